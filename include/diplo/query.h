@@ -1,0 +1,677 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Queries: when did A last meet B? how many times has A visited C? where was A on D?
+//
+// Every query is a free function over a frozen `timeline`, never fails, never
+// changes the timeline, and may run on many threads at once. Each answer carries the
+// events that justify it, so a caller can cite their sources.
+//
+// WHAT "MEET" MEANS. Two actors meet in an event when both take part in it: as
+// guest and host of a visit, as participants of a meeting, as attendees (or host) of
+// a summit or a ceremony. By default only in-person events count; phone and video
+// calls count when `calls` is set. Only events that occurred count; `planned` adds
+// announced, planned and postponed ones, `cancelled` adds cancelled ones.
+//
+// ONE OCCASION, ONE ENCOUNTER. Talks held inside a state visit, or on the sidelines of
+// a summit that both attended, are the same occasion as the visit or summit. So the
+// events two actors attended together are grouped into `encounter`s: an event both
+// attended, with the events inside it that both attended. The encounter's `event` is
+// the most specific of them — the talks rather than the summit around them:
+//
+//   last_meeting(t, xi, putin, {.before = 2025_y/date::May/7})
+//     -> bilateral meeting in Kazan, 22 October 2024, inside the 16th BRICS summit
+//
+// WHAT "BEFORE D" MEANS with partial dates. An event is before D when it *starts*
+// before D: a visit of 5-8 May met "before 7 May". With partial dates, "before" means
+// certainly before (an event of "May 2025" is not certainly before 7 May 2025); set
+// `possibly` to accept events that may start before D. "After D" is symmetric (starts
+// on or after D), and a range [from, to] holds the events starting in it.
+//
+// TRIPS. A person visits a country whenever they attend an event held there outside
+// their own country (the country of the office they held that day): a state visit,
+// but also a summit or a ceremony abroad. The events of one stay make one trip,
+// counted once: an event with everything inside it, and events in the same country on
+// overlapping or adjacent days. So Xi Jinping's visits to Russia from 24 February 2022
+// to 10 May 2025 are three: Moscow 2023, the Kazan BRICS summit 2024, Moscow 2025.
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "diplo/actor.h"
+#include "diplo/country.h"
+#include "diplo/event.h"
+#include "diplo/period.h"
+#include "diplo/timeline.h"
+
+namespace diplo {
+
+/// Which events count as a meeting, and the time bounds of a meeting query.
+struct meet_options {
+  /// Only encounters starting before this day (see "before D" in the header essay).
+  std::optional<date::sys_days> before;
+  /// Only encounters starting on or after this day.
+  std::optional<date::sys_days> after;
+  /// Count phone and video calls too.
+  bool calls = false;
+  /// Count announced, planned and postponed events too.
+  bool planned = false;
+  /// Count cancelled events too.
+  bool cancelled = false;
+  /// With partial dates, accept events that only possibly fall within the bounds.
+  bool possibly = false;
+};
+
+/// One occasion on which two actors were together (see the header essay).
+struct encounter {
+  /// The most specific event of the occasion: the talks rather than the summit.
+  const diplo::event* event = nullptr;
+  /// All the occasion's events, outermost first, in timeline order.
+  std::vector<const diplo::event*> events;
+  /// The timeline the events belong to (for names when printing).
+  const diplo::timeline* source = nullptr;
+
+  /// The outermost event when it differs from `event` (the summit the talks were held
+  /// at, the visit the parade was part of), else nullptr.
+  [[nodiscard]] auto context() const noexcept -> const diplo::event* {
+    return events.empty() || events.front() == event ? nullptr : events.front();
+  }
+  /// The days of `event`.
+  [[nodiscard]] auto when() const noexcept -> const period& { return base(*event).when; }
+
+  friend auto operator==(const encounter& a, const encounter& b) noexcept -> bool {
+    return a.event == b.event && a.events == b.events;
+  }
+};
+
+/// The most recent encounter of `a` and `b` (starting before `opt.before`, if given).
+/// nullopt when they never met, or when either actor is unknown to the timeline.
+///
+///   auto r = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7});
+///   // r->event: bilateral meeting, Kazan, 22 October 2024; r->context(): BRICS summit
+[[nodiscard]] auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                                const meet_options& opt = {}) -> std::optional<encounter>;
+
+/// The earliest encounter of `a` and `b` (starting on or after `opt.after`, if given).
+[[nodiscard]] auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                                 const meet_options& opt = {}) -> std::optional<encounter>;
+
+/// The first encounter starting on or after `day`: first_meeting with `after = day`.
+[[nodiscard]] auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                                date::sys_days day, meet_options opt = {})
+    -> std::optional<encounter>;
+
+/// Every encounter of `a` and `b` within the options' bounds, oldest first.
+[[nodiscard]] auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
+                            const meet_options& opt = {}) -> std::vector<encounter>;
+
+/// Which trips `visits()` returns. Unset fields match everything.
+struct visit_filter {
+  /// The visiting person.
+  std::optional<actor_id> guest;
+  /// The visitor's own country (on the day of the trip).
+  country_code guest_country;
+  /// The country visited.
+  country_code host_country;
+  /// Only trips of this level (the highest level of the visits the trip holds).
+  std::optional<visit_level> level;
+  /// Only trips starting on or after this day.
+  std::optional<date::sys_days> from;
+  /// Only trips starting on or before this day.
+  std::optional<date::sys_days> to;
+  /// Count announced, planned and postponed events too.
+  bool planned = false;
+  /// Count cancelled events too.
+  bool cancelled = false;
+  /// With partial dates, accept trips that only possibly start within [from, to].
+  bool possibly = false;
+};
+
+/// One stay of a person in a country (see TRIPS in the header essay).
+struct trip {
+  actor_id guest;
+  country_code country;
+  /// From the first day of its first event to the last day of its last.
+  period when;
+  /// The highest level of the visits it holds (unspecified for summit-only trips).
+  visit_level level = visit_level::unspecified;
+  /// Its events, in timeline order; the first is the outermost.
+  std::vector<const diplo::event*> events;
+  /// The timeline the events belong to.
+  const diplo::timeline* source = nullptr;
+
+  /// The event the trip was built around: its first, outermost event.
+  [[nodiscard]] auto main() const noexcept -> const diplo::event& { return *events.front(); }
+
+  friend auto operator==(const trip& a, const trip& b) noexcept -> bool {
+    return a.guest == b.guest && a.country == b.country && a.events == b.events;
+  }
+};
+
+/// The trips matching the filter, in order of their start.
+[[nodiscard]] auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip>;
+
+/// The number of trips matching the filter.
+[[nodiscard]] inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
+  return visits(t, f).size();
+}
+
+/// Which events count for `where()`.
+struct where_options {
+  bool planned = false;
+  bool cancelled = false;
+};
+
+/// One event that places a person somewhere on a day.
+struct whereabouts {
+  const diplo::event* event = nullptr;
+  /// certainly: the event surely covers the day; possibly: partial dates allow it.
+  truth certainty = truth::certainly;
+  /// The timeline the event belongs to (for names when printing).
+  const diplo::timeline* source = nullptr;
+  /// The place of the event.
+  [[nodiscard]] auto place() const noexcept -> const diplo::place& { return base(*event).place; }
+  friend auto operator==(const whereabouts&, const whereabouts&) noexcept -> bool = default;
+};
+
+/// The in-person events that place `person` somewhere on `day` (the day as the
+/// event's place counts it), certain ones first, then in timeline order.
+/// Calls place nobody and are left out.
+[[nodiscard]] auto where(const timeline& t, const actor_id& person, date::sys_days day,
+                         const where_options& opt = {}) -> std::vector<whereabouts>;
+
+/// One counterpart of an actor: how often and when they met.
+struct contact {
+  actor_id counterpart;
+  std::size_t count = 0;
+  encounter first;
+  encounter last;
+};
+
+/// Everyone `a` met, with the number of encounters and the first and last; most
+/// frequent first, then by name.
+[[nodiscard]] auto contacts(const timeline& t, const actor_id& a, const meet_options& opt = {})
+    -> std::vector<contact>;
+
+/// The longest time between two consecutive encounters of `a` and `b`.
+struct gap {
+  encounter before;
+  encounter after;
+  /// Days from the end of `before` to the start of `after` (certain days).
+  date::days length{0};
+};
+
+/// The longest gap between consecutive encounters; nullopt with fewer than two.
+[[nodiscard]] auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
+                               const meet_options& opt = {}) -> std::optional<gap>;
+
+// ---------------------------------------------------------------------------------------
+namespace detail {
+
+inline auto status_counts(status s, bool planned, bool cancelled) noexcept -> bool {
+  switch (s) {
+    case status::occurred: return true;
+    case status::announced:
+    case status::planned:
+    case status::postponed: return planned;
+    case status::cancelled: return cancelled;
+  }
+  return false;
+}
+
+inline auto meet_counts(const event& e, const meet_options& o) noexcept -> bool {
+  return status_counts(base(e).status, o.planned, o.cancelled) && (o.calls || in_person(e));
+}
+
+inline auto day_number(date::sys_days d) noexcept -> std::int32_t {
+  return static_cast<std::int32_t>(d.time_since_epoch().count());
+}
+
+/// Does event i fall within the options' before/after bounds?
+inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept
+    -> bool {
+  if (o.before) {
+    auto d = day_number(*o.before);
+    if ((o.possibly ? ix.earliest_start[i] : ix.latest_start[i]) >= d) return false;
+  }
+  if (o.after) {
+    auto d = day_number(*o.after);
+    if ((o.possibly ? ix.latest_start[i] : ix.earliest_start[i]) < d) return false;
+  }
+  return true;
+}
+
+inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32_t actor) noexcept
+    -> bool {
+  auto s = ix.event_actors.of(event);
+  return std::binary_search(s.begin(), s.end(), actor);
+}
+
+/// Every event both actors attended that counts and lies within bounds, in timeline order.
+inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
+                          const meet_options& o) -> std::vector<std::uint32_t> {
+  const auto& ix = t.index();
+  std::vector<std::uint32_t> out;
+  auto key = pair_key(a, b);
+  auto lo = std::lower_bound(ix.pairs.begin(), ix.pairs.end(), pair_entry{key, 0});
+  for (auto it = lo; it != ix.pairs.end() && it->key == key; ++it) out.push_back(it->event);
+  // Group events: walk the shorter list, test membership in the event's sorted actor list.
+  auto ga = ix.actor_group_events.of(a);
+  auto gb = ix.actor_group_events.of(b);
+  auto shorter = ga.size() <= gb.size() ? ga : gb;
+  auto other = ga.size() <= gb.size() ? b : a;
+  for (auto i : shorter) {
+    if (has_actor(ix, i, other)) out.push_back(i);
+  }
+  std::sort(out.begin(), out.end());
+  std::erase_if(out, [&](std::uint32_t i) {
+    return !meet_counts(t.events()[i], o) || !within_bounds(ix, i, o);
+  });
+  return out;
+}
+
+/// The encounter root of event i: the outermost ancestor that is also in `set`.
+inline auto group_root(const timeline_index& ix, std::uint32_t i,
+                       const std::unordered_set<std::uint32_t>& set) noexcept -> std::uint32_t {
+  std::uint32_t root = i;
+  for (auto p = ix.parent[i]; p != no_index; p = ix.parent[p]) {
+    if (set.count(p) != 0) root = p;
+  }
+  return root;
+}
+
+/// Groups shared events into encounters, oldest first.
+inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>& shared,
+                             bool prefer_late) -> std::vector<encounter> {
+  const auto& ix = t.index();
+  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
+  std::map<std::uint32_t, std::vector<std::uint32_t>> groups;  // root -> members, ordered
+  for (auto i : shared) groups[group_root(ix, i, set)].push_back(i);
+  std::vector<encounter> out;
+  out.reserve(groups.size());
+  for (auto& [root, members] : groups) {
+    encounter e;
+    e.source = &t;
+    std::sort(members.begin(), members.end(), [&](std::uint32_t x, std::uint32_t y) {
+      if (ix.depth[x] != ix.depth[y]) return ix.depth[x] < ix.depth[y];
+      return x < y;
+    });
+    // The most specific: meetings before other kinds, then the deepest, then the latest
+    // (or earliest) in timeline order.
+    std::uint32_t best = members.front();
+    auto better = [&](std::uint32_t x, std::uint32_t y) {  // is x more specific than y?
+      bool mx = std::holds_alternative<meeting>(t.events()[x]);
+      bool my = std::holds_alternative<meeting>(t.events()[y]);
+      if (mx != my) return mx;
+      if (ix.depth[x] != ix.depth[y]) return ix.depth[x] > ix.depth[y];
+      return prefer_late ? x > y : x < y;
+    };
+    for (auto m : members) {
+      if (better(m, best)) best = m;
+    }
+    std::sort(members.begin(), members.end());
+    // Outermost first: the root leads, the rest follow in timeline order.
+    std::stable_partition(members.begin(), members.end(), [&](std::uint32_t x) { return x == root; });
+    for (auto m : members) e.events.push_back(&t.events()[m]);
+    e.event = &t.events()[best];
+    out.push_back(std::move(e));
+  }
+  std::sort(out.begin(), out.end(), [&](const encounter& x, const encounter& y) {
+    return t.number(*x.events.front()) < t.number(*y.events.front());
+  });
+  return out;
+}
+
+inline auto pair_numbers(const timeline& t, const actor_id& a, const actor_id& b)
+    -> std::optional<std::pair<std::uint32_t, std::uint32_t>> {
+  auto na = t.actor_number(a);
+  auto nb = t.actor_number(b);
+  if (!na || !nb || *na == *nb) return std::nullopt;
+  return std::pair{*na, *nb};
+}
+
+/// True when `guest` takes part in event `e` as a visitor of its country.
+inline auto visiting(const timeline& t, const actor_id& guest, const event& e, country_code home)
+    -> bool {
+  country_code c = country_of(e);
+  if (c.empty() || c == home || !in_person(e)) return false;
+  if (const auto* v = std::get_if<visit>(&e)) {
+    return std::find(v->guests.begin(), v->guests.end(), guest) != v->guests.end();
+  }
+  const std::optional<actor_id>* host = nullptr;
+  if (const auto* s = std::get_if<summit>(&e)) host = &s->host;
+  if (const auto* c2 = std::get_if<ceremony>(&e)) host = &c2->host;
+  if (host != nullptr && *host && **host == guest) return false;
+  (void)t;
+  return true;
+}
+
+inline auto trip_period(const std::vector<const event*>& evs) -> period {
+  if (evs.size() == 1) return base(*evs.front()).when;
+  const event* first = evs.front();
+  const event* last = evs.front();
+  bool exact = true;
+  for (const event* e : evs) {
+    const period& p = base(*e).when;
+    exact = exact && p.is_exact();
+    if (p.earliest_start() < base(*first).when.earliest_start()) first = e;
+    if (p.latest_end() > base(*last).when.latest_end()) last = e;
+  }
+  if (exact) {
+    return period::days(base(*first).when.earliest_start(),
+                        base(*last).when.latest_end() - date::days{1});
+  }
+  auto a = base(*first).when.first();
+  auto b = base(*last).when.last();
+  if (a && b) {
+    try {
+      return period(*a, *b);
+    } catch (const error&) {
+    }
+  }
+  return base(*first).when;
+}
+
+/// The trips of one person, in order of their start (no filter on level or range).
+inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filter& f)
+    -> std::vector<trip> {
+  std::vector<trip> out;
+  auto n = t.actor_number(guest);
+  if (!n) return out;
+  const auto& ix = t.index();
+  const auto& actors = t.actors();
+
+  struct item {
+    std::uint32_t event;
+    country_code country;
+  };
+  std::vector<item> items;
+  for (auto i : ix.actor_events.of(*n)) {
+    const event& e = t.events()[i];
+    if (!status_counts(base(e).status, f.planned, f.cancelled)) continue;
+    country_code home = actors.country_of(guest, base(e).when.earliest_start());
+    if (!f.guest_country.empty() && home != f.guest_country) continue;
+    if (!visiting(t, guest, e, home)) continue;
+    country_code c = country_of(e);
+    if (!f.host_country.empty() && c != f.host_country) continue;
+    items.push_back({i, c});
+  }
+  // Events inside one another make one trip; so do events in one country on
+  // overlapping or adjacent days.
+  std::unordered_map<std::uint32_t, std::size_t> trip_of_event;
+  std::vector<std::int32_t> trip_end;  // latest exclusive end day of each trip
+  for (const auto& it : items) {
+    const event& e = t.events()[it.event];
+    std::optional<std::size_t> joined;
+    for (auto p = ix.parent[it.event]; p != no_index; p = ix.parent[p]) {
+      auto found = trip_of_event.find(p);
+      if (found != trip_of_event.end() && out[found->second].country == it.country) {
+        joined = found->second;
+        break;
+      }
+    }
+    if (!joined && !out.empty() && out.back().country == it.country &&
+        ix.earliest_start[it.event] <= trip_end.back()) {
+      joined = out.size() - 1;
+    }
+    auto end = day_number(base(e).when.latest_end());
+    if (joined) {
+      out[*joined].events.push_back(&e);
+      trip_end[*joined] = std::max(trip_end[*joined], end);
+    } else {
+      trip tr;
+      tr.guest = guest;
+      tr.country = it.country;
+      tr.events.push_back(&e);
+      tr.source = &t;
+      out.push_back(std::move(tr));
+      trip_end.push_back(end);
+      joined = out.size() - 1;
+    }
+    trip_of_event.emplace(it.event, *joined);
+  }
+  for (auto& tr : out) {
+    for (const event* e : tr.events) {
+      if (const auto* v = std::get_if<visit>(e)) tr.level = std::max(tr.level, v->level);
+    }
+    tr.when = trip_period(tr.events);
+  }
+  return out;
+}
+
+}  // namespace detail
+
+inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
+                     const meet_options& opt) -> std::vector<encounter> {
+  auto ns = detail::pair_numbers(t, a, b);
+  if (!ns) return {};
+  return detail::group_encounters(t, detail::shared_events(t, ns->first, ns->second, opt), true);
+}
+
+inline auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                         const meet_options& opt) -> std::optional<encounter> {
+  auto ns = detail::pair_numbers(t, a, b);
+  if (!ns) return std::nullopt;
+  auto shared = detail::shared_events(t, ns->first, ns->second, opt);
+  if (shared.empty()) return std::nullopt;
+  // The latest shared event decides; its encounter is built from the events around it.
+  const auto& ix = t.index();
+  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
+  auto root = detail::group_root(ix, shared.back(), set);
+  std::vector<std::uint32_t> members;
+  for (auto i : shared) {
+    if (detail::group_root(ix, i, set) == root) members.push_back(i);
+  }
+  auto groups = detail::group_encounters(t, members, true);
+  return groups.front();
+}
+
+inline auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                          const meet_options& opt) -> std::optional<encounter> {
+  auto ns = detail::pair_numbers(t, a, b);
+  if (!ns) return std::nullopt;
+  auto shared = detail::shared_events(t, ns->first, ns->second, opt);
+  if (shared.empty()) return std::nullopt;
+  const auto& ix = t.index();
+  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
+  auto root = detail::group_root(ix, shared.front(), set);
+  std::vector<std::uint32_t> members;
+  for (auto i : shared) {
+    if (detail::group_root(ix, i, set) == root) members.push_back(i);
+  }
+  auto groups = detail::group_encounters(t, members, false);
+  return groups.front();
+}
+
+inline auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                         date::sys_days day, meet_options opt) -> std::optional<encounter> {
+  opt.after = day;
+  return first_meeting(t, a, b, opt);
+}
+
+inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip> {
+  std::vector<trip> all;
+  if (f.guest) {
+    all = detail::trips_of(t, *f.guest, f);
+  } else {
+    for (const auto& a : t.actors().actors()) {
+      if (!std::holds_alternative<person>(a)) continue;
+      auto mine = detail::trips_of(t, id_of(a), f);
+      all.insert(all.end(), std::make_move_iterator(mine.begin()),
+                 std::make_move_iterator(mine.end()));
+    }
+  }
+  std::erase_if(all, [&](const trip& tr) {
+    if (f.level && tr.level != *f.level) return true;
+    const period& p = tr.when;
+    if (f.from && (f.possibly ? p.latest_start() : p.earliest_start()) < *f.from) return true;
+    if (f.to && (f.possibly ? p.earliest_start() : p.latest_start()) > *f.to) return true;
+    return false;
+  });
+  std::stable_sort(all.begin(), all.end(), [&](const trip& x, const trip& y) {
+    return t.number(x.main()) < t.number(y.main());
+  });
+  return all;
+}
+
+inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
+                  const where_options& opt) -> std::vector<whereabouts> {
+  std::vector<whereabouts> out;
+  auto n = t.actor_number(person);
+  if (!n) return out;
+  const auto& ix = t.index();
+  auto list = ix.actor_events.of(*n);
+  auto d = detail::day_number(day);
+  // Events are ordered by earliest start: those starting after `day` cannot cover it,
+  // and none starting more than the actor's longest span before it can.
+  auto end = std::upper_bound(list.begin(), list.end(), d, [&](std::int32_t v, std::uint32_t i) {
+    return v < ix.earliest_start[i];
+  });
+  auto horizon = static_cast<long long>(d) - ix.actor_max_span[*n];
+  for (auto it = end; it != list.begin();) {
+    --it;
+    if (ix.earliest_start[*it] < horizon) break;
+    const event& e = t.events()[*it];
+    if (!in_person(e) || !detail::status_counts(base(e).status, opt.planned, opt.cancelled)) {
+      continue;
+    }
+    truth c = base(e).when.covers(day);
+    if (c != truth::no) out.push_back({&e, c, &t});
+  }
+  std::reverse(out.begin(), out.end());
+  std::stable_partition(out.begin(), out.end(),
+                        [](const whereabouts& w) { return w.certainty == truth::certainly; });
+  return out;
+}
+
+inline auto contacts(const timeline& t, const actor_id& a, const meet_options& opt)
+    -> std::vector<contact> {
+  std::vector<contact> out;
+  auto na = t.actor_number(a);
+  if (!na) return out;
+  const auto& ix = t.index();
+  std::vector<std::uint32_t> others;
+  for (auto i : ix.actor_events.of(*na)) {
+    if (!detail::meet_counts(t.events()[i], opt) || !detail::within_bounds(ix, i, opt)) continue;
+    for (auto b : ix.event_actors.of(i)) {
+      if (b != *na) others.push_back(b);
+    }
+  }
+  std::sort(others.begin(), others.end());
+  others.erase(std::unique(others.begin(), others.end()), others.end());
+  std::vector<actor_id> ids(t.actors().size());
+  for (const auto& x : t.actors().actors()) ids[ix.actor_number.at(id_of(x).value())] = id_of(x);
+  for (auto b : others) {
+    auto groups = detail::group_encounters(t, detail::shared_events(t, *na, b, opt), true);
+    if (groups.empty()) continue;
+    out.push_back({ids[b], groups.size(), groups.front(), groups.back()});
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const contact& x, const contact& y) {
+    if (x.count != y.count) return x.count > y.count;
+    return name_of(t.actors().get(x.counterpart)) < name_of(t.actors().get(y.counterpart));
+  });
+  return out;
+}
+
+inline auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
+                        const meet_options& opt) -> std::optional<gap> {
+  auto all = meetings(t, a, b, opt);
+  if (all.size() < 2) return std::nullopt;
+  std::optional<gap> best;
+  for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+    date::sys_days end = base(*all[i].events.front()).when.latest_end();
+    for (const event* e : all[i].events) end = std::max(end, base(*e).when.latest_end());
+    date::sys_days start = base(*all[i + 1].events.front()).when.earliest_start();
+    date::days len = start > end ? start - end : date::days{0};
+    if (!best || len > best->length) best = gap{all[i], all[i + 1], len};
+  }
+  return best;
+}
+
+}  // namespace diplo
+
+/// "22 October 2024 — Xi Jinping and Vladimir Putin — bilateral meeting in Russia (Kazan),
+/// on the sidelines of the 16th BRICS summit (22–24 October 2024)".
+template <>
+struct fmt::formatter<diplo::encounter> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::encounter& e, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s;
+    if (e.event != nullptr) {
+      const diplo::actor_registry* actors = e.source ? &e.source->actors() : nullptr;
+      s = diplo::detail::describe(*e.event, actors);
+      if (const diplo::event* c = e.context()) {
+        std::string label(diplo::title_of(*c));
+        bool sideline = std::holds_alternative<diplo::summit>(*c);
+        if (label.empty()) label = diplo::detail::describe(*c, actors);
+        s += fmt::format(", {} {}", sideline ? "on the sidelines of the" : "during", label);
+        if (!diplo::title_of(*c).empty()) s += fmt::format(" ({})", diplo::base(*c).when);
+      }
+    }
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "Xi Jinping in Russia, 7–10 May 2025: state visit (2 events)".
+template <>
+struct fmt::formatter<diplo::trip> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::trip& tr, Context& ctx) const -> decltype(ctx.out()) {
+    std::string who = tr.guest.value();
+    if (tr.source != nullptr) {
+      if (const auto* a = tr.source->actors().find(tr.guest)) who = diplo::name_of(*a);
+    }
+    std::string what(diplo::title_of(tr.main()));
+    if (what.empty()) what = diplo::kind_label(tr.main());
+    std::string s = fmt::format("{} in {}, {}: {}", who, tr.country, tr.when, what);
+    if (tr.events.size() > 1) s += fmt::format(" ({} events)", tr.events.size());
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "Moscow, Russia — Victory Day parade, 9 May 2025" (+ " (possibly)").
+template <>
+struct fmt::formatter<diplo::whereabouts> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::whereabouts& w, Context& ctx) const -> decltype(ctx.out()) {
+    const diplo::actor_registry* actors = w.source ? &w.source->actors() : nullptr;
+    std::string s = fmt::format("{} — {}", w.place(), diplo::detail::describe(*w.event, actors));
+    if (w.certainty == diplo::truth::possibly) s += " (possibly)";
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "vladimir-putin: 42 encounters, first ..., last ...".
+template <>
+struct fmt::formatter<diplo::contact> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::contact& c, Context& ctx) const -> decltype(ctx.out()) {
+    std::string who = c.counterpart.value();
+    if (c.last.source != nullptr) {
+      if (const auto* a = c.last.source->actors().find(c.counterpart)) who = diplo::name_of(*a);
+    }
+    auto s = fmt::format("{}: {} encounter{}, first {}, last {}", who, c.count,
+                         c.count == 1 ? "" : "s", c.first.when(), c.last.when());
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "412 days (22 October 2024 → 7 May 2025)"... in words: "N days between A and B".
+template <>
+struct fmt::formatter<diplo::gap> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::gap& g, Context& ctx) const -> decltype(ctx.out()) {
+    auto s = fmt::format("{} days, between {} and {}", g.length.count(), g.before.when(),
+                         g.after.when());
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};

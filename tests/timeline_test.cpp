@@ -1,0 +1,208 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/timeline.h>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using diplo::actor_id;
+using diplo::country_code;
+using diplo::event_id;
+
+auto registry() -> diplo::actor_registry {
+  diplo::actor_registry r;
+  r.add(diplo::person{.id = actor_id{"xi"}, .name = "Xi Jinping", .aliases = {}, .wikidata = {},
+                      .country = country_code{"CN"}, .offices = {}});
+  r.add(diplo::person{.id = actor_id{"putin"}, .name = "Vladimir Putin", .aliases = {},
+                      .wikidata = {}, .country = country_code{"RU"}, .offices = {}});
+  return r;
+}
+
+auto talks(const char* id, const char* days, const char* parent = nullptr) -> diplo::meeting {
+  diplo::meeting m;
+  m.id = event_id{id};
+  m.when = diplo::period::parse(days);
+  m.participants = {actor_id{"xi"}, actor_id{"putin"}};
+  if (parent != nullptr) m.parent = event_id{parent};
+  return m;
+}
+
+auto summit(const char* id, const char* days) -> diplo::summit {
+  diplo::summit s;
+  s.id = event_id{id};
+  s.when = diplo::period::parse(days);
+  s.name = "Summit";
+  s.attendees = {actor_id{"xi"}, actor_id{"putin"}};
+  return s;
+}
+
+auto messages(const std::vector<diplo::diagnostic>& ds) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& d : ds) out.push_back(fmt::format("{}", d));
+  return out;
+}
+
+auto freeze_error(diplo::timeline_builder b) -> std::vector<std::string> {
+  try {
+    (void)std::move(b).freeze();
+  } catch (const diplo::validation_error& e) {
+    return messages(e.diagnostics());
+  }
+  return {};
+}
+
+TEST(Timeline, KeepsEventsInStartOrderLongerFirst) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("talks", "2024-10-22", "summit"));
+  b.add(summit("summit", "2024-10-22/2024-10-24"));
+  b.add(talks("earlier", "2023-03-21"));
+  b.add(talks("month", "2024-10"));
+  auto t = std::move(b).freeze();
+  ASSERT_EQ(t.size(), 4u);
+  std::vector<std::string> ids;
+  for (const auto& e : t.events()) ids.push_back(diplo::base(e).id.value());
+  EXPECT_EQ(ids, (std::vector<std::string>{"earlier", "month", "summit", "talks"}));
+  EXPECT_EQ(fmt::format("{}", t), "timeline of 4 events, 2 actors");
+}
+
+TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
+  diplo::timeline_builder b(registry());
+  b.add(summit("summit", "2024-10-22/2024-10-24"));
+  b.add(talks("talks", "2024-10-22", "summit"));
+  b.add(talks("inner", "2024-10-22", "talks"));
+  auto t = std::move(b).freeze();
+  const diplo::event* talks_e = t.find(event_id{"talks"});
+  ASSERT_NE(talks_e, nullptr);
+  EXPECT_EQ(t.find(event_id{"nope"}), nullptr);
+  ASSERT_NE(t.parent(*talks_e), nullptr);
+  EXPECT_EQ(diplo::base(*t.parent(*talks_e)).id.value(), "summit");
+  EXPECT_EQ(t.children(*t.find(event_id{"summit"})).size(), 1u);
+  EXPECT_EQ(diplo::base(t.root(*t.find(event_id{"inner"}))).id.value(), "summit");
+  EXPECT_EQ(t.events_of(actor_id{"xi"}).size(), 3u);
+  EXPECT_TRUE(t.events_of(actor_id{"nobody"}).empty());
+}
+
+TEST(TimelineValidation, ReportsEveryErrorAtOnce) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("a", "2024-01-01"));
+  b.add(talks("a", "2024-01-02"));                   // duplicate id
+  auto m = talks("b", "2024-01-03");
+  m.participants = {actor_id{"xi"}, actor_id{"puttin"}};  // unknown actor
+  b.add(m);
+  b.add(talks("c", "2024-01-04", "missing"));        // unknown parent
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2024-02-01");
+  b.add(v);                                          // no guest, no country
+  auto msgs = freeze_error(std::move(b));
+  EXPECT_EQ(msgs, (std::vector<std::string>{
+                      "event \"a\": error: duplicate id",
+                      "event \"b\": error: unknown actor \"puttin\" (did you mean Vladimir Putin?)",
+                      "event \"c\": error: unknown parent \"missing\"",
+                      "event \"v\": error: a visit needs at least one guest",
+                      "event \"v\": error: a visit needs a host country",
+                  }));
+}
+
+TEST(TimelineValidation, ErrorMessageListsTheDiagnostics) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("a", "2024-01-01"));
+  b.add(talks("a", "2024-01-02"));
+  try {
+    (void)std::move(b).freeze();
+    FAIL() << "expected a validation_error";
+  } catch (const diplo::error& e) {
+    EXPECT_STREQ(e.what(), "[diplo.timeline] 1 error\n  event \"a\": error: duplicate id");
+  }
+}
+
+TEST(TimelineValidation, ParentCyclesAndChildrenOutsideTheirParent) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("x", "2024-01-01", "y"));
+  b.add(talks("y", "2024-01-01", "x"));
+  b.add(summit("s", "2024-10-22/2024-10-24"));
+  b.add(talks("late", "2024-10-26", "s"));
+  auto msgs = freeze_error(std::move(b));
+  EXPECT_EQ(msgs, (std::vector<std::string>{
+                      "event \"late\": error: lies outside its parent \"s\" (26 October 2024 is "
+                      "not within 22–24 October 2024)",
+                      "event \"x\": error: its parent chain makes a cycle",
+                      "event \"y\": error: its parent chain makes a cycle",
+                  }));
+}
+
+TEST(TimelineValidation, OtherStructuralErrors) {
+  diplo::timeline_builder b(registry());
+  auto lonely = talks("lonely", "2024-01-01");
+  lonely.participants = {actor_id{"xi"}};
+  b.add(lonely);
+  auto timed = talks("timed", "2024-01-02");
+  timed.starts_at = date::sys_days{date::year{2024} / 1 / 2} + std::chrono::hours{12};
+  timed.ends_at = date::sys_days{date::year{2024} / 1 / 2} + std::chrono::hours{11};
+  b.add(timed);
+  auto bad_text = talks("bad-text", "2024-01-03");
+  bad_text.notes = "caf\xC3";
+  b.add(bad_text);
+  diplo::meeting no_id;
+  no_id.participants = {actor_id{"xi"}, actor_id{"putin"}};
+  b.add(no_id);
+  auto msgs = freeze_error(std::move(b));
+  EXPECT_EQ(msgs, (std::vector<std::string>{
+                      "event #4: error: empty id",
+                      "event \"lonely\": error: a meeting needs at least two participants",
+                      "event \"timed\": error: ends_at is before starts_at",
+                      "event \"bad-text\": error: notes: invalid UTF-8",
+                  }));
+}
+
+TEST(TimelineValidation, WarningsDoNotStopTheFreeze) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("one", "2024-05-16"));
+  b.add(talks("two", "2024-05-16"));           // likely duplicate
+  b.add(summit("s", "2024-10-22/2024-10-24"));
+  b.add(talks("maybe", "2024-10", "s"));       // possibly outside its parent
+  diplo::ceremony empty;
+  empty.id = event_id{"empty"};
+  empty.when = diplo::period::parse("2024-12-01");
+  b.add(empty);                                // no attendees
+  auto t = std::move(b).freeze();
+  EXPECT_EQ(messages(t.warnings()),
+            (std::vector<std::string>{
+                "event \"maybe\": warning: may lie outside its parent \"s\" (October 2024 vs "
+                "22–24 October 2024)",
+                "event \"empty\": warning: a ceremony without attendees",
+                "event \"two\": warning: likely duplicate of \"one\" (same kind, same people, "
+                "overlapping days)",
+            }));
+  EXPECT_EQ(t.size(), 5u);
+}
+
+TEST(TimelineValidation, ValidateListsWithoutFreezing) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("a", "2024-01-01"));
+  EXPECT_TRUE(b.validate().empty());
+  b.add(talks("a", "2024-01-05"));
+  EXPECT_EQ(b.validate().size(), 1u);
+  EXPECT_EQ(b.events().size(), 2u);
+}
+
+TEST(Timeline, AddsActorsThroughTheBuilder) {
+  diplo::timeline_builder b;
+  b.actors().add(diplo::person{.id = actor_id{"xi"}, .name = "Xi Jinping", .aliases = {},
+                               .wikidata = {}, .country = country_code{"CN"}, .offices = {}});
+  b.actors().add(diplo::organisation{.id = actor_id{"un"}, .name = "United Nations",
+                                     .aliases = {"UN"}, .wikidata = "Q1065"});
+  diplo::meeting m = talks("m", "2024-01-01");
+  m.participants = {actor_id{"xi"}, actor_id{"un"}};
+  b.add(m);
+  auto t = std::move(b).freeze();
+  EXPECT_EQ(t.events_of(actor_id{"un"}).size(), 1u);
+}
+
+TEST(Timeline, EmptyTimeline) {
+  auto t = diplo::timeline_builder{}.freeze();
+  EXPECT_TRUE(t.empty());
+  EXPECT_TRUE(t.events().empty());
+}
+
+}  // namespace
