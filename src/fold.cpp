@@ -41,20 +41,32 @@ auto fold(std::string_view utf8) -> std::string {
   std::string_view folded(reinterpret_cast<const char*>(out), static_cast<std::size_t>(len));
 
   // Separators: white space and the punctuation that varies between spellings of one
-  // name ("Jean-Claude", "George W. Bush", "O'Neill") collapse to one space.
+  // name ("Jean-Claude", "George W. Bush", "O'Neill", "O’Neill") collapse to one space.
+  // The middle dots join the parts of foreign names written in Chinese and Japanese
+  // ("弗拉基米尔·普京"), so they separate words too.
   std::string result;
   result.reserve(folded.size());
   bool pending_space = false;
-  for (char c : folded) {
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  auto n = static_cast<utf8proc_ssize_t>(folded.size());
+  while (n > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t clen = utf8proc_iterate(p, n, &c);
+    if (clen <= 0) break;  // cannot happen: utf8proc_map wrote valid UTF-8
     bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' ||
-               c == '\'' || c == ',' || c == '_';
+               c == '\'' || c == ',' || c == '_' ||
+               c == 0x2018 || c == 0x2019 || c == 0x02BC ||            // ‘ ’ ʼ apostrophes
+               (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||          // hyphens and dashes
+               c == 0x00B7 || c == 0x30FB || c == 0x2027;              // middle dots
     if (sep) {
       pending_space = !result.empty();
-      continue;
+    } else {
+      if (pending_space) result += ' ';
+      pending_space = false;
+      result.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(clen));
     }
-    if (pending_space) result += ' ';
-    pending_space = false;
-    result += c;
+    p += clen;
+    n -= clen;
   }
   return result;
 }

@@ -298,7 +298,7 @@ TEST(Where, PartialDatesArePossible) {
   ASSERT_EQ(w.size(), 1u);
   EXPECT_EQ(w[0].certainty, diplo::truth::possibly);
   EXPECT_EQ(fmt::format("{}", w[0]),
-            "City, China — Vladimir Putin — state visit to China (City), January 2026 – June 2026 "
+            "Vladimir Putin — state visit to China (City), January 2026 – June 2026 "
             "[planned] (possibly)");
 }
 

@@ -51,6 +51,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/country.h"
+#include "diplo/detail/fold.h"
 #include "diplo/id.h"
 #include "diplo/partial_date.h"
 #include "diplo/period.h"
@@ -327,7 +328,12 @@ inline auto describe(const event& e, const actor_registry* actors) -> std::strin
                        where.empty() ? "" : fmt::format(" in {}", where));
   } else {
     std::string t(title_of(e));
-    if (t.empty()) t = kind_label(e);
+    std::string kind = kind_label(e);
+    if (t.empty()) {
+      t = kind;
+    } else if (detail::fold(t).find(kind) == std::string::npos) {
+      t = fmt::format("{} ({})", t, kind);  // "Victory Day parade (ceremony)"
+    }
     what = fmt::format("{}{}", t, where.empty() ? "" : fmt::format(", {}", where));
   }
   std::string s = fmt::format("{}, {}", what, b.when);

@@ -638,13 +638,13 @@ struct fmt::formatter<diplo::trip> : fmt::formatter<std::string_view> {
   }
 };
 
-/// "Moscow, Russia — Victory Day parade, 9 May 2025" (+ " (possibly)").
+/// "Victory Day parade (ceremony), Russia (Moscow), 9 May 2025" (+ " (possibly)").
 template <>
 struct fmt::formatter<diplo::whereabouts> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::whereabouts& w, Context& ctx) const -> decltype(ctx.out()) {
     const diplo::actor_registry* actors = w.source ? &w.source->actors() : nullptr;
-    std::string s = fmt::format("{} — {}", w.place(), diplo::detail::describe(*w.event, actors));
+    std::string s = diplo::detail::describe(*w.event, actors);
     if (w.certainty == diplo::truth::possibly) s += " (possibly)";
     return fmt::formatter<std::string_view>::format(s, ctx);
   }

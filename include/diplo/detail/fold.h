@@ -9,7 +9,8 @@
 namespace diplo::detail {
 
 /// Folds a UTF-8 name for matching: NFKC-composed, case-folded, diacritics stripped,
-/// runs of white space, hyphens, dots and apostrophes turned into one space, trimmed.
+/// runs of white space, hyphens and dashes, dots, commas, underscores, apostrophes
+/// (' ’ ‘ ʼ) and middle dots (· ・) turned into one space, trimmed.
 /// "Erdoğan" -> "erdogan", "  Jean-Claude  JUNCKER" -> "jean claude juncker",
 /// "Путин" -> "путин", "习近平" -> "习近平".
 /// Throws diplo::error on invalid UTF-8.

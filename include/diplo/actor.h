@@ -1,0 +1,614 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Actors: the persons and organisations that visit, host, meet and summit.
+//
+// An actor is either a `person` (a head of state or government, a minister, a
+// monarch) or an `organisation` (the UN, the EU, NATO, BRICS). `actor` is the
+// `std::variant` of the two. Each actor has a stable slug id (`actor_id{"xi-jinping"}`),
+// a canonical name ("Xi Jinping"), any number of aliases in any script ("习近平",
+// "Си Цзиньпин") and optionally a Wikidata item ("Q15031").
+//
+// A person also holds `office`s: "President" of CN from 2013-03-14, "Prime Minister"
+// of RU from 1999-08-16 to 2000-05-07. A person's country on a given day is the
+// country of the office they held that day, else their own `country`, so that a
+// visit by a head of state is counted for the state they represented at the time.
+//
+// THE REGISTRY. `actor_registry` holds every known actor and indexes their names. It
+// is built once (`add`), then only read; all `const` members are safe to call from
+// many threads at once (there are no caches).
+//
+//   diplo::actor_registry reg;
+//   reg.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping",
+//                         .aliases = {"习近平"}, .wikidata = "Q15031", .country = "CN",
+//                         .offices = {{"President", "CN",
+//                                      diplo::period::parse("2013-03-14/..")}}});
+//   reg.add(diplo::organisation{.id = diplo::actor_id{"un"}, .name = "United Nations",
+//                               .aliases = {"UN"}});
+//
+// NAME MATCHING. `resolve(name)` turns what a person typed, or what a source wrote,
+// into one actor id. Names are compared after folding (`detail::fold`): Unicode NFKC,
+// case folding, diacritics removed, and runs of spaces, hyphens, dots, apostrophes
+// and middle dots made one space. So "Erdoğan", "Erdogan" and "ERDOGAN" are the same
+// name, and so are "George W. Bush" and "george w bush". The rules, first match wins:
+//
+//   1. the query is an actor id, exactly:            "xi-jinping"     -> xi-jinping
+//   2. the folded query equals a folded canonical
+//      name or alias of some actors:                 "习近平"          -> xi-jinping
+//                                "Recep Tayyip Erdogan" -> recep-tayyip-erdogan
+//   3. otherwise, the folded query's words appear,
+//      in order and as whole words, in a canonical
+//      name or alias; one query word at least must
+//      have two letters (code points), so "W" alone
+//      matches nothing:                              "Putin", "Путин" -> vladimir-putin
+//                                                    "Xi", "Jinping"  -> xi-jinping
+//                                                    "Bush"           -> both Bushes
+//
+// Several actors under the winning rule make the name ambiguous: `resolve` throws a
+// `lookup_error` listing them, `try_resolve` returns `std::nullopt`, and
+// `candidates` returns them all. An exact name (rule 2) always beats a word match
+// (rule 3): if some actor had the alias "Bush", "Bush" would mean that actor alone.
+// Rule 3 also applies to organisations ("Nations" -> United Nations). Family names
+// written first, as in Chinese and Korean, need no special case: every word of a
+// name counts.
+//
+// Rules 1 and 2 are hash-table look-ups; rule 3 looks up the query's longest word in
+// a word index and checks only the actors found there.
+//
+// When nothing matches, `suggestions` finds the nearest canonical names by edit
+// distance (Damerau, on code points of the folded text, against whole names and
+// against their single words), and the error message offers them:
+//
+//   [diplo.actor] unknown name "Pootin"; did you mean: Vladimir Putin?
+//   [diplo.actor] "Bush" is ambiguous: George H. W. Bush (george-h-w-bush), George W. Bush
+//   (george-w-bush)           <- one line in the message
+//
+// FORMATTING. `fmt::format("{}", p)` prints the canonical name of a person, an
+// organisation or an actor; an office prints as "President of China (from 14 March 2013)".
+// Fill, alignment and width work as for strings.
+
+#include <algorithm>
+#include <cstddef>
+#include <iterator>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "diplo/country.h"
+#include "diplo/detail/fold.h"
+#include "diplo/error.h"
+#include "diplo/id.h"
+#include "diplo/partial_date.h"
+#include "diplo/period.h"
+
+namespace diplo {
+
+/// An office held for a period: the title, the country it belongs to (empty for an
+/// office of no country, such as UN Secretary-General) and the term.
+///
+/// **Example**:
+///
+///   diplo::office{"President", "CN", diplo::period::parse("2013-03-14/..")}
+///   // prints as "President of China (from 14 March 2013)"
+struct office {
+  std::string title{};
+  country_code country{};
+  period term{};
+
+  friend auto operator==(const office&, const office&) -> bool = default;
+};
+
+/// A person: a head of state or government, a minister, a monarch, an envoy.
+/// Every member has a default initialiser, so designated initialisers may leave any
+/// of them out without -Wmissing-field-initializers complaining.
+/// `country` is the person's own country, used on days when no office says otherwise.
+/// `wikidata` is a Wikidata item id ("Q15031") or empty.
+struct person {
+  actor_id id{};
+  std::string name{};
+  std::vector<std::string> aliases{};
+  std::string wikidata{};
+  country_code country{};
+  std::vector<office> offices{};
+
+  friend auto operator==(const person&, const person&) -> bool = default;
+};
+
+/// An organisation that takes part in diplomacy as itself: UN, EU, NATO, BRICS, AU.
+struct organisation {
+  actor_id id{};
+  std::string name{};
+  std::vector<std::string> aliases{};
+  std::string wikidata{};
+
+  friend auto operator==(const organisation&, const organisation&) -> bool = default;
+};
+
+/// Someone or something that can visit, host, meet or attend.
+using actor = std::variant<person, organisation>;
+
+/// The id of a person or an organisation. Cannot fail.
+[[nodiscard]] inline auto id_of(const actor& a) noexcept -> const actor_id& {
+  return std::visit([](const auto& x) -> const actor_id& { return x.id; }, a);
+}
+
+/// The canonical name of a person or an organisation. Cannot fail.
+[[nodiscard]] inline auto name_of(const actor& a) noexcept -> const std::string& {
+  return std::visit([](const auto& x) -> const std::string& { return x.name; }, a);
+}
+
+/// The aliases of a person or an organisation. Cannot fail.
+[[nodiscard]] inline auto aliases_of(const actor& a) noexcept -> const std::vector<std::string>& {
+  return std::visit([](const auto& x) -> const std::vector<std::string>& { return x.aliases; }, a);
+}
+
+namespace detail::names {
+
+// Code points of valid UTF-8 (the output of fold); no validation.
+inline auto code_points(std::string_view s) -> std::u32string {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    auto b = static_cast<unsigned char>(s[i]);
+    std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1FU) : len == 3 ? (b & 0x0FU) : (b & 0x07U);
+    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
+      cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
+    }
+    out.push_back(cp);
+    i += len;
+  }
+  return out;
+}
+
+inline auto length(std::string_view utf8) noexcept -> std::size_t {
+  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+inline auto words(std::string_view folded) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string_view::npos) end = folded.size();
+    if (end > start) out.push_back(folded.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// True when every word of `query` occurs in `name`, whole and in order.
+inline auto contains_in_order(const std::vector<std::string_view>& query,
+                              const std::vector<std::string_view>& name) noexcept -> bool {
+  std::size_t q = 0;
+  for (std::size_t n = 0; n < name.size() && q < query.size(); ++n) {
+    if (name[n] == query[q]) ++q;
+  }
+  return q == query.size();
+}
+
+// Damerau edit distance (optimal string alignment); returns `limit + 1` as soon as the
+// distance is known to exceed `limit`.
+inline auto distance(const std::u32string& a, const std::u32string& b, std::size_t limit)
+    -> std::size_t {
+  const std::size_t n = a.size();
+  const std::size_t m = b.size();
+  if ((n > m ? n - m : m - n) > limit) return limit + 1;
+  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
+  for (std::size_t i = 1; i <= n; ++i) {
+    cur[0] = i;
+    std::size_t row_min = cur[0];
+    for (std::size_t j = 1; j <= m; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+      }
+      row_min = std::min(row_min, cur[j]);
+    }
+    if (row_min > limit) return limit + 1;
+    std::swap(prev2, prev);
+    std::swap(prev, cur);
+  }
+  return std::min(prev[m], limit + 1);
+}
+
+inline auto is_wikidata_id(std::string_view s) noexcept -> bool {
+  if (s.size() < 2 || s[0] != 'Q') return false;
+  return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace detail::names
+
+/// All known actors and the index of their names. See the essay at the top of this
+/// header for the matching rules.
+///
+/// Build it with `add`, then share it: every `const` member is thread-safe. Actors
+/// are kept in insertion order; ambiguous candidates and `actors()` follow that order.
+///
+/// **Example**:
+///
+///   diplo::actor_registry reg;
+///   reg.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
+///                         .aliases = {"Путин"}, .country = "RU"});
+///   reg.resolve("putin") == diplo::actor_id{"vladimir-putin"}
+class actor_registry {
+ public:
+  /// Adds a person. Throws `diplo::error` ("[diplo.actor] ...") when the id is empty
+  /// or already known, the name is empty, the id, name or an alias is not valid UTF-8
+  /// or folds to nothing (no letters), or `wikidata` is neither empty nor "Q<digits>".
+  /// On error the registry is unchanged. An alias equal to another actor's name is
+  /// allowed; it makes that name ambiguous.
+  ///
+  ///   reg.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping"});
+  void add(person p) { add_actor(actor(std::move(p))); }
+
+  /// Adds an organisation; same checks as for a person.
+  ///
+  ///   reg.add(diplo::organisation{.id = diplo::actor_id{"nato"}, .name = "NATO"});
+  void add(organisation o) { add_actor(actor(std::move(o))); }
+
+  /// Adds a person or an organisation; same checks as above.
+  void add(actor a) { add_actor(std::move(a)); }
+
+  /// The number of actors. Cannot fail.
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return actors_.size(); }
+
+  /// True when no actor has been added. Cannot fail.
+  [[nodiscard]] auto empty() const noexcept -> bool { return actors_.empty(); }
+
+  /// True when `id` is known. Cannot fail.
+  [[nodiscard]] auto contains(const actor_id& id) const noexcept -> bool {
+    return find(id) != nullptr;
+  }
+
+  /// The actor with this id, or nullptr. Cannot fail.
+  ///
+  ///   if (const diplo::actor* a = reg.find(diplo::actor_id{"un"})) fmt::print("{}", *a);
+  [[nodiscard]] auto find(const actor_id& id) const noexcept -> const actor* {
+    auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &actors_[it->second];
+  }
+
+  /// The actor with this id. Throws `lookup_error` when the id is unknown, with the
+  /// nearest known ids as candidates:
+  /// `[diplo.actor] unknown actor id "xi-jinpin"; did you mean: xi-jinping?`
+  [[nodiscard]] auto get(const actor_id& id) const -> const actor& {
+    if (const actor* a = find(id)) return *a;
+    throw unknown_id(id);
+  }
+
+  /// The person with this id, or nullptr when the id is unknown or names an
+  /// organisation. Cannot fail.
+  [[nodiscard]] auto person_of(const actor_id& id) const noexcept -> const person* {
+    const actor* a = find(id);
+    return a == nullptr ? nullptr : std::get_if<person>(a);
+  }
+
+  /// The organisation with this id, or nullptr. Cannot fail.
+  [[nodiscard]] auto organisation_of(const actor_id& id) const noexcept -> const organisation* {
+    const actor* a = find(id);
+    return a == nullptr ? nullptr : std::get_if<organisation>(a);
+  }
+
+  /// Every actor `name` could mean under the first matching rule, in insertion order;
+  /// empty when none. Throws `diplo::error` only when `name` is not valid UTF-8.
+  ///
+  ///   reg.candidates("Bush")   // {george-h-w-bush, george-w-bush}
+  [[nodiscard]] auto candidates(std::string_view name) const -> std::vector<actor_id> {
+    std::vector<actor_id> out;
+    for (std::size_t i : match(name)) out.push_back(id_of(actors_[i]));
+    return out;
+  }
+
+  /// The one actor `name` means. Throws `lookup_error` when it means none (candidates:
+  /// `suggestions(name)`) or several (candidates: their canonical names); throws
+  /// `diplo::error` when `name` is not valid UTF-8.
+  ///
+  ///   reg.resolve("Erdogan")    // actor_id{"recep-tayyip-erdogan"}
+  ///   reg.resolve("Bush")       // throws: "Bush" is ambiguous: George H. W. Bush (...), ...
+  [[nodiscard]] auto resolve(std::string_view name) const -> actor_id {
+    const auto found = match(name);
+    if (found.size() == 1) return id_of(actors_[found.front()]);
+    if (found.empty()) {
+      auto near = suggestions(name);
+      std::string what = fmt::format("[diplo.actor] unknown name \"{}\"", name);
+      if (!near.empty()) what += fmt::format("; did you mean: {}?", fmt::join(near, ", "));
+      throw lookup_error(std::move(what), std::move(near));
+    }
+    std::vector<std::string> names;
+    std::string what = fmt::format("[diplo.actor] \"{}\" is ambiguous: ", name);
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      const actor& a = actors_[found[k]];
+      what += fmt::format("{}{} ({})", k == 0 ? "" : ", ", name_of(a), id_of(a));
+      names.push_back(name_of(a));
+    }
+    throw lookup_error(std::move(what), std::move(names));
+  }
+
+  /// The one actor `name` means, or nullopt when it means none or several, or is not
+  /// valid UTF-8. Cannot fail.
+  ///
+  ///   if (auto id = reg.try_resolve(text)) ...
+  [[nodiscard]] auto try_resolve(std::string_view name) const noexcept -> std::optional<actor_id> {
+    try {
+      const auto found = match(name);
+      if (found.size() == 1) return id_of(actors_[found.front()]);
+    } catch (...) {  // invalid UTF-8 or out of memory: no answer
+    }
+    return std::nullopt;
+  }
+
+  /// Up to `n` canonical names nearest to `name`, nearest first (ties in insertion
+  /// order), by edit distance on folded text against each whole name or alias and each
+  /// of their words. Names farther than max(1, length/3) edits (length of the folded
+  /// query in code points) are never suggested, so the result may be empty. Throws
+  /// `diplo::error` only when `name` is not valid UTF-8.
+  ///
+  ///   reg.suggestions("Pootin")   // {"Vladimir Putin"}
+  [[nodiscard]] auto suggestions(std::string_view name, std::size_t n = 3) const
+      -> std::vector<std::string> {
+    const std::string q = detail::fold(name);
+    std::vector<std::string> out;
+    if (q.empty() || n == 0) return out;
+    const std::u32string query = detail::names::code_points(q);
+    const std::size_t limit = std::max<std::size_t>(1, query.size() / 3);
+    std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, actor index)
+    auto distance_to = [&](std::string_view text) {
+      return detail::names::distance(query, detail::names::code_points(text), limit);
+    };
+    for (std::size_t i = 0; i < actors_.size(); ++i) {
+      std::size_t best = limit + 1;
+      for (const std::string& f : folded_[i]) {
+        best = std::min(best, distance_to(f));
+        for (std::string_view w : detail::names::words(f)) {
+          if (detail::names::length(w) >= 2) best = std::min(best, distance_to(w));
+        }
+      }
+      if (best <= limit) scored.emplace_back(best, i);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (std::size_t k = 0; k < scored.size() && k < n; ++k) {
+      out.push_back(name_of(actors_[scored[k].second]));
+    }
+    return out;
+  }
+
+  /// The country a person represented on `day`: the country of the office whose term
+  /// covers that day (an office certainly covering it beats one possibly covering it;
+  /// then the first listed wins; offices with no country are skipped), else the
+  /// person's own country. Empty for organisations and unknown ids. Cannot fail.
+  ///
+  ///   reg.country_of(diplo::actor_id{"xi-jinping"}, date::sys_days{2020_y / 1 / 1})  // CN
+  [[nodiscard]] auto country_of(const actor_id& id, date::sys_days day) const noexcept
+      -> country_code {
+    const person* p = person_of(id);
+    if (p == nullptr) return {};
+    const office* possible = nullptr;
+    for (const office& o : p->offices) {
+      if (o.country.empty()) continue;
+      const truth t = o.term.covers(day);
+      if (t == truth::certainly) return o.country;
+      if (t == truth::possibly && possible == nullptr) possible = &o;
+    }
+    return possible != nullptr ? possible->country : p->country;
+  }
+
+  /// The offices a person held, certainly or possibly, on `day`, in the order the person
+  /// lists them. Empty for organisations and unknown ids. Throws only std::bad_alloc.
+  [[nodiscard]] auto offices_on(const actor_id& id, date::sys_days day) const
+      -> std::vector<const office*> {
+    std::vector<const office*> out;
+    if (const person* p = person_of(id)) {
+      for (const office& o : p->offices) {
+        if (o.term.covers(day) != truth::no) out.push_back(&o);
+      }
+    }
+    return out;
+  }
+
+  /// Every actor, in insertion order. Cannot fail. The span is invalidated by `add`.
+  [[nodiscard]] auto actors() const noexcept -> std::span<const actor> { return actors_; }
+
+ private:
+  // Indices into actors_, in insertion order, of the actors `name` can mean.
+  auto match(std::string_view name) const -> std::vector<std::size_t> {
+    if (auto it = by_id_.find(actor_id{std::string(name)}); it != by_id_.end()) {
+      return {it->second};
+    }
+    const std::string q = detail::fold(name);
+    if (q.empty()) return {};
+    if (auto it = by_name_.find(q); it != by_name_.end()) return it->second;
+
+    const auto query = detail::names::words(q);
+    std::string_view key;
+    std::size_t key_length = 0;
+    for (std::string_view w : query) {
+      if (const std::size_t len = detail::names::length(w); len > key_length) {
+        key = w;
+        key_length = len;
+      }
+    }
+    if (key_length < 2) return {};
+    auto it = by_word_.find(std::string(key));
+    if (it == by_word_.end()) return {};
+    if (query.size() == 1) return it->second;
+    std::vector<std::size_t> out;
+    for (std::size_t i : it->second) {
+      for (const std::string& f : folded_[i]) {
+        if (detail::names::contains_in_order(query, detail::names::words(f))) {
+          out.push_back(i);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  void add_actor(actor a) {
+    const actor_id& id = id_of(a);
+    const std::string& name = name_of(a);
+    if (id.empty()) {
+      throw error(fmt::format("[diplo.actor] actor \"{}\": empty id", name));
+    }
+    if (!detail::is_valid_utf8(id.value())) {
+      throw error("[diplo.actor] actor id is not valid UTF-8");
+    }
+    if (by_id_.contains(id)) {
+      throw error(fmt::format("[diplo.actor] duplicate actor id \"{}\"", id));
+    }
+    if (name.empty()) {
+      throw error(fmt::format("[diplo.actor] actor \"{}\": empty name", id));
+    }
+    const std::string& wikidata = std::visit([](const auto& x) -> const std::string& {
+      return x.wikidata;
+    }, a);
+    if (!wikidata.empty() && !detail::names::is_wikidata_id(wikidata)) {
+      throw error(fmt::format(
+          "[diplo.actor] actor \"{}\": wikidata \"{}\" is not an item id (Q followed by digits)",
+          id, wikidata));
+    }
+
+    // Fold everything before changing anything, so that a bad alias leaves the
+    // registry as it was.
+    std::vector<std::string> folded;
+    auto fold_one = [&](const std::string& text, std::string_view what) {
+      if (!detail::is_valid_utf8(text)) {
+        throw error(fmt::format("[diplo.actor] actor \"{}\": {} is not valid UTF-8", id, what));
+      }
+      std::string f = detail::fold(text);
+      if (f.empty()) {
+        throw error(
+            fmt::format("[diplo.actor] actor \"{}\": {} \"{}\" has no letters", id, what, text));
+      }
+      folded.push_back(std::move(f));
+    };
+    fold_one(name, "name");
+    const auto& aliases = aliases_of(a);
+    for (std::size_t k = 0; k < aliases.size(); ++k) {
+      fold_one(aliases[k], fmt::format("alias {}", k + 1));
+    }
+
+    // The index entries, built aside; only non-throwing moves and the container
+    // insertions below touch the registry.
+    const std::size_t index = actors_.size();
+    std::vector<std::string> words;
+    for (const std::string& f : folded) {
+      for (std::string_view w : detail::names::words(f)) {
+        if (detail::names::length(w) >= 2) words.emplace_back(w);
+      }
+    }
+
+    // Room for one more, growing geometrically, so that the push_backs below cannot throw.
+    if (actors_.size() == actors_.capacity()) {
+      actors_.reserve(std::max<std::size_t>(8, 2 * actors_.size()));
+    }
+    if (folded_.size() == folded_.capacity()) folded_.reserve(actors_.capacity());
+    try {
+      by_id_.emplace(id, index);
+      for (const std::string& f : folded) append_unique(by_name_[f], index);
+      for (const std::string& w : words) append_unique(by_word_[w], index);
+    } catch (...) {
+      remove_from_indices(id, index);
+      throw;
+    }
+    folded_.push_back(std::move(folded));
+    actors_.push_back(std::move(a));
+  }
+
+  static void append_unique(std::vector<std::size_t>& v, std::size_t index) {
+    if (v.empty() || v.back() != index) v.push_back(index);
+  }
+
+  void remove_from_indices(const actor_id& id, std::size_t index) noexcept {
+    by_id_.erase(id);
+    for (auto* map : {&by_name_, &by_word_}) {
+      for (auto it = map->begin(); it != map->end();) {
+        if (!it->second.empty() && it->second.back() == index) it->second.pop_back();
+        it = it->second.empty() ? map->erase(it) : std::next(it);
+      }
+    }
+  }
+
+  auto unknown_id(const actor_id& id) const -> lookup_error {
+    const std::u32string query = detail::names::code_points(id.value());
+    const std::size_t limit = std::max<std::size_t>(1, query.size() / 3);
+    std::vector<std::pair<std::size_t, std::size_t>> scored;
+    for (std::size_t i = 0; i < actors_.size(); ++i) {
+      const std::u32string known = detail::names::code_points(id_of(actors_[i]).value());
+      const std::size_t d = detail::names::distance(query, known, limit);
+      if (d <= limit) scored.emplace_back(d, i);
+    }
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::vector<std::string> near;
+    for (std::size_t k = 0; k < scored.size() && k < 3; ++k) {
+      near.push_back(id_of(actors_[scored[k].second]).value());
+    }
+    std::string what = fmt::format("[diplo.actor] unknown actor id \"{}\"", id);
+    if (!near.empty()) what += fmt::format("; did you mean: {}?", fmt::join(near, ", "));
+    return lookup_error(std::move(what), std::move(near));
+  }
+
+  std::vector<actor> actors_;
+  std::vector<std::vector<std::string>> folded_;  // per actor: folded name, then aliases
+  std::unordered_map<actor_id, std::size_t> by_id_;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_name_;  // folded name -> actors
+  std::unordered_map<std::string, std::vector<std::size_t>> by_word_;  // folded word -> actors
+};
+
+}  // namespace diplo
+
+/// Formats a person as the canonical name; fill, alignment and width as for strings.
+template <>
+struct fmt::formatter<diplo::person> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::person& p, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(std::string_view(p.name), ctx);
+  }
+};
+
+/// Formats an organisation as the canonical name: "United Nations".
+template <>
+struct fmt::formatter<diplo::organisation> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::organisation& o, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(std::string_view(o.name), ctx);
+  }
+};
+
+/// Formats an actor (person or organisation) as the canonical name.
+template <>
+struct fmt::formatter<diplo::actor> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::actor& a, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(std::string_view(diplo::name_of(a)), ctx);
+  }
+};
+
+/// Formats an office as "President of China (from 14 March 2013)",
+/// "Prime Minister of Russia (16 August 1999 – 7 May 2000)" (the period as
+/// `{}` prints it), or without " of ..." when
+/// the office has no country. Fill, alignment and width apply to the whole text.
+template <>
+struct fmt::formatter<diplo::office> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::office& o, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = o.title;
+    if (!o.country.empty()) s += fmt::format(" of {}", o.country);
+    s += fmt::format(" ({})", o.term);
+    return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
+  }
+};
