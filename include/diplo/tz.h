@@ -1,0 +1,330 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Time zones: where local time lives.
+//
+// The rest of diplo deals in two kinds of time. Days (`date::sys_days`) say on which
+// calendar day something happened, and instants (`date::sys_seconds`) say exactly when,
+// always in UTC. An instant has no "local time" on its own: a call at 20:30 UTC on
+// 21 January 2025 happened on the evening of the 21st in Moscow and in the small hours
+// of the 22nd in Beijing. To turn an instant into a wall-clock time or a civil day you
+// need a place, and a place's clock is named by an IANA time zone ("Europe/Moscow",
+// "Asia/Shanghai"), never by an abbreviation ("CST" is China, Cuba and the US Midwest).
+//
+// This header (target `diplo::tz`, which links date's compiled `date::date-tz` and reads
+// the system tz database under /usr/share/zoneinfo) is the one place where UTC and zone
+// names meet:
+//
+//   UTC -> LOCAL
+//     auto t = date::sys_days{2025_y / date::May / 9} + std::chrono::hours{7};
+//     diplo::tz::local_time(t, "Europe/Moscow");    // 2025-05-09 10:00 local
+//     diplo::tz::local_day(t, "Europe/Moscow");     // 2025-05-09
+//     diplo::tz::format_local(t, "Europe/Moscow");  // "10:00 MSK, 9 May 2025"
+//
+//   LOCAL -> UTC
+//     auto parade = date::local_days{2025_y / date::May / 9} + std::chrono::hours{10};
+//     diplo::tz::to_utc(parade, "Europe/Moscow");   // 2025-05-09 07:00:00 UTC
+//
+//   A local time can fall into a daylight-saving gap (02:30 on 30 March 2025 never
+//   happened in Berlin) or overlap (02:30 on 26 October 2025 happened twice). `to_utc`
+//   never throws for these: `date::choose::earliest` (the default) or `latest` picks one
+//   of the two readings of an ambiguous time, and a time in a gap maps to the instant
+//   the clocks jumped (01:00 UTC for Berlin's gap), whichever is chosen.
+//
+//   NAMES
+//     diplo::tz::is_known_zone("Europe/Moskva");    // false
+//     diplo::tz::locate("Europe/Moskva");           // throws diplo::lookup_error,
+//                                                   // suggesting "Europe/Moscow"
+//     diplo::tz::canonical_zone("Europe/Kiev");     // "Europe/Kyiv"
+//     diplo::tz::tzdb_version();                    // "2025b"
+//
+//   FORMATTING
+//     diplo::tz::zoned_instant z{t, "Europe/Moscow"};
+//     fmt::format("{}", z);                         // "10:00 MSK, 9 May 2025"
+//     fmt::format("{:u}", z);                       // "2025-05-09 07:00:00 UTC"
+//
+// Never print a `date::sys_seconds` through <fmt/chrono.h>: {fmt} 9 converts it with the
+// machine's `localtime`. Use `zoned_instant` with `{:u}`, or `date::format`.
+//
+// Answers depend on the installed tz database: a zone whose rules changed recently
+// (Asia/Almaty moved from +06 to +05 in 2024) reads differently on an older one.
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <fstream>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <date/date.h>
+#include <date/tz.h>
+#include <fmt/format.h>
+
+#include "diplo/error.h"
+
+namespace diplo::detail {
+
+/// What diplo reads from /usr/share/zoneinfo/tzdata.zi: the version line and the
+/// "L TARGET ALIAS" link lines (alias -> canonical zone). Both empty if the file is missing.
+struct tzdata_zi {
+  std::string version;
+  std::map<std::string, std::string, std::less<>> links;
+};
+
+inline auto parse_tzdata_zi(std::istream& in) -> tzdata_zi {
+  tzdata_zi data;
+  std::string line;
+  bool first = true;
+  while (std::getline(in, line)) {
+    if (first) {
+      first = false;
+      constexpr std::string_view prefix = "# version ";
+      if (line.rfind(prefix, 0) == 0) data.version = line.substr(prefix.size());
+      continue;
+    }
+    if (line.size() < 2 || line[0] != 'L' || line[1] != ' ') continue;
+    auto target_begin = line.find_first_not_of(' ', 1);
+    if (target_begin == std::string::npos) continue;
+    auto target_end = line.find(' ', target_begin);
+    if (target_end == std::string::npos) continue;
+    auto alias_begin = line.find_first_not_of(' ', target_end);
+    if (alias_begin == std::string::npos) continue;
+    auto alias_end = line.find_first_of(" \t\r", alias_begin);
+    data.links.insert_or_assign(line.substr(alias_begin, alias_end - alias_begin),
+                                line.substr(target_begin, target_end - target_begin));
+  }
+  return data;
+}
+
+/// tzdata.zi, read once (thread-safe: a function-local static).
+inline auto tzdata() -> const tzdata_zi& {
+  static const tzdata_zi data = [] {
+    std::ifstream in("/usr/share/zoneinfo/tzdata.zi");
+    return in ? parse_tzdata_zi(in) : tzdata_zi{};
+  }();
+  return data;
+}
+
+/// The zone with exactly this name in date's database, or nullptr. Never throws.
+inline auto find_zone(std::string_view name) noexcept -> const date::time_zone* {
+  // "localtime" is /etc/localtime: it names a different zone on every machine.
+  if (name.empty() || name == "localtime") return nullptr;
+  try {
+    const auto& zones = date::get_tzdb().zones;  // sorted by name, as date keeps it
+    auto it = std::lower_bound(
+        zones.begin(), zones.end(), name,
+        [](const date::time_zone& z, std::string_view n) { return z.name() < n; });
+    if (it != zones.end() && it->name() == name) return &*it;
+  } catch (...) {
+    // No readable tz database: every name is unknown.
+  }
+  return nullptr;
+}
+
+/// Case-insensitive edit distance, for "did you mean" suggestions.
+inline auto zone_distance(std::string_view a, std::string_view b) -> std::size_t {
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+/// Up to three known zone names close to `name`, nearest first.
+inline auto suggest_zones(std::string_view name) -> std::vector<std::string> {
+  std::vector<std::pair<std::size_t, std::string>> near;
+  const std::size_t limit = std::max<std::size_t>(2, name.size() / 4);
+  auto consider = [&](std::string_view candidate) {
+    if (candidate == "localtime") return;
+    if (auto d = zone_distance(name, candidate); d <= limit) near.emplace_back(d, candidate);
+  };
+  try {
+    for (const auto& z : date::get_tzdb().zones) consider(z.name());
+  } catch (...) {
+  }
+  for (const auto& [alias, target] : tzdata().links) consider(alias);
+  std::sort(near.begin(), near.end());
+  near.erase(std::unique(near.begin(), near.end()), near.end());
+  std::vector<std::string> out;
+  for (auto& [d, n] : near) {
+    if (out.size() == 3) break;
+    out.push_back(std::move(n));
+  }
+  return out;
+}
+
+[[nodiscard]] inline auto unknown_zone(std::string_view name) -> lookup_error {
+  auto candidates = suggest_zones(name);
+  std::string what = fmt::format("[diplo.tz] unknown time zone \"{}\"", name);
+  if (!candidates.empty()) {
+    what += " (did you mean ";
+    for (std::size_t i = 0; i < candidates.size(); ++i) {
+      if (i != 0) what += i + 1 == candidates.size() ? " or " : ", ";
+      what += fmt::format("\"{}\"", candidates[i]);
+    }
+    what += "?)";
+  }
+  return lookup_error(std::move(what), std::move(candidates));
+}
+
+inline constexpr std::array<std::string_view, 12> english_months = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
+
+}  // namespace diplo::detail
+
+namespace diplo::tz {
+
+/// Finds the IANA zone `zone` in the system tz database.
+/// An alias that the database files lack but tzdata.zi still lists (as Debian 13 does
+/// without tzdata-legacy) resolves to its canonical zone.
+/// Throws diplo::lookup_error (a diplo::error) for an unknown name, with close names as
+/// `candidates()`: `[diplo.tz] unknown time zone "Europe/Moskva" (did you mean "Europe/Moscow"?)`.
+/// Example: `diplo::tz::locate("Asia/Tokyo").name() == "Asia/Tokyo"`
+[[nodiscard]] inline auto locate(std::string_view zone) -> const date::time_zone& {
+  if (const auto* z = detail::find_zone(zone)) return *z;
+  const auto& links = detail::tzdata().links;
+  if (auto it = links.find(zone); it != links.end()) {
+    if (const auto* z = detail::find_zone(it->second)) return *z;
+  }
+  throw detail::unknown_zone(zone);
+}
+
+/// True when `locate(zone)` would succeed. Cannot fail.
+/// Example: `is_known_zone("Asia/Kathmandu")` is true, `is_known_zone("MSK")` is false.
+[[nodiscard]] inline auto is_known_zone(std::string_view zone) noexcept -> bool {
+  if (detail::find_zone(zone) != nullptr) return true;
+  try {
+    const auto& links = detail::tzdata().links;
+    auto it = links.find(zone);
+    return it != links.end() && detail::find_zone(it->second) != nullptr;
+  } catch (...) {
+    return false;
+  }
+}
+
+/// The wall-clock time in `zone` at the UTC instant `t`. Throws for an unknown zone.
+/// Example: 07:00 UTC on 9 May 2025 is 10:00 local in "Europe/Moscow".
+[[nodiscard]] inline auto local_time(date::sys_seconds t, std::string_view zone)
+    -> date::local_seconds {
+  return locate(zone).to_local(t);
+}
+
+/// The civil day in `zone` at the UTC instant `t`. Throws for an unknown zone.
+/// Example: 20:30 UTC on 21 Jan 2025 is 22 Jan in "Asia/Shanghai", 21 Jan in "Europe/Moscow".
+[[nodiscard]] inline auto local_day(date::sys_seconds t, std::string_view zone)
+    -> date::year_month_day {
+  return date::year_month_day{date::floor<date::days>(tz::local_time(t, zone))};
+}
+
+/// The UTC instant of the wall-clock time `t` in `zone`. Throws for an unknown zone.
+/// Daylight-saving: an ambiguous time (clocks set back) takes its earlier or later
+/// reading as `c` says; a time in a gap (clocks set forward) maps to the instant of the
+/// jump, whatever `c` is. Never throws date's nonexistent/ambiguous_local_time.
+/// Example: `to_utc(local_days{2025_y/May/9} + 10h, "Europe/Moscow")` is 07:00 UTC.
+[[nodiscard]] inline auto to_utc(date::local_seconds t, std::string_view zone,
+                                 date::choose c = date::choose::earliest)
+    -> date::sys_seconds {
+  return locate(zone).to_sys(t, c);
+}
+
+/// How far `zone` is ahead of UTC at `t` (negative west of Greenwich), DST included.
+/// Throws for an unknown zone. Example: "Asia/Kathmandu" is +05:45 (20700 s).
+[[nodiscard]] inline auto utc_offset(date::sys_seconds t, std::string_view zone)
+    -> std::chrono::seconds {
+  return locate(zone).get_info(t).offset;
+}
+
+/// The abbreviation in use in `zone` at `t`, as the tz database spells it: "MSK", "CEST",
+/// or numeric where there is no agreed one ("+03", "+0545"). For display only: many
+/// are ambiguous. Throws for an unknown zone.
+[[nodiscard]] inline auto abbreviation(date::sys_seconds t, std::string_view zone)
+    -> std::string {
+  return locate(zone).get_info(t).abbrev;
+}
+
+/// "HH:MM ABBR, D Month YYYY" in `zone`, English month names, no locale involved.
+/// Throws for an unknown zone. Example: `format_local(t, "Europe/Moscow")` ==
+/// "10:00 MSK, 9 May 2025" for t = 07:00 UTC on 9 May 2025.
+[[nodiscard]] inline auto format_local(date::sys_seconds t, std::string_view zone)
+    -> std::string {
+  const auto& z = locate(zone);
+  const auto info = z.get_info(t);
+  const auto local = z.to_local(t);
+  const auto day = date::floor<date::days>(local);
+  const date::year_month_day ymd{day};
+  const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
+  return fmt::format("{:02}:{:02} {}, {} {} {}", tod.hours().count(), tod.minutes().count(),
+                     info.abbrev, static_cast<unsigned>(ymd.day()),
+                     detail::english_months[static_cast<unsigned>(ymd.month()) - 1],
+                     static_cast<int>(ymd.year()));
+}
+
+/// The canonical name of `zone`: an alias listed in tzdata.zi ("L TARGET ALIAS") becomes
+/// its target, a canonical name stays as it is. Throws diplo::lookup_error if the name is
+/// neither a zone nor a listed alias.
+/// Example: "Europe/Kiev" -> "Europe/Kyiv", "W-SU" -> "Europe/Moscow", "US/Eastern" ->
+/// "America/New_York".
+[[nodiscard]] inline auto canonical_zone(std::string_view zone) -> std::string {
+  const auto& links = detail::tzdata().links;
+  if (auto it = links.find(zone); it != links.end()) return it->second;
+  if (detail::find_zone(zone) != nullptr) return std::string(zone);
+  throw detail::unknown_zone(zone);
+}
+
+/// The installed tz database release, from line 1 of /usr/share/zoneinfo/tzdata.zi
+/// ("2025b"), or "unknown". Cannot fail. Log it beside answers that depend on local time.
+[[nodiscard]] inline auto tzdb_version() -> std::string {
+  const auto& v = detail::tzdata().version;
+  return v.empty() ? std::string("unknown") : v;
+}
+
+/// An instant together with the zone it is to be read in: what an event's place gives
+/// a timed event. Formats as local time ("{}") or UTC ("{:u}").
+struct zoned_instant {
+  date::sys_seconds utc;
+  std::string zone;
+
+  friend auto operator==(const zoned_instant&, const zoned_instant&) -> bool = default;
+};
+
+}  // namespace diplo::tz
+
+/// Formats a zoned_instant. "{}" gives `format_local` ("10:00 MSK, 9 May 2025"), "{:u}"
+/// gives UTC ("2025-05-09 07:00:00 UTC"). After the optional `u`, the usual string spec
+/// (fill, align, width) applies: "{:u>30}" is UTC right-aligned in 30 columns.
+/// Formatting an instant in an unknown zone throws diplo::lookup_error.
+template <>
+struct fmt::formatter<diplo::tz::zoned_instant> : fmt::formatter<std::string_view> {
+  template <class ParseContext>
+  constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
+    auto it = ctx.begin();
+    if (it != ctx.end() && *it == 'u') {
+      utc_ = true;
+      ctx.advance_to(++it);
+    }
+    return fmt::formatter<std::string_view>::parse(ctx);
+  }
+
+  template <class Context>
+  auto format(const diplo::tz::zoned_instant& z, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = utc_ ? date::format("%F %T UTC", z.utc) : diplo::tz::format_local(z.utc, z.zone);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+
+ private:
+  bool utc_ = false;
+};

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// A user of an installed diplo: find_package(diplo) and one real query, plus diplo::tz.
+#include <diplo/diplo.h>
+#include <diplo/tz.h>
+
+#include <chrono>
+#include <utility>
+
+int main() {
+  using namespace date::literals;
+  diplo::actor_registry actors;
+  actors.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping",
+                           .country = diplo::country_code{"CN"}});
+  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
+                           .country = diplo::country_code{"RU"}});
+  diplo::timeline_builder b(std::move(actors));
+
+  diplo::meeting m;
+  m.id = diplo::event_id{"kazan-talks"};
+  m.when = diplo::period::days(date::sys_days{2024_y / date::October / 22},
+                               date::sys_days{2024_y / date::October / 22});
+  m.place.city = "Kazan";
+  m.place.country = diplo::country_code{"RU"};
+  m.participants = {diplo::actor_id{"xi-jinping"}, diplo::actor_id{"vladimir-putin"}};
+  b.add(m);
+  diplo::timeline t = std::move(b).freeze();
+
+  auto r = diplo::last_meeting(t, diplo::actor_id{"xi-jinping"}, diplo::actor_id{"vladimir-putin"});
+  if (!r) return 1;
+  fmt::print("{}\n", *r);
+
+  // diplo::tz came along: 10:00 in Kazan (Europe/Moscow) is 07:00 UTC.
+  auto talks = diplo::tz::to_utc(
+      date::local_days{2024_y / date::October / 22} + std::chrono::hours{10}, "Europe/Moscow");
+  fmt::print("{:u}\n", diplo::tz::zoned_instant{talks, "Europe/Moscow"});
+  return 0;
+}
