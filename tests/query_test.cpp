@@ -125,6 +125,9 @@ TEST(LastMeeting, WithoutBoundIsTheLatestOccurredEncounter) {
   // The parade inside the 2025 state visit; the planned 2026 visit does not count.
   EXPECT_EQ(id(r->event), "parade-2025");
   EXPECT_EQ(id(r->context()), "moscow-2025");
+  EXPECT_EQ(fmt::format("{}", *r),
+            "Victory Day parade (ceremony), Russia (City), 9 May 2025, during Xi Jinping's state "
+            "visit to Russia (7–10 May 2025)");
 }
 
 TEST(LastMeeting, BeforeMeansStartsBefore) {

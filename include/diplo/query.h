@@ -610,11 +610,18 @@ struct fmt::formatter<diplo::encounter> : fmt::formatter<std::string_view> {
       const diplo::actor_registry* actors = e.source ? &e.source->actors() : nullptr;
       s = diplo::detail::describe(*e.event, actors);
       if (const diplo::event* c = e.context()) {
-        std::string label(diplo::title_of(*c));
-        bool sideline = std::holds_alternative<diplo::summit>(*c);
-        if (label.empty()) label = diplo::detail::describe(*c, actors);
-        s += fmt::format(", {} {}", sideline ? "on the sidelines of the" : "during", label);
-        if (!diplo::title_of(*c).empty()) s += fmt::format(" ({})", diplo::base(*c).when);
+        const auto& when = diplo::base(*c).when;
+        if (const auto* v = std::get_if<diplo::visit>(c)) {
+          // "during Xi Jinping's state visit to Russia (7–10 May 2025)"
+          s += fmt::format(", during {}'s {} to {} ({})", diplo::detail::names_label(v->guests, actors),
+                           diplo::kind_label(*c), diplo::country_of(*c), when);
+        } else if (std::holds_alternative<diplo::summit>(*c)) {
+          s += fmt::format(", on the sidelines of the {} ({})", diplo::title_of(*c), when);
+        } else {
+          std::string label(diplo::title_of(*c));
+          if (label.empty()) label = diplo::kind_label(*c);
+          s += fmt::format(", during the {} ({})", label, when);
+        }
       }
     }
     return fmt::formatter<std::string_view>::format(s, ctx);
