@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/query.h>
 
+#include <random>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -328,6 +329,84 @@ TEST(LongestGap, BetweenConsecutiveEncounters) {
   EXPECT_EQ(id(g->after.event), "beijing-2024");
   EXPECT_EQ(g->length, date::sys_days{2024_y / date::May / 16} - date::sys_days{2023_y / date::March / 23});
   EXPECT_FALSE(diplo::longest_gap(t, xi, modi));
+}
+
+// A random world with nested events and partial dates, checked against a brute force
+// over every event: the latest (earliest) shared event decides, and its encounter holds
+// every shared event under the same outermost shared ancestor.
+TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
+  std::mt19937 rng(20250507);
+  std::vector<actor_id> people{xi, putin, modi, lula};
+  diplo::timeline_builder b(registry());
+  std::vector<std::string> ids;
+  for (int i = 0; i < 400; ++i) {
+    std::string id = fmt::format("e{}", i);
+    int day = 1 + static_cast<int>(rng() % 28);
+    int month = 1 + static_cast<int>(rng() % 12);
+    int year = 2020 + static_cast<int>(rng() % 4);
+    std::string days = rng() % 5 == 0 ? fmt::format("{}-{:02}", year, month)
+                                      : fmt::format("{}-{:02}-{:02}", year, month, day);
+    std::shuffle(people.begin(), people.end(), rng);
+    std::vector<actor_id> who(people.begin(), people.begin() + 2 + static_cast<int>(rng() % 3));
+    if (rng() % 3 == 0 && !ids.empty()) {
+      // A child of an earlier event, on the same days.
+      const auto& parent_id = ids[rng() % ids.size()];
+      auto parent = std::find_if(b.events().begin(), b.events().end(), [&](const auto& e) {
+        return diplo::base(e).id.value() == parent_id;
+      });
+      auto m = talks(id.c_str(), "2020-01-01", who);
+      m.when = diplo::base(*parent).when;
+      m.parent = event_id{parent_id};
+      m.mode = rng() % 4 == 0 ? diplo::meeting_mode::phone : diplo::meeting_mode::in_person;
+      b.add(m);
+    } else {
+      auto s = summit(id.c_str(), days.c_str(), who, country_code{"RU"}, "S");
+      if (rng() % 6 == 0) s.status = diplo::status::cancelled;
+      b.add(s);
+    }
+    ids.push_back(id);
+  }
+  auto t = std::move(b).freeze();
+  const auto& all = t.events();
+  auto has = [](const diplo::event& e, const actor_id& a) {
+    auto p = diplo::participants(e);
+    return std::find(p.begin(), p.end(), a) != p.end();
+  };
+  int checked = 0;
+  for (const auto& x : people) {
+    for (const auto& y : people) {
+      if (x == y) continue;
+      for (int k = 0; k < 20; ++k) {
+        diplo::meet_options o;
+        o.before = date::sys_days{date::year{2020 + static_cast<int>(rng() % 5)} / 1 / 1} +
+                   date::days{rng() % 365};
+        o.possibly = rng() % 2 == 0;
+        o.calls = rng() % 2 == 0;
+        auto counts = [&](const diplo::event& e) {
+          const auto& p = diplo::base(e).when;
+          return has(e, x) && has(e, y) && diplo::base(e).status == diplo::status::occurred &&
+                 (o.calls || diplo::in_person(e)) &&
+                 (o.possibly ? p.earliest_start() : p.latest_start()) < *o.before;
+        };
+        const diplo::event* latest = nullptr;
+        for (const auto& e : all) {
+          if (counts(e)) latest = &e;
+        }
+        auto r = diplo::last_meeting(t, x, y, o);
+        ASSERT_EQ(r.has_value(), latest != nullptr);
+        if (!r) continue;
+        const diplo::event* root = latest;
+        for (const auto* p = t.parent(*latest); p != nullptr; p = t.parent(*p)) {
+          if (counts(*p)) root = p;
+        }
+        EXPECT_EQ(r->events.front(), root);
+        EXPECT_TRUE(std::find(r->events.begin(), r->events.end(), latest) != r->events.end());
+        for (const auto* e : r->events) EXPECT_TRUE(counts(*e));
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 100);
 }
 
 TEST(Timeline, QueriesFromManyThreadsAgree) {

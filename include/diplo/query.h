@@ -457,39 +457,98 @@ inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
   return detail::group_encounters(t, detail::shared_events(t, ns->first, ns->second, opt), true);
 }
 
+namespace detail {
+
+/// Is event i one that actors a and b attended together, counting under the options?
+inline auto is_shared(const timeline& t, std::uint32_t i, std::uint32_t a, std::uint32_t b,
+                      const meet_options& o) -> bool {
+  const auto& ix = t.index();
+  return has_actor(ix, i, a) && has_actor(ix, i, b) && meet_counts(t.events()[i], o) &&
+         within_bounds(ix, i, o);
+}
+
+/// The latest (or earliest) shared event: searched from the bound, in the pair's list
+/// and in the group events of whichever actor has fewer, stopping at the first hit.
+template <class Range, class Event>
+auto first_hit(Range list, const timeline& t, std::uint32_t a, std::uint32_t b,
+               const meet_options& o, bool latest, Event event_of)
+    -> std::optional<std::uint32_t> {
+  const auto& ix = t.index();
+  auto begin = list.begin();
+  auto end = list.end();
+  if (latest) {
+    if (o.before) {
+      // Timeline order is by earliest start; nothing starting on or after D is before D.
+      auto d = day_number(*o.before);
+      end = std::partition_point(begin, end, [&](const auto& x) { return ix.earliest_start[event_of(x)] < d; });
+    }
+    for (auto it = end; it != begin;) {
+      --it;
+      if (is_shared(t, event_of(*it), a, b, o)) return event_of(*it);
+    }
+  } else {
+    if (o.after && !o.possibly) {
+      auto d = day_number(*o.after);
+      begin = std::partition_point(begin, end, [&](const auto& x) { return ix.earliest_start[event_of(x)] < d; });
+    }
+    for (auto it = begin; it != end; ++it) {
+      if (is_shared(t, event_of(*it), a, b, o)) return event_of(*it);
+    }
+  }
+  return std::nullopt;
+}
+
+inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y,
+                              const meet_options& o, bool latest) -> std::optional<encounter> {
+  auto ns = pair_numbers(t, x, y);
+  if (!ns) return std::nullopt;
+  auto [a, b] = *ns;
+  const auto& ix = t.index();
+  auto key = pair_key(a, b);
+  auto lo = std::lower_bound(ix.pairs.begin(), ix.pairs.end(), pair_entry{key, 0});
+  auto hi = std::upper_bound(lo, ix.pairs.end(), pair_entry{key, no_index});
+  auto from_pairs = first_hit(std::span<const pair_entry>(ix.pairs.data() + (lo - ix.pairs.begin()),
+                                                         static_cast<std::size_t>(hi - lo)),
+                              t, a, b, o, latest, [](const pair_entry& p) { return p.event; });
+  auto ga = ix.actor_group_events.of(a);
+  auto gb = ix.actor_group_events.of(b);
+  auto from_groups = first_hit(ga.size() <= gb.size() ? ga : gb, t, a, b, o, latest,
+                               [](std::uint32_t i) { return i; });
+  std::optional<std::uint32_t> best = from_pairs;
+  if (from_groups && (!best || (latest ? *from_groups > *best : *from_groups < *best))) {
+    best = from_groups;
+  }
+  if (!best) return std::nullopt;
+
+  // The encounter around it: its outermost shared ancestor and every shared event inside.
+  auto root = *best;
+  for (auto p = ix.parent[*best]; p != no_index; p = ix.parent[p]) {
+    if (is_shared(t, p, a, b, o)) root = p;
+  }
+  std::vector<std::uint32_t> members{root};
+  std::vector<std::uint32_t> stack{root};
+  while (!stack.empty()) {
+    auto n = stack.back();
+    stack.pop_back();
+    for (auto c : ix.children.of(n)) {
+      if (is_shared(t, c, a, b, o)) members.push_back(c);
+      stack.push_back(c);
+    }
+  }
+  std::sort(members.begin(), members.end());
+  return group_encounters(t, members, latest).front();
+}
+
+}  // namespace detail
+
 inline auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b,
                          const meet_options& opt) -> std::optional<encounter> {
-  auto ns = detail::pair_numbers(t, a, b);
-  if (!ns) return std::nullopt;
-  auto shared = detail::shared_events(t, ns->first, ns->second, opt);
-  if (shared.empty()) return std::nullopt;
-  // The latest shared event decides; its encounter is built from the events around it.
-  const auto& ix = t.index();
-  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
-  auto root = detail::group_root(ix, shared.back(), set);
-  std::vector<std::uint32_t> members;
-  for (auto i : shared) {
-    if (detail::group_root(ix, i, set) == root) members.push_back(i);
-  }
-  auto groups = detail::group_encounters(t, members, true);
-  return groups.front();
+  return detail::extreme_encounter(t, a, b, opt, true);
 }
 
 inline auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b,
                           const meet_options& opt) -> std::optional<encounter> {
-  auto ns = detail::pair_numbers(t, a, b);
-  if (!ns) return std::nullopt;
-  auto shared = detail::shared_events(t, ns->first, ns->second, opt);
-  if (shared.empty()) return std::nullopt;
-  const auto& ix = t.index();
-  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
-  auto root = detail::group_root(ix, shared.front(), set);
-  std::vector<std::uint32_t> members;
-  for (auto i : shared) {
-    if (detail::group_root(ix, i, set) == root) members.push_back(i);
-  }
-  auto groups = detail::group_encounters(t, members, false);
-  return groups.front();
+  return detail::extreme_encounter(t, a, b, opt, false);
 }
 
 inline auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b,
