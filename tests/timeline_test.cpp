@@ -177,6 +177,20 @@ TEST(TimelineValidation, WarningsDoNotStopTheFreeze) {
   EXPECT_EQ(t.size(), 5u);
 }
 
+TEST(TimelineValidation, OriginsPointBackIntoTheFile) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("a", "2024-01-01"), {.file = "events.json", .line = 3, .column = 5});
+  b.add(talks("a", "2024-01-05"), {.file = "events.json", .line = 12, .column = 5});
+  diplo::meeting no_id = talks("", "2024-01-06");
+  b.add(no_id, {.file = "events.jsonl", .line = 7, .column = 1});
+  EXPECT_EQ(b.origin_of(1).line, 12u);
+  EXPECT_EQ(messages(b.validate()),
+            (std::vector<std::string>{
+                "events.json:12:5: error: event \"a\": duplicate id",
+                "events.jsonl:7:1: error: event #3: empty id",
+            }));
+}
+
 TEST(TimelineValidation, ValidateListsWithoutFreezing) {
   diplo::timeline_builder b(registry());
   b.add(talks("a", "2024-01-01"));

@@ -104,6 +104,17 @@ struct timeline_index {
 
 }  // namespace detail
 
+/// Where an event came from: a file and the line and column of its record (1-based; 0
+/// when not known). Readers pass it to timeline_builder::add so that a problem found
+/// when freezing points back into the file: "events.json:12:5: error: event "x": ...".
+struct origin {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  friend auto operator==(const origin&, const origin&) -> bool = default;
+};
+
 /// Collects actors and events, then checks and freezes them into a timeline.
 /// Not thread-safe (it is a builder); the timeline it makes is.
 class timeline_builder {
@@ -117,10 +128,15 @@ class timeline_builder {
   [[nodiscard]] auto actors() const noexcept -> const actor_registry& { return actors_; }
 
   /// Adds an event. Nothing is checked until validate() or freeze().
-  auto add(event e) -> timeline_builder& {
+  /// `from` says where it was read, for diagnostics.
+  auto add(event e, origin from = {}) -> timeline_builder& {
     events_.push_back(std::move(e));
+    origins_.push_back(std::move(from));
     return *this;
   }
+
+  /// Where the i-th event added came from.
+  [[nodiscard]] auto origin_of(std::size_t i) const noexcept -> const origin& { return origins_[i]; }
 
   /// The events added so far, in the order added.
   [[nodiscard]] auto events() const noexcept -> std::span<const event> { return events_; }
@@ -135,6 +151,9 @@ class timeline_builder {
  private:
   actor_registry actors_;
   std::vector<event> events_;
+  std::vector<origin> origins_;
+
+  [[nodiscard]] auto diag(std::size_t i, severity level, std::string message) const -> diagnostic;
 };
 
 /// An immutable, indexed set of events and the actors they name.
@@ -241,12 +260,6 @@ inline auto event_order(const event& a, const event& b) -> bool {
   return base(a).id < base(b).id;
 }
 
-inline void check_text(std::vector<diagnostic>& out, const std::string& where,
-                       std::string_view field, const std::string& text) {
-  if (!is_valid_utf8(text)) {
-    out.push_back({severity::error, where, 0, 0, fmt::format("{}: invalid UTF-8", field)});
-  }
-}
 
 inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
   std::vector<std::string> s;
@@ -257,14 +270,26 @@ inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
 
 }  // namespace detail
 
+inline auto timeline_builder::diag(std::size_t i, severity level, std::string message) const
+    -> diagnostic {
+  const origin& o = origins_[i];
+  const std::string& id = base(events_[i]).id.value();
+  std::string who = id.empty() ? fmt::format("event #{}", i + 1) : fmt::format("event \"{}\"", id);
+  if (o.file.empty() && o.line == 0) return {level, std::move(who), 0, 0, std::move(message)};
+  return {level, o.file, o.line, o.column, fmt::format("{}: {}", who, message)};
+}
+
 inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   std::vector<diagnostic> out;
-  auto where = [](const event& e) { return fmt::format("event \"{}\"", base(e).id.value()); };
+  auto number = [&](const event& e) { return static_cast<std::size_t>(&e - events_.data()); };
   auto err = [&](const event& e, std::string msg) {
-    out.push_back({severity::error, where(e), 0, 0, std::move(msg)});
+    out.push_back(diag(number(e), severity::error, std::move(msg)));
   };
   auto warn = [&](const event& e, std::string msg) {
-    out.push_back({severity::warning, where(e), 0, 0, std::move(msg)});
+    out.push_back(diag(number(e), severity::warning, std::move(msg)));
+  };
+  auto check_text = [&](const event& e, std::string_view field, std::string_view text) {
+    if (!detail::is_valid_utf8(text)) err(e, fmt::format("{}: invalid UTF-8", field));
   };
 
   std::unordered_map<std::string_view, std::size_t> by_id;
@@ -272,7 +297,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     const event& e = events_[i];
     const event_base& b = base(e);
     if (b.id.value().empty()) {
-      out.push_back({severity::error, fmt::format("event #{}", i + 1), 0, 0, "empty id"});
+      out.push_back(diag(i, severity::error, "empty id"));
       continue;
     }
     if (!by_id.emplace(b.id.value(), i).second) err(e, "duplicate id");
@@ -281,18 +306,18 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   for (const event& e : events_) {
     const event_base& b = base(e);
     if (b.id.value().empty()) continue;
-    std::string w = where(e);
-    detail::check_text(out, w, "id", b.id.value());
-    detail::check_text(out, w, "description", b.description);
-    detail::check_text(out, w, "notes", b.notes);
-    detail::check_text(out, w, "place.city", b.place.city);
+    check_text(e, "id", b.id.value());
+    check_text(e, "description", b.description);
+    check_text(e, "notes", b.notes);
+    check_text(e, "place.city", b.place.city);
+    check_text(e, "place.zone", b.place.zone);
     for (const auto& s : b.sources) {
-      detail::check_text(out, w, "source.url", s.url);
-      detail::check_text(out, w, "source.title", s.title);
-      detail::check_text(out, w, "source.publisher", s.publisher);
+      check_text(e, "source.url", s.url);
+      check_text(e, "source.title", s.title);
+      check_text(e, "source.publisher", s.publisher);
     }
-    std::string_view title = title_of(e);
-    if (!detail::is_valid_utf8(title)) err(e, "name: invalid UTF-8");
+    check_text(e, "name", title_of(e));
+    if (const auto* sm = std::get_if<summit>(&e)) check_text(e, "series", sm->series);
 
     for (const auto& a : participants(e)) {
       if (actors_.find(a) == nullptr) {
@@ -306,7 +331,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       if (v->host_country.empty() && b.place.country.empty()) {
         err(e, "a visit needs a host country");
       }
-      for (const auto& c : v->cities) detail::check_text(out, w, "cities", c);
+      for (const auto& c : v->cities) check_text(e, "cities", c);
     } else if (const auto* m = std::get_if<meeting>(&e)) {
       if (participants(e).size() < 2) err(e, "a meeting needs at least two participants");
       (void)m;
