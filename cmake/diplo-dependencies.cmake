@@ -10,7 +10,7 @@ option(DIPLO_FETCH_DEPENDENCIES "Download missing dependencies with FetchContent
 macro(_diplo_fetch name)
   if(NOT DIPLO_FETCH_DEPENDENCIES)
     message(FATAL_ERROR "diplo: ${name} not found. On Debian/Ubuntu run scripts/test or: "
-                        "sudo apt-get install libhowardhinnant-date-dev libfmt-dev libutf8proc-dev")
+                        "sudo apt-get install libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev")
   endif()
   message(STATUS "diplo: ${name} not found on the system; fetching a pinned release")
 endmacro()
@@ -46,4 +46,18 @@ else()
   FetchContent_MakeAvailable(utf8proc)
   set(DIPLO_UTF8PROC_TARGET utf8proc)
   set(DIPLO_UTF8PROC_FROM_SYSTEM OFF)
+endif()
+
+# simdjson: the JSON and JSON Lines readers (a private dependency of libdiplo.a).
+find_package(simdjson 3 CONFIG QUIET)
+if(simdjson_FOUND)
+  set(DIPLO_SIMDJSON_TARGET simdjson::simdjson)
+  set(DIPLO_SIMDJSON_FROM_SYSTEM ON)
+else()
+  _diplo_fetch(simdjson)
+  FetchContent_Declare(simdjson GIT_REPOSITORY https://github.com/simdjson/simdjson.git
+                       GIT_TAG v3.0.1)
+  FetchContent_MakeAvailable(simdjson)
+  set(DIPLO_SIMDJSON_TARGET simdjson)
+  set(DIPLO_SIMDJSON_FROM_SYSTEM OFF)
 endif()
