@@ -17,7 +17,7 @@ set(DIPLO_INSTALL_CMAKEDIR "${CMAKE_INSTALL_LIBDIR}/cmake/diplo"
     CACHE STRING "Where to install diplo's CMake package files, relative to the prefix")
 mark_as_advanced(DIPLO_INSTALL_CMAKEDIR)
 
-set(_diplo_export_targets diplo diplo_tz)
+set(_diplo_export_targets diplo diplo_tz diplo_data)
 if(NOT DIPLO_UTF8PROC_FROM_SYSTEM)
   # The fetched utf8proc target publishes its source directory as an include directory,
   # which cannot be exported. diplo's headers never include utf8proc.h, so installed

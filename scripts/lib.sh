@@ -13,7 +13,7 @@ DIPLO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # Every Debian/Ubuntu package the build, the tests and the data tools need. The one list.
 DIPLO_DEBIAN_PACKAGES=(
   cmake g++ make pkg-config
-  libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev
+  libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev libpugixml-dev
   googletest libgtest-dev
   tzdata iso-codes python3 python3-jsonschema
 )

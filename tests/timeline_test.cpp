@@ -165,16 +165,19 @@ TEST(TimelineValidation, WarningsDoNotStopTheFreeze) {
   empty.id = event_id{"empty"};
   empty.when = diplo::period::parse("2024-12-01");
   b.add(empty);                                // no attendees
+  b.add(talks("eve", "2024-10-21", "s"));
   auto t = std::move(b).freeze();
   EXPECT_EQ(messages(t.warnings()),
             (std::vector<std::string>{
                 "event \"maybe\": warning: may lie outside its parent \"s\" (October 2024 vs "
                 "22–24 October 2024)",
                 "event \"empty\": warning: a ceremony without attendees",
+                "event \"eve\": warning: lies a day outside its parent \"s\" (21 October 2024 vs "
+                "22–24 October 2024)",
                 "event \"two\": warning: likely duplicate of \"one\" (same kind, same people, "
                 "overlapping days)",
             }));
-  EXPECT_EQ(t.size(), 5u);
+  EXPECT_EQ(t.size(), 6u);
 }
 
 TEST(TimelineValidation, OriginsPointBackIntoTheFile) {
@@ -189,6 +192,20 @@ TEST(TimelineValidation, OriginsPointBackIntoTheFile) {
                 "events.json:12:5: error: event \"a\": duplicate id",
                 "events.jsonl:7:1: error: event #3: empty id",
             }));
+}
+
+TEST(TimelineValidation, OverlappingEventsInDifferentCountriesAreNotDuplicates) {
+  diplo::timeline_builder b(registry());
+  auto one = talks("one", "2024-05-16");
+  one.place.country = country_code{"CN"};
+  auto two = talks("two", "2024-05-16");
+  two.place.country = country_code{"RU"};
+  b.add(one);
+  b.add(two);
+  EXPECT_TRUE(b.validate().empty());
+  auto three = talks("three", "2024-05-16");  // no country: could be either
+  b.add(three);
+  EXPECT_EQ(b.validate().size(), 2u);
 }
 
 TEST(TimelineValidation, ValidateListsWithoutFreezing) {

@@ -18,10 +18,11 @@
 //             that is unknown or makes a cycle; a child that certainly lies outside
 //             its parent's days; a visit without guests, a meeting with fewer than
 //             two participants; an end instant before the start instant; invalid
-//             UTF-8 in any text.
+//             UTF-8 in any text. (A child one day outside its parent — talks on the
+//             eve of a summit — is only a warning.)
 //   warnings  a child that possibly lies outside its parent; likely duplicates (two
-//             events of one kind among the same people whose days overlap, neither
-//             inside the other); a summit or ceremony without attendees.
+//             events of one kind among the same people in the same country whose days
+//             overlap, neither inside the other); a summit or ceremony without attendees.
 //
 // The frozen timeline never changes, so any number of threads may query it at once
 // without locks. Its events are kept in one order, used everywhere: by earliest
@@ -352,11 +353,19 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
         // Certainly outside: it certainly starts before the parent, or certainly ends after it.
         bool certainly_out =
             cp.latest_start() < pp.earliest_start() || cp.earliest_end() > pp.latest_end();
+        // Talks on the eve of a summit, or the day after it, are held in its frame:
+        // one day outside is a warning, more is an error.
+        const date::days slack{1};
+        bool far_out = cp.latest_start() < pp.earliest_start() - slack ||
+                       cp.earliest_end() > pp.latest_end() + slack;
         bool possibly_out =
             cp.earliest_start() < pp.latest_start() || cp.latest_end() > pp.earliest_end();
-        if (certainly_out) {
+        if (far_out) {
           err(e, fmt::format("lies outside its parent \"{}\" ({} is not within {})",
                              b.parent->value(), cp, pp));
+        } else if (certainly_out) {
+          warn(e, fmt::format("lies a day outside its parent \"{}\" ({} vs {})",
+                              b.parent->value(), cp, pp));
         } else if (possibly_out) {
           warn(e, fmt::format("may lie outside its parent \"{}\" ({} vs {})", b.parent->value(),
                               cp, pp));
@@ -408,7 +417,11 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
         bool nested = (base(y).parent && *base(y).parent == base(x).id) ||
                       (base(x).parent && *base(x).parent == base(y).id);
         bool different_status = base(x).status != base(y).status;
-        if (!nested && !different_status && overlaps(px, py) == truth::certainly) {
+        country_code cx = country_of(x);
+        country_code cy = country_of(y);
+        bool different_place = !cx.empty() && !cy.empty() && cx != cy;
+        if (!nested && !different_status && !different_place &&
+            overlaps(px, py) == truth::certainly) {
           warn(y, fmt::format("likely duplicate of \"{}\" (same kind, same people, "
                               "overlapping days)",
                               base(x).id.value()));

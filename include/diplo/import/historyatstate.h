@@ -1,0 +1,290 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Importing the U.S. Office of the Historian's visits and travels (history.state.gov).
+//
+// The Office of the Historian publishes, in the public domain (CC0), three lists that
+// diplo can read as events:
+//
+//   visits/*.xml                          visits of foreign leaders to the United States
+//                                         (3,264 records, 1874-2024)
+//   travels/president-travels/*.xml       trips abroad of U.S. presidents (832 records)
+//   travels/secretary-travels/*.xml       trips abroad of secretaries of state (3,439)
+//
+// `import_historyatstate(dir)` reads them all (dir is `data/historyatstate` of this
+// repository: the XML plus the curated tables in `curation/`) and returns a document of
+// `visit` events ready for `io::build`, together with a report of everything it had to
+// decide. Nothing is dropped silently: every record becomes an event, or is merged into
+// another (both are then cited as sources of the one event), or is rejected with a
+// reason. The report proves it: for each dataset, read == events + merged + rejected.
+//
+//   auto r = diplo::import::import_historyatstate(DIPLO_SOURCE_DIR "/data/historyatstate");
+//   fmt::print("{}\n", r.report);                        // counts, then the lists
+//   diplo::timeline t = diplo::io::build(std::move(r.doc));
+//   diplo::count_visits(t, {.guest_country = "DE", .from = ..., .to = ...});
+//
+// VISITS OF FOREIGN LEADERS. Each record is a visit to the United States: host_country
+// and place.country are US. The place's city is "Washington" unless the description names
+// another place and not Washington (then it is left empty; the description is kept):
+// the Office lists visits received by the President, and the README says the Washington
+// part is what it records. The free-text <visitor> is split into guests: "President X and
+// Prime Minister Y" is two guests; "Premier and Prince Sihanouk" one guest with two titles.
+// Each guest's leading titles come off through `curation/titles.csv` ("Prime Minister",
+// "Amir" -> Emir, "President- elect" -> President-elect, ...); the first becomes an office
+// on the person for the days of that visit, in the country of the record, so that
+// `visit_filter::guest_country` counts the visit for the state the guest represented.
+// The level comes from the description through `curation/levels.csv`: the phrase found
+// first wins; "Official Working Visit" (a U.S. protocol level between official and working)
+// maps to `working` and keeps its words in the description; no phrase -> unspecified.
+//
+// COUNTRIES. `from/@id` and `country/@id` are slugs; `curation/countries.csv` maps each to
+// an ISO 3166 code, by date and, where needed, by the country's name in the record: `russia`
+// is SU before 1991-12-26 and RU from then on; `china` is TW before 1949-10-01 (and whenever
+// the record says "China, Republic of"), CN after; `serbia` and `kosovo` go YU -> CS -> RS
+// (-> XK from 2008-02-17). Renamings of one state (Burma, Upper Volta, Dahomey, Zaire,
+// Swaziland, Turkey) keep the current code. A slug with no row, or a row with no code
+// (the Kingdom of Hawaii), rejects the record with the row's note as the reason.
+//
+// PEOPLE. One person is one actor however the records spell them. Names are compared folded
+// (diplo::detail::fold: case, accents, hyphens and dots do not matter), then through the
+// curated `curation/aliases.csv` (variant -> canonical, optionally only for one country,
+// title or date range: "Binyamin Netanyahu" -> "Benjamin Netanyahu", the two Konstantinos
+// Karamanlis told apart by date). A name whose words all appear, in order, in exactly one
+// other name of the same country ("Merkel", "Lula da Silva") is that person; when they appear
+// in several, the name stays its own actor and is listed in `unresolved_names`. Nothing about
+// particular people is written in the code. Presidents are named as in presidents.xml and get
+// an office "President" of US for every term listed there; secretaries of state get an
+// office "Secretary of State" of US from their first to their last recorded trip (the data
+// has no terms for them; every secretary here served one tenure, which contains that span).
+//
+// TRIPS AND JOURNEYS. A travels record is one stop in one country: it becomes one `visit`
+// of the traveller to that country (place.city = the first city of <locale>, `cities` all of
+// them, split on commas, semicolons and "and"). Consecutive stops of one traveller make one
+// JOURNEY when each starts at most one day after the journey so far ends. The model has no
+// journey kind, and a parent event cannot hold them: `visits()` counts a parent event as a
+// trip to its own country, so a parent would add a trip that never happened and would make
+// the stops (in other countries) separate trips anyway. So the stops stay separate,
+// parentless events, which keeps "how many countries, how many times" exact through
+// `visits()`, and the journeys are returned beside the document in `import_result::journeys`
+// (id, traveller, days, stops). Until event_base has a field for it, each stop also records its
+// journey in its notes, on a line of its own: "journey: hist-journey-president-obama-barack-2009-03-31".
+//
+// DUPLICATES. Two records of one traveller with the same dates and country are one event:
+// exact copies (Blinken 3992/4019) are merged citing both records; records differing only in
+// their remarks or locale (Biden 4118/4119, Shultz 2121/2123) are merged keeping both remarks
+// (joined by " / ") and every city. Each merge is listed in `duplicates` with how it was done.
+// Stops of one traveller whose days overlap (not merged: different countries, or different
+// dates) are listed in `overlapping_stops`.
+//
+// SOURCES AND IDS. Every event cites its records: publisher "Office of the Historian", title
+// "<dataset> record <id>" ("visits record 2991", "president travels record 2961") and the page of
+// history.state.gov that lists it: departmenthistory/visits/<year> for visits,
+// departmenthistory/travels/president/<who> and .../secretary/<who> for trips (the page
+// shapes of the Office's hsg-shell application). Event ids are `hist-visit-2991`,
+// `hist-trip-president-2961`, `hist-trip-secretary-3992`: ids are unique only within a
+// dataset, so the dataset is part of the id.
+
+#include <array>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "diplo/actor.h"
+#include "diplo/event.h"
+#include "diplo/id.h"
+#include "diplo/io/document.h"
+#include "diplo/period.h"
+#include "diplo/timeline.h"
+
+namespace diplo::import {
+
+/// The three datasets of the Office of the Historian.
+enum class dataset : unsigned char { visits, president_trips, secretary_trips };
+
+/// "visits", "president travels", "secretary travels".
+[[nodiscard]] constexpr auto name(dataset d) noexcept -> std::string_view {
+  switch (d) {
+    case dataset::visits: return "visits";
+    case dataset::president_trips: return "president travels";
+    case dataset::secretary_trips: return "secretary travels";
+  }
+  return "?";
+}
+
+/// One record of one dataset, and where it was read.
+/// Example: `{dataset::secretary_trips, "3992", {"travels/secretary-travels/blinken-antony-j.xml", 17, 5}}`
+struct record_ref {
+  import::dataset dataset = dataset::visits;
+  std::string id{};
+  origin where{};
+
+  friend auto operator==(const record_ref&, const record_ref&) -> bool = default;
+};
+
+/// How a duplicate was merged.
+enum class merge_kind : unsigned char {
+  /// Every field but the id is the same.
+  exact_copy,
+  /// Same traveller, same dates, same country; remarks or locale differ.
+  same_traveller_dates_country,
+};
+
+/// "exact copy", "same traveller, dates and country".
+[[nodiscard]] constexpr auto name(merge_kind k) noexcept -> std::string_view {
+  return k == merge_kind::exact_copy ? "exact copy" : "same traveller, dates and country";
+}
+
+/// A record merged into the event of another: `kept` made the event, `merged` was folded
+/// into it (and is cited as its second source). `how` says what was kept of each.
+struct merged {
+  record_ref kept{};
+  record_ref merged{};
+  merge_kind kind = merge_kind::exact_copy;
+  std::string how{};
+};
+
+/// A record that made no event, and why ("no ISO 3166 code for hawaii: ...", "bad date ...").
+struct rejected {
+  record_ref record{};
+  std::string reason{};
+};
+
+/// A remark about a record: a name whose identity could not be resolved, and so on.
+struct note {
+  record_ref record{};
+  std::string text{};
+};
+
+/// Two stops of one traveller whose days overlap (both kept as events).
+struct overlap {
+  record_ref first{};
+  record_ref second{};
+  /// Days both cover (>= 1).
+  date::days days{0};
+};
+
+/// Per dataset: records read, events made, records merged into another event, records
+/// rejected. Invariant: read == events + merged + rejected.
+struct dataset_count {
+  std::size_t read = 0;
+  std::size_t events = 0;
+  std::size_t merged = 0;
+  std::size_t rejected = 0;
+
+  friend auto operator==(const dataset_count&, const dataset_count&) -> bool = default;
+};
+
+/// What the import did, and every decision that a reader of the data should check.
+struct import_report {
+  /// Indexed by `dataset` (visits, president trips, secretary trips).
+  std::array<dataset_count, 3> counts{};
+  /// Duplicates merged into one event (each citing both records).
+  std::vector<merged> duplicates{};
+  /// Records that made no event, with the reason.
+  std::vector<rejected> rejections{};
+  /// Names kept as their own actor because their identity could not be resolved.
+  std::vector<note> unresolved_names{};
+  /// Short or variant names resolved to a fuller name by the in-order word rule (for review).
+  std::vector<note> resolved_names{};
+  /// Stops of one traveller whose days overlap.
+  std::vector<overlap> overlapping_stops{};
+  /// The number of journeys (see the header essay).
+  std::size_t journeys = 0;
+  /// The number of actors made (persons).
+  std::size_t actors = 0;
+
+  /// The count of one dataset.
+  [[nodiscard]] auto of(dataset d) const noexcept -> const dataset_count& {
+    return counts[static_cast<std::size_t>(d)];
+  }
+  /// The counts of all datasets added up.
+  [[nodiscard]] auto total() const noexcept -> dataset_count {
+    dataset_count t;
+    for (const auto& c : counts) {
+      t.read += c.read;
+      t.events += c.events;
+      t.merged += c.merged;
+      t.rejected += c.rejected;
+    }
+    return t;
+  }
+};
+
+/// Consecutive stops of one traveller (see TRIPS AND JOURNEYS in the header essay).
+struct journey {
+  /// "hist-journey-<role>-<who>-<first day>", e.g. "hist-journey-president-obama-barack-2009-03-31".
+  std::string id{};
+  actor_id traveller{};
+  /// From the first day of the first stop to the last day of the last.
+  period when{};
+  /// The stops, in order of their start.
+  std::vector<event_id> stops{};
+};
+
+/// The imported document (actors, events, origins) and the report.
+struct import_result {
+  io::document doc{};
+  import_report report{};
+  /// The journeys of presidents and secretaries, in order of traveller then start.
+  std::vector<journey> journeys{};
+};
+
+/// Imports the Office of the Historian's visits and travels from `dir` (which holds
+/// visits/, travels/ and curation/; in this repository `data/historyatstate`).
+/// Throws diplo::error "[diplo.import] <file>:<line>:<column>: ..." for an unreadable or
+/// malformed XML or CSV file, a record missing a required element, or a curated table
+/// naming an unknown ISO code. Records with bad data (a date that does not parse, a country
+/// with no code) are not errors: they are rejected and listed in the report.
+///
+/// **Example**:
+///
+///   auto r = diplo::import::import_historyatstate("data/historyatstate");
+///   r.report.total().read == 7535
+///   diplo::timeline t = diplo::io::build(std::move(r.doc));
+[[nodiscard]] auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
+
+/// The journey a stop belongs to, read from the event's notes ("journey: <id>"); empty when
+/// it has none. The stand-in for an `event_base::journey` field (see the header essay).
+/// Example: `journey_of(e) == "hist-journey-president-obama-barack-2009-03-31"`
+[[nodiscard]] auto journey_of(const event& e) -> std::string;
+
+}  // namespace diplo::import
+
+/// "visits", "president travels", "secretary travels"; fill, alignment and width as strings.
+template <>
+struct fmt::formatter<diplo::import::dataset> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(diplo::import::dataset d, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(name(d), ctx);
+  }
+};
+
+/// "secretary travels record 3992 (travels/secretary-travels/blinken-antony-j.xml:17:5)".
+template <>
+struct fmt::formatter<diplo::import::record_ref> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::record_ref& r, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = fmt::format("{} record {}", name(r.dataset), r.id);
+    if (!r.where.file.empty()) {
+      s += fmt::format(" ({}:{}:{})", r.where.file, r.where.line, r.where.column);
+    }
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// A readable multi-line report: the counts per dataset and in total (with the check
+/// read = events + merged + rejected), then rejections grouped by reason, duplicates,
+/// unresolved and resolved names, and overlapping stops.
+template <>
+struct fmt::formatter<diplo::import::import_report> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::import_report& r, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = text(r);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+  static auto text(const diplo::import::import_report& r) -> std::string;
+};

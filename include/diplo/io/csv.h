@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// CSV: one row per event, for spreadsheets.
+//
+// A spreadsheet is where most event lists start: one row per visit, summit, meeting or
+// ceremony, the people written by name. `read_csv` turns such a file into a
+// `diplo::io::document` (actors and events, see diplo/io/document.h), and `to_csv` writes
+// a timeline back in the same shape. The format is described in data/FORMAT.md; in short:
+//
+//   id,kind,status,start,end,city,country,host,participants,parent,description,sources,notes
+//   2024-10-22-kazan-brics-summit,summit,occurred,2024-10-22,2024-10-24,Kazan,RU,
+//       Vladimir Putin,Xi Jinping;Vladimir Putin,,"16th BRICS summit, the first after the
+//       group's expansion, hosted by Russia.",http://en.people.cn/n3/2024/1018/...,
+//                                                               <- one row, one line
+//
+// SYNTAX. RFC 4180, read by hand: fields separated by commas; a field in double quotes
+// may hold commas, line breaks and doubled quotes (""); lines end in LF or CRLF (a CRLF
+// inside a quoted field is read as LF); a UTF-8 byte order mark at the start is skipped;
+// empty lines are skipped. Nothing is trimmed except the names in `host` and
+// `participants` and the cities of a visit.
+//
+// COLUMNS. The first row names the columns, in any order; `id`, `kind` and `start` are
+// required, the others (`csv_columns`) optional. An unknown or repeated column is an
+// error. Per row:
+//
+//   kind       state_visit, official_visit, working_visit, private_visit, visit   -> visit
+//              summit                                                           -> summit
+//              bilateral_meeting, meeting (in person), phone_call, video_call   -> meeting
+//              ceremony                                                         -> ceremony
+//   start,end  EDTF dates, inclusive; an empty end is the start. Either may be ".." (open).
+//              With an empty end, start may also hold a whole EDTF period ("2025-05-07/").
+//   city       a visit's "Tianjin/Beijing" is place.city "Tianjin" and cities {"Tianjin",
+//              "Beijing"}; for the other kinds the text is the city.
+//   country    an ISO 3166 code; the place's country, and the host country of a visit or
+//              summit.
+//   host, participants   names (participants separated by ';'; empty entries and repeats
+//              are dropped). Visit: the guests are the participants other than the host.
+//              Summit and ceremony: the attendees are the participants. Meeting (which has
+//              no host): the participants, and the host too if not among them.
+//   name, series   summit (name, series) and ceremony (name) only: an error elsewhere.
+//   starts_at, ends_at   YYYY-MM-DDTHH:MM:SSZ (UTC).
+//   sources    URLs separated by white space, each a diplo::source with only its url.
+//
+// NAMES. Each name is resolved with `known->candidates()` (see diplo/actor.h for the
+// rules: id, exact folded name or alias, words in order). One candidate: that actor, and
+// a copy of it goes into the document's own registry, so that `build(doc)` needs nothing
+// else. Several: an error listing them. None (or no `known` registry): a new person whose
+// id is the name made a slug ("Ukhnaagiin Khurelsukh" -> "ukhnaagiin-khurelsukh"; a name
+// with no Latin letters gets "person-" and 16 hex digits of a hash of its folded form),
+// and one warning per such name. Names that fold alike are one actor.
+//
+// ERRORS. Reading is all or nothing: every problem is collected (up to max_diagnostics
+// errors), then `validation_error` (area "csv") is thrown with all of them, errors first
+// in file order, then the warnings. Line and column are 1-based; the column is that of the
+// first byte of the field in its physical line (counted in bytes, as in parse_error):
+//
+//   [diplo.csv] 2 errors
+//     events.csv:4:37: error: start: [diplo.edtf] "2024-13-01" at column 6: expected a ...
+//     events.csv:7:1: error: row has 12 fields; the header has 13
+//
+// Warnings alone do not throw; they are appended to `*warnings` when given.
+//
+// WRITING. `to_csv` writes every column of `csv_columns`, one row per event in timeline
+// order, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
+// Actors are written by canonical name (by id when the name would not read back as the
+// same actor). Reading the output with `known = &t.actors()` gives the same events, except
+// what the CSV shape cannot hold: the publisher, title and date of a source; a place
+// country that differs from the host country (one `country` column holds both); a visit's
+// `cities` of fewer than two, or whose first city is not `place.city`.
+//
+//   auto doc = diplo::io::read_csv(text, "events.csv", &bundled.actors());
+//   diplo::timeline t = diplo::io::build(std::move(doc));
+//   std::string again = diplo::io::to_csv(t);
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplo/actor.h"
+#include "diplo/error.h"
+#include "diplo/io/document.h"
+#include "diplo/timeline.h"
+
+namespace diplo::io {
+
+/// Every column read_csv knows, in the order to_csv writes them.
+/// `id`, `kind` and `start` are required in a header; the rest are optional.
+inline constexpr std::string_view csv_columns[] = {
+    "id", "kind", "status", "start", "end", "city", "country", "zone", "host",
+    "participants", "parent", "name", "series", "starts_at", "ends_at", "description",
+    "sources", "notes"};
+
+/// Reads CSV `text` (one event per row, see the header comment) into a document. `file`
+/// names the input in diagnostics. Names are resolved through `known` when given; unknown
+/// names become new persons, with a warning each, appended to `*warnings` when
+/// `warnings` is not null. Throws `validation_error` ("[diplo.csv] N errors") listing
+/// every error (at most `max_diagnostics`, then one "too many errors" line), in file
+/// order, then the warnings; nothing is returned then.
+///
+///   std::vector<diplo::diagnostic> warnings;
+///   auto doc = diplo::io::read_csv(text, "events.csv", &registry, &warnings);
+///   for (const auto& w : warnings) fmt::print("{}\n", w);
+[[nodiscard]] auto read_csv(std::string_view text, std::string_view file = "<input>",
+                            const actor_registry* known = nullptr,
+                            std::vector<diagnostic>* warnings = nullptr) -> document;
+
+/// The timeline as CSV: the header `csv_columns`, then one row per event in timeline
+/// order, actors by canonical name. Deterministic: the same timeline gives the same bytes.
+/// Throws only std::bad_alloc.
+///
+///   std::ofstream("events.csv") << diplo::io::to_csv(t);
+[[nodiscard]] auto to_csv(const timeline& t) -> std::string;
+
+}  // namespace diplo::io

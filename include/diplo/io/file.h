@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Files: reading and writing diplo data by file name.
+//
+// The format follows the extension, in any case: ".json" (diplo/io/json.h), ".jsonl" or
+// ".ndjson" (diplo/io/jsonl.h), ".csv" (diplo/io/csv.h).
+//
+//   diplo::io::document doc = diplo::io::load("data/xi-putin.json");
+//   diplo::timeline t = diplo::io::build(std::move(doc));
+//   diplo::io::save("out/xi-putin.jsonl", t, {.title = "Xi and Putin"});
+//
+// SAVING IS ATOMIC. `save` and `write_file_atomic` write a temporary file next to the
+// target (same directory, so the same file system), flush it to disk (fsync), and rename
+// it over the target. Readers see the old file or the new one, never half of one; after
+// a crash the target is intact. On any failure the temporary file is removed, the target
+// is left as it was, and a `diplo::error` says what failed:
+//
+//   [diplo.io] cannot write "out/t.json": No such file or directory
+//
+// The new file gets the permissions of the file it replaces, or 0666 minus the umask.
+// Symbolic links are replaced, not followed.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "diplo/actor.h"
+#include "diplo/io/document.h"
+#include "diplo/timeline.h"
+
+namespace diplo::io {
+
+/// The whole content of a file, as bytes. Throws `diplo::error`
+/// `[diplo.io] cannot read "x": No such file or directory` (the system's reason) when
+/// the file cannot be opened or read (a directory cannot be read either).
+///
+/// **Example**:
+///
+///   std::string text = diplo::io::read_text_file("data/events.json");
+[[nodiscard]] auto read_text_file(const std::filesystem::path& path) -> std::string;
+
+/// Replaces the file at `path` with `content` atomically (see the header essay): a
+/// temporary file in the same directory, written, fsync'ed and renamed over `path`. On
+/// any failure the temporary file is removed, an existing file at `path` is untouched,
+/// and `diplo::error` is thrown: `[diplo.io] cannot write "x": <reason>`, e.g. when the
+/// directory does not exist, a parent is a file, the disk is full, or `path` is a
+/// directory.
+///
+/// **Example**:
+///
+///   diplo::io::write_file_atomic("out/events.json", diplo::io::to_json(t));
+void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+
+/// The file formats diplo reads and writes.
+enum class format : std::uint8_t { json, jsonl, csv };
+
+/// "json", "jsonl" or "csv".
+[[nodiscard]] constexpr auto name(format f) noexcept -> std::string_view {
+  switch (f) {
+    case format::json: return "json";
+    case format::jsonl: return "jsonl";
+    case format::csv: return "csv";
+  }
+  return "?";
+}
+
+/// The format a file name says, by its extension in any case: ".json", ".jsonl" (or
+/// ".ndjson"), ".csv". Throws `diplo::error` for anything else:
+/// `[diplo.io] "notes.txt": unknown file format ".txt" (expected .json, .jsonl, .ndjson
+/// or .csv)`.
+///
+/// **Example**:
+///
+///   diplo::io::format_of("EVENTS.JSONL") == diplo::io::format::jsonl
+[[nodiscard]] auto format_of(const std::filesystem::path& path) -> format;
+
+/// Reads and parses a file by its extension (`format_of`). Diagnostics name the file as
+/// `path` is written. `known` resolves the names of a CSV file (see diplo/io/csv.h); JSON
+/// and JSON Lines ignore it. Throws `diplo::error` when the file cannot be read or its
+/// format is unknown, and `diplo::validation_error` when its content is invalid.
+///
+/// **Example**:
+///
+///   auto doc = diplo::io::load("events.csv", &bundled.actors());
+[[nodiscard]] auto load(const std::filesystem::path& path, const actor_registry* known = nullptr)
+    -> document;
+
+/// Writes a timeline to a file in the format its extension says, atomically
+/// (`write_file_atomic`). `info` becomes the JSON "dataset" object or the JSON Lines
+/// header; CSV has no place for it and ignores it. Throws `diplo::error` as
+/// `format_of` and `write_file_atomic` do.
+///
+/// **Example**:
+///
+///   diplo::io::save("xi-putin.json", t, {.title = "Xi and Putin", .license = "CC0-1.0"});
+void save(const std::filesystem::path& path, const timeline& t, const dataset_info& info = {});
+
+}  // namespace diplo::io
+
+/// Formats a file format by name ("jsonl"); fill, alignment and width as for strings.
+template <>
+struct fmt::formatter<diplo::io::format> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(diplo::io::format f, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(diplo::io::name(f), ctx);
+  }
+};

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// JSON: diplo's canonical file format (data/FORMAT.md is the specification).
+//
+// One JSON object holds everything: the format version, a description of the dataset,
+// the actors and the events.
+//
+//   {
+//     "diplo": 1,
+//     "dataset": {
+//       "title": "Xi and Putin",
+//       "coverage": "2013/2025"
+//     },
+//     "actors": [
+//       {
+//         "id": "xi-jinping",
+//         "kind": "person",
+//         "name": "Xi Jinping",
+//         "aliases": ["习近平"]
+//       }
+//     ],
+//     "events": [
+//       {
+//         "id": "2023-03-20-moscow-state-visit",
+//         "kind": "visit",
+//         "when": "2023-03-20/2023-03-22",
+//         "place": {"city": "Moscow", "country": "RU", "zone": "Europe/Moscow"},
+//         "guests": ["xi-jinping"],
+//         "host_country": "RU",
+//         "host": "vladimir-putin",
+//         "level": "state"
+//       }
+//     ]
+//   }
+//
+// READING. `read_json` checks every record on its own and collects every problem (up to
+// `max_diagnostics`) before it throws one `validation_error` ("[diplo.json]"); it never
+// returns half a document. Each problem points at the offending value (or key) with its
+// JSON path, the line and the byte column (1-based):
+//
+//   events.json:12:15: error: events[3].when: "2023-02-29" at column 9: expected a day of
+//   February 2023 (01-28)                                         <- one line
+//   events.json:20:7: error: events[4]: unknown key "hots"
+//   events.json:31:5: error: events[5]: duplicate key "when"
+//
+// Unknown keys, duplicate keys, wrong types, unknown kinds/statuses/levels/modes, bad
+// EDTF dates, bad country codes and bad instants are errors; so are a missing or other
+// `"diplo"` version, invalid UTF-8 and broken JSON (a syntax error stops the reading at
+// that place; the problems found before it are reported with it). Whether the events fit
+// together (unknown actor ids, duplicate event ids, parents) is checked later by
+// `diplo::io::build` (diplo/io/document.h). The parser is simdjson (On Demand).
+//
+// WRITING. `to_json` writes the canonical form: reading it back and writing again gives
+// the same bytes. UTF-8, LF line ends, two-space indentation, `"diplo": 1` first, keys in
+// the order of FORMAT.md, actors in registry order, events in timeline order, keys that
+// hold their default (status "occurred", level "unspecified", mode "in_person") or are
+// empty left out, and a final newline. Layout: the document, "dataset" and every actor
+// and event record are written one key per line; arrays of strings on one line; arrays of
+// objects one element per line; the small objects "place" and each element of "offices"
+// and "sources" on one line (`{"city": "Moscow", "country": "RU"}`), however long. This
+// is also the layout of scripts/make-xi-putin-dataset, so data/xi-putin.json reads and
+// writes back unchanged. (The FORMAT.md example, with some records on one line and a
+// hand-wrapped source, is illustrative; it reads fine but is not written that way.)
+// Strings are escaped minimally: `"`, `\` and control characters (\b \f \n \r \t,
+// others as \u00XX); non-ASCII is written as is. Instants are `YYYY-MM-DDTHH:MM:SSZ`.
+
+#include <string>
+#include <string_view>
+
+#include "diplo/io/document.h"
+#include "diplo/timeline.h"
+
+namespace diplo::io {
+
+/// Reads a JSON document (data/FORMAT.md). `file` names the input in diagnostics.
+/// Throws `diplo::validation_error` ("[diplo.json] N errors") listing every problem found
+/// (at most `max_diagnostics`, then one "too many errors" line), each as
+/// "file:line:column: error: path: message".
+///
+/// **Example**:
+///
+///   auto doc = diplo::io::read_json(R"({"diplo": 1, "events": []})", "empty.json");
+///   diplo::timeline t = diplo::io::build(std::move(doc));
+[[nodiscard]] auto read_json(std::string_view text, std::string_view file = "<input>")
+    -> document;
+
+/// The canonical JSON text of a timeline (see the header essay), with `info` as the
+/// "dataset" object (left out when all its fields are empty). Cannot fail.
+///
+/// **Example**:
+///
+///   std::string text = diplo::io::to_json(t, {.title = "Xi and Putin"});
+///   diplo::io::to_json(diplo::io::build(diplo::io::read_json(text))) == text
+[[nodiscard]] auto to_json(const timeline& t, const dataset_info& info = {}) -> std::string;
+
+}  // namespace diplo::io

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// JSON Lines: the bulk, streamable form of diplo's data (data/FORMAT.md).
+//
+// One JSON object per line. The first line may be a header with the format version and
+// the dataset description; every other line is one actor record (kind "person" or
+// "organisation") or one event record (kind "visit", "summit", "meeting" or
+// "ceremony"), with exactly the keys of the JSON form (diplo/io/json.h):
+//
+//   {"diplo": 1, "dataset": {"title": "Xi and Putin"}}
+//   {"id": "xi-jinping", "kind": "person", "name": "Xi Jinping", "aliases": ["习近平"]}
+//   {"id": "vladimir-putin", "kind": "person", "name": "Vladimir Putin"}
+//   {"id": "2019-06-05-moscow", "kind": "visit", "when": "2019-06-05/2019-06-07", ...}
+//
+// READING. Blank lines are skipped. Each line is read on its own, so a broken line is
+// reported and the other lines are still checked. Diagnostics give the physical line
+// and the byte column inside it, and the key path inside the record:
+//
+//   events.jsonl:3:52: error: when: "2023-02-29" at column 9: expected a day of February
+//   2023 (01-28)                                                  <- one line
+//
+// As with JSON, every problem is collected (up to `max_diagnostics`) and thrown as one
+// `validation_error` ("[diplo.jsonl]"); there are no partial results. A header after the
+// first record, or a second header, is an error; a header without `"diplo": 1` too.
+//
+// WRITING. `to_jsonl` writes the header, then the actors in registry order, then the
+// events in timeline order, one record per line, keys in canonical order, with the
+// separators ", " and ": " and nothing else between tokens; a final newline.
+
+#include <string>
+#include <string_view>
+
+#include "diplo/io/document.h"
+#include "diplo/timeline.h"
+
+namespace diplo::io {
+
+/// Reads JSON Lines (data/FORMAT.md). `file` names the input in diagnostics.
+/// Throws `diplo::validation_error` ("[diplo.jsonl] N errors") listing every problem
+/// found (at most `max_diagnostics`, then one "too many errors" line).
+///
+/// **Example**:
+///
+///   auto doc = diplo::io::read_jsonl("{\"diplo\": 1}\n{\"id\": \"un\", \"kind\": "
+///                                    "\"organisation\", \"name\": \"United Nations\"}\n");
+///   doc.actors.size() == 1
+[[nodiscard]] auto read_jsonl(std::string_view text, std::string_view file = "<input>")
+    -> document;
+
+/// The JSON Lines text of a timeline: the header `{"diplo": 1, "dataset": {...}}` (the
+/// dataset left out when `info` is all empty), the actors, the events. Cannot fail.
+///
+/// **Example**:
+///
+///   std::string lines = diplo::io::to_jsonl(t);
+[[nodiscard]] auto to_jsonl(const timeline& t, const dataset_info& info = {}) -> std::string;
+
+}  // namespace diplo::io

@@ -1,0 +1,1044 @@
+// SPDX-License-Identifier: MIT
+#include "diplo/import/historyatstate.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <pugixml.hpp>
+
+#include "diplo/country.h"
+#include "diplo/detail/fold.h"
+#include "diplo/error.h"
+#include "diplo/partial_date.h"
+
+namespace diplo::import {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view publisher = "Office of the Historian";
+constexpr std::string_view site = "https://history.state.gov/departmenthistory/";
+
+// --- text helpers -----------------------------------------------------------------------
+
+auto is_space(char c) noexcept -> bool {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Trims and collapses runs of white space into one space.
+auto clean(std::string_view s) -> std::string {
+  std::string out;
+  bool space = false;
+  for (char c : s) {
+    if (is_space(c)) {
+      space = !out.empty();
+    } else {
+      if (space) out += ' ';
+      space = false;
+      out += c;
+    }
+  }
+  return out;
+}
+
+auto words_of(const std::string& folded) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  std::istringstream in(folded);
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+auto join_words(const std::vector<std::string>& w, std::size_t from = 0) -> std::string {
+  std::string s;
+  for (std::size_t i = from; i < w.size(); ++i) {
+    if (!s.empty()) s += ' ';
+    s += w[i];
+  }
+  return s;
+}
+
+// True when every word of `part` occurs in `whole`, whole and in order.
+auto in_order(const std::vector<std::string>& part, const std::vector<std::string>& whole) -> bool {
+  std::size_t q = 0;
+  for (std::size_t n = 0; n < whole.size() && q < part.size(); ++n) {
+    if (whole[n] == part[q]) ++q;
+  }
+  return q == part.size();
+}
+
+// "Barack Obama" -> "barack-obama"; folded words joined by '-', ASCII letters and digits only
+// where the fold left others (kept as they are: ids may be UTF-8).
+auto slugify(std::string_view name) -> std::string {
+  std::string out;
+  for (char c : detail::fold(name)) {
+    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                      (static_cast<unsigned char>(c) >= 0x80);
+    if (keep) {
+      out += c;
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+auto parse_day(std::string_view text) -> std::optional<partial_date> {
+  auto d = partial_date::try_parse(clean(text));
+  if (!d || !d->is_exact_day()) return std::nullopt;
+  return d;
+}
+
+auto day_of(const partial_date& d) -> date::sys_days { return d.earliest(); }
+
+// --- files --------------------------------------------------------------------------------
+
+auto read_text(const fs::path& p) -> std::string {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw error(fmt::format("[diplo.import] {}: cannot open the file", p.string()));
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// 1-based line and column of a byte offset.
+struct line_index {
+  std::vector<std::size_t> starts{0};
+  explicit line_index(const std::string& text) {
+    for (std::size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
+  }
+  [[nodiscard]] auto at(std::ptrdiff_t offset) const -> std::pair<std::uint32_t, std::uint32_t> {
+    const auto off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0));
+    auto it = std::upper_bound(starts.begin(), starts.end(), off);
+    const auto line = static_cast<std::size_t>(it - starts.begin());
+    return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(off - starts[line - 1] + 1)};
+  }
+};
+
+struct xml_file {
+  std::string name;  // relative to the import directory, '/'-separated
+  std::string text;
+  pugi::xml_document doc;
+  std::optional<line_index> lines;
+
+  // The origin of an element: pugixml's offset points at its name, one past '<'.
+  [[nodiscard]] auto origin_of(const pugi::xml_node& n) const -> origin {
+    auto [line, column] = lines->at(n.offset_debug() - 1);
+    return {name, line, column};
+  }
+};
+
+auto load_xml(const fs::path& dir, const fs::path& file, xml_file& out) -> void {
+  out.name = fs::relative(file, dir).generic_string();
+  out.text = read_text(file);
+  out.lines.emplace(out.text);
+  const pugi::xml_parse_result r = out.doc.load_buffer(out.text.data(), out.text.size(),
+                                                       pugi::parse_default, pugi::encoding_utf8);
+  if (!r) {
+    auto [line, column] = out.lines->at(r.offset);
+    throw error(fmt::format("[diplo.import] {}:{}:{}: malformed XML: {}", out.name, line, column,
+                            r.description()));
+  }
+}
+
+auto child_text(const xml_file& f, const pugi::xml_node& rec, const char* name, bool required)
+    -> std::string {
+  const pugi::xml_node n = rec.child(name);
+  if (!n && required) {
+    const origin o = f.origin_of(rec);
+    throw error(fmt::format("[diplo.import] {}:{}:{}: <{}> has no <{}>", o.file, o.line, o.column,
+                            rec.name(), name));
+  }
+  return clean(n.child_value());
+}
+
+auto sorted_files(const fs::path& dir) -> std::vector<fs::path> {
+  std::vector<fs::path> out;
+  if (!fs::is_directory(dir)) {
+    throw error(fmt::format("[diplo.import] {}: not a directory", dir.string()));
+  }
+  for (const auto& e : fs::directory_iterator(dir)) {
+    if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(e.path());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// --- curated CSV tables -----------------------------------------------------------------
+
+struct csv_row {
+  std::vector<std::string> cells;
+  origin where;
+  [[nodiscard]] auto at(std::size_t i) const -> std::string {
+    return i < cells.size() ? clean(cells[i]) : std::string();
+  }
+};
+
+// Comma-separated, '"' quotes ('""' inside), '#' comment lines, the first other line a header.
+auto read_csv(const fs::path& dir, const std::string& rel) -> std::vector<csv_row> {
+  const std::string text = read_text(dir / rel);
+  std::vector<csv_row> rows;
+  std::uint32_t line = 0;
+  bool header = true;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    ++line;
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    if (l.empty() || l[0] == '#') continue;
+    csv_row row;
+    row.where = {rel, line, 1};
+    std::string cell;
+    bool quoted = false;
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      const char c = l[i];
+      if (quoted) {
+        if (c == '"' && i + 1 < l.size() && l[i + 1] == '"') {
+          cell += '"';
+          ++i;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell += c;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        row.cells.push_back(std::move(cell));
+        cell.clear();
+      } else {
+        cell += c;
+      }
+    }
+    if (quoted) {
+      throw error(fmt::format("[diplo.import] {}:{}: unterminated quote", rel, line));
+    }
+    row.cells.push_back(std::move(cell));
+    if (header) {
+      header = false;
+      continue;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+auto csv_date(const csv_row& r, std::size_t i) -> std::optional<date::sys_days> {
+  const std::string s = r.at(i);
+  if (s.empty()) return std::nullopt;
+  auto d = parse_day(s);
+  if (!d) {
+    throw error(fmt::format("[diplo.import] {}:{}: \"{}\" is not a YYYY-MM-DD date", r.where.file,
+                            r.where.line, s));
+  }
+  return day_of(*d);
+}
+
+auto in_range(date::sys_days day, const std::optional<date::sys_days>& from,
+              const std::optional<date::sys_days>& to) -> bool {
+  return (!from || *from <= day) && (!to || day <= *to);
+}
+
+struct country_rule {
+  std::string name;  // exact element text, or empty
+  std::optional<date::sys_days> from, to;
+  country_code code;
+  std::string note;
+};
+
+struct country_table {
+  std::unordered_map<std::string, std::vector<country_rule>> by_slug;
+
+  // The code, or the reason there is none.
+  [[nodiscard]] auto map(const std::string& slug, const std::string& text, date::sys_days day) const
+      -> std::pair<country_code, std::string> {
+    auto it = by_slug.find(slug);
+    if (it == by_slug.end()) {
+      return {{}, fmt::format("country slug \"{}\" is not in curation/countries.csv", slug)};
+    }
+    for (int pass = 0; pass < 2; ++pass) {
+      for (const auto& r : it->second) {
+        if ((pass == 0) == r.name.empty()) continue;
+        if (pass == 0 && r.name != text) continue;
+        if (!in_range(day, r.from, r.to)) continue;
+        if (r.code.empty()) return {{}, fmt::format("no ISO 3166 code for {}: {}", slug, r.note)};
+        return {r.code, {}};
+      }
+    }
+    return {{}, fmt::format("no row of curation/countries.csv maps {} (\"{}\") on {}", slug, text,
+                            partial_date(date::year_month_day{day}).to_edtf())};
+  }
+};
+
+auto load_countries(const fs::path& dir) -> country_table {
+  country_table t;
+  for (const auto& r : read_csv(dir, "curation/countries.csv")) {
+    country_rule rule;
+    rule.name = r.at(1);
+    rule.from = csv_date(r, 2);
+    rule.to = csv_date(r, 3);
+    rule.note = r.at(5);
+    if (const std::string code = r.at(4); !code.empty()) {
+      auto c = country_code::try_parse(code);
+      if (!c) {
+        throw error(fmt::format("[diplo.import] {}:{}: \"{}\" is not an ISO 3166 code",
+                                r.where.file, r.where.line, code));
+      }
+      rule.code = *c;
+    }
+    t.by_slug[r.at(0)].push_back(std::move(rule));
+  }
+  return t;
+}
+
+struct title_rule {
+  std::vector<std::string> words;  // folded prefix
+  std::string office;              // empty: an honorific
+};
+
+auto load_titles(const fs::path& dir) -> std::vector<title_rule> {
+  std::vector<title_rule> out;
+  for (const auto& r : read_csv(dir, "curation/titles.csv")) {
+    out.push_back({words_of(detail::fold(r.at(0))), r.at(1)});
+  }
+  // Longest prefix first.
+  std::stable_sort(out.begin(), out.end(), [](const title_rule& a, const title_rule& b) {
+    return a.words.size() > b.words.size();
+  });
+  return out;
+}
+
+struct level_rule {
+  std::vector<std::string> words;
+  visit_level level = visit_level::unspecified;
+};
+
+auto load_levels(const fs::path& dir) -> std::vector<level_rule> {
+  std::vector<level_rule> out;
+  for (const auto& r : read_csv(dir, "curation/levels.csv")) {
+    const std::string l = r.at(1);
+    visit_level v = visit_level::unspecified;
+    if (l == "state") {
+      v = visit_level::state;
+    } else if (l == "official") {
+      v = visit_level::official;
+    } else if (l == "working") {
+      v = visit_level::working;
+    } else if (l == "private") {
+      v = visit_level::private_visit;
+    } else if (l != "unspecified") {
+      throw error(fmt::format("[diplo.import] {}:{}: unknown level \"{}\"", r.where.file,
+                              r.where.line, l));
+    }
+    out.push_back({words_of(detail::fold(r.at(0))), v});
+  }
+  return out;
+}
+
+struct alias_rule {
+  std::string variant;    // folded
+  std::string canonical;  // empty: a documented non-alias
+  std::string slug, title;
+  std::optional<date::sys_days> from, to;
+};
+
+auto load_aliases(const fs::path& dir) -> std::vector<alias_rule> {
+  std::vector<alias_rule> out;
+  for (const auto& r : read_csv(dir, "curation/aliases.csv")) {
+    out.push_back({detail::fold(r.at(0)), r.at(1), r.at(2), r.at(3), csv_date(r, 4), csv_date(r, 5)});
+  }
+  return out;
+}
+
+// --- visitors -------------------------------------------------------------------------------
+
+struct guest_text {
+  std::string office;              // the first title, or empty
+  std::string name;                // as written, titles removed
+  std::vector<std::string> titles;  // every title as written
+};
+
+// Strips leading titles from a visitor part. The text is matched word by word on folded
+// words; the name keeps its original spelling.
+auto strip_titles(const std::string& part, const std::vector<title_rule>& titles) -> guest_text {
+  guest_text g;
+  std::vector<std::string> raw = words_of(part);  // original words (space separated)
+  std::size_t at = 0;
+  auto folded_from = [&](std::size_t i) { return words_of(detail::fold(join_words(raw, i))); };
+  while (at < raw.size()) {
+    const auto rest = folded_from(at);
+    if (!rest.empty() && (rest[0] == "and" || rest[0] == "&") && !g.titles.empty()) {
+      ++at;  // "Premier and Prince Sihanouk": titles joined by "and"
+      continue;
+    }
+    const title_rule* hit = nullptr;
+    for (const auto& t : titles) {
+      if (t.words.size() <= rest.size() && std::equal(t.words.begin(), t.words.end(), rest.begin())) {
+        hit = &t;
+        break;
+      }
+    }
+    if (hit == nullptr) break;
+    // Consume raw words until their fold covers the title's words ("President- elect" is two
+    // raw words and two folded ones; "President-elect" one raw word and two folded ones).
+    std::size_t need = hit->words.size();
+    std::size_t used = 0;
+    std::string written;
+    while (need > 0 && at + used < raw.size()) {
+      const auto w = words_of(detail::fold(raw[at + used]));
+      need -= std::min(need, w.size());
+      written += (written.empty() ? "" : " ") + raw[at + used];
+      ++used;
+    }
+    if (at + used >= raw.size()) break;  // nothing left for a name: the word is the name
+    at += used;
+    g.titles.push_back(written);
+    if (g.office.empty() && !hit->office.empty()) g.office = hit->office;
+  }
+  g.name = join_words(raw, at);
+  while (!g.name.empty() && (g.name.back() == '.' || g.name.back() == ',')) g.name.pop_back();
+  return g;
+}
+
+auto split_visitor(const std::string& visitor, const std::vector<title_rule>& titles)
+    -> std::vector<guest_text> {
+  // Split on " and " / " & " where both sides keep a name once titles are stripped.
+  const auto raw = words_of(visitor);
+  for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
+    if (raw[i] != "and" && raw[i] != "&") continue;
+    const std::string left = join_words(std::vector<std::string>(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(i)));
+    const std::string right = join_words(raw, i + 1);
+    auto l = strip_titles(left, titles);
+    auto r = strip_titles(right, titles);
+    if (!l.titles.empty() && !r.titles.empty() && !l.name.empty() && !r.name.empty() &&
+        words_of(detail::fold(l.name)) != words_of(detail::fold(left))) {
+      std::vector<guest_text> out{l};
+      auto rest = split_visitor(right, titles);
+      out.insert(out.end(), rest.begin(), rest.end());
+      return out;
+    }
+  }
+  // "President Anwar Sadat Prime Minister Mustafa Khalil": a title of two or more words after
+  // a name starts a second guest (one-word titles are not split on: "Mackenzie King").
+  auto whole = strip_titles(visitor, titles);
+  const auto name_words = words_of(whole.name);
+  for (std::size_t i = 1; i < name_words.size(); ++i) {
+    const auto rest = words_of(detail::fold(join_words(name_words, i)));
+    for (const auto& t : titles) {
+      if (t.words.size() < 2 || t.office.empty() || t.words.size() >= rest.size()) continue;
+      if (!std::equal(t.words.begin(), t.words.end(), rest.begin())) continue;
+      guest_text first = whole;
+      first.name = join_words(std::vector<std::string>(name_words.begin(), name_words.begin() + static_cast<std::ptrdiff_t>(i)));
+      std::vector<guest_text> out{first};
+      auto more = split_visitor(join_words(name_words, i), titles);
+      out.insert(out.end(), more.begin(), more.end());
+      return out;
+    }
+  }
+  return {whole};
+}
+
+auto level_of(const std::string& description, const std::vector<level_rule>& levels) -> visit_level {
+  const auto w = words_of(detail::fold(description));
+  std::size_t best_at = w.size();
+  std::size_t best_len = 0;
+  visit_level best = visit_level::unspecified;
+  for (const auto& r : levels) {
+    if (r.words.empty() || r.words.size() > w.size()) continue;
+    for (std::size_t i = 0; i + r.words.size() <= w.size() && i <= best_at; ++i) {
+      if (!std::equal(r.words.begin(), r.words.end(), w.begin() + static_cast<std::ptrdiff_t>(i))) continue;
+      if (i < best_at || r.words.size() > best_len) {
+        best_at = i;
+        best_len = r.words.size();
+        best = r.level;
+      }
+      break;
+    }
+  }
+  return best;
+}
+
+// "Washington" unless the text names another place (" in X", " at X", " to X" with X
+// capitalised) and not Washington.
+auto visit_city(const std::string& description) -> std::string {
+  if (description.find("Washington") != std::string::npos) return "Washington";
+  const auto w = words_of(description);
+  for (std::size_t i = 0; i + 1 < w.size(); ++i) {
+    if ((w[i] == "in" || w[i] == "at" || w[i] == "to") && !w[i + 1].empty() &&
+        w[i + 1][0] >= 'A' && w[i + 1][0] <= 'Z') {
+      return {};
+    }
+  }
+  return "Washington";
+}
+
+// --- records ------------------------------------------------------------------------------
+
+struct guest_ref {
+  std::string key;  // identity key, resolved later
+  std::string office;
+  std::string written;  // the name as written
+  std::string canonical;
+};
+
+struct visit_record {
+  record_ref ref;
+  std::string slug, country_text, visitor, description;
+  partial_date start, end;
+  country_code country;
+  std::vector<guest_ref> guests;
+};
+
+struct trip_record {
+  record_ref ref;
+  std::string role, who, name, slug, country_text, locale, remarks;
+  partial_date start, end;
+  country_code country;
+  bool merged_away = false;
+  std::vector<record_ref> also;  // records merged into this one
+  std::vector<std::string> extra_remarks;
+  std::vector<std::string> extra_cities;
+};
+
+auto split_cities(const std::string& locale) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    std::string c = clean(cur);
+    while (!c.empty() && (c.back() == '.' || c.back() == ',')) c.pop_back();
+    if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    cur.clear();
+  };
+  const auto w = words_of(locale);
+  for (const auto& word : w) {
+    if (word == "and" || word == "&") {
+      flush();
+      continue;
+    }
+    std::string piece;
+    for (char c : word) {
+      if (c == ',' || c == ';') {
+        cur += " " + piece;
+        piece.clear();
+        flush();
+      } else {
+        piece += c;
+      }
+    }
+    if (!piece.empty()) cur += " " + piece;
+  }
+  flush();
+  return out;
+}
+
+auto make_source(const std::string& url, dataset ds, const std::string& id) -> source {
+  return {url, std::string(publisher), fmt::format("{} record {}", name(ds), id), std::nullopt};
+}
+
+// Union-find over identity keys, resolved to the key with the most words.
+struct identity_table {
+  std::map<std::string, std::string> parent;
+  auto root(std::string k) -> std::string {
+    while (parent.count(k) != 0 && parent[k] != k) k = parent[k];
+    return k;
+  }
+};
+
+}  // namespace
+
+auto journey_of(const event& e) -> std::string {
+  const std::string& n = base(e).notes;
+  constexpr std::string_view tag = "journey: ";
+  std::size_t at = 0;
+  while (at < n.size()) {
+    std::size_t end = n.find('\n', at);
+    if (end == std::string::npos) end = n.size();
+    std::string_view line(n.data() + at, end - at);
+    if (line.starts_with(tag)) return std::string(line.substr(tag.size()));
+    at = end + 1;
+  }
+  return {};
+}
+
+auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
+  import_result result;
+  import_report& rep = result.report;
+  auto& doc = result.doc;
+  doc.info = {"Office of the Historian: visits of foreign leaders, travels of presidents and "
+              "secretaries of state",
+              "1866/2025", "", "CC0-1.0",
+              "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
+              "diplo::import::import_historyatstate"};
+
+  const country_table countries = load_countries(dir);
+  const auto titles = load_titles(dir);
+  const auto levels = load_levels(dir);
+  const auto aliases = load_aliases(dir);
+  auto count = [&](dataset d) -> dataset_count& { return rep.counts[static_cast<std::size_t>(d)]; };
+  auto reject = [&](const record_ref& r, std::string why) {
+    ++count(r.dataset).rejected;
+    rep.rejections.push_back({r, std::move(why)});
+  };
+
+  // ---- visits -------------------------------------------------------------------------------
+  std::vector<visit_record> visits;
+  std::map<std::string, std::set<std::string>> keys_of_slug;  // slug -> identity keys
+  std::map<std::string, std::vector<std::string>> records_of_key;
+  std::map<std::string, std::pair<date::sys_days, date::sys_days>> span_of_key;  // first, last start
+  for (const auto& path : sorted_files(dir / "visits")) {
+    xml_file f;
+    load_xml(dir, path, f);
+    for (pugi::xml_node v : f.doc.child("visits").children("visit")) {
+      ++count(dataset::visits).read;
+      visit_record r;
+      r.ref = {dataset::visits, child_text(f, v, "id", true), f.origin_of(v)};
+      const std::string s = child_text(f, v, "start-date", true);
+      const std::string e = child_text(f, v, "end-date", true);
+      auto sd = parse_day(s);
+      auto ed = parse_day(e);
+      if (!sd || !ed || ed->earliest() < sd->earliest()) {
+        reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
+        continue;
+      }
+      r.start = *sd;
+      r.end = *ed;
+      r.slug = clean(v.child("from").attribute("id").value());
+      r.country_text = child_text(f, v, "from", true);
+      r.visitor = child_text(f, v, "visitor", true);
+      r.description = child_text(f, v, "description", false);
+      auto [code, why] = countries.map(r.slug, r.country_text, day_of(r.start));
+      if (code.empty()) {
+        reject(r.ref, why);
+        continue;
+      }
+      r.country = code;
+      for (auto& g : split_visitor(r.visitor, titles)) {
+        if (g.name.empty() || detail::fold(g.name).empty()) continue;
+        guest_ref gr;
+        gr.office = g.office;
+        gr.written = g.name;
+        gr.canonical = g.name;
+        const std::string folded = detail::fold(g.name);
+        for (const auto& a : aliases) {
+          if (a.variant != folded) continue;
+          if (!a.slug.empty() && a.slug != r.slug) continue;
+          if (!a.title.empty() && a.title != g.office) continue;
+          if (!in_range(day_of(r.start), a.from, a.to)) continue;
+          if (!a.canonical.empty()) gr.canonical = a.canonical;
+          break;
+        }
+        const std::string cf = detail::fold(gr.canonical);
+        gr.key = words_of(cf).size() >= 2 ? "n|" + cf : "s|" + r.slug + "|" + cf;
+        keys_of_slug[r.slug].insert(gr.key);
+        records_of_key[gr.key].push_back(r.ref.id);
+        {
+          const auto d = day_of(r.start);
+          auto [sp, fresh] = span_of_key.try_emplace(gr.key, d, d);
+          if (!fresh) {
+            sp->second.first = std::min(sp->second.first, d);
+            sp->second.second = std::max(sp->second.second, d);
+          }
+        }
+        r.guests.push_back(std::move(gr));
+      }
+      if (r.guests.empty()) {
+        reject(r.ref, fmt::format("no name in visitor \"{}\"", r.visitor));
+        continue;
+      }
+      visits.push_back(std::move(r));
+    }
+  }
+
+  // Identity: a name whose words all appear, in order, in exactly one fuller name (after
+  // that one's own resolution) of the same country is that person.
+  identity_table ids;
+  {
+    struct item {
+      std::string slug, key;
+      std::vector<std::string> words;
+    };
+    std::vector<item> items;
+    for (const auto& [slug, keys] : keys_of_slug) {
+      for (const auto& k : keys) items.push_back({slug, k, words_of(k.substr(k.rfind('|') + 1))});
+    }
+    std::stable_sort(items.begin(), items.end(), [](const item& a, const item& b) {
+      return a.words.size() > b.words.size();
+    });
+    std::set<std::string> noted;
+    for (const auto& it : items) {
+      if (ids.parent.count(it.key) != 0 && ids.parent[it.key] != it.key) continue;
+      // Only fuller names whose records start within `era` of this name's records count:
+      // a father and a son, an uncle and a nephew share names but not years.
+      constexpr date::days era{4 * 366};
+      const auto& mine = span_of_key.at(it.key);
+      std::set<std::string> roots;
+      std::vector<std::string> apart;
+      for (const auto& other : items) {
+        if (other.slug != it.slug || other.words.size() <= it.words.size()) continue;
+        if (!in_order(it.words, other.words)) continue;
+        const auto& theirs = span_of_key.at(other.key);
+        if (mine.second + era < theirs.first || theirs.second + era < mine.first) {
+          apart.push_back(other.key.substr(other.key.rfind('|') + 1));
+          continue;
+        }
+        roots.insert(ids.root(other.key));
+      }
+      if (roots.empty() && !apart.empty()) {
+        const auto& recs = records_of_key[it.key];
+        rep.unresolved_names.push_back(
+            {{dataset::visits, recs.front(), {}},
+             fmt::format("\"{}\" ({}) kept apart from {}: their records are more than 4 years "
+                         "apart; kept as its own actor (records {})",
+                         join_words(it.words), it.slug, fmt::join(apart, ", "), fmt::join(recs, " "))});
+      }
+      if (roots.size() == 1) {
+        ids.parent[it.key] = *roots.begin();
+        const auto& recs = records_of_key[it.key];
+        rep.resolved_names.push_back(
+            {{dataset::visits, recs.front(), {}},
+             fmt::format("\"{}\" ({}) taken as \"{}\" (records {})", join_words(it.words), it.slug,
+                         roots.begin()->substr(roots.begin()->rfind('|') + 1),
+                         fmt::join(recs, " "))});
+      } else if (roots.size() > 1 && noted.insert(it.key).second) {
+        std::vector<std::string> names;
+        for (const auto& r : roots) names.push_back(r.substr(r.rfind('|') + 1));
+        const auto& recs = records_of_key[it.key];
+        rep.unresolved_names.push_back(
+            {{dataset::visits, recs.front(), {}},
+             fmt::format("\"{}\" ({}) could be any of: {}; kept as its own actor (records {})",
+                         join_words(it.words), it.slug, fmt::join(names, ", "), fmt::join(recs, " "))});
+      }
+    }
+  }
+
+  // Persons of the visits, keyed by root identity key.
+  struct person_build {
+    person p;
+    std::set<std::string> folded;  // folded names seen (canonical first)
+    date::sys_days latest{};
+  };
+  std::map<std::string, person_build> people;
+  std::vector<std::string> person_order;
+  std::set<std::string> used_ids;
+  auto unique_id = [&](std::string base_id, const std::string& suffix) {
+    if (base_id.empty()) base_id = "person";
+    std::string id = base_id;
+    if (used_ids.count(id) != 0 && !suffix.empty()) id = base_id + "-" + suffix;
+    for (int n = 2; used_ids.count(id) != 0; ++n) id = fmt::format("{}-{}", base_id, n);
+    used_ids.insert(id);
+    return id;
+  };
+  // Canonical name of a root key: the canonical spelling that made that key, most common first.
+  std::map<std::string, std::map<std::string, std::size_t>> spellings;
+  for (const auto& r : visits) {
+    for (const auto& g : r.guests) ++spellings[g.key][g.canonical];
+  }
+
+  for (auto& r : visits) {
+    visit ev;
+    ev.id = event_id{"hist-visit-" + r.ref.id};
+    ev.when = period(r.start, r.end);
+    ev.host_country = "US";
+    ev.place.country = "US";
+    ev.place.city = visit_city(r.description);
+    if (!ev.place.city.empty()) ev.cities = {ev.place.city};
+    ev.level = level_of(r.description, levels);
+    ev.description = r.description;
+    ev.sources.push_back(make_source(
+        fmt::format("{}visits/{}", site, static_cast<int>(date::year_month_day{day_of(r.start)}.year())),
+        dataset::visits, r.ref.id));
+    if (r.guests.size() > 1) ev.notes = fmt::format("visitor: {}", r.visitor);
+    for (const auto& g : r.guests) {
+      const std::string root = ids.root(g.key);
+      auto [it, fresh] = people.try_emplace(root);
+      person_build& pb = it->second;
+      if (fresh) {
+        // The most common canonical spelling of the root key.
+        const auto& sp = spellings[root];
+        std::string best = g.canonical;
+        std::size_t n = 0;
+        for (const auto& [s, c] : sp) {
+          if (c > n) {
+            best = s;
+            n = c;
+          }
+        }
+        pb.p.name = best;
+        pb.p.id = actor_id{unique_id(slugify(best), r.slug)};
+        pb.folded.insert(detail::fold(best));
+        person_order.push_back(root);
+      }
+      for (const std::string* s : {&g.canonical, &g.written}) {
+        if (pb.folded.insert(detail::fold(*s)).second) pb.p.aliases.push_back(*s);
+      }
+      if (day_of(r.start) >= pb.latest) {
+        pb.latest = day_of(r.start);
+        pb.p.country = r.country;
+      }
+      if (!g.office.empty()) {
+        office o{g.office, r.country, ev.when};
+        if (std::find(pb.p.offices.begin(), pb.p.offices.end(), o) == pb.p.offices.end()) {
+          pb.p.offices.push_back(std::move(o));
+        }
+      }
+      if (std::find(ev.guests.begin(), ev.guests.end(), pb.p.id) == ev.guests.end()) {
+        ev.guests.push_back(pb.p.id);
+      }
+    }
+    doc.events.emplace_back(std::move(ev));
+    doc.origins.push_back(r.ref.where);
+    ++count(dataset::visits).events;
+  }
+
+  // ---- travels ------------------------------------------------------------------------------
+  // Presidents' terms.
+  std::map<std::string, std::vector<period>> terms;
+  {
+    xml_file f;
+    load_xml(dir, dir / "travels" / "presidents" / "presidents.xml", f);
+    for (pugi::xml_node p : f.doc.child("presidents").children("president")) {
+      const std::string id = child_text(f, p, "id", true);
+      auto took = parse_day(child_text(f, p, "took-office-date", true));
+      auto left = parse_day(child_text(f, p, "left-office-date", false));
+      if (!took) continue;
+      terms[id].push_back(left ? period(*took, *left) : period::open_end(*took));
+    }
+  }
+
+  std::vector<trip_record> trips;
+  for (const auto& [sub, ds] : {std::pair{"president-travels", dataset::president_trips},
+                                std::pair{"secretary-travels", dataset::secretary_trips}}) {
+    for (const auto& path : sorted_files(dir / "travels" / sub)) {
+      xml_file f;
+      load_xml(dir, path, f);
+      for (pugi::xml_node t : f.doc.child("trips").children("trip")) {
+        ++count(ds).read;
+        trip_record r;
+        r.ref = {ds, child_text(f, t, "id", true), f.origin_of(t)};
+        r.role = clean(t.attribute("role").value());
+        r.who = clean(t.attribute("who").value());
+        r.name = child_text(f, t, "name", true);
+        const std::string s = child_text(f, t, "start-date", true);
+        const std::string e = child_text(f, t, "end-date", true);
+        auto sd = parse_day(s);
+        auto ed = parse_day(e);
+        if (!sd || !ed || ed->earliest() < sd->earliest()) {
+          reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
+          continue;
+        }
+        if (r.who.empty()) {
+          reject(r.ref, "no traveller (@who)");
+          continue;
+        }
+        r.start = *sd;
+        r.end = *ed;
+        r.slug = clean(t.child("country").attribute("id").value());
+        r.country_text = child_text(f, t, "country", true);
+        r.locale = child_text(f, t, "locale", false);
+        r.remarks = child_text(f, t, "remarks", false);
+        auto [code, why] = countries.map(r.slug, r.country_text, day_of(r.start));
+        if (code.empty()) {
+          reject(r.ref, why);
+          continue;
+        }
+        r.country = code;
+        trips.push_back(std::move(r));
+      }
+    }
+  }
+
+  // Duplicates: same traveller, dates and country.
+  {
+    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::size_t>
+        first;
+    for (std::size_t i = 0; i < trips.size(); ++i) {
+      auto& r = trips[i];
+      auto key = std::make_tuple(r.who, r.start.to_edtf(), r.end.to_edtf(), r.slug, r.role);
+      auto [it, fresh] = first.try_emplace(key, i);
+      if (fresh) continue;
+      trip_record& kept = trips[it->second];
+      r.merged_away = true;
+      ++count(r.ref.dataset).merged;
+      kept.also.push_back(r.ref);
+      const bool exact = r.name == kept.name && r.locale == kept.locale && r.remarks == kept.remarks &&
+                         r.country_text == kept.country_text;
+      std::string how;
+      if (exact) {
+        how = "identical but for the id: one event citing both records";
+      } else {
+        std::vector<std::string> parts;
+        if (r.remarks != kept.remarks) {
+          kept.extra_remarks.push_back(r.remarks);
+          parts.emplace_back("both remarks kept, joined by \" / \"");
+        }
+        if (r.locale != kept.locale) {
+          for (auto& c : split_cities(r.locale)) kept.extra_cities.push_back(c);
+          parts.emplace_back("cities of both locales kept");
+        }
+        how = fmt::format("one event citing both records; {}", fmt::join(parts, "; "));
+      }
+      rep.duplicates.push_back({kept.ref, r.ref,
+                                exact ? merge_kind::exact_copy
+                                      : merge_kind::same_traveller_dates_country,
+                                std::move(how)});
+    }
+  }
+
+  // U.S. persons.
+  std::map<std::string, actor_id> traveller_id;
+  std::map<std::string, person> travellers;
+  std::vector<std::string> traveller_order;
+  std::map<std::string, std::pair<date::sys_days, date::sys_days>> secretary_span;
+  for (const auto& r : trips) {
+    if (r.merged_away) continue;
+    if (r.role == "secretary") {
+      auto [it, fresh] = secretary_span.try_emplace(r.who, day_of(r.start), day_of(r.end));
+      if (!fresh) {
+        it->second.first = std::min(it->second.first, day_of(r.start));
+        it->second.second = std::max(it->second.second, day_of(r.end));
+      }
+    }
+    if (traveller_id.count(r.who) != 0) continue;
+    person p;
+    p.name = r.name;
+    p.id = actor_id{unique_id(slugify(r.name), r.who)};
+    p.country = "US";
+    traveller_id.emplace(r.who, p.id);
+    travellers.emplace(r.who, std::move(p));
+    traveller_order.push_back(r.who);
+  }
+  for (auto& [who, p] : travellers) {
+    if (auto it = terms.find(who); it != terms.end()) {
+      for (const auto& term : it->second) p.offices.push_back({"President", "US", term});
+    }
+    if (auto it = secretary_span.find(who); it != secretary_span.end()) {
+      p.offices.push_back({"Secretary of State", "US",
+                           period::days(it->second.first, it->second.second)});
+    }
+  }
+
+  // Events, journeys, overlaps: per traveller, in order of start.
+  std::map<std::string, std::vector<std::size_t>> by_who;
+  for (std::size_t i = 0; i < trips.size(); ++i) {
+    if (!trips[i].merged_away) by_who[trips[i].role + "|" + trips[i].who].push_back(i);
+  }
+  for (auto& [key, list] : by_who) {
+    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+      if (trips[a].start.earliest() != trips[b].start.earliest()) {
+        return trips[a].start.earliest() < trips[b].start.earliest();
+      }
+      return trips[a].end.earliest() < trips[b].end.earliest();
+    });
+    journey* cur = nullptr;
+    date::sys_days cur_end{};
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      trip_record& r = trips[list[k]];
+      if (k > 0) {
+        const trip_record& prev = trips[list[k - 1]];
+        if (day_of(r.start) <= day_of(prev.end)) {
+          const auto last = std::min(day_of(r.end), day_of(prev.end));
+          rep.overlapping_stops.push_back({prev.ref, r.ref, last - day_of(r.start) + date::days{1}});
+        }
+      }
+      if (cur == nullptr || day_of(r.start) > cur_end + date::days{1}) {
+        journey j;
+        j.id = fmt::format("hist-journey-{}-{}-{}", r.role, r.who, r.start.to_edtf());
+        j.traveller = traveller_id.at(r.who);
+        result.journeys.push_back(std::move(j));
+        cur = &result.journeys.back();
+        cur_end = day_of(r.end);
+        cur->when = period(r.start, r.end);
+      } else {
+        cur_end = std::max(cur_end, day_of(r.end));
+        cur->when = period::days(cur->when.earliest_start(), cur_end);
+      }
+
+      visit ev;
+      ev.id = event_id{fmt::format("hist-trip-{}-{}", r.role, r.ref.id)};
+      ev.when = period(r.start, r.end);
+      ev.guests = {traveller_id.at(r.who)};
+      ev.host_country = r.country;
+      ev.place.country = r.country;
+      ev.cities = split_cities(r.locale);
+      for (auto& c : r.extra_cities) {
+        if (std::find(ev.cities.begin(), ev.cities.end(), c) == ev.cities.end()) ev.cities.push_back(c);
+      }
+      if (!ev.cities.empty()) ev.place.city = ev.cities.front();
+      ev.description = r.remarks;
+      for (const auto& x : r.extra_remarks) ev.description += " / " + x;
+      ev.notes = fmt::format("journey: {}", cur->id);
+      const std::string url = fmt::format("{}travels/{}/{}", site, r.role, r.who);
+      ev.sources.push_back(make_source(url, r.ref.dataset, r.ref.id));
+      for (const auto& a : r.also) ev.sources.push_back(make_source(url, a.dataset, a.id));
+      cur->stops.push_back(ev.id);
+      doc.events.emplace_back(std::move(ev));
+      doc.origins.push_back(r.ref.where);
+      ++count(r.ref.dataset).events;
+    }
+  }
+  rep.journeys = result.journeys.size();
+
+  // The registry: visitors, then U.S. travellers.
+  for (const auto& k : person_order) {
+    doc.actors.add(std::move(people.at(k).p));
+    doc.actor_origins.push_back({});
+  }
+  for (const auto& who : traveller_order) {
+    doc.actors.add(std::move(travellers.at(who)));
+    doc.actor_origins.push_back({});
+  }
+  rep.actors = doc.actors.size();
+  return result;
+}
+
+}  // namespace diplo::import
+
+auto fmt::formatter<diplo::import::import_report>::text(const diplo::import::import_report& r)
+    -> std::string {
+  using namespace diplo::import;
+  std::string s = "Office of the Historian import\n";
+  auto line = [&](std::string_view label, const dataset_count& c) {
+    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected{}\n", label,
+                     c.read, c.events, c.merged, c.rejected,
+                     c.read == c.events + c.merged + c.rejected ? "" : "  (DOES NOT ADD UP)");
+  };
+  for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+    line(name(d), r.of(d));
+  }
+  line("total", r.total());
+  s += fmt::format("  {} actors, {} journeys\n", r.actors, r.journeys);
+
+  std::map<std::string, std::vector<std::string>> by_reason;
+  for (const auto& x : r.rejections) by_reason[x.reason].push_back(fmt::format("{}", x.record));
+  s += fmt::format("rejected ({}):\n", r.rejections.size());
+  for (const auto& [reason, recs] : by_reason) {
+    s += fmt::format("  {} ({}):\n", reason, recs.size());
+    for (const auto& x : recs) s += fmt::format("    {}\n", x);
+  }
+  s += fmt::format("duplicates merged ({}):\n", r.duplicates.size());
+  for (const auto& d : r.duplicates) {
+    s += fmt::format("  {} into {} [{}]: {}\n", d.merged, d.kept, name(d.kind), d.how);
+  }
+  s += fmt::format("unresolved names ({}):\n", r.unresolved_names.size());
+  for (const auto& n : r.unresolved_names) s += fmt::format("  {}\n", n.text);
+  s += fmt::format("names resolved by the in-order word rule ({}):\n", r.resolved_names.size());
+  for (const auto& n : r.resolved_names) s += fmt::format("  {}\n", n.text);
+  s += fmt::format("overlapping stops ({}):\n", r.overlapping_stops.size());
+  for (const auto& o : r.overlapping_stops) {
+    s += fmt::format("  {} and {}: {} day{}\n", o.first, o.second, o.days.count(),
+                     o.days.count() == 1 ? "" : "s");
+  }
+  return s;
+}

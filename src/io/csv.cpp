@@ -1,0 +1,866 @@
+// SPDX-License-Identifier: MIT
+#include "diplo/io/csv.h"
+
+#include <algorithm>
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "diplo/actor.h"
+#include "diplo/country.h"
+#include "diplo/detail/fold.h"
+#include "diplo/error.h"
+#include "diplo/event.h"
+#include "diplo/id.h"
+#include "diplo/io/document.h"
+#include "diplo/partial_date.h"
+#include "diplo/period.h"
+#include "diplo/timeline.h"
+
+namespace diplo::io {
+namespace {
+
+// ---- columns --------------------------------------------------------------------------
+
+enum column : std::size_t {
+  c_id, c_kind, c_status, c_start, c_end, c_city, c_country, c_zone, c_host, c_participants,
+  c_parent, c_name, c_series, c_starts_at, c_ends_at, c_description, c_sources, c_notes,
+  column_count
+};
+static_assert(std::size(csv_columns) == column_count);
+
+auto column_of(std::string_view name) -> std::optional<column> {
+  for (std::size_t c = 0; c < column_count; ++c) {
+    if (csv_columns[c] == name) return static_cast<column>(c);
+  }
+  return std::nullopt;
+}
+
+// ---- kinds ----------------------------------------------------------------------------
+
+enum class row_kind : std::uint8_t { visit, summit, meeting, ceremony };
+
+struct kind_entry {
+  std::string_view name;
+  row_kind kind;
+  visit_level level = visit_level::unspecified;
+  meeting_mode mode = meeting_mode::in_person;
+};
+
+constexpr std::array<kind_entry, 11> kinds = {{
+    {"state_visit", row_kind::visit, visit_level::state},
+    {"official_visit", row_kind::visit, visit_level::official},
+    {"working_visit", row_kind::visit, visit_level::working},
+    {"private_visit", row_kind::visit, visit_level::private_visit},
+    {"visit", row_kind::visit, visit_level::unspecified},
+    {"summit", row_kind::summit},
+    {"bilateral_meeting", row_kind::meeting, visit_level::unspecified, meeting_mode::in_person},
+    {"meeting", row_kind::meeting, visit_level::unspecified, meeting_mode::in_person},
+    {"phone_call", row_kind::meeting, visit_level::unspecified, meeting_mode::phone},
+    {"video_call", row_kind::meeting, visit_level::unspecified, meeting_mode::video},
+    {"ceremony", row_kind::ceremony},
+}};
+
+constexpr std::array<status, 5> statuses = {status::announced, status::planned, status::occurred,
+                                            status::cancelled, status::postponed};
+
+// ---- text helpers ---------------------------------------------------------------------
+
+auto is_space(char c) noexcept -> bool {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+auto trim(std::string_view s) noexcept -> std::string_view {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+auto split(std::string_view s, char sep) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  std::size_t from = 0;
+  while (true) {
+    const std::size_t to = s.find(sep, from);
+    out.push_back(s.substr(from, to == std::string_view::npos ? s.npos : to - from));
+    if (to == std::string_view::npos) break;
+    from = to + 1;
+  }
+  return out;
+}
+
+auto split_space(std::string_view s) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    while (i < s.size() && is_space(s[i])) ++i;
+    const std::size_t from = i;
+    while (i < s.size() && !is_space(s[i])) ++i;
+    if (i > from) out.push_back(s.substr(from, i - from));
+  }
+  return out;
+}
+
+// FNV-1a, 64 bits: stable across platforms and runs, which std::hash is not.
+auto fnv1a64(std::string_view s) noexcept -> std::uint64_t {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// The id of a new person: the folded name with every run of other than ASCII letters and
+// digits made one '-'. Names without any (other scripts) get a hash instead.
+auto slug_of(const std::string& folded) -> std::string {
+  std::string out;
+  bool dash = false;
+  for (char c : folded) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    if (alnum) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += c;
+    } else {
+      dash = true;
+    }
+  }
+  if (out.empty()) out = fmt::format("person-{:016x}", fnv1a64(folded));
+  return out;
+}
+
+// "YYYY-MM-DDTHH:MM:SSZ", strictly. Throws parse_error (area "instant").
+auto parse_instant(std::string_view s) -> date::sys_seconds {
+  constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:ddZ";
+  auto fail = [&](std::size_t i, std::string_view expected) -> parse_error {
+    return parse_error::at("instant", s, i + 1, expected);
+  };
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = i < s.size() ? s[i] : '\0';
+    if (pattern[i] == 'd') {
+      if (c < '0' || c > '9') throw fail(i, "a digit (YYYY-MM-DDTHH:MM:SSZ)");
+    } else if (c != pattern[i]) {
+      if (pattern[i] == 'Z') throw fail(i, "'Z' (instants are in UTC)");
+      throw fail(i, fmt::format("'{}' (YYYY-MM-DDTHH:MM:SSZ)", pattern[i]));
+    }
+  }
+  if (s.size() > pattern.size()) throw fail(pattern.size(), "end of input");
+  auto num = [&](std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t k = 0; k < n; ++k) v = v * 10 + (s[at + k] - '0');
+    return v;
+  };
+  const int y = num(0, 4);
+  const int mo = num(5, 2);
+  const int d = num(8, 2);
+  const int h = num(11, 2);
+  const int mi = num(14, 2);
+  const int se = num(17, 2);
+  if (mo < 1 || mo > 12) throw fail(5, "a month (01-12)");
+  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
+                                 date::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) throw fail(8, "a day of the month");
+  if (h > 23) throw fail(11, "an hour (00-23)");
+  if (mi > 59) throw fail(14, "a minute (00-59)");
+  if (se > 59) throw fail(17, "a second (00-59)");
+  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
+         std::chrono::seconds{se};
+}
+
+// ---- diagnostics ----------------------------------------------------------------------
+
+struct sink {
+  std::string file;
+  std::vector<diagnostic> errors;
+  std::vector<diagnostic> warnings;
+
+  bool stopped = false;  // more than max_diagnostics errors: reading stops
+
+  [[nodiscard]] auto full() const noexcept -> bool { return stopped; }
+
+  void error(std::uint32_t line, std::uint32_t column, std::string message) {
+    if (stopped) return;
+    if (errors.size() < max_diagnostics) {
+      errors.push_back({severity::error, file, line, column, std::move(message)});
+    } else {
+      errors.push_back({severity::error, file, line, column,
+                        fmt::format("too many errors; stopped after {}", max_diagnostics)});
+      stopped = true;
+    }
+  }
+  void warning(std::uint32_t line, std::uint32_t column, std::string message) {
+    if (warnings.size() < max_diagnostics) {
+      warnings.push_back({severity::warning, file, line, column, std::move(message)});
+    }
+  }
+};
+
+// ---- RFC 4180 lexer -------------------------------------------------------------------
+
+struct field {
+  std::string text;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+struct record {
+  std::vector<field> fields;
+  std::uint32_t line = 0;
+  bool bad = false;  // a syntax error was reported in it
+};
+
+// Splits `text` into records of fields. Reports syntax errors to `out`; stops at an
+// unterminated quote (everything after it belongs to that field) or when `out` is full.
+auto lex(std::string_view text, sink& out) -> std::vector<record> {
+  std::vector<record> records;
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  std::uint32_t line = 1;
+  std::uint32_t col = 1;
+  if (text.starts_with("\xEF\xBB\xBF")) i = 3;  // the BOM is not a column
+
+  auto eol_length = [&](std::size_t k) -> std::size_t {
+    if (k >= n) return 0;
+    if (text[k] == '\n') return 1;
+    if (text[k] == '\r' && k + 1 < n && text[k + 1] == '\n') return 2;
+    return 0;
+  };
+
+  while (i < n && !out.full()) {
+    if (const std::size_t e = eol_length(i); e != 0) {  // an empty line
+      i += e;
+      ++line;
+      col = 1;
+      continue;
+    }
+    record r;
+    r.line = line;
+    while (true) {
+      field f;
+      f.line = line;
+      f.column = col;
+      if (i < n && text[i] == '"') {
+        ++i;
+        ++col;
+        bool closed = false;
+        while (i < n) {
+          const char c = text[i];
+          if (c == '"') {
+            if (i + 1 < n && text[i + 1] == '"') {
+              f.text += '"';
+              i += 2;
+              col += 2;
+              continue;
+            }
+            ++i;
+            ++col;
+            closed = true;
+            break;
+          }
+          if (const std::size_t e = eol_length(i); e != 0) {
+            f.text += '\n';
+            i += e;
+            ++line;
+            col = 1;
+            continue;
+          }
+          f.text += c;
+          ++i;
+          ++col;
+        }
+        if (!closed) {
+          out.error(f.line, f.column, "unterminated quoted field: no closing '\"'");
+          r.bad = true;
+          records.push_back(std::move(r));
+          return records;
+        }
+        if (i < n && text[i] != ',' && eol_length(i) == 0) {
+          out.error(line, col,
+                    fmt::format("expected ',' or the end of the line after the closing '\"' "
+                                "of the field at column {}",
+                                f.column));
+          r.bad = true;
+          while (i < n && text[i] != ',' && eol_length(i) == 0) {
+            ++i;
+            ++col;
+          }
+        }
+      } else {
+        bool quote_reported = false;
+        while (i < n && text[i] != ',' && eol_length(i) == 0) {
+          if (text[i] == '"' && !quote_reported) {
+            out.error(line, col,
+                      "'\"' inside an unquoted field (quote the whole field and double the '\"')");
+            quote_reported = true;
+            r.bad = true;
+          }
+          f.text += text[i];
+          ++i;
+          ++col;
+        }
+      }
+      r.fields.push_back(std::move(f));
+      if (i < n && text[i] == ',') {
+        ++i;
+        ++col;
+        continue;
+      }
+      if (const std::size_t e = eol_length(i); e != 0) {
+        i += e;
+        ++line;
+        col = 1;
+      }
+      break;
+    }
+    records.push_back(std::move(r));
+  }
+  return records;
+}
+
+// ---- the reader -----------------------------------------------------------------------
+
+class reader {
+ public:
+  reader(sink& out, const actor_registry* known) : out_(out), known_(known) {}
+
+  auto read(std::string_view text) -> document {
+    std::vector<record> records = lex(text, out_);
+    if (records.empty()) {
+      if (out_.errors.empty()) out_.error(1, 1, "no header row (the input is empty)");
+      return std::move(doc_);
+    }
+    const record& header = records.front();
+    if (header.bad) return std::move(doc_);
+    if (!read_header(header)) return std::move(doc_);
+    for (std::size_t k = 1; k < records.size() && !out_.full(); ++k) read_row(records[k]);
+    return std::move(doc_);
+  }
+
+ private:
+  auto read_header(const record& header) -> bool {
+    header_size_ = header.fields.size();
+    position_.fill(-1);
+    std::string all;
+    for (std::size_t c = 0; c < column_count; ++c) {
+      all += fmt::format("{}{}", c == 0 ? "" : ", ", csv_columns[c]);
+    }
+    for (std::size_t k = 0; k < header.fields.size(); ++k) {
+      const field& f = header.fields[k];
+      const auto c = column_of(f.text);
+      if (!c && !diplo::detail::is_valid_utf8(f.text)) {
+        out_.error(f.line, f.column, "unknown column (not valid UTF-8)");
+      } else if (!c) {
+        out_.error(f.line, f.column,
+                   fmt::format("unknown column \"{}\"; the columns are: {}", f.text, all));
+      } else if (position_[*c] >= 0) {
+        out_.error(f.line, f.column,
+                   fmt::format("duplicate column \"{}\" (also field {} of the header)", f.text,
+                               position_[*c] + 1));
+      } else {
+        position_[*c] = static_cast<int>(k);
+      }
+    }
+    bool complete = true;
+    for (column c : {c_id, c_kind, c_start}) {
+      if (position_[c] < 0) {
+        out_.error(header.line, 0,
+                   fmt::format("missing column \"{}\" (id, kind and start are required)",
+                               csv_columns[c]));
+        complete = false;
+      }
+    }
+    return complete;
+  }
+
+  // The field of column `c` in the current row, or nullptr when the column is absent.
+  auto get(column c) const -> const field* {
+    return position_[c] < 0 ? nullptr : &row_->fields[static_cast<std::size_t>(position_[c])];
+  }
+  auto text(column c) const -> std::string_view {
+    const field* f = get(c);
+    return f == nullptr ? std::string_view() : std::string_view(f->text);
+  }
+  void fail(column c, std::string message) {
+    const field* f = get(c);
+    out_.error(f != nullptr ? f->line : row_->line, f != nullptr ? f->column : 1,
+               fmt::format("{}: {}", csv_columns[c], message));
+    row_ok_ = false;
+  }
+
+  void read_row(const record& r) {
+    if (r.bad) return;
+    if (r.fields.size() != header_size_) {
+      out_.error(r.line, 1,
+                 fmt::format("row has {} field{}; the header has {}", r.fields.size(),
+                             r.fields.size() == 1 ? "" : "s", header_size_));
+      return;
+    }
+    row_ = &r;
+    row_ok_ = true;
+    for (std::size_t c = 0; c < column_count; ++c) {
+      if (!diplo::detail::is_valid_utf8(text(static_cast<column>(c)))) {
+        fail(static_cast<column>(c), "invalid UTF-8");
+      }
+    }
+    if (!row_ok_) return;  // the checks below would only repeat it
+
+    // Every field is checked, even after an error, so that one pass reports them all.
+    event_base b;
+    if (text(c_id).empty()) {
+      fail(c_id, "missing (every row needs an id)");
+    } else {
+      b.id = event_id{std::string(text(c_id))};
+    }
+
+    const kind_entry* kind = nullptr;
+    if (text(c_kind).empty()) {
+      fail(c_kind, "missing (every row needs a kind)");
+    } else {
+      for (const kind_entry& k : kinds) {
+        if (k.name == text(c_kind)) kind = &k;
+      }
+      if (kind == nullptr) {
+        std::string names;
+        for (const kind_entry& k : kinds) names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
+        fail(c_kind, fmt::format("unknown kind \"{}\"; expected one of {}", text(c_kind), names));
+      }
+    }
+
+    if (!text(c_status).empty()) {
+      bool found = false;
+      for (status s : statuses) {
+        if (name(s) == text(c_status)) {
+          b.status = s;
+          found = true;
+        }
+      }
+      if (!found) {
+        fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
+                                    "occurred, cancelled, postponed",
+                                    text(c_status)));
+      }
+    }
+
+    read_period(b);
+
+    const std::string_view country_text = text(c_country);
+    if (!country_text.empty()) {
+      try {
+        b.place.country = country_code::parse(country_text);
+      } catch (const parse_error& e) {
+        fail(c_country, e.what());
+      }
+    }
+    b.place.zone = std::string(text(c_zone));
+    if (!text(c_parent).empty()) b.parent = event_id{std::string(text(c_parent))};
+    for (column c : {c_starts_at, c_ends_at}) {
+      if (text(c).empty()) continue;
+      try {
+        (c == c_starts_at ? b.starts_at : b.ends_at) = parse_instant(text(c));
+      } catch (const parse_error& e) {
+        fail(c, e.what());
+      }
+    }
+    for (std::string_view url : split_space(text(c_sources))) {
+      b.sources.emplace_back().url = std::string(url);
+    }
+    b.description = std::string(text(c_description));
+    b.notes = std::string(text(c_notes));
+
+    std::optional<actor_id> host;
+    if (const std::string_view h = trim(text(c_host)); !h.empty()) host = resolve(h, c_host);
+    std::vector<actor_id> people;
+    for (std::string_view p : split(text(c_participants), ';')) {
+      p = trim(p);
+      if (p.empty()) continue;
+      if (auto id = resolve(p, c_participants)) {
+        if (std::find(people.begin(), people.end(), *id) == people.end()) people.push_back(*id);
+      }
+    }
+
+    if (kind != nullptr) {
+      const bool named = kind->kind == row_kind::summit || kind->kind == row_kind::ceremony;
+      if (!named && !text(c_name).empty()) {
+        fail(c_name, fmt::format("only summits and ceremonies have a name, not a {}", kind->name));
+      }
+      if (kind->kind != row_kind::summit && !text(c_series).empty()) {
+        fail(c_series, fmt::format("only summits have a series, not a {}", kind->name));
+      }
+    }
+    if (!row_ok_ || kind == nullptr) return;
+
+    const std::string city(text(c_city));
+    event e;
+    switch (kind->kind) {
+      case row_kind::visit: {
+        visit v;
+        static_cast<event_base&>(v) = std::move(b);
+        v.level = kind->level;
+        v.host = host;
+        v.host_country = v.place.country;
+        for (const actor_id& p : people) {
+          if (!host || p != *host) v.guests.push_back(p);
+        }
+        if (city.find('/') != std::string::npos) {
+          for (std::string_view c : split(city, '/')) {
+            c = trim(c);
+            if (!c.empty()) v.cities.emplace_back(c);
+          }
+          if (!v.cities.empty()) v.place.city = v.cities.front();
+          if (v.cities.size() < 2) v.cities.clear();
+        } else {
+          v.place.city = city;
+        }
+        e = std::move(v);
+        break;
+      }
+      case row_kind::summit: {
+        summit s;
+        static_cast<event_base&>(s) = std::move(b);
+        s.place.city = city;
+        s.name = std::string(text(c_name));
+        s.series = std::string(text(c_series));
+        s.host_country = s.place.country;
+        s.host = host;
+        s.attendees = std::move(people);
+        e = std::move(s);
+        break;
+      }
+      case row_kind::meeting: {
+        meeting m;
+        static_cast<event_base&>(m) = std::move(b);
+        m.place.city = city;
+        m.mode = kind->mode;
+        m.participants = std::move(people);
+        // A meeting has no host of its own: the host is one of the participants.
+        if (host && std::find(m.participants.begin(), m.participants.end(), *host) ==
+                        m.participants.end()) {
+          m.participants.push_back(*host);
+        }
+        e = std::move(m);
+        break;
+      }
+      case row_kind::ceremony: {
+        ceremony c;
+        static_cast<event_base&>(c) = std::move(b);
+        c.place.city = city;
+        c.name = std::string(text(c_name));
+        c.host = host;
+        c.attendees = std::move(people);
+        e = std::move(c);
+        break;
+      }
+    }
+    doc_.events.push_back(std::move(e));
+    doc_.origins.push_back(origin{out_.file, r.line, 1});
+  }
+
+  // start and end -> b.when.
+  void read_period(event_base& b) {
+    const std::string_view start = text(c_start);
+    const std::string_view end = text(c_end);
+    if (start.empty()) {
+      fail(c_start, "missing (every row needs a start date)");
+      return;
+    }
+    if (end.empty()) {  // one date, or a whole EDTF period in `start`
+      try {
+        b.when = period::parse(start);
+      } catch (const diplo::error& e) {
+        fail(c_start, e.what());
+      }
+      return;
+    }
+    if (start.find('/') != std::string_view::npos) {
+      fail(c_start, fmt::format("\"{}\" is a period; with an end date, start must be one date",
+                                 start));
+      return;
+    }
+    std::optional<partial_date> first;
+    std::optional<partial_date> last;
+    bool ok = true;
+    if (start != "..") {
+      try {
+        first = partial_date::parse(start);
+      } catch (const diplo::error& e) {
+        fail(c_start, e.what());
+        ok = false;
+      }
+    }
+    if (end != "..") {
+      try {
+        last = partial_date::parse(end);
+      } catch (const diplo::error& e) {
+        fail(c_end, e.what());
+        ok = false;
+      }
+    }
+    if (!ok) return;
+    try {
+      if (!first && !last) {
+        fail(c_start, "both start and end are open (\"..\")");
+      } else if (!first) {
+        b.when = period::open_start(*last);
+      } else if (!last) {
+        b.when = period::open_end(*first);
+      } else {
+        b.when = period(*first, *last);
+      }
+    } catch (const diplo::error& e) {
+      fail(c_end, e.what());
+    }
+  }
+
+  // The actor a name means; nullopt (with an error) when it cannot be resolved.
+  auto resolve(std::string_view name, column c) -> std::optional<actor_id> {
+    const std::string key(name);
+    if (auto it = by_name_.find(key); it != by_name_.end()) return it->second;
+    try {
+      if (known_ != nullptr) {
+        const std::vector<actor_id> found = known_->candidates(name);
+        if (found.size() > 1) {
+          try {
+            (void)known_->resolve(name);
+          } catch (const lookup_error& e) {
+            fail(c, e.what());
+          }
+          return std::nullopt;
+        }
+        if (found.size() == 1) {
+          const actor_id& id = found.front();
+          if (!doc_.actors.contains(id)) add_actor(known_->get(id), c);
+          by_name_.emplace(key, id);
+          return id;
+        }
+      }
+      const std::string folded = diplo::detail::fold(name);
+      if (folded.empty()) {
+        fail(c, fmt::format("\"{}\" is not a name (it has no letters)", name));
+        return std::nullopt;
+      }
+      if (auto it = by_folded_.find(folded); it != by_folded_.end()) {
+        by_name_.emplace(key, it->second);
+        return it->second;
+      }
+      const std::string base = slug_of(folded);
+      std::string slug = base;
+      for (int k = 2; doc_.actors.contains(actor_id{slug}) ||
+                      (known_ != nullptr && known_->contains(actor_id{slug}));
+           ++k) {
+        slug = fmt::format("{}-{}", base, k);
+      }
+      actor_id id{slug};
+      add_actor(person{.id = id, .name = key}, c);
+      std::string hint;
+      if (known_ != nullptr) {
+        if (auto near = known_->suggestions(name, 1); !near.empty()) {
+          hint = fmt::format(" (did you mean {}?)", near.front());
+        }
+      }
+      const field* f = get(c);
+      out_.warning(f->line, f->column,
+                   fmt::format("{}: unknown name \"{}\"{}: added as a new person \"{}\"",
+                               csv_columns[c], name, hint, slug));
+      by_folded_.emplace(folded, id);
+      by_name_.emplace(key, id);
+      return id;
+    } catch (const diplo::error& e) {  // invalid UTF-8 in the name
+      fail(c, e.what());
+      return std::nullopt;
+    }
+  }
+
+  // Adds an actor to the document, first read in column `c` of the current row.
+  void add_actor(actor a, column c) {
+    const field* f = get(c);
+    doc_.actors.add(std::move(a));
+    doc_.actor_origins.push_back(origin{out_.file, f->line, f->column});
+  }
+
+  sink& out_;
+  const actor_registry* known_;
+  document doc_;
+  std::size_t header_size_ = 0;
+  std::array<int, column_count> position_{};
+  const record* row_ = nullptr;
+  bool row_ok_ = true;
+  std::unordered_map<std::string, actor_id> by_name_;    // exact text -> actor
+  std::unordered_map<std::string, actor_id> by_folded_;  // folded new names -> actor
+};
+
+// If document grows a `warnings` member, the warnings go there too.
+template <class Document>
+void keep_warnings(Document& doc, const std::vector<diagnostic>& warnings) {
+  if constexpr (requires { doc.warnings.push_back(warnings.front()); }) {
+    doc.warnings.insert(doc.warnings.end(), warnings.begin(), warnings.end());
+  }
+}
+
+// ---- the writer -----------------------------------------------------------------------
+
+auto quoted(std::string_view s) -> std::string {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+auto kind_text(const event& e) -> std::string_view {
+  if (const auto* v = std::get_if<visit>(&e)) {
+    switch (v->level) {
+      case visit_level::state: return "state_visit";
+      case visit_level::official: return "official_visit";
+      case visit_level::working: return "working_visit";
+      case visit_level::private_visit: return "private_visit";
+      case visit_level::unspecified: return "visit";
+    }
+    return "visit";
+  }
+  if (const auto* m = std::get_if<meeting>(&e)) {
+    switch (m->mode) {
+      case meeting_mode::phone: return "phone_call";
+      case meeting_mode::video: return "video_call";
+      case meeting_mode::in_person: return m->participants.size() == 2 ? "bilateral_meeting" : "meeting";
+    }
+    return "meeting";
+  }
+  if (std::holds_alternative<summit>(e)) return "summit";
+  return "ceremony";
+}
+
+}  // namespace
+
+auto read_csv(std::string_view text, std::string_view file, const actor_registry* known,
+              std::vector<diagnostic>* warnings) -> document {
+  sink out;
+  out.file = std::string(file);
+  document doc = reader(out, known).read(text);
+  if (!out.errors.empty()) {
+    // In file order; a diagnostic about a whole line (column 0) after those in it.
+    auto by_place = [](const diagnostic& a, const diagnostic& b) {
+      auto key = [](const diagnostic& d) {
+        return std::pair(d.line, d.column == 0 ? std::numeric_limits<std::uint32_t>::max() : d.column);
+      };
+      return key(a) < key(b);
+    };
+    std::stable_sort(out.errors.begin(), out.errors.end(), by_place);
+    std::vector<diagnostic> all = std::move(out.errors);
+    for (auto& w : out.warnings) {
+      if (all.size() >= max_diagnostics) break;
+      all.push_back(std::move(w));
+    }
+    throw validation_error("csv", std::move(all));
+  }
+  if (!out.warnings.empty()) keep_warnings(doc, out.warnings);
+  if (warnings != nullptr) {
+    warnings->insert(warnings->end(), out.warnings.begin(), out.warnings.end());
+  }
+  return doc;
+}
+
+auto to_csv(const timeline& t) -> std::string {
+  const actor_registry& actors = t.actors();
+  std::unordered_map<std::string, std::string> names;  // id -> what to write
+  auto name_for = [&](const actor_id& id) -> const std::string& {
+    auto it = names.find(id.value());
+    if (it != names.end()) return it->second;
+    std::string text = id.value();
+    if (const actor* a = actors.find(id)) {
+      // The canonical name, unless it would not read back as this actor.
+      const std::string& n = name_of(*a);
+      if (n.find(';') == std::string::npos && trim(n) == n && actors.try_resolve(n) == id) text = n;
+    }
+    return names.emplace(id.value(), std::move(text)).first->second;
+  };
+  auto join_names = [&](const std::vector<actor_id>& ids) {
+    std::string s;
+    for (const actor_id& id : ids) s += fmt::format("{}{}", s.empty() ? "" : ";", name_for(id));
+    return s;
+  };
+
+  std::string out;
+  for (std::size_t c = 0; c < column_count; ++c) {
+    out += fmt::format("{}{}", c == 0 ? "" : ",", csv_columns[c]);
+  }
+  out += '\n';
+
+  for (const event& e : t.events()) {
+    const event_base& b = base(e);
+    std::array<std::string, column_count> f;
+    f[c_id] = b.id.value();
+    f[c_kind] = kind_text(e);
+    f[c_status] = name(b.status);
+
+    const period& p = b.when;
+    if (p.start_kind() == period::end_kind::known && p.end_kind() == period::end_kind::known &&
+        !(*p.first() == *p.last() && p.first()->has_unspecified_digits())) {
+      f[c_start] = p.first()->to_edtf();
+      f[c_end] = p.last()->to_edtf();
+    } else {  // open or unknown ends, or one day not stated which ("2024-10-XX")
+      f[c_start] = p.to_edtf();
+    }
+
+    f[c_city] = b.place.city;
+    country_code country = b.place.country;
+    f[c_zone] = b.place.zone;
+    std::optional<actor_id> host;
+    std::vector<actor_id> people;
+    if (const auto* v = std::get_if<visit>(&e)) {
+      if (v->cities.size() >= 2) {
+        f[c_city].clear();
+        for (const std::string& c : v->cities) f[c_city] += (f[c_city].empty() ? "" : "/") + c;
+      }
+      if (country.empty()) country = v->host_country;
+      host = v->host;
+      people = v->guests;
+      if (host && std::find(people.begin(), people.end(), *host) == people.end()) {
+        people.push_back(*host);
+      }
+    } else if (const auto* s = std::get_if<summit>(&e)) {
+      if (country.empty()) country = s->host_country;
+      host = s->host;
+      people = s->attendees;
+      f[c_name] = s->name;
+      f[c_series] = s->series;
+    } else if (const auto* m = std::get_if<meeting>(&e)) {
+      people = m->participants;
+    } else if (const auto* c = std::get_if<ceremony>(&e)) {
+      host = c->host;
+      people = c->attendees;
+      f[c_name] = c->name;
+    }
+    if (!country.empty()) f[c_country] = std::string(country.alpha2());
+    if (host) f[c_host] = name_for(*host);
+    f[c_participants] = join_names(people);
+    if (b.parent) f[c_parent] = b.parent->value();
+    if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
+    if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
+    f[c_description] = b.description;
+    for (const source& s : b.sources) f[c_sources] += (f[c_sources].empty() ? "" : " ") + s.url;
+    f[c_notes] = b.notes;
+
+    for (std::size_t c = 0; c < column_count; ++c) {
+      if (c != 0) out += ',';
+      out += quoted(f[c]);
+    }
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace diplo::io

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// The JSON reader and writer (diplo/io/json.h).
+
+#include "diplo/io/json.h"
+
+#include <array>
+
+#include <simdjson.h>
+
+#include "json_common.h"
+
+namespace diplo::io {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> root_keys = {"diplo", "dataset", "actors", "events"};
+
+// A UTF-8 byte order mark is skipped (and counted in the columns of line 1).
+auto bom_length(std::string_view text) noexcept -> std::size_t {
+  return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+}
+
+}  // namespace
+
+auto read_json(std::string_view text, std::string_view file) -> document {
+  detail::record_reader r(text, file);
+  const std::size_t skip = bom_length(text);
+  const simdjson::padded_string buffer(text.substr(skip));
+  simdjson::ondemand::parser parser;
+  r.guarded([&] {
+    r.use(buffer.data(), skip, buffer.size(), nullptr);
+    simdjson::ondemand::document d;
+    if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) r.stage1(e);
+    r.use(buffer.data(), skip, buffer.size(), &d);
+    simdjson::ondemand::object root;
+    if (!r.root_object(root, {})) return;
+    std::size_t root_at = skip;
+    while (root_at < text.size() && text[root_at] != '{') ++root_at;
+    r.fields(root, root_keys, {}, [&](std::size_t k, simdjson::ondemand::value v, std::size_t) {
+      const detail::where w{root_keys[k]};
+      if (k == 0) {
+        r.read_version(v, w);
+      } else if (k == 1) {
+        r.read_dataset(v, w);
+      } else {
+        simdjson::ondemand::array arr;
+        if (!r.array(v, w, arr, "an array of objects")) return;
+        const auto ctx = k == 2 ? detail::record_context::actor : detail::record_context::event;
+        std::size_t i = 0;
+        for (auto item : arr) {
+          simdjson::ondemand::value x;
+          if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r.syntax(e);
+          r.record_path(root_keys[k], i);
+          r.read_record(x, ctx);
+          r.record_path({}, static_cast<std::size_t>(-1));
+          ++i;
+        }
+      }
+    });
+    r.expect_end();
+    if (!r.version_seen) r.error(root_at, {}, "missing \"diplo\" (the format version, 1)");
+  });
+  return r.finish("json");
+}
+
+auto to_json(const timeline& t, const dataset_info& info) -> std::string {
+  detail::node root;
+  root.t = detail::node::type::object;
+  detail::node version;
+  version.raw = "1";
+  root.add("diplo", std::move(version));
+  if (detail::node d = detail::to_node(info); !d.members.empty()) root.add("dataset", std::move(d));
+  if (!t.actors().empty()) {
+    detail::node arr;
+    arr.t = detail::node::type::array;
+    for (const actor& a : t.actors().actors()) arr.items.push_back(detail::to_node(a));
+    root.add("actors", std::move(arr));
+  }
+  if (!t.empty()) {
+    detail::node arr;
+    arr.t = detail::node::type::array;
+    arr.items.reserve(t.size());
+    for (const event& e : t.events()) arr.items.push_back(detail::to_node(e));
+    root.add("events", std::move(arr));
+  }
+  std::string out;
+  detail::write_pretty(out, root, 0, false);
+  out += '\n';
+  return out;
+}
+
+}  // namespace diplo::io

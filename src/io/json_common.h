@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// Internal to libdiplo: what the JSON and JSON Lines readers and writers share. Not
+// installed; simdjson stays a private dependency.
+//
+// Reading: `record_reader` walks simdjson On Demand values, turns records into actors and
+// events, and collects diagnostics with file:line:column of the offending value or key.
+// Writing: `node` is a small tree of JSON text that `write_pretty` lays out canonically
+// and `write_inline` writes on one line.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <simdjson.h>
+
+#include "diplo/error.h"
+#include "diplo/io/document.h"
+
+namespace diplo::io::detail {
+
+namespace od = simdjson::ondemand;
+
+// ---- positions -------------------------------------------------------------------------
+
+/// Line and byte column (1-based) of byte offsets into one text. Fast for offsets that
+/// mostly increase (it scans forward from the last answer).
+class line_map {
+ public:
+  explicit line_map(std::string_view text) noexcept : text_(text) {}
+  auto at(std::size_t offset) noexcept -> std::pair<std::uint32_t, std::uint32_t>;
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;         // scanned up to here
+  std::size_t line_start_ = 0;  // offset of the line containing pos_
+  std::uint32_t line_ = 1;
+};
+
+/// Thrown to stop reading: too many errors.
+struct too_many_errors {};
+/// Thrown to stop reading the current JSON text (a syntax error was reported).
+struct syntax_stop {};
+
+/// A JSON path relative to the current record: key[index].sub (each part optional).
+struct where {
+  std::string_view key{};
+  std::size_t index = static_cast<std::size_t>(-1);
+  std::string_view sub{};
+};
+
+/// Where simdjson's stage 1 (iterate) failed, found by a scalar scan; only used on errors.
+/// Returns the offset in `json` and a message.
+auto locate_stage1_error(std::string_view json, simdjson::error_code code)
+    -> std::pair<std::size_t, std::string>;
+
+/// For an unbalanced document (INCOMPLETE_ARRAY_OR_OBJECT) or trailing content: the offset
+/// and message of the first structural problem, by a scalar scan. For an unclosed bracket
+/// the offset is the bracket's and the message has an '@' where its line:column goes.
+auto locate_structure_error(std::string_view json) -> std::pair<std::size_t, std::string>;
+
+/// What the reader is reading, which decides the allowed kinds and keys of a record.
+enum class record_context : std::uint8_t { actor, event, any };
+
+/// Reads records and collects diagnostics for one input text (a JSON file or all lines of
+/// a JSON Lines file).
+class record_reader {
+ public:
+  record_reader(std::string_view text, std::string_view file) : text_(text), file_(file), lines_(text) {}
+
+  /// The JSON text being parsed now: `buffer` (padded) holds text[offset, offset + size).
+  void use(const char* buffer, std::size_t offset, std::size_t size, od::document* doc) noexcept {
+    buffer_ = buffer;
+    buffer_offset_ = offset;
+    buffer_size_ = size;
+    doc_ = doc;
+  }
+  /// The record prefix of paths: "events[3]" (head "events", index 3) or "" (JSONL).
+  void record_path(std::string_view head, std::size_t index) noexcept {
+    head_ = head;
+    head_index_ = index;
+  }
+
+  /// Reports an error at a global offset. Throws too_many_errors past max_diagnostics.
+  void error(std::size_t offset, const where& w, std::string message);
+  /// Reports a syntax error from simdjson and throws syntax_stop.
+  [[noreturn]] void syntax(simdjson::error_code code);
+  /// Reports a stage-1 failure of iterate() on the current buffer and throws syntax_stop.
+  [[noreturn]] void stage1(simdjson::error_code code);
+  /// Checks that nothing follows the root value; reports and throws syntax_stop if so.
+  void expect_end();
+
+  /// Global offset of a pointer into the current buffer.
+  [[nodiscard]] auto offset_of(const char* p) const noexcept -> std::size_t {
+    return buffer_offset_ + static_cast<std::size_t>(p - buffer_);
+  }
+  [[nodiscard]] auto offset_of(od::value& v) noexcept -> std::size_t {
+    return offset_of(v.raw_json_token().data());
+  }
+
+  /// The root value as an object (reports "expected an object" and returns false).
+  auto root_object(od::object& out, const where& w) -> bool;
+  /// The root value, which must be an object (reports "expected an object" otherwise).
+  auto root_value(od::value& out) -> bool;
+
+  /// Reads one actor or event record (per `ctx`) into the document. For `any` (JSONL), a
+  /// header record (keys "diplo"/"dataset") is read into the document's info instead;
+  /// `allow_header` says whether a header may stand here.
+  void read_record(od::value v, record_context ctx, bool allow_header = false);
+
+  /// Reads the "dataset" object into the document's info.
+  void read_dataset(od::value& v, const where& w);
+  /// Reads the "diplo" version value (must be the integer 1).
+  void read_version(od::value& v, const where& w);
+
+  /// The number of errors so far.
+  [[nodiscard]] auto errors() const noexcept -> std::size_t { return errors_; }
+  /// The document read; throws validation_error(area, ...) when there were errors.
+  auto finish(std::string_view area) -> document;
+
+  /// Runs `f`, catching the stop signals (too_many_errors ends everything: returns false).
+  template <class F>
+  auto guarded(F&& f) -> bool {
+    try {
+      f();
+    } catch (const syntax_stop&) {
+    } catch (const too_many_errors&) {
+      return false;
+    }
+    return true;
+  }
+
+  [[nodiscard]] auto file() const noexcept -> std::string_view { return file_; }
+  [[nodiscard]] auto doc() noexcept -> document& { return doc_out_; }
+
+  // Typed value readers; each reports its own errors and returns false on failure.
+  auto text(od::value& v, const where& w, std::string& out) -> bool;
+  auto object(od::value& v, const where& w, od::object& out) -> bool;
+  auto array(od::value& v, const where& w, od::array& out, std::string_view what) -> bool;
+  auto strings(od::value& v, const where& w, std::vector<std::string>& out) -> bool;
+  auto ids(od::value& v, const where& w, std::vector<actor_id>& out) -> bool;
+  auto country(od::value& v, const where& w, country_code& out) -> bool;
+  auto when(od::value& v, const where& w, period& out) -> bool;
+  auto date(od::value& v, const where& w, std::optional<partial_date>& out) -> bool;
+  auto instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out) -> bool;
+
+  /// Iterates the fields of `obj`: `keys` are the known keys; unknown and duplicate keys
+  /// are reported; `on_key(index, value, key_offset)` is called for the others.
+  template <std::size_t N, class OnKey>
+  void fields(od::object& obj, const std::array<std::string_view, N>& keys, const where& w,
+              OnKey&& on_key);
+
+  bool header_seen = false;   // JSONL: a header line was read
+  bool record_seen = false;   // JSONL: a record line was read
+  bool version_seen = false;  // "diplo" was read (JSON root or JSONL header)
+
+ private:
+  auto path(const where& w) const -> std::string;
+  auto root_is_object(const where& w) -> bool;
+  void type_error(od::value& v, const where& w, std::string_view expected);
+  auto string_of(od::value& v, const where& w, std::string_view expected)
+      -> std::optional<std::string_view>;
+
+  std::string_view text_;
+  std::string_view file_;
+  line_map lines_;
+  const char* buffer_ = nullptr;
+  std::size_t buffer_offset_ = 0;
+  std::size_t buffer_size_ = 0;
+  od::document* doc_ = nullptr;
+  std::string_view head_{};
+  std::size_t head_index_ = static_cast<std::size_t>(-1);
+  std::vector<diagnostic> diags_;
+  std::size_t errors_ = 0;
+  document doc_out_;
+};
+
+/// The text after an error's "[diplo.area] " prefix.
+auto strip_prefix(std::string_view what) -> std::string_view;
+
+// ---- writing ---------------------------------------------------------------------------
+
+/// A JSON value to write: raw text (a scalar or an array of strings, already JSON), an
+/// object, or an array of objects.
+struct node {
+  enum class type : std::uint8_t { raw, object, array };
+  type t = type::raw;
+  /// For objects: written on one line (place, offices, sources); else one key per line.
+  bool one_line = false;
+  std::string raw{};
+  std::vector<std::pair<std::string_view, node>> members{};
+  std::vector<node> items{};
+
+  auto add(std::string_view key, node n) -> node& {
+    members.emplace_back(key, std::move(n));
+    return *this;
+  }
+};
+
+/// Appends `s` as a JSON string, escaped minimally.
+void append_string(std::string& out, std::string_view s);
+
+auto to_node(const actor& a) -> node;
+auto to_node(const event& e) -> node;
+/// The "dataset" object; an object without members when `info` is all empty.
+auto to_node(const dataset_info& info) -> node;
+/// "YYYY-MM-DDTHH:MM:SSZ".
+auto instant_text(date::sys_seconds t) -> std::string;
+
+/// Writes `n` canonically at `indent` spaces; `comma` whether a ',' follows. Objects are
+/// one key per line unless `one_line`; arrays of objects one element per line. Ends
+/// without a newline.
+void write_pretty(std::string& out, const node& n, std::size_t indent, bool comma);
+/// Writes `n` on one line: {"k": v, "k2": [..]}.
+void write_inline(std::string& out, const node& n);
+
+
+template <std::size_t N, class OnKey>
+inline void record_reader::fields(od::object& obj, const std::array<std::string_view, N>& keys,
+                           const where& w, OnKey&& on_key) {
+  static_assert(N <= 64);
+  std::uint64_t seen = 0;
+  for (auto item : obj) {
+    od::field f;
+    if (auto e = std::move(item).get(f); e != simdjson::SUCCESS) syntax(e);
+    const std::size_t key_at = offset_of(f.key().raw()) - 1;
+    std::string_view key;
+    if (auto e = f.unescaped_key().get(key); e != simdjson::SUCCESS) syntax(e);
+    std::size_t k = 0;
+    while (k < N && keys[k] != key) ++k;
+    if (k == N) {
+      error(key_at, w, fmt::format("unknown key \"{}\"", key));
+      continue;
+    }
+    if ((seen >> k) & 1U) {
+      error(key_at, w, fmt::format("duplicate key \"{}\"", key));
+      continue;
+    }
+    seen |= std::uint64_t{1} << k;
+    on_key(k, f.value(), key_at);
+  }
+}
+
+}  // namespace diplo::io::detail

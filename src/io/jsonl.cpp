@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// The JSON Lines reader and writer (diplo/io/jsonl.h).
+
+#include "diplo/io/jsonl.h"
+
+#include <cstring>
+#include <vector>
+
+#include <simdjson.h>
+
+#include "json_common.h"
+
+namespace diplo::io {
+
+auto read_jsonl(std::string_view text, std::string_view file) -> document {
+  detail::record_reader r(text, file);
+  simdjson::ondemand::parser parser;
+  std::vector<char> buffer;
+  std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  bool first = true;
+  while (pos < text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    const std::string_view line = text.substr(pos, end - pos);
+    const std::size_t line_at = pos;
+    pos = end + 1;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+
+    buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+    std::memcpy(buffer.data(), line.data(), line.size());
+    std::memset(buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
+    const bool allow_header = first;
+    first = false;
+    const bool go_on = r.guarded([&] {
+      r.use(buffer.data(), line_at, line.size(), nullptr);
+      simdjson::ondemand::document d;
+      if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d);
+          e != simdjson::SUCCESS) {
+        r.stage1(e);
+      }
+      r.use(buffer.data(), line_at, line.size(), &d);
+      simdjson::ondemand::value v;
+      if (!r.root_value(v)) return;
+      r.read_record(v, detail::record_context::any, allow_header);
+      r.expect_end();
+    });
+    if (!go_on) break;
+  }
+  return r.finish("jsonl");
+}
+
+auto to_jsonl(const timeline& t, const dataset_info& info) -> std::string {
+  std::string out = "{\"diplo\": 1";
+  if (detail::node d = detail::to_node(info); !d.members.empty()) {
+    out += ", \"dataset\": ";
+    detail::write_inline(out, d);
+  }
+  out += "}\n";
+  for (const actor& a : t.actors().actors()) {
+    detail::write_inline(out, detail::to_node(a));
+    out += '\n';
+  }
+  for (const event& e : t.events()) {
+    detail::write_inline(out, detail::to_node(e));
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace diplo::io

@@ -1,0 +1,281 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/import/historyatstate.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <string>
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <diplo/io/document.h>
+#include <diplo/query.h>
+#include <diplo/timeline.h>
+
+// Expected answers: read off the XML by hand, or printed by tests/import/expected.py
+// (/usr/bin/python3 tests/import/expected.py), which reads the XML with xml.etree and knows
+// nothing of the importer. Each test names where its numbers come from.
+
+namespace {
+
+using diplo::import::dataset;
+
+// One import and one timeline for the whole file (the import takes about a second).
+struct imported {
+  diplo::import::import_result result;
+  diplo::timeline t;
+  double import_ms = 0;
+};
+
+auto data() -> const imported& {
+  static const imported d = [] {
+    imported x;
+    const auto t0 = std::chrono::steady_clock::now();
+    x.result = diplo::import::import_historyatstate(DIPLO_SOURCE_DIR "/data/historyatstate");
+    const auto t1 = std::chrono::steady_clock::now();
+    x.import_ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+    x.t = diplo::io::build(x.result.doc);
+    fmt::print("import of {} records: {:.0f} ms; build: {:.0f} ms; {} warnings\n",
+               x.result.report.total().read, x.import_ms,
+               std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t1).count(),
+               x.t.warnings().size());
+    return x;
+  }();
+  return d;
+}
+
+auto doc_event(const std::string& id) -> const diplo::event* {
+  const auto& doc = data().result.doc;
+  for (const auto& e : doc.events) {
+    if (diplo::base(e).id.value() == id) return &e;
+  }
+  return nullptr;
+}
+
+auto visit_of(const std::string& id) -> const diplo::visit& {
+  const diplo::event* e = doc_event(id);
+  EXPECT_NE(e, nullptr) << id;
+  static const diplo::visit none;
+  if (e == nullptr) return none;
+  return std::get<diplo::visit>(*e);
+}
+
+auto day(int y, unsigned m, unsigned d) -> date::sys_days {
+  return date::sys_days{date::year{y} / date::month{m} / date::day{d}};
+}
+
+// The actor of a person by canonical name (exact).
+auto person_named(const std::string& name) -> diplo::actor_id {
+  for (const auto& a : data().result.doc.actors.actors()) {
+    if (diplo::name_of(a) == name) return diplo::id_of(a);
+  }
+  ADD_FAILURE() << "no actor named " << name;
+  return {};
+}
+
+}  // namespace
+
+TEST(HistoryAtState, RecordsReadPerDataset) {
+  // expected.py: "records read: 3264 832 3439" (the README says the same).
+  const auto& r = data().result.report;
+  EXPECT_EQ(r.of(dataset::visits).read, 3264U);
+  EXPECT_EQ(r.of(dataset::president_trips).read, 832U);
+  EXPECT_EQ(r.of(dataset::secretary_trips).read, 3439U);
+  EXPECT_EQ(r.total().read, 3264U + 832U + 3439U);
+}
+
+TEST(HistoryAtState, ReportAddsUp) {
+  const auto& r = data().result.report;
+  for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+    const auto& c = r.of(d);
+    EXPECT_EQ(c.read, c.events + c.merged + c.rejected) << name(d);
+  }
+  const auto t = r.total();
+  EXPECT_EQ(t.read, t.events + t.merged + t.rejected);
+  EXPECT_EQ(t.events, data().result.doc.events.size());
+  EXPECT_EQ(data().result.doc.origins.size(), data().result.doc.events.size());
+  EXPECT_EQ(t.merged, r.duplicates.size());
+  EXPECT_EQ(t.rejected, r.rejections.size());
+  // The duplicates the README lists: Blinken 3992/4019 and 3993/4020 (exact), Biden 4118/4119
+  // and Shultz 2121/2123 (same traveller, dates, country): 1 president + 3 secretary records.
+  EXPECT_EQ(r.of(dataset::president_trips).merged, 1U);
+  EXPECT_EQ(r.of(dataset::secretary_trips).merged, 3U);
+  // Rejected: the three visits from the Kingdom of Hawaii (from id="hawaii": 1874, 1881,
+  // 1898; grep -c 'id="hawaii"' data/historyatstate/visits/*.xml), which has no ISO code.
+  ASSERT_EQ(r.rejections.size(), 3U);
+  for (const auto& x : r.rejections) {
+    EXPECT_NE(x.reason.find("hawaii"), std::string::npos) << x.reason;
+  }
+  const std::string text = fmt::format("{}", r);
+  EXPECT_NE(text.find("7535 read"), std::string::npos) << text;
+  EXPECT_EQ(text.find("DOES NOT ADD UP"), std::string::npos);
+}
+
+TEST(HistoryAtState, BlinkenExactDuplicateCitesBothRecords) {
+  // secretary-travels/blinken-antony-j.xml: records 3992 and 4019 are identical but for the id.
+  const auto& v = visit_of("hist-trip-secretary-3992");
+  ASSERT_EQ(v.sources.size(), 2U);
+  EXPECT_EQ(v.sources[0].title, "secretary travels record 3992");
+  EXPECT_EQ(v.sources[1].title, "secretary travels record 4019");
+  EXPECT_EQ(v.sources[0].publisher, "Office of the Historian");
+  EXPECT_EQ(v.sources[0].url,
+            "https://history.state.gov/departmenthistory/travels/secretary/blinken-antony-j");
+  EXPECT_EQ(doc_event("hist-trip-secretary-4019"), nullptr);
+  const auto& dups = data().result.report.duplicates;
+  auto it = std::find_if(dups.begin(), dups.end(), [](const auto& d) { return d.merged.id == "4019"; });
+  ASSERT_NE(it, dups.end());
+  EXPECT_EQ(it->kept.id, "3992");
+  EXPECT_EQ(it->kind, diplo::import::merge_kind::exact_copy);
+  // Biden 4118/4119: same dates and country, different remarks: both remarks kept.
+  const auto& b = visit_of("hist-trip-president-4118");
+  EXPECT_EQ(b.sources.size(), 2U);
+  EXPECT_NE(b.description.find(" / "), std::string::npos);
+}
+
+TEST(HistoryAtState, CountriesByDate) {
+  // expected.py: secretary trips to `russia` 2008 (1985-03-12) and 637 (1995-05-09).
+  EXPECT_EQ(visit_of("hist-trip-secretary-2008").host_country, diplo::country_code{"SU"});
+  EXPECT_EQ(visit_of("hist-trip-secretary-637").host_country, diplo::country_code{"RU"});
+  // visits 2240 (1945-04-26, Premier Soong, from china) and 3082 (1979-01-29, Vice Premier
+  // Deng Xiaoping, from china): the guest's office is of TW and of CN.
+  const auto& reg = data().result.doc.actors;
+  const auto& soong = visit_of("hist-visit-2240");
+  ASSERT_EQ(soong.guests.size(), 1U);
+  EXPECT_EQ(reg.country_of(soong.guests[0], day(1945, 4, 26)), diplo::country_code{"TW"});
+  const auto& deng = visit_of("hist-visit-3082");
+  ASSERT_EQ(deng.guests.size(), 1U);
+  EXPECT_EQ(reg.country_of(deng.guests[0], day(1979, 1, 29)), diplo::country_code{"CN"});
+}
+
+TEST(HistoryAtState, TwoPersonVisitorIsTwoGuests) {
+  // visits/1990.xml record 855: "President Francesco Cossiga and Prime Minister Giulio Andreotti".
+  const auto& v = visit_of("hist-visit-855");
+  ASSERT_EQ(v.guests.size(), 2U);
+  EXPECT_EQ(v.guests[0], person_named("Francesco Cossiga"));
+  EXPECT_EQ(v.guests[1], person_named("Giulio Andreotti"));
+  // Cossiga also visited as Prime Minister (1979-80); on 7 May 1991 he was President.
+  const auto offices = data().result.doc.actors.offices_on(v.guests[0], day(1991, 5, 7));
+  ASSERT_EQ(offices.size(), 1U);
+  EXPECT_EQ(offices[0]->title, "President");
+  EXPECT_EQ(offices[0]->country, diplo::country_code{"IT"});
+}
+
+TEST(HistoryAtState, OfficialWorkingVisitIsWorking) {
+  // visits/2020.xml record 2991: description "Official Working Visit.".
+  const auto& v = visit_of("hist-visit-2991");
+  EXPECT_EQ(v.level, diplo::visit_level::working);
+  EXPECT_EQ(v.description, "Official Working Visit.");
+  EXPECT_EQ(v.host_country, diplo::country_code{"US"});
+  EXPECT_EQ(v.place.city, "Washington");
+  EXPECT_EQ(v.guests.at(0), person_named("Kyriakos Mitsotakis"));
+  EXPECT_EQ(v.sources.at(0).url, "https://history.state.gov/departmenthistory/visits/2020");
+}
+
+TEST(HistoryAtState, NetanyahuSpellingsAreOneActor) {
+  // expected.py: 1205 "Binyamin", 1293 "Benyamin", 2025 "Benjamin Netanyahu".
+  const auto a = visit_of("hist-visit-1205").guests.at(0);
+  EXPECT_EQ(visit_of("hist-visit-1293").guests.at(0), a);
+  EXPECT_EQ(visit_of("hist-visit-2025").guests.at(0), a);
+  EXPECT_EQ(a, person_named("Benjamin Netanyahu"));
+  EXPECT_EQ(data().t.actors().resolve("Binyamin Netanyahu"), a);
+}
+
+TEST(HistoryAtState, BuildSucceeds) {
+  // build() throws on any error; the warnings (likely duplicates) are reported, not asserted.
+  const auto& t = data().t;
+  EXPECT_EQ(t.size(), data().result.report.total().events);
+  fmt::print("timeline: {}; {} warnings\n", t, t.warnings().size());
+  for (std::size_t i = 0; i < t.warnings().size() && i < 5; ++i) {
+    fmt::print("  {}\n", t.warnings()[i]);
+  }
+}
+
+TEST(HistoryAtState, LastGermanLeaderVisitBefore2020) {
+  // expected.py: "last German visit before 2020: 2967 2018-04-27 Chancellor Angela Merkel".
+  const auto trips = diplo::visits(data().t, {.guest_country = "DE", .to = day(2019, 12, 31)});
+  ASSERT_FALSE(trips.empty());
+  EXPECT_EQ(diplo::base(trips.back().main()).id.value(), "hist-visit-2967");
+  EXPECT_EQ(trips.back().guest, person_named("Angela Merkel"));
+}
+
+TEST(HistoryAtState, FrenchVisitsInThe1990s) {
+  // expected.py: "French visits in the 1990s: 11", one guest each, none adjacent.
+  EXPECT_EQ(diplo::count_visits(data().t, {.guest_country = "FR", .host_country = "US",
+                                           .from = day(1990, 1, 1), .to = day(1999, 12, 31)}),
+            11U);
+}
+
+TEST(HistoryAtState, ObamasLastTripToTheUnitedKingdom) {
+  // expected.py: "Obama last in UK: 3620 2016-04-21 2016-04-24".
+  const auto trips = diplo::visits(data().t, {.guest = person_named("Barack Obama"), .host_country = "GB"});
+  ASSERT_FALSE(trips.empty());
+  EXPECT_EQ(diplo::base(trips.back().main()).id.value(), "hist-trip-president-3620");
+  EXPECT_EQ(trips.back().when.earliest_start(), day(2016, 4, 21));
+}
+
+TEST(HistoryAtState, CountryWarrenChristopherVisitedMost) {
+  // expected.py: "Christopher most visited: [('israel', 32), ('syria', 27), ('egypt', 14)]"
+  // (consecutive stops in one country, each starting at most a day after, are one visit).
+  std::map<diplo::country_code, int> n;
+  for (const auto& tr : diplo::visits(data().t, {.guest = person_named("Warren Minor Christopher")})) {
+    ++n[tr.country];
+  }
+  auto best = std::max_element(n.begin(), n.end(),
+                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  ASSERT_NE(best, n.end());
+  EXPECT_EQ(best->first, diplo::country_code{"IL"});
+  EXPECT_EQ(best->second, 32);
+  EXPECT_EQ(n[diplo::country_code{"SY"}], 27);
+}
+
+TEST(HistoryAtState, WhereWasObamaOnTheSecondOfApril2009) {
+  // expected.py: "Obama on 2009-04-02: [('2961', 'united-kingdom', 'London')]".
+  const auto w = diplo::where(data().t, person_named("Barack Obama"), day(2009, 4, 2));
+  ASSERT_EQ(w.size(), 1U);
+  EXPECT_EQ(diplo::base(*w[0].event).id.value(), "hist-trip-president-2961");
+  EXPECT_EQ(w[0].place().city, "London");
+  EXPECT_EQ(w[0].place().country, diplo::country_code{"GB"});
+}
+
+TEST(HistoryAtState, LongestGapBetweenDanishVisits) {
+  // expected.py: "longest Danish gap: (2578, '2869', '3160', '2016-05-13', '2023-06-05')":
+  // 2,578 days between the end of visit 2869 and the start of 3160.
+  const auto trips = diplo::visits(data().t, {.guest_country = "DK", .host_country = "US"});
+  ASSERT_GE(trips.size(), 2U);
+  date::days best{-1};
+  std::string before, after;
+  date::sys_days end = trips.front().when.latest_end();
+  for (std::size_t i = 0; i + 1 < trips.size(); ++i) {
+    end = std::max(end, trips[i].when.latest_end());
+    const auto gap = trips[i + 1].when.earliest_start() - end;
+    if (gap > best) {
+      best = gap;
+      before = diplo::base(trips[i].main()).id.value();
+      after = diplo::base(trips[i + 1].main()).id.value();
+    }
+  }
+  EXPECT_EQ(best.count(), 2578);
+  EXPECT_EQ(before, "hist-visit-2869");
+  EXPECT_EQ(after, "hist-visit-3160");
+}
+
+TEST(HistoryAtState, JourneysGroupConsecutiveStops) {
+  // president-travels/obama-barack.xml: 2961 London 2009-03-31..04-03, then 2962 France
+  // 04-03..04-04, Germany, Czech Republic, Turkey to 04-07: one journey of several stops.
+  const diplo::event* e = doc_event("hist-trip-president-2961");
+  ASSERT_NE(e, nullptr);
+  const std::string j = diplo::import::journey_of(*e);
+  EXPECT_EQ(j, "hist-journey-president-obama-barack-2009-03-31");
+  const auto& js = data().result.journeys;
+  auto it = std::find_if(js.begin(), js.end(), [&](const auto& x) { return x.id == j; });
+  ASSERT_NE(it, js.end());
+  EXPECT_GE(it->stops.size(), 4U);
+  EXPECT_EQ(it->stops.front().value(), "hist-trip-president-2961");
+  EXPECT_EQ(data().result.report.journeys, js.size());
+}
+
+TEST(HistoryAtState, ReportsTimeAndPrints) {
+  fmt::print("import time: {:.0f} ms\n{}\n", data().import_ms, data().result.report);
+}

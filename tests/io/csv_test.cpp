@@ -1,0 +1,652 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/io/csv.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <date/date.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <diplo/io/document.h>
+#include <diplo/query.h>
+
+namespace {
+
+using diplo::actor_id;
+using diplo::event_id;
+using diplo::io::read_csv;
+using diplo::io::to_csv;
+
+auto slurp(const std::string& path) -> std::string {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+auto real_csv() -> std::string {
+  return slurp(std::string(DIPLO_SOURCE_DIR) + "/tests/io/data/xi-putin-events.csv");
+}
+
+auto leaders() -> diplo::actor_registry {
+  diplo::actor_registry reg;
+  reg.add(diplo::person{.id = actor_id{"xi-jinping"}, .name = "Xi Jinping",
+                        .aliases = {"习近平"}, .country = "CN"});
+  reg.add(diplo::person{.id = actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
+                        .aliases = {"Путин"}, .country = "RU"});
+  reg.add(diplo::person{.id = actor_id{"narendra-modi"}, .name = "Narendra Modi",
+                        .country = "IN"});
+  reg.add(diplo::person{.id = actor_id{"george-h-w-bush"}, .name = "George H. W. Bush",
+                        .country = "US"});
+  reg.add(diplo::person{.id = actor_id{"george-w-bush"}, .name = "George W. Bush",
+                        .country = "US"});
+  return reg;
+}
+
+// Every diagnostic of the validation_error read_csv throws, formatted; empty if none.
+auto errors_of(std::string_view text, const diplo::actor_registry* known = nullptr)
+    -> std::vector<std::string> {
+  std::vector<std::string> out;
+  try {
+    (void)read_csv(text, "t.csv", known);
+  } catch (const diplo::validation_error& e) {
+    for (const auto& d : e.diagnostics()) out.push_back(fmt::format("{}", d));
+  }
+  return out;
+}
+
+auto what_of(std::string_view text, const diplo::actor_registry* known = nullptr)
+    -> std::string {
+  try {
+    (void)read_csv(text, "t.csv", known);
+  } catch (const diplo::validation_error& e) {
+    return e.what();
+  }
+  return {};
+}
+
+template <class T>
+auto only(const diplo::io::document& doc) -> const T& {
+  EXPECT_EQ(doc.events.size(), 1U);
+  return std::get<T>(doc.events.at(0));
+}
+
+// ---- the real file ---------------------------------------------------------------------
+
+TEST(CsvReal, ImportsWithoutARegistry) {
+  std::vector<diplo::diagnostic> warnings;
+  auto doc = read_csv(real_csv(), "events.csv", nullptr, &warnings);
+  EXPECT_EQ(doc.events.size(), 94U);
+  EXPECT_EQ(doc.origins.size(), 94U);
+  EXPECT_EQ(doc.origins[0], (diplo::origin{"events.csv", 2, 1}));
+  EXPECT_EQ(doc.actor_origins.size(), doc.actors.size());
+
+  // Every name is new: one warning per distinct name (27), at its first use.
+  EXPECT_EQ(doc.actors.size(), 27U);
+  EXPECT_EQ(warnings.size(), 27U);
+  ASSERT_FALSE(warnings.empty());
+  EXPECT_EQ(fmt::format("{}", warnings[0]),
+            "events.csv:2:87: warning: host: unknown name \"Vladimir Putin\": added as a new "
+            "person \"vladimir-putin\"");
+  ASSERT_NE(doc.actors.person_of(actor_id{"ukhnaagiin-khurelsukh"}), nullptr);
+  EXPECT_EQ(doc.actors.person_of(actor_id{"ukhnaagiin-khurelsukh"})->name, "Ukhnaagiin Khurelsukh");
+  EXPECT_TRUE(doc.actors.person_of(actor_id{"ukhnaagiin-khurelsukh"})->country.empty());
+
+  const diplo::timeline t = diplo::io::build(std::move(doc));
+  EXPECT_EQ(t.size(), 94U);
+  // The Fortaleza talks of 14 July 2014 were held on the eve of the summit they belong to.
+  ASSERT_EQ(t.warnings().size(), 1U);
+  EXPECT_EQ(fmt::format("{}", t.warnings()[0]),
+            "events.csv:13:1: warning: event \"2014-07-14-fortaleza-brics-bilateral\": lies a day "
+            "outside its parent \"2014-07-15-fortaleza-brics-summit\" (14 July 2014 vs 15–16 July "
+            "2014)");
+
+  using namespace date::literals;
+  auto r = diplo::last_meeting(t, actor_id{"xi-jinping"}, actor_id{"vladimir-putin"},
+                               {.before = 2025_y / date::May / 7});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(base(*r->event).id, event_id{"2024-10-22-kazan-brics-bilateral"});
+  EXPECT_EQ(base(*r->event).when, diplo::period::parse("2024-10-22"));
+  ASSERT_NE(r->context(), nullptr);
+  EXPECT_EQ(base(*r->context()).id, event_id{"2024-10-22-kazan-brics-summit"});
+}
+
+TEST(CsvReal, ImportsWithARegistry) {
+  const auto known = leaders();
+  std::vector<diplo::diagnostic> warnings;
+  auto doc = read_csv(real_csv(), "events.csv", &known, &warnings);
+  ASSERT_EQ(doc.events.size(), 94U);
+
+  // Known actors are copied, whole, into the document's registry.
+  ASSERT_NE(doc.actors.person_of(actor_id{"xi-jinping"}), nullptr);
+  EXPECT_EQ(*doc.actors.person_of(actor_id{"xi-jinping"}), *known.person_of(actor_id{"xi-jinping"}));
+  EXPECT_TRUE(doc.actors.contains(actor_id{"narendra-modi"}));
+  EXPECT_FALSE(doc.actors.contains(actor_id{"george-w-bush"}));  // not named in the file
+
+  // No warning for the known names; one for each other name.
+  for (const auto& w : warnings) {
+    EXPECT_EQ(w.severity, diplo::severity::warning);
+    EXPECT_EQ(w.message.find("Xi Jinping"), std::string::npos) << w.message;
+    EXPECT_EQ(w.message.find("Narendra Modi"), std::string::npos) << w.message;
+  }
+  EXPECT_EQ(warnings.size(), doc.actors.size() - 3);
+
+  // The first row: a state visit to Russia.
+  const auto& v = std::get<diplo::visit>(doc.events[0]);
+  EXPECT_EQ(v.id, event_id{"2013-03-22-moscow-xi-state-visit"});
+  EXPECT_EQ(v.level, diplo::visit_level::state);
+  EXPECT_EQ(v.guests, std::vector<actor_id>{actor_id{"xi-jinping"}});
+  EXPECT_EQ(v.host, actor_id{"vladimir-putin"});
+  EXPECT_EQ(v.host_country, diplo::country_code{"RU"});
+  EXPECT_EQ(v.place.city, "Moscow");
+  EXPECT_EQ(v.when, diplo::period::parse("2013-03-22/2013-03-24"));
+  ASSERT_EQ(v.sources.size(), 2U);
+  EXPECT_EQ(v.sources[1].url, "http://en.people.cn/90883/8179573.html");
+
+  const diplo::timeline t = diplo::io::build(std::move(doc));
+  EXPECT_EQ(t.size(), 94U);
+  // The Fortaleza talks of 14 July 2014 were held on the eve of the summit they belong to.
+  ASSERT_EQ(t.warnings().size(), 1U);
+  EXPECT_EQ(fmt::format("{}", t.warnings()[0]),
+            "events.csv:13:1: warning: event \"2014-07-14-fortaleza-brics-bilateral\": lies a day "
+            "outside its parent \"2014-07-15-fortaleza-brics-summit\" (14 July 2014 vs 15–16 July "
+            "2014)");
+  const auto* tianjin = t.find(event_id{"2025-08-31-china-putin-official-visit"});
+  ASSERT_NE(tianjin, nullptr);
+  const auto& tv = std::get<diplo::visit>(*tianjin);
+  EXPECT_EQ(tv.place.city, "Tianjin");
+  EXPECT_EQ(tv.cities, (std::vector<std::string>{"Tianjin", "Beijing"}));
+  EXPECT_EQ(tv.level, diplo::visit_level::official);
+  const auto* planned = t.find(event_id{"2026-h1-beijing-putin-official-visit"});
+  ASSERT_NE(planned, nullptr);
+  EXPECT_EQ(base(*planned).status, diplo::status::planned);
+  EXPECT_EQ(base(*planned).when.to_edtf(), "2026-01/2026-06");
+  const auto* video = t.find(event_id{"2021-06-28-video"});
+  ASSERT_NE(video, nullptr);
+  EXPECT_EQ(std::get<diplo::meeting>(*video).mode, diplo::meeting_mode::video);
+  const auto* fortaleza = t.find(event_id{"2014-07-15-fortaleza-brics-summit"});
+  ASSERT_NE(fortaleza, nullptr);
+  EXPECT_EQ(base(*fortaleza).place.city, "Fortaleza/Brasilia");  // not a visit: kept as is
+
+  using namespace date::literals;
+  auto r = diplo::last_meeting(t, actor_id{"xi-jinping"}, actor_id{"vladimir-putin"},
+                               {.before = 2025_y / date::May / 7});
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(base(*r->event).id, event_id{"2024-10-22-kazan-brics-bilateral"});
+}
+
+TEST(CsvReal, RoundTrips) {
+  const auto known = leaders();
+  auto doc = read_csv(real_csv(), "events.csv", &known);
+  const diplo::timeline t1 = diplo::io::build(std::move(doc));
+  const std::string csv1 = to_csv(t1);
+  const diplo::timeline t2 = diplo::io::build(read_csv(csv1, "again.csv", &t1.actors()));
+  ASSERT_EQ(t2.size(), t1.size());
+  for (std::size_t i = 0; i < t1.size(); ++i) {
+    diplo::event a = t1.events()[i];
+    EXPECT_EQ(a, t2.events()[i]) << base(a).id.value();
+  }
+  EXPECT_TRUE(std::equal(t1.actors().actors().begin(), t1.actors().actors().end(),
+                         t2.actors().actors().begin(), t2.actors().actors().end()));
+  EXPECT_EQ(to_csv(t2), csv1);  // a fixed point
+
+  // Without a registry, the names come back as the same slugs.
+  const diplo::timeline t3 = diplo::io::build(read_csv(csv1));
+  EXPECT_EQ(to_csv(t3), csv1);
+}
+
+// ---- rows to events --------------------------------------------------------------------
+
+TEST(CsvRead, EveryKind) {
+  const auto known = leaders();
+  const std::string text =
+      "id,kind,start,participants,host,country\n"
+      "a,state_visit,2024-01-01,Xi Jinping;Vladimir Putin,Vladimir Putin,RU\n"
+      "b,official_visit,2024-01-02,Xi Jinping,,RU\n"
+      "c,working_visit,2024-01-03,Xi Jinping,,RU\n"
+      "d,private_visit,2024-01-04,Xi Jinping,,RU\n"
+      "e,visit,2024-01-05,Xi Jinping,,RU\n"
+      "f,summit,2024-01-06,Xi Jinping;Vladimir Putin,Narendra Modi,IN\n"
+      "g,bilateral_meeting,2024-01-07,Xi Jinping,Vladimir Putin,\n"
+      "h,meeting,2024-01-08,Xi Jinping;Vladimir Putin;Narendra Modi,,\n"
+      "i,phone_call,2024-01-09,Xi Jinping;Vladimir Putin,,\n"
+      "j,video_call,2024-01-10,Xi Jinping;Vladimir Putin,,\n"
+      "k,ceremony,2024-01-11,Xi Jinping;Vladimir Putin,Vladimir Putin,RU\n";
+  const auto doc = read_csv(text, "t.csv", &known);
+  ASSERT_EQ(doc.events.size(), 11U);
+  const actor_id xi{"xi-jinping"}, putin{"vladimir-putin"}, modi{"narendra-modi"};
+  auto level = [&](std::size_t i) { return std::get<diplo::visit>(doc.events[i]).level; };
+  EXPECT_EQ(level(0), diplo::visit_level::state);
+  EXPECT_EQ(level(1), diplo::visit_level::official);
+  EXPECT_EQ(level(2), diplo::visit_level::working);
+  EXPECT_EQ(level(3), diplo::visit_level::private_visit);
+  EXPECT_EQ(level(4), diplo::visit_level::unspecified);
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).guests, std::vector<actor_id>{xi});
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).host, putin);
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[1]).host, std::nullopt);
+
+  const auto& s = std::get<diplo::summit>(doc.events[5]);
+  EXPECT_EQ(s.host, modi);
+  EXPECT_EQ(s.attendees, (std::vector<actor_id>{xi, putin}));
+  EXPECT_EQ(s.host_country, diplo::country_code{"IN"});
+  EXPECT_EQ(s.place.country, diplo::country_code{"IN"});
+
+  auto mtg = [&](std::size_t i) { return std::get<diplo::meeting>(doc.events[i]); };
+  EXPECT_EQ(mtg(6).participants, (std::vector<actor_id>{xi, putin}));  // the host joins
+  EXPECT_EQ(mtg(6).mode, diplo::meeting_mode::in_person);
+  EXPECT_EQ(mtg(7).participants, (std::vector<actor_id>{xi, putin, modi}));
+  EXPECT_EQ(mtg(8).mode, diplo::meeting_mode::phone);
+  EXPECT_EQ(mtg(9).mode, diplo::meeting_mode::video);
+
+  const auto& c = std::get<diplo::ceremony>(doc.events[10]);
+  EXPECT_EQ(c.host, putin);
+  EXPECT_EQ(c.attendees, (std::vector<actor_id>{xi, putin}));
+}
+
+TEST(CsvRead, AllColumnsInAnyOrder) {
+  const auto known = leaders();
+  const std::string text =
+      "notes,sources,series,name,ends_at,starts_at,zone,city,country,parent,status,end,start,"
+      "kind,id,participants,host,description\n"
+      "n,http://a.example/1  http://b.example/2,BRICS,16th BRICS summit,2024-10-24T15:00:00Z,"
+      "2024-10-22T09:30:00Z,Europe/Moscow,Kazan,rus,,announced,2024-10-24,2024-10-22,summit,"
+      "kazan,Xi Jinping ; Vladimir Putin ;,Vladimir Putin,\"Kazan, \"\"BRICS\"\"\"\n";
+  const auto doc = read_csv(text, "t.csv", &known);
+  const auto& s = only<diplo::summit>(doc);
+  EXPECT_EQ(s.id, event_id{"kazan"});
+  EXPECT_EQ(s.status, diplo::status::announced);
+  EXPECT_EQ(s.when.to_edtf(), "2024-10-22/2024-10-24");
+  using namespace std::chrono_literals;
+  using namespace date::literals;
+  EXPECT_EQ(s.starts_at, date::sys_days{2024_y / date::October / 22} + 9h + 30min);
+  EXPECT_EQ(s.ends_at, date::sys_days{2024_y / date::October / 24} + 15h);
+  EXPECT_EQ(s.place, (diplo::place{"Kazan", "RU", "Europe/Moscow"}));
+  EXPECT_EQ(s.name, "16th BRICS summit");
+  EXPECT_EQ(s.series, "BRICS");
+  EXPECT_EQ(s.attendees, (std::vector<actor_id>{actor_id{"xi-jinping"}, actor_id{"vladimir-putin"}}));
+  ASSERT_EQ(s.sources.size(), 2U);
+  EXPECT_EQ(s.sources[0], diplo::source{.url = "http://a.example/1"});
+  EXPECT_EQ(s.sources[1].url, "http://b.example/2");
+  EXPECT_EQ(s.description, "Kazan, \"BRICS\"");
+  EXPECT_EQ(s.notes, "n");
+  EXPECT_FALSE(s.parent.has_value());
+}
+
+TEST(CsvRead, Dates) {
+  auto when = [](std::string_view start, std::string_view end) {
+    const auto doc = read_csv(fmt::format("id,kind,start,end,participants\nx,meeting,{},{},A;B\n",
+                                          start, end));
+    return diplo::base(doc.events.at(0)).when;
+  };
+  EXPECT_EQ(when("2025-05-09", ""), diplo::period::parse("2025-05-09"));
+  EXPECT_EQ(when("2025-05-09", "2025-05-09"), diplo::period::parse("2025-05-09"));
+  EXPECT_EQ(when("2026-01", "2026-06"), diplo::period::parse("2026-01/2026-06"));
+  EXPECT_EQ(when("2024-10-XX", ""), diplo::period::parse("2024-10-XX"));
+  EXPECT_EQ(when("2025-05-07", ".."), diplo::period::parse("2025-05-07/.."));
+  EXPECT_EQ(when("..", "2025-05-07"), diplo::period::parse("../2025-05-07"));
+  EXPECT_EQ(when("2025-05-07/", ""), diplo::period::parse("2025-05-07/"));
+  EXPECT_EQ(when("2024-10~", "2024-11-03?"), diplo::period::parse("2024-10~/2024-11-03?"));
+}
+
+TEST(CsvRead, CitiesOfAVisit) {
+  const auto doc = read_csv(
+      "id,kind,start,city,country,participants\n"
+      "v,state_visit,2018-06-08,Beijing/Tianjin / Qingdao,CN,Vladimir Putin\n"
+      "w,state_visit,2018-06-08,Beijing,CN,Vladimir Putin\n"
+      "s,summit,2014-07-15,Fortaleza/Brasilia,BR,Vladimir Putin\n");
+  const auto& v = std::get<diplo::visit>(doc.events[0]);
+  EXPECT_EQ(v.place.city, "Beijing");
+  EXPECT_EQ(v.cities, (std::vector<std::string>{"Beijing", "Tianjin", "Qingdao"}));
+  const auto& w = std::get<diplo::visit>(doc.events[1]);
+  EXPECT_EQ(w.place.city, "Beijing");
+  EXPECT_TRUE(w.cities.empty());
+  EXPECT_EQ(diplo::base(doc.events[2]).place.city, "Fortaleza/Brasilia");
+}
+
+TEST(CsvRead, NewNames) {
+  std::vector<diplo::diagnostic> warnings;
+  const auto doc = read_csv(
+      "id,kind,start,participants\n"
+      "a,meeting,2024-01-01,Ukhnaagiin Khurelsukh;Recep Tayyip Erdoğan\n"
+      "b,meeting,2024-01-02,ukhnaagiin  KHURELSUKH;习近平;Kim Jong-un\n",
+      "t.csv", nullptr, &warnings);
+  const std::vector<actor_id> a = std::get<diplo::meeting>(doc.events[0]).participants;
+  const std::vector<actor_id> b = std::get<diplo::meeting>(doc.events[1]).participants;
+  EXPECT_EQ(a, (std::vector<actor_id>{actor_id{"ukhnaagiin-khurelsukh"},
+                                      actor_id{"recep-tayyip-erdogan"}}));
+  ASSERT_EQ(b.size(), 3U);
+  EXPECT_EQ(b[0], actor_id{"ukhnaagiin-khurelsukh"});  // folds alike: the same person
+  EXPECT_TRUE(b[1].value().starts_with("person-"));     // no Latin letters: a hash
+  EXPECT_EQ(b[1].value().size(), 7U + 16U);
+  EXPECT_EQ(b[2], actor_id{"kim-jong-un"});
+  // Stable: the same name gives the same id in another read.
+  const auto again = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,习近平;A\n");
+  EXPECT_EQ(std::get<diplo::meeting>(again.events[0]).participants[0], b[1]);
+
+  EXPECT_EQ(doc.actors.size(), 4U);
+  EXPECT_EQ(doc.actors.person_of(b[1])->name, "习近平");
+  ASSERT_EQ(warnings.size(), 4U);
+  EXPECT_EQ(fmt::format("{}", warnings[0]),
+            "t.csv:2:22: warning: participants: unknown name \"Ukhnaagiin Khurelsukh\": added as "
+            "a new person \"ukhnaagiin-khurelsukh\"");
+  EXPECT_EQ(warnings[1].message,
+            "participants: unknown name \"Recep Tayyip Erdoğan\": added as a new person "
+            "\"recep-tayyip-erdogan\"");
+}
+
+TEST(CsvRead, UnknownNameWithSuggestion) {
+  const auto known = leaders();
+  std::vector<diplo::diagnostic> warnings;
+  const auto doc = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,Xi;Vladimir Pootin\n",
+                            "t.csv", &known, &warnings);
+  EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants,
+            (std::vector<actor_id>{actor_id{"xi-jinping"}, actor_id{"vladimir-pootin"}}));
+  ASSERT_EQ(warnings.size(), 1U);
+  EXPECT_EQ(fmt::format("{}", warnings[0]),
+            "t.csv:2:22: warning: participants: unknown name \"Vladimir Pootin\" (did you mean "
+            "Vladimir Putin?): added as a new person \"vladimir-pootin\"");
+  // The resolved known actor and the new one are in the document's registry.
+  EXPECT_EQ(doc.actors.size(), 2U);
+  EXPECT_EQ(doc.actor_origins[1], (diplo::origin{"t.csv", 2, 22}));
+}
+
+TEST(CsvRead, NewNameDoesNotTakeAKnownId) {
+  diplo::actor_registry known;
+  known.add(diplo::person{.id = actor_id{"john-smith"}, .name = "J. R. Smith"});
+  const auto doc = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,John Smith;J. R. Smith\n",
+                            "t.csv", &known);
+  EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants,
+            (std::vector<actor_id>{actor_id{"john-smith-2"}, actor_id{"john-smith"}}));
+}
+
+// ---- syntax ----------------------------------------------------------------------------
+
+TEST(CsvSyntax, BomAndCrlf) {
+  const std::string text =
+      "\xEF\xBB\xBFid,kind,start,description,participants\r\n"
+      "a,meeting,2024-01-01,\"two\r\nlines, one \"\"quote\"\"\",A;B\r\n"
+      "\r\n"
+      "b,meeting,2024-01-02,,A;B\r\n";
+  const auto doc = read_csv(text);
+  ASSERT_EQ(doc.events.size(), 2U);
+  EXPECT_EQ(diplo::base(doc.events[0]).id, event_id{"a"});
+  EXPECT_EQ(diplo::base(doc.events[0]).description, "two\nlines, one \"quote\"");
+  EXPECT_EQ(diplo::base(doc.events[1]).description, "");
+  EXPECT_EQ(doc.origins[1].line, 5U);
+  // Columns after a multi-line field count from the start of its last line; no BOM column.
+  EXPECT_EQ(errors_of("\xEF\xBB\xBFid,kind,start,description,country\r\n"
+                      "a,meeting,2024-01-01,\"x\r\ny\",XX\r\n"),
+            std::vector<std::string>{
+                "t.csv:3:4: error: country: [diplo.country] \"XX\" at column 1: expected an ISO "
+                "3166 alpha-2 or alpha-3 code"});
+  EXPECT_EQ(errors_of("\xEF\xBB\xBF" "dat\n"),
+            (std::vector<std::string>{
+                "t.csv:1:1: error: unknown column \"dat\"; the columns are: id, kind, status, "
+                "start, end, city, country, zone, host, participants, parent, name, series, "
+                "starts_at, ends_at, description, sources, notes",
+                "t.csv:1: error: missing column \"id\" (id, kind and start are required)",
+                "t.csv:1: error: missing column \"kind\" (id, kind and start are required)",
+                "t.csv:1: error: missing column \"start\" (id, kind and start are required)"}));
+}
+
+TEST(CsvSyntax, LastLineWithoutNewline) {
+  const auto doc = read_csv("id,kind,start,participants\na,meeting,2024-01-01,A;B");
+  EXPECT_EQ(doc.events.size(), 1U);
+  EXPECT_EQ(read_csv("id,kind,start\n").events.size(), 0U);
+}
+
+TEST(CsvErrors, UnbalancedQuote) {
+  EXPECT_EQ(errors_of("id,kind,start,description\n"
+                      "a,meeting,2024-01-01,fine\n"
+                      "b,meeting,2024-01-02,\"never closed\n"
+                      "c,meeting,2024-01-03,x\n"),
+            std::vector<std::string>{
+                "t.csv:3:22: error: unterminated quoted field: no closing '\"'"});
+  EXPECT_EQ(errors_of("id,kind,start,description\n"
+                      "a,meeting,2024-01-01,\"closed\"x\n"),
+            std::vector<std::string>{
+                "t.csv:2:30: error: expected ',' or the end of the line after the closing '\"' "
+                "of the field at column 22"});
+  EXPECT_EQ(errors_of("id,kind,start,description\n"
+                      "a,meeting,2024-01-01,say \"hi\"\n"),
+            std::vector<std::string>{
+                "t.csv:2:26: error: '\"' inside an unquoted field (quote the whole field and "
+                "double the '\"')"});
+}
+
+TEST(CsvErrors, BadDate) {
+  EXPECT_EQ(errors_of("id,kind,start,end\n"
+                      "a,summit,2024-13-01,\n"
+                      "b,summit,2024-10-22,2024-10-2\n"
+                      "c,summit,2024-10-22,2024-10-20\n"
+                      "d,summit,2024-10-22/2024-10-23,2024-10-24\n"
+                      "e,summit,,\n"),
+            (std::vector<std::string>{
+                "t.csv:2:10: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected a "
+                "month (01-12) or a season (21-24)",
+                "t.csv:3:21: error: end: [diplo.edtf] \"2024-10-2\" at column 9: expected a "
+                "two-digit day (01-31)",
+                "t.csv:4:21: error: end: [diplo.period] the last date 2024-10-20 is before the "
+                "first date 2024-10-22",
+                "t.csv:5:10: error: start: \"2024-10-22/2024-10-23\" is a period; with an end "
+                "date, start must be one date",
+                "t.csv:6:10: error: start: missing (every row needs a start date)"}));
+}
+
+TEST(CsvErrors, BadInstant) {
+  EXPECT_EQ(errors_of("id,kind,start,starts_at,ends_at\n"
+                      "a,summit,2024-10-22,2024-10-22T09:30:00,2024-10-22 10:00:00Z\n"),
+            (std::vector<std::string>{
+                "t.csv:2:21: error: starts_at: [diplo.instant] \"2024-10-22T09:30:00\" at column "
+                "20: expected 'Z' (instants are in UTC)",
+                "t.csv:2:41: error: ends_at: [diplo.instant] \"2024-10-22 10:00:00Z\" at column "
+                "11: expected 'T' (YYYY-MM-DDTHH:MM:SSZ)"}));
+}
+
+TEST(CsvErrors, UnknownKindAndStatus) {
+  EXPECT_EQ(errors_of("id,kind,status,start\n"
+                      "a,state visit,done,2024-10-22\n"
+                      ",summit,,2024-10-22\n"),
+            (std::vector<std::string>{
+                "t.csv:2:3: error: kind: unknown kind \"state visit\"; expected one of "
+                "state_visit, official_visit, working_visit, private_visit, visit, summit, "
+                "bilateral_meeting, meeting, phone_call, video_call, ceremony",
+                "t.csv:2:15: error: status: unknown status \"done\"; expected one of announced, "
+                "planned, occurred, cancelled, postponed",
+                "t.csv:3:1: error: id: missing (every row needs an id)"}));
+}
+
+TEST(CsvErrors, UnknownAndDuplicateColumns) {
+  EXPECT_EQ(errors_of("id,kind,start,City,start\n"),
+            (std::vector<std::string>{
+                "t.csv:1:15: error: unknown column \"City\"; the columns are: id, kind, status, "
+                "start, end, city, country, zone, host, participants, parent, name, series, "
+                "starts_at, ends_at, description, sources, notes",
+                "t.csv:1:20: error: duplicate column \"start\" (also field 3 of the header)"}));
+  EXPECT_EQ(errors_of(""),
+            std::vector<std::string>{"t.csv:1:1: error: no header row (the input is empty)"});
+}
+
+TEST(CsvErrors, WrongFieldCount) {
+  EXPECT_EQ(errors_of("id,kind,start,participants\n"
+                      "a,meeting,2024-01-01\n"
+                      "b,meeting,2024-01-01,A;B,extra\n"),
+            (std::vector<std::string>{"t.csv:2:1: error: row has 3 fields; the header has 4",
+                                      "t.csv:3:1: error: row has 5 fields; the header has 4"}));
+}
+
+TEST(CsvErrors, BadCountry) {
+  EXPECT_EQ(errors_of("id,kind,start,country\na,summit,2024-01-01,UK\n"),
+            std::vector<std::string>{
+                "t.csv:2:21: error: country: [diplo.country] \"UK\" at column 1: expected an ISO "
+                "3166 alpha-2 or alpha-3 code"});
+}
+
+TEST(CsvErrors, AmbiguousName) {
+  const auto known = leaders();
+  EXPECT_EQ(errors_of("id,kind,start,host,participants\n"
+                      "a,summit,2001-01-01,Bush,Xi Jinping;Vladimir Putin\n"
+                      "b,meeting,2001-01-02,,Bush;Vladimir Putin\n",
+                      &known),
+            (std::vector<std::string>{
+                "t.csv:2:21: error: host: [diplo.actor] \"Bush\" is ambiguous: George H. W. Bush "
+                "(george-h-w-bush), George W. Bush (george-w-bush)",
+                "t.csv:3:23: error: participants: [diplo.actor] \"Bush\" is ambiguous: George H. "
+                "W. Bush (george-h-w-bush), George W. Bush (george-w-bush)"}));
+}
+
+TEST(CsvErrors, NameAndSeriesOnlyWhereTheKindHasThem) {
+  const auto known = leaders();
+  EXPECT_EQ(errors_of("id,kind,start,name,series,participants\n"
+                      "a,ceremony,2001-01-01,Parade,Parades,Xi\n"
+                      "b,state_visit,2001-01-01,Trip,,Xi\n",
+                      &known),
+            (std::vector<std::string>{
+                "t.csv:2:30: error: series: only summits have a series, not a ceremony",
+                "t.csv:3:26: error: name: only summits and ceremonies have a name, not a "
+                "state_visit"}));
+}
+
+TEST(CsvErrors, ManyAtOnce) {
+  const auto known = leaders();
+  const std::string what = what_of(
+      "id,kind,start,country,host,participants\n"
+      "a,summit,2024-10-32,XX,Bush,Xi Jinping\n"
+      "b,meeting,2024-01-01\n"
+      "c,summt,2024-01-01,RU,,Xi Jinping\n",
+      &known);
+  EXPECT_EQ(what,
+            "[diplo.csv] 5 errors\n"
+            "  t.csv:2:10: error: start: [diplo.edtf] \"2024-10-32\" at column 9: expected a day "
+            "(01-31)\n"
+            "  t.csv:2:21: error: country: [diplo.country] \"XX\" at column 1: expected an ISO "
+            "3166 alpha-2 or alpha-3 code\n"
+            "  t.csv:2:24: error: host: [diplo.actor] \"Bush\" is ambiguous: George H. W. Bush "
+            "(george-h-w-bush), George W. Bush (george-w-bush)\n"
+            "  t.csv:3:1: error: row has 3 fields; the header has 6\n"
+            "  t.csv:4:3: error: kind: unknown kind \"summt\"; expected one of state_visit, "
+            "official_visit, working_visit, private_visit, visit, summit, bilateral_meeting, "
+            "meeting, phone_call, video_call, ceremony");
+}
+
+TEST(CsvErrors, WarningsComeAfterErrors) {
+  const auto errors = errors_of("id,kind,start,participants\na,meeting,2024-13-01,Nobody;Else\n");
+  ASSERT_EQ(errors.size(), 3U);
+  EXPECT_EQ(errors[0].find("t.csv:2:11: error: start:"), 0U) << errors[0];
+  EXPECT_EQ(errors[1].find("t.csv:2:22: warning: participants: unknown name \"Nobody\""), 0U)
+      << errors[1];
+}
+
+TEST(CsvErrors, StopsAfterMaxDiagnostics) {
+  std::string text = "id,kind,start\n";
+  for (int i = 0; i < 150; ++i) text += fmt::format("e{},meeting,2024-99\n", i);
+  const auto errors = errors_of(text);
+  ASSERT_EQ(errors.size(), diplo::io::max_diagnostics + 1);
+  EXPECT_EQ(errors.back(), "t.csv:102:14: error: too many errors; stopped after 100");
+}
+
+TEST(CsvErrors, InvalidUtf8) {
+  EXPECT_EQ(errors_of("id,kind,start,notes\na,summit,2024-01-01,\xff\n"),
+            std::vector<std::string>{"t.csv:2:21: error: notes: invalid UTF-8"});
+}
+
+// ---- writing ---------------------------------------------------------------------------
+
+TEST(CsvWrite, ShapeAndQuoting) {
+  diplo::actor_registry reg = leaders();
+  diplo::timeline_builder b(std::move(reg));
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2018-06-08/2018-06-10");
+  v.place = {.city = "Beijing", .country = "CN", .zone = "Asia/Shanghai"};
+  v.guests = {actor_id{"vladimir-putin"}};
+  v.host = actor_id{"xi-jinping"};
+  v.host_country = "CN";
+  v.level = diplo::visit_level::state;
+  v.cities = {"Beijing", "Tianjin"};
+  v.description = "Talks, \"friendship\" medal\nand a train ride";
+  v.sources = {{.url = "http://a.example/1", .publisher = "Kremlin"}, {.url = "http://b.example/2"}};
+  using namespace std::chrono_literals;
+  using namespace date::literals;
+  v.starts_at = date::sys_days{2018_y / date::June / 8} + 3h;
+  b.add(v);
+  diplo::meeting m;
+  m.id = event_id{"m"};
+  m.when = diplo::period::parse("2018-06-09");
+  m.parent = event_id{"v"};
+  m.participants = {actor_id{"xi-jinping"}, actor_id{"vladimir-putin"}, actor_id{"narendra-modi"}};
+  b.add(m);
+  diplo::summit s;
+  s.id = event_id{"s"};
+  s.when = diplo::period::parse("2030-XX");
+  s.host_country = "IN";
+  s.name = "BRICS summit";
+  s.series = "BRICS";
+  b.add(s);
+  const diplo::timeline t = std::move(b).freeze();
+
+  const std::string csv = to_csv(t);
+  EXPECT_EQ(csv,
+            "id,kind,status,start,end,city,country,zone,host,participants,parent,name,series,"
+            "starts_at,ends_at,description,sources,notes\n"
+            "v,state_visit,occurred,2018-06-08,2018-06-10,Beijing/Tianjin,CN,Asia/Shanghai,"
+            "Xi Jinping,Vladimir Putin;Xi Jinping,,,,2018-06-08T03:00:00Z,,"
+            "\"Talks, \"\"friendship\"\" medal\nand a train ride\","
+            "http://a.example/1 http://b.example/2,\n"
+            "m,meeting,occurred,2018-06-09,2018-06-09,,,,,Xi Jinping;Vladimir Putin;Narendra Modi,"
+            "v,,,,,,,\n"
+            "s,summit,occurred,2030-XX,,,IN,,,,,BRICS summit,BRICS,,,,,\n");
+  const auto doc = read_csv(csv, "w.csv", &t.actors());
+  EXPECT_EQ(std::get<diplo::meeting>(doc.events[1]), m);
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).cities, v.cities);
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).starts_at, v.starts_at);
+  EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).description, v.description);
+  EXPECT_EQ(diplo::base(doc.events[2]).when, s.when);
+  EXPECT_EQ(to_csv(diplo::io::build(diplo::io::read_csv(csv, "w.csv", &t.actors()))), csv);
+}
+
+TEST(CsvWrite, AmbiguousNamesAreWrittenAsIds) {
+  diplo::actor_registry reg;
+  reg.add(diplo::person{.id = actor_id{"a1"}, .name = "Same Name"});
+  reg.add(diplo::person{.id = actor_id{"a2"}, .name = "Same Name"});
+  reg.add(diplo::person{.id = actor_id{"semi"}, .name = "Odd; Name"});
+  diplo::timeline_builder b(std::move(reg));
+  diplo::meeting m;
+  m.id = event_id{"m"};
+  m.when = diplo::period::parse("2020-01-01");
+  m.participants = {actor_id{"a1"}, actor_id{"a2"}, actor_id{"semi"}};
+  b.add(m);
+  const diplo::timeline t = std::move(b).freeze();
+  const std::string csv = to_csv(t);
+  EXPECT_NE(csv.find(",a1;a2;semi,"), std::string::npos) << csv;
+  const auto doc = read_csv(csv, "w.csv", &t.actors());
+  EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants, m.participants);
+}
+
+TEST(CsvWrite, OpenAndUnknownEnds) {
+  diplo::timeline_builder b(leaders());
+  auto add = [&](std::string id, std::string_view when) {
+    diplo::meeting m;
+    m.id = event_id{std::move(id)};
+    m.when = diplo::period::parse(when);
+    m.participants = {actor_id{"xi-jinping"}, actor_id{"vladimir-putin"}};
+    b.add(m);
+  };
+  add("open", "2025-05-07/..");
+  add("unknown", "2025-05-08/");
+  add("open-start", "../2025-05-09");
+  const diplo::timeline t = std::move(b).freeze();
+  const std::string csv = to_csv(t);
+  const auto doc = read_csv(csv, "w.csv", &t.actors());
+  ASSERT_EQ(doc.events.size(), 3U);
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(doc.events[i], t.events()[i]) << csv;
+}
+
+}  // namespace

@@ -1,0 +1,161 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/io/file.h>
+
+#include <sys/resource.h>
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <diplo/io/json.h>
+#include <diplo/io/jsonl.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A fresh directory under the build's scratch dir for each test.
+auto scratch(const char* name) -> fs::path {
+  fs::path dir = fs::path(DIPLO_TEST_TMPDIR) / "io_file_test" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void put(const fs::path& p, std::string_view text) { std::ofstream(p, std::ios::binary) << text; }
+
+auto entries(const fs::path& dir) -> std::size_t {
+  return static_cast<std::size_t>(std::distance(fs::directory_iterator(dir), fs::directory_iterator{}));
+}
+
+auto error_of(auto&& f) -> std::string {
+  try {
+    f();
+  } catch (const diplo::error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+constexpr std::string_view doc_json =
+    "{\"diplo\": 1, \"actors\": [{\"id\": \"xi\", \"kind\": \"person\", \"name\": \"Xi Jinping\"},\n"
+    "  {\"id\": \"putin\", \"kind\": \"person\", \"name\": \"Vladimir Putin\"}],\n"
+    " \"events\": [{\"id\": \"c\", \"kind\": \"meeting\", \"when\": \"2022-02-04\", "
+    "\"participants\": [\"xi\", \"putin\"], \"mode\": \"phone\"}]}\n";
+
+TEST(File, ReadTextFile) {
+  const fs::path dir = scratch("read");
+  put(dir / "a.txt", std::string("x\0y", 3));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "a.txt"), std::string("x\0y", 3));
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(dir / "missing.json"); }),
+            fmt::format("[diplo.io] cannot read \"{}\": No such file or directory",
+                        (dir / "missing.json").string()));
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(dir); }),
+            fmt::format("[diplo.io] cannot read \"{}\": Is a directory", dir.string()));
+}
+
+TEST(File, WriteFileAtomicReplacesContent) {
+  const fs::path dir = scratch("write");
+  diplo::io::write_file_atomic(dir / "out.json", "one");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "out.json"), "one");
+  fs::permissions(dir / "out.json", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  diplo::io::write_file_atomic(dir / "out.json", "two");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "out.json"), "two");
+  EXPECT_EQ(fs::status(dir / "out.json").permissions(),
+            fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);
+  EXPECT_EQ(entries(dir), 1U);  // no temporary file left behind
+}
+
+TEST(File, WriteFileAtomicFailsCleanly) {
+  const fs::path dir = scratch("fail");
+  // The directory does not exist.
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "no" / "x.json", "x"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": No such file or directory",
+                        (dir / "no" / "x.json").string()));
+  // A parent is a file.
+  put(dir / "file", "old");
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "file" / "x.json", "x"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": Not a directory",
+                        (dir / "file" / "x.json").string()));
+  // The target is a non-empty directory: the temporary file is written, the rename fails.
+  fs::create_directories(dir / "target.json" / "inside");
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "target.json", "x"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": Is a directory",
+                        (dir / "target.json").string()));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "file"), "old");
+  EXPECT_EQ(entries(dir), 2U);  // "file" and "target.json": no temporary file left
+}
+
+TEST(File, WriteFileAtomicKeepsTheOldFileWhenTheWriteFails) {
+  // A real write failure without a testing hook: a file-size limit makes write() fail with
+  // EFBIG in the middle of the content (SIGXFSZ ignored so that the call returns an error).
+  const fs::path dir = scratch("efbig");
+  put(dir / "data.json", "old content");
+  rlimit old_limit{};
+  ASSERT_EQ(getrlimit(RLIMIT_FSIZE, &old_limit), 0);
+  auto* old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  rlimit small = old_limit;
+  small.rlim_cur = 4096;
+  ASSERT_EQ(setrlimit(RLIMIT_FSIZE, &small), 0);
+  const std::string message =
+      error_of([&] { diplo::io::write_file_atomic(dir / "data.json", std::string(100000, 'x')); });
+  setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, old_handler);
+  EXPECT_EQ(message, fmt::format("[diplo.io] cannot write \"{}\": File too large",
+                                 (dir / "data.json").string()));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old content");
+  EXPECT_EQ(entries(dir), 1U);
+}
+
+TEST(File, FormatOf) {
+  using diplo::io::format;
+  EXPECT_EQ(diplo::io::format_of("a/b.json"), format::json);
+  EXPECT_EQ(diplo::io::format_of("B.JSON"), format::json);
+  EXPECT_EQ(diplo::io::format_of("x.JsonL"), format::jsonl);
+  EXPECT_EQ(diplo::io::format_of("x.ndjson"), format::jsonl);
+  EXPECT_EQ(diplo::io::format_of("events.CSV"), format::csv);
+  EXPECT_EQ(error_of([] { (void)diplo::io::format_of("notes.txt"); }),
+            "[diplo.io] \"notes.txt\": unknown file format \".txt\" (expected .json, .jsonl, "
+            ".ndjson or .csv)");
+  EXPECT_EQ(error_of([] { (void)diplo::io::format_of("README"); }),
+            "[diplo.io] \"README\": no file extension (expected .json, .jsonl, .ndjson or .csv)");
+  EXPECT_EQ(fmt::format("{:>6}", format::jsonl), " jsonl");
+  EXPECT_EQ(diplo::io::name(format::csv), "csv");
+}
+
+TEST(File, LoadAndSaveByExtension) {
+  const fs::path dir = scratch("load");
+  put(dir / "in.json", doc_json);
+  const diplo::io::document doc = diplo::io::load(dir / "in.json");
+  ASSERT_EQ(doc.events.size(), 1U);
+  EXPECT_EQ(doc.origins[0].file, (dir / "in.json").string());
+  const diplo::timeline t = diplo::io::build(doc);
+
+  diplo::io::save(dir / "out.jsonl", t, {.title = "T"});
+  const diplo::io::document lines = diplo::io::load(dir / "out.jsonl");
+  EXPECT_EQ(lines.info.title, "T");
+  EXPECT_EQ(lines.events, doc.events);
+
+  diplo::io::save(dir / "out.JSON", t);
+  EXPECT_EQ(diplo::io::read_text_file(dir / "out.JSON"), diplo::io::to_json(t));
+
+  diplo::io::save(dir / "out.csv", t);
+  const diplo::io::document rows = diplo::io::load(dir / "out.csv", &t.actors());
+  EXPECT_EQ(rows.events.size(), 1U);
+
+  EXPECT_THROW((void)diplo::io::load(dir / "in.txt"), diplo::error);
+  put(dir / "bad.json", "{\"diplo\": 1, \"events\": [1]}");
+  try {
+    (void)diplo::io::load(dir / "bad.json");
+    FAIL() << "no error";
+  } catch (const diplo::validation_error& e) {
+    EXPECT_EQ(fmt::format("{}", e.diagnostics().at(0)),
+              fmt::format("{}:1:25: error: events[0]: expected an object, got a number",
+                          (dir / "bad.json").string()));
+  }
+}
+
+}  // namespace
