@@ -140,6 +140,11 @@ struct event_base {
   std::string notes;
   /// The event this one happens inside (talks within a visit or summit).
   std::optional<event_id> parent;
+  /// The journey this event is a stop of: one traveller's consecutive stops abroad
+  /// share it ("hist-journey-president-obama-barack-2009-03-31"). A grouping, not an
+  /// event and not a parent: each stop stays its own trip to its own country, and the
+  /// journey says how many times the traveller set out. Empty when not known.
+  std::string journey;
 
   friend auto operator==(const event_base&, const event_base&) -> bool = default;
 };

@@ -558,20 +558,6 @@ struct identity_table {
 
 }  // namespace
 
-auto journey_of(const event& e) -> std::string {
-  const std::string& n = base(e).notes;
-  constexpr std::string_view tag = "journey: ";
-  std::size_t at = 0;
-  while (at < n.size()) {
-    std::size_t end = n.find('\n', at);
-    if (end == std::string::npos) end = n.size();
-    std::string_view line(n.data() + at, end - at);
-    if (line.starts_with(tag)) return std::string(line.substr(tag.size()));
-    at = end + 1;
-  }
-  return {};
-}
-
 auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
   import_result result;
   import_report& rep = result.report;
@@ -978,7 +964,7 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
       if (!ev.cities.empty()) ev.place.city = ev.cities.front();
       ev.description = r.remarks;
       for (const auto& x : r.extra_remarks) ev.description += " / " + x;
-      ev.notes = fmt::format("journey: {}", cur->id);
+      ev.journey = cur->id;
       const std::string url = fmt::format("{}travels/{}/{}", site, r.role, r.who);
       ev.sources.push_back(make_source(url, r.ref.dataset, r.ref.id));
       for (const auto& a : r.also) ev.sources.push_back(make_source(url, a.dataset, a.id));

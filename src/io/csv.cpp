@@ -35,7 +35,7 @@ namespace {
 
 enum column : std::size_t {
   c_id, c_kind, c_status, c_start, c_end, c_city, c_country, c_zone, c_host, c_participants,
-  c_parent, c_name, c_series, c_starts_at, c_ends_at, c_description, c_sources, c_notes,
+  c_parent, c_journey, c_name, c_series, c_starts_at, c_ends_at, c_description, c_sources, c_notes,
   column_count
 };
 static_assert(std::size(csv_columns) == column_count);
@@ -464,6 +464,7 @@ class reader {
     }
     b.place.zone = std::string(text(c_zone));
     if (!text(c_parent).empty()) b.parent = event_id{std::string(text(c_parent))};
+    b.journey = std::string(text(c_journey));
     for (column c : {c_starts_at, c_ends_at}) {
       if (text(c).empty()) continue;
       try {
@@ -848,6 +849,7 @@ auto to_csv(const timeline& t) -> std::string {
     if (host) f[c_host] = name_for(*host);
     f[c_participants] = join_names(people);
     if (b.parent) f[c_parent] = b.parent->value();
+    f[c_journey] = b.journey;
     if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
     if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
     f[c_description] = b.description;

@@ -494,7 +494,7 @@ namespace {
 
 enum rkey : std::uint8_t {
   k_id, k_kind, k_name, k_aliases, k_wikidata, k_country, k_offices, k_status, k_when,
-  k_starts_at, k_ends_at, k_place, k_parent, k_guests, k_host_country, k_host, k_level,
+  k_starts_at, k_ends_at, k_place, k_parent, k_journey, k_guests, k_host_country, k_host, k_level,
   k_cities, k_series, k_attendees, k_participants, k_mode, k_description, k_notes, k_sources,
   k_diplo, k_dataset, k_count
 };
@@ -502,7 +502,7 @@ enum rkey : std::uint8_t {
 constexpr std::array<std::string_view, k_count> record_keys = {
     "id",        "kind",     "name",         "aliases",     "wikidata",  "country",
     "offices",   "status",   "when",         "starts_at",   "ends_at",   "place",
-    "parent",    "guests",   "host_country", "host",        "level",     "cities",
+    "parent",    "journey",  "guests",   "host_country", "host",        "level",     "cities",
     "series",    "attendees", "participants", "mode",       "description", "notes",
     "sources",   "diplo",    "dataset"};
 
@@ -517,7 +517,7 @@ constexpr std::uint32_t actor_keys =
     bit(k_id) | bit(k_kind) | bit(k_name) | bit(k_aliases) | bit(k_wikidata);
 constexpr std::uint32_t event_keys = bit(k_id) | bit(k_kind) | bit(k_status) | bit(k_when) |
                                      bit(k_starts_at) | bit(k_ends_at) | bit(k_place) |
-                                     bit(k_parent) | bit(k_description) | bit(k_notes) |
+                                     bit(k_parent) | bit(k_journey) | bit(k_description) | bit(k_notes) |
                                      bit(k_sources);
 
 constexpr auto allowed(rkind k) -> std::uint32_t {
@@ -560,7 +560,7 @@ struct record_fields {
   std::uint32_t seen = 0;
   rkind kind = rkind::none;
   bool kind_bad = false;
-  std::string id, name, wikidata, series, description, notes;
+  std::string id, name, wikidata, series, description, notes, journey;
   std::vector<std::string> aliases, cities;
   country_code country, host_country;
   std::vector<office> offices;
@@ -795,6 +795,7 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
       case k_ends_at: instant(val, w, f.ends_at); break;
       case k_place: read_place(val, w); break;
       case k_parent: read_id(val, w, f.parent); break;
+      case k_journey: text(val, w, f.journey); break;
       case k_guests: ids(val, w, f.guests); break;
       case k_host_country: country(val, w, f.host_country); break;
       case k_host: read_id(val, w, f.host); break;
@@ -901,6 +902,7 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
     b.description = std::move(f.description);
     b.notes = std::move(f.notes);
     b.parent = std::move(f.parent);
+    b.journey = std::move(f.journey);
   };
   event e;
   switch (f.kind) {
@@ -1081,6 +1083,7 @@ auto to_node(const event& e) -> node {
     n.add("place", std::move(p));
   }
   if (b.parent) n.add("parent", str(b.parent->value()));
+  if (!b.journey.empty()) n.add("journey", str(b.journey));
   auto host = [&](const std::optional<actor_id>& h) {
     if (h) n.add("host", str(h->value()));
   };

@@ -266,7 +266,7 @@ TEST(HistoryAtState, JourneysGroupConsecutiveStops) {
   // 04-03..04-04, Germany, Czech Republic, Turkey to 04-07: one journey of several stops.
   const diplo::event* e = doc_event("hist-trip-president-2961");
   ASSERT_NE(e, nullptr);
-  const std::string j = diplo::import::journey_of(*e);
+  const std::string j = diplo::base(*e).journey;
   EXPECT_EQ(j, "hist-journey-president-obama-barack-2009-03-31");
   const auto& js = data().result.journeys;
   auto it = std::find_if(js.begin(), js.end(), [&](const auto& x) { return x.id == j; });

@@ -389,7 +389,7 @@ TEST(CsvSyntax, BomAndCrlf) {
   EXPECT_EQ(errors_of("\xEF\xBB\xBF" "dat\n"),
             (std::vector<std::string>{
                 "t.csv:1:1: error: unknown column \"dat\"; the columns are: id, kind, status, "
-                "start, end, city, country, zone, host, participants, parent, name, series, "
+                "start, end, city, country, zone, host, participants, parent, journey, name, series, "
                 "starts_at, ends_at, description, sources, notes",
                 "t.csv:1: error: missing column \"id\" (id, kind and start are required)",
                 "t.csv:1: error: missing column \"kind\" (id, kind and start are required)",
@@ -467,7 +467,7 @@ TEST(CsvErrors, UnknownAndDuplicateColumns) {
   EXPECT_EQ(errors_of("id,kind,start,City,start\n"),
             (std::vector<std::string>{
                 "t.csv:1:15: error: unknown column \"City\"; the columns are: id, kind, status, "
-                "start, end, city, country, zone, host, participants, parent, name, series, "
+                "start, end, city, country, zone, host, participants, parent, journey, name, series, "
                 "starts_at, ends_at, description, sources, notes",
                 "t.csv:1:20: error: duplicate column \"start\" (also field 3 of the header)"}));
   EXPECT_EQ(errors_of(""),
@@ -594,15 +594,15 @@ TEST(CsvWrite, ShapeAndQuoting) {
 
   const std::string csv = to_csv(t);
   EXPECT_EQ(csv,
-            "id,kind,status,start,end,city,country,zone,host,participants,parent,name,series,"
+            "id,kind,status,start,end,city,country,zone,host,participants,parent,journey,name,series,"
             "starts_at,ends_at,description,sources,notes\n"
             "v,state_visit,occurred,2018-06-08,2018-06-10,Beijing/Tianjin,CN,Asia/Shanghai,"
-            "Xi Jinping,Vladimir Putin;Xi Jinping,,,,2018-06-08T03:00:00Z,,"
+            "Xi Jinping,Vladimir Putin;Xi Jinping,,,,,2018-06-08T03:00:00Z,,"
             "\"Talks, \"\"friendship\"\" medal\nand a train ride\","
             "http://a.example/1 http://b.example/2,\n"
             "m,meeting,occurred,2018-06-09,2018-06-09,,,,,Xi Jinping;Vladimir Putin;Narendra Modi,"
-            "v,,,,,,,\n"
-            "s,summit,occurred,2030-XX,,,IN,,,,,BRICS summit,BRICS,,,,,\n");
+            "v,,,,,,,,\n"
+            "s,summit,occurred,2030-XX,,,IN,,,,,,BRICS summit,BRICS,,,,,\n");
   const auto doc = read_csv(csv, "w.csv", &t.actors());
   EXPECT_EQ(std::get<diplo::meeting>(doc.events[1]), m);
   EXPECT_EQ(std::get<diplo::visit>(doc.events[0]).cities, v.cities);

@@ -149,6 +149,7 @@ constexpr std::string_view full = R"json({
       "kind": "meeting",
       "when": "2023-03-21",
       "parent": "2023-03-20-moscow-state-visit",
+      "journey": "xi-2023-03",
       "participants": ["xi-jinping", "vladimir-putin"]
     },
     {

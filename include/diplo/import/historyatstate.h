@@ -66,8 +66,9 @@
 // the stops (in other countries) separate trips anyway. So the stops stay separate,
 // parentless events, which keeps "how many countries, how many times" exact through
 // `visits()`, and the journeys are returned beside the document in `import_result::journeys`
-// (id, traveller, days, stops). Until event_base has a field for it, each stop also records its
-// journey in its notes, on a line of its own: "journey: hist-journey-president-obama-barack-2009-03-31".
+// (id, traveller, days, stops). Each stop names its journey in `event_base::journey`
+// ("hist-journey-president-obama-barack-2009-03-31"), so the journeys survive a round trip
+// through any of diplo's file formats.
 //
 // DUPLICATES. Two records of one traveller with the same dates and country are one event:
 // exact copies (Blinken 3992/4019) are merged citing both records; records differing only in
@@ -246,11 +247,6 @@ struct import_result {
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
 [[nodiscard]] auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
-
-/// The journey a stop belongs to, read from the event's notes ("journey: <id>"); empty when
-/// it has none. The stand-in for an `event_base::journey` field (see the header essay).
-/// Example: `journey_of(e) == "hist-journey-president-obama-barack-2009-03-31"`
-[[nodiscard]] auto journey_of(const event& e) -> std::string;
 
 }  // namespace diplo::import
 

@@ -88,7 +88,7 @@ namespace diplo::io {
 /// `id`, `kind` and `start` are required in a header; the rest are optional.
 inline constexpr std::string_view csv_columns[] = {
     "id", "kind", "status", "start", "end", "city", "country", "zone", "host",
-    "participants", "parent", "name", "series", "starts_at", "ends_at", "description",
+    "participants", "parent", "journey", "name", "series", "starts_at", "ends_at", "description",
     "sources", "notes"};
 
 /// Reads CSV `text` (one event per row, see the header comment) into a document. `file`

@@ -1,0 +1,632 @@
+// SPDX-License-Identifier: MIT
+#include "common.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
+#include <date/date.h>
+#include <fmt/format.h>
+
+#include "diplo/data.h"
+#include "diplo/io/csv.h"
+#include "diplo/io/file.h"
+#include "diplo/io/json.h"
+#include "diplo/io/jsonl.h"
+
+namespace diplo::cli {
+
+// --- data ----------------------------------------------------------------------------------
+
+auto embedded_actors() -> const actor_registry& { return data::xi_putin().actors(); }
+
+auto load_document(const std::string& path, const actor_registry* known,
+                   std::vector<diagnostic>* warnings) -> io::document {
+  const io::format f = io::format_of(path);
+  const std::string text = io::read_text_file(path);
+  switch (f) {
+    case io::format::json: return io::read_json(text, path);
+    case io::format::jsonl: return io::read_jsonl(text, path);
+    case io::format::csv: break;
+  }
+  return io::read_csv(text, path, known, warnings);
+}
+
+auto context::data() -> const timeline& {
+  if (data_ != nullptr) return *data_;
+  if (data_files.empty()) {
+    data_ = &data::xi_putin();
+    info_ = data::xi_putin_info();
+    return *data_;
+  }
+  io::document merged;
+  for (const std::string& file : data_files) {
+    // CSV files name people by name: resolve them against everyone known so far, the
+    // files before this one first, then the embedded dataset.
+    actor_registry known = merged.actors;
+    for (const actor& a : embedded_actors().actors()) {
+      if (known.contains(id_of(a))) continue;
+      try {
+        known.add(a);
+      } catch (const error&) {  // cannot happen for a registry that accepted it; skip
+      }
+    }
+    std::vector<diagnostic> warnings;
+    io::merge(merged, load_document(file, &known, &warnings));
+    for (const diagnostic& w : warnings) fmt::print(stderr, "{}\n", w);
+  }
+  info_ = merged.info;
+  owned_ = io::build(std::move(merged));
+  for (const diagnostic& w : owned_->warnings()) fmt::print(stderr, "{}\n", w);
+  data_ = &*owned_;
+  return *data_;
+}
+
+auto context::info() -> const io::dataset_info& {
+  (void)data();
+  return info_;
+}
+
+// --- arguments -----------------------------------------------------------------------------
+
+auto resolve(const timeline& t, std::string_view name) -> actor_id {
+  const actor_registry& reg = t.actors();
+  try {
+    return reg.resolve(name);
+  } catch (const lookup_error& e) {
+    const std::vector<actor_id> all = reg.candidates(name);
+    if (all.size() > 1) {
+      std::string msg = fmt::format("\"{}\" is ambiguous; it may mean:", name);
+      for (const actor_id& id : all) msg += fmt::format("\n  {} ({})", name_of(t, id), id);
+      msg += "\n(give a fuller name, or an id)";
+      throw usage_error(msg);
+    }
+    std::string msg = fmt::format("unknown name \"{}\"", name);
+    if (!e.candidates().empty()) {
+      msg += fmt::format("; did you mean: {}?", fmt::join(e.candidates(), ", "));
+    }
+    throw usage_error(msg);
+  } catch (const error& e) {  // invalid UTF-8
+    throw usage_error(e.what());
+  }
+}
+
+auto parse_date(std::string_view text, std::string_view option) -> partial_date {
+  try {
+    return partial_date::parse(text);
+  } catch (const error& e) {
+    throw usage_error(fmt::format("{}: {}", option, e.what()));
+  }
+}
+
+void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to) {
+  if (from && to && to->latest() < from->earliest()) {
+    throw usage_error(fmt::format("--from {} is after --to {}", from->to_edtf(), to->to_edtf()));
+  }
+}
+
+auto parse_country(std::string_view text, std::string_view option) -> country_code {
+  std::optional<country_code> c;
+  try {
+    c = find_country(text);
+  } catch (const error&) {  // invalid UTF-8: not a country either
+  }
+  if (!c) {
+    throw usage_error(fmt::format("{}: unknown country \"{}\" (give an ISO 3166 code such as RU, "
+                                  "or a name such as Russia)",
+                                  option, text));
+  }
+  return *c;
+}
+
+auto name_of(const timeline& t, const actor_id& id) -> std::string {
+  if (const actor* a = t.actors().find(id)) return diplo::name_of(*a);
+  return id.value();
+}
+
+auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::string {
+  std::string s;
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i > 0) s += i + 1 == ids.size() ? " and " : ", ";
+    s += name_of(t, ids[i]);
+  }
+  return s;
+}
+
+// --- JSON ----------------------------------------------------------------------------------
+
+namespace {
+
+// The length of the UTF-8 sequence starting at s[i], or 0 when it is not valid there.
+auto utf8_length(std::string_view s, std::size_t i) noexcept -> std::size_t {
+  const auto b = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  std::uint32_t cp = 0;
+  if (b < 0x80) return 1;
+  if ((b & 0xE0) == 0xC0) {
+    n = 2;
+    cp = b & 0x1F;
+  } else if ((b & 0xF0) == 0xE0) {
+    n = 3;
+    cp = b & 0x0F;
+  } else if ((b & 0xF8) == 0xF0) {
+    n = 4;
+    cp = b & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    const auto c = static_cast<unsigned char>(s[i + k]);
+    if ((c & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+  static constexpr std::uint32_t min_for[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min_for[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+}  // namespace
+
+auto json_quote(std::string_view text) -> std::string {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (std::size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      const std::size_t n = utf8_length(text, i);
+      if (n == 0) {
+        out += "\\ufffd";
+        ++i;
+      } else {
+        out.append(text.substr(i, n));
+        i += n;
+      }
+      continue;
+    }
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (u < 0x20) {
+          out += fmt::format("\\u{:04x}", u);
+        } else {
+          out += c;
+        }
+    }
+    ++i;
+  }
+  out += '"';
+  return out;
+}
+
+auto json::set(std::string key, json value) -> json& {
+  std::get<object>(v_).emplace_back(std::move(key), std::move(value));
+  return *this;
+}
+
+auto json::push(json value) -> json& {
+  std::get<array>(v_).push_back(std::move(value));
+  return *this;
+}
+
+auto json::dump() const -> std::string {
+  std::string out;
+  write(out, 0);
+  out += '\n';
+  return out;
+}
+
+void json::write(std::string& out, int indent) const {
+  const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
+  const std::string close_pad(static_cast<std::size_t>(indent), ' ');
+  if (std::holds_alternative<std::nullptr_t>(v_)) {
+    out += "null";
+  } else if (const bool* b = std::get_if<bool>(&v_)) {
+    out += *b ? "true" : "false";
+  } else if (const long long* i = std::get_if<long long>(&v_)) {
+    out += fmt::format("{}", *i);
+  } else if (const std::string* s = std::get_if<std::string>(&v_)) {
+    out += json_quote(*s);
+  } else if (const array* a = std::get_if<array>(&v_)) {
+    if (a->empty()) {
+      out += "[]";
+      return;
+    }
+    const bool flat = std::all_of(a->begin(), a->end(), [](const json& x) { return x.is_scalar(); });
+    out += '[';
+    for (std::size_t k = 0; k < a->size(); ++k) {
+      if (k > 0) out += ',';
+      if (flat) {
+        if (k > 0) out += ' ';
+      } else {
+        out += '\n';
+        out += pad;
+      }
+      (*a)[k].write(out, indent + 2);
+    }
+    if (!flat) {
+      out += '\n';
+      out += close_pad;
+    }
+    out += ']';
+  } else {
+    const object& o = std::get<object>(v_);
+    if (o.empty()) {
+      out += "{}";
+      return;
+    }
+    // Small objects of scalars (a place, a source) go on one line when it fits in 100
+    // columns, as the canonical JSON writer does.
+    const bool simple = std::all_of(o.begin(), o.end(), [](const auto& kv) {
+      const array* a = std::get_if<array>(&kv.second.v_);
+      return kv.second.is_scalar() ||
+             (a != nullptr && std::all_of(a->begin(), a->end(), [](const json& x) { return x.is_scalar(); }));
+    });
+    if (simple) {
+      std::string line = "{";
+      for (std::size_t k = 0; k < o.size(); ++k) {
+        if (k > 0) line += ", ";
+        line += json_quote(o[k].first);
+        line += ": ";
+        o[k].second.write(line, indent + 2);
+      }
+      line += '}';
+      const std::size_t column = out.size() - std::min(out.size(), out.rfind('\n') + 1);
+      if (column + display_width(line) <= 100) {
+        out += line;
+        return;
+      }
+    }
+    out += '{';
+    for (std::size_t k = 0; k < o.size(); ++k) {
+      out += k > 0 ? ",\n" : "\n";
+      out += pad;
+      out += json_quote(o[k].first);
+      out += ": ";
+      o[k].second.write(out, indent + 2);
+    }
+    out += '\n';
+    out += close_pad;
+    out += '}';
+  }
+}
+
+void name_list::add(const actor_id& id) {
+  if (std::find(ids_.begin(), ids_.end(), id) == ids_.end()) ids_.push_back(id);
+}
+
+auto name_list::to_json() const -> json {
+  json o = json::make_object();
+  for (const actor_id& id : ids_) o.set(id.value(), name_of(*t_, id));
+  return o;
+}
+
+auto date_json(const std::optional<partial_date>& d) -> json {
+  if (!d) return nullptr;
+  return d->to_edtf();
+}
+
+namespace {
+
+auto ids_json(const std::vector<actor_id>& ids, name_list& names) -> json {
+  json a = json::make_array();
+  for (const actor_id& id : ids) {
+    names.add(id);
+    a.push(id.value());
+  }
+  return a;
+}
+
+auto instant_text(date::sys_seconds t) -> std::string { return date::format("%FT%TZ", t); }
+
+}  // namespace
+
+auto event_json(const event& e, name_list& names) -> json {
+  const event_base& b = base(e);
+  json r = json::make_object();
+  r.set("id", b.id.value());
+  r.set("kind", std::string(kind_name(e)));
+  r.set("status", std::string(name(b.status)));
+  r.set("when", b.when.to_edtf());
+  if (b.starts_at) r.set("starts_at", instant_text(*b.starts_at));
+  if (b.ends_at) r.set("ends_at", instant_text(*b.ends_at));
+  if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
+    json p = json::make_object();
+    if (!b.place.city.empty()) p.set("city", b.place.city);
+    if (!b.place.country.empty()) p.set("country", std::string(b.place.country.alpha2()));
+    if (!b.place.zone.empty()) p.set("zone", b.place.zone);
+    r.set("place", std::move(p));
+  }
+  if (b.parent) r.set("parent", b.parent->value());
+  if (!b.journey.empty()) r.set("journey", b.journey);
+  auto optional_actor = [&](const char* key, const std::optional<actor_id>& a) {
+    if (!a) return;
+    names.add(*a);
+    r.set(key, a->value());
+  };
+  if (const auto* v = std::get_if<visit>(&e)) {
+    r.set("guests", ids_json(v->guests, names));
+    if (!v->host_country.empty()) r.set("host_country", std::string(v->host_country.alpha2()));
+    optional_actor("host", v->host);
+    r.set("level", std::string(name(v->level)));
+    if (!v->cities.empty()) {
+      json c = json::make_array();
+      for (const auto& city : v->cities) c.push(city);
+      r.set("cities", std::move(c));
+    }
+  } else if (const auto* s = std::get_if<summit>(&e)) {
+    if (!s->name.empty()) r.set("name", s->name);
+    if (!s->series.empty()) r.set("series", s->series);
+    if (!s->host_country.empty()) r.set("host_country", std::string(s->host_country.alpha2()));
+    optional_actor("host", s->host);
+    r.set("attendees", ids_json(s->attendees, names));
+  } else if (const auto* m = std::get_if<meeting>(&e)) {
+    r.set("participants", ids_json(m->participants, names));
+    static constexpr const char* modes[] = {"in_person", "phone", "video"};
+    r.set("mode", modes[static_cast<std::size_t>(m->mode)]);
+  } else if (const auto* c = std::get_if<ceremony>(&e)) {
+    if (!c->name.empty()) r.set("name", c->name);
+    optional_actor("host", c->host);
+    r.set("attendees", ids_json(c->attendees, names));
+  }
+  if (!b.description.empty()) r.set("description", b.description);
+  if (!b.notes.empty()) r.set("notes", b.notes);
+  json sources = json::make_array();
+  for (const source& s : b.sources) {
+    json o = json::make_object();
+    o.set("url", s.url);
+    if (!s.publisher.empty()) o.set("publisher", s.publisher);
+    if (!s.title.empty()) o.set("title", s.title);
+    if (s.published) o.set("published", s.published->to_edtf());
+    sources.push(std::move(o));
+  }
+  r.set("sources", std::move(sources));
+  return r;
+}
+
+auto encounter_json(const encounter& e, name_list& names) -> json {
+  json o = json::make_object();
+  o.set("when", e.when().to_edtf());
+  o.set("event", event_json(*e.event, names));
+  const event* c = e.context();
+  o.set("context", c != nullptr ? event_json(*c, names) : json(nullptr));
+  json ids = json::make_array();
+  for (const event* x : e.events) ids.push(base(*x).id.value());
+  o.set("events", std::move(ids));
+  return o;
+}
+
+auto trip_json(const trip& tr, name_list& names) -> json {
+  names.add(tr.guest);
+  json o = json::make_object();
+  o.set("guest", tr.guest.value());
+  o.set("country", std::string(tr.country.alpha2()));
+  o.set("when", tr.when.to_edtf());
+  o.set("level", std::string(name(tr.level)));
+  json events = json::make_array();
+  for (const event* e : tr.events) events.push(event_json(*e, names));
+  o.set("events", std::move(events));
+  return o;
+}
+
+void print_json(context& ctx, json question, json answer, const name_list& names) {
+  json doc = json::make_object();
+  doc.set("question", std::move(question));
+  doc.set("answer", std::move(answer));
+  doc.set("names", names.to_json());
+  json data = json::make_object();
+  const io::dataset_info& info = ctx.info();
+  if (ctx.data_files.empty()) {
+    data.set("embedded", true);
+  } else {
+    json files = json::make_array();
+    for (const auto& f : ctx.data_files) files.push(f);
+    data.set("files", std::move(files));
+  }
+  if (!info.title.empty()) data.set("title", info.title);
+  if (!info.as_of.empty()) data.set("as_of", info.as_of);
+  doc.set("data", std::move(data));
+  fmt::print("{}", doc.dump());
+}
+
+// --- human output --------------------------------------------------------------------------
+
+auto display_width(std::string_view text) -> std::size_t {
+  // Ask {fmt} itself: padding to a wide field adds (field - width) fill characters, so
+  // the width it counts is what is missing. Tables then line up under fmt's width specs.
+  constexpr std::size_t field = 100000;
+  const std::size_t padded = fmt::formatted_size("{:{}}", text, field);
+  const std::size_t fill = padded - text.size();
+  return fill <= field ? field - fill : text.size();
+}
+
+void table::print(std::string_view indent) const {
+  std::vector<std::size_t> widths(header_.size(), 0);
+  auto measure = [&](const std::vector<std::string>& row) {
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], display_width(row[i]));
+    }
+  };
+  measure(header_);
+  for (const auto& row : rows_) measure(row);
+  auto line = [&](const std::vector<std::string>& row) {
+    std::string s(indent);
+    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
+      const bool last = i + 1 == row.size();
+      const bool right = std::find(right_.begin(), right_.end(), i) != right_.end();
+      if (i > 0) s += "  ";
+      if (right) {
+        s += fmt::format("{:>{}}", row[i], widths[i]);
+      } else if (last) {
+        s += row[i];
+      } else {
+        s += fmt::format("{:<{}}", row[i], widths[i]);
+      }
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    fmt::print("{}\n", s);
+  };
+  line(header_);
+  for (const auto& row : rows_) line(row);
+}
+
+auto place_text(const event& e, std::string_view none) -> std::string {
+  place p = base(e).place;
+  if (p.country.empty()) p.country = country_of(e);
+  if (p.city.empty()) {
+    if (const auto* v = std::get_if<visit>(&e); v != nullptr && !v->cities.empty()) {
+      p.city = v->cities.front();
+    }
+  }
+  std::string s = fmt::format("{}", p);
+  return s.empty() ? std::string(none) : s;
+}
+
+auto in_place(const event& e) -> std::string {
+  const std::string p = place_text(e, "");
+  return p.empty() ? p : ", in " + p;
+}
+
+auto kind_text(const event& e) -> std::string {
+  std::string s = kind_label(e);
+  if (base(e).status != status::occurred) s += fmt::format(" ({})", base(e).status);
+  return s;
+}
+
+namespace {
+
+// "the 16th BRICS summit", "Xi Jinping's state visit to Russia", "the Victory Day parade"
+// (without "the" when `article` is false).
+auto occasion(const timeline& t, const event& c, bool article = true) -> std::string {
+  if (const auto* v = std::get_if<visit>(&c)) {
+    return fmt::format("{}'s {} to {}", names_of(t, v->guests), kind_label(c), country_of(c));
+  }
+  std::string title(title_of(c));
+  if (title.empty()) title = kind_label(c);
+  return article ? "the " + title : title;
+}
+
+}  // namespace
+
+auto event_label(const timeline& t, const event& e, const event* context,
+                 const std::vector<actor_id>& omit) -> std::string {
+  if (const auto* v = std::get_if<visit>(&e)) {
+    std::string s = fmt::format("{} to {}", names_of(t, v->guests), country_of(e));
+    if (v->host) s += fmt::format(", hosted by {}", name_of(t, *v->host));
+    return s;
+  }
+  if (const auto* m = std::get_if<meeting>(&e)) {
+    std::vector<actor_id> others;
+    for (const actor_id& p : m->participants) {
+      if (std::find(omit.begin(), omit.end(), p) == omit.end()) others.push_back(p);
+    }
+    std::string s;
+    if (!others.empty()) s = (omit.empty() ? "" : "with ") + names_of(t, others);
+    const event* c = context != nullptr ? context : t.parent(e);
+    if (c != nullptr) {
+      if (!s.empty()) s += ", ";
+      s += std::holds_alternative<summit>(*c) ? "at " : "during ";
+      s += occasion(t, *c);
+    }
+    return s;  // empty for talks between the two alone: the kind column says it all
+  }
+  std::string title(title_of(e));
+  return title.empty() ? kind_label(e) : title;
+}
+
+void print_evidence(const timeline& t, const event& e, const event* context, std::string_view indent) {
+  const event_base& b = base(e);
+  auto row = [&](std::string_view label, const std::string& value) {
+    fmt::print("{}{:<9}{}\n", indent, label, value);
+  };
+  row("event", b.id.value());
+  row("kind", kind_text(e));
+  row("date", fmt::format("{} ({})", b.when, b.when.to_edtf()));
+  row("place", place_text(e));
+  std::vector<actor_id> who = participants(e);
+  if (!who.empty()) row("who", names_of(t, who));
+  const event* within = context != nullptr ? context : t.parent(e);
+  if (within != nullptr) {
+    row("part of", fmt::format("{} ({}), {}", occasion(t, *within, false), base(*within).id,
+                               base(*within).when));
+  }
+  // The event's own sources; when it has none, those of the occasion it was part of.
+  const event& cited = b.sources.empty() && within != nullptr ? *within : e;
+  const auto& sources = base(cited).sources;
+  if (sources.empty()) {
+    row("sources", "none recorded");
+    return;
+  }
+  bool first = true;
+  for (const source& s : sources) {
+    std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
+    if (&cited != &e && first) text += fmt::format("  (of {})", base(cited).id);
+    row(first ? "sources" : "", text);
+    first = false;
+  }
+}
+
+auto times(std::size_t n) -> std::string {
+  return n == 1 ? "once" : n == 2 ? "twice" : fmt::format("{} times", n);
+}
+
+auto meet_verb(bool calls) -> std::string {
+  return calls ? "met or spoke by phone or video" : "met in person";
+}
+
+auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, const encounter& e,
+                      std::string_view which, bool calls, std::string_view bound) -> std::string {
+  const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
+  const status st = base(*e.event).status;
+  if (st == status::occurred) {
+    return fmt::format("{} {} {}{}: {}{}.", who, which, meet_verb(calls), bound, e.when(),
+                       in_place(*e.event));
+  }
+  return fmt::format("The {} {} of {}{} is {} {} one: {}{}.", which,
+                     calls ? "meeting or call" : "meeting in person", who, bound,
+                     st == status::announced ? "an" : "a", st, e.when(), in_place(*e.event));
+}
+
+auto bounds_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to,
+                 std::string_view from_word, std::string_view to_word) -> std::string {
+  std::string s;
+  if (from && to && *from == *to && from_word == "from") return fmt::format(" in {}", *from);
+  if (from) s += fmt::format(" {} {}", from_word, *from);
+  if (to) s += fmt::format(" {} {}", to_word, *to);
+  return s;
+}
+
+void print_encounter(const timeline& t, const encounter& e) {
+  fmt::print("  {}\n\n", e);
+  print_evidence(t, *e.event, e.context());
+}
+
+void set_footer(CLI::App* sub, std::string_view text) {
+  sub->footer(fmt::format("{}\n{}", text, exit_footer));
+}
+
+void add_json_flag(CLI::App* sub, bool& json) {
+  sub->add_flag("--json", json, "Print the question and the answer as one JSON document");
+}
+
+auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)
+    -> std::pair<actor_id, actor_id> {
+  actor_id x = resolve(t, a);
+  actor_id y = resolve(t, b);
+  if (x == y) {
+    throw usage_error(fmt::format("\"{}\" and \"{}\" are the same actor ({}); give two different people",
+                                  a, b, x));
+  }
+  return {std::move(x), std::move(y)};
+}
+
+}  // namespace diplo::cli

@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the commands of the `diplo` tool share: the context (which data to answer
+// from), turning arguments into actor ids, days and countries, a small JSON value
+// that prints itself, aligned tables, and the evidence block printed under an answer.
+//
+// Every command is one file, `<command>.cpp`, with one function `add_<command>(app)`
+// that declares its subcommand and returns how to run it. main.cpp parses, loads the
+// data the command needs and maps what happens to an exit code:
+//
+//   0  answered          1  no such event (never met, no trip matched)
+//   2  bad usage or bad data (unknown or ambiguous name, bad date, broken file)
+
+#include <cstdint>
+#include <cstdio>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "diplo/diplo.h"
+#include "diplo/io/document.h"
+
+namespace diplo::cli {
+
+/// The tool's exit codes.
+enum exit_code : int { answered = 0, no_answer = 1, bad_input = 2 };
+
+/// Bad usage found after parsing (an unknown name, a bad date): "diplo: <what>", exit 2.
+class usage_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The data a command answers from: the --data files merged, else the embedded dataset.
+class context {
+ public:
+  /// The --data files, in the order given.
+  std::vector<std::string> data_files;
+
+  /// The timeline to answer from, loaded on first use. Throws diplo::error
+  /// (validation_error with every diagnostic) for a bad file.
+  auto data() -> const timeline&;
+  /// The description of that data (title, as-of date...).
+  auto info() -> const io::dataset_info&;
+
+ private:
+  std::optional<timeline> owned_;
+  io::dataset_info info_;
+  const timeline* data_ = nullptr;
+};
+
+/// The actors known to the embedded dataset, which CSV files name by name.
+auto embedded_actors() -> const actor_registry&;
+
+/// Loads one file of any format (by its extension); CSV names resolve against `known`
+/// (may be null), and the CSV reader's warnings go to `*warnings` when given.
+/// Throws diplo::error (validation_error listing every problem).
+auto load_document(const std::string& path, const actor_registry* known,
+                   std::vector<diagnostic>* warnings = nullptr) -> io::document;
+
+// --- arguments -----------------------------------------------------------------------------
+
+/// The one actor `name` means (a name, an alias in any script, a surname or an id).
+/// Throws usage_error listing the nearest names (unknown) or the candidates (ambiguous).
+auto resolve(const timeline& t, std::string_view name) -> actor_id;
+
+/// An EDTF date given to `option` ("2025-05-07", "2025-05", "2025"). Throws
+/// usage_error with diplo's parse message.
+auto parse_date(std::string_view text, std::string_view option) -> partial_date;
+
+/// Checks that --from is not after --to. Throws usage_error.
+void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to);
+
+/// A country by ISO code or name ("RU", "RUS", "Russia"). Throws usage_error.
+auto parse_country(std::string_view text, std::string_view option) -> country_code;
+
+/// The canonical name of an actor, or its id when unknown.
+auto name_of(const timeline& t, const actor_id& id) -> std::string;
+
+/// "A", "A and B", "A, B and C" with canonical names.
+auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::string;
+
+// --- JSON ----------------------------------------------------------------------------------
+
+/// A JSON value that writes itself: null, true/false, an integer, a string, an array or
+/// an object with keys in insertion order. Strings are escaped as JSON requires (and
+/// invalid UTF-8 replaced with U+FFFD), so the output always parses.
+class json {
+ public:
+  using array = std::vector<json>;
+  using object = std::vector<std::pair<std::string, json>>;
+
+  json() = default;
+  json(std::nullptr_t) {}  // NOLINT: implicit, like a JSON literal
+  json(bool b) : v_(b) {}  // NOLINT
+  template <class Int>
+    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>)
+  json(Int i) : v_(static_cast<long long>(i)) {}  // NOLINT
+  json(std::string s) : v_(std::move(s)) {}       // NOLINT
+  json(std::string_view s) : v_(std::string(s)) {}  // NOLINT
+  json(const char* s) : v_(std::string(s)) {}     // NOLINT
+  json(array a) : v_(std::move(a)) {}             // NOLINT
+  json(object o) : v_(std::move(o)) {}            // NOLINT
+
+  /// An empty object or array, to fill with set() / push().
+  static auto make_object() -> json { return json(object{}); }
+  static auto make_array() -> json { return json(array{}); }
+
+  /// Adds a key to an object (precondition: this is an object).
+  auto set(std::string key, json value) -> json&;
+  /// Appends to an array (precondition: this is an array).
+  auto push(json value) -> json&;
+
+  /// The text: two-space indentation, arrays of scalars on one line, a final newline.
+  [[nodiscard]] auto dump() const -> std::string;
+
+ private:
+  void write(std::string& out, int indent) const;
+  [[nodiscard]] auto is_scalar() const noexcept -> bool {
+    return !std::holds_alternative<array>(v_) && !std::holds_alternative<object>(v_);
+  }
+  std::variant<std::nullptr_t, bool, long long, std::string, array, object> v_;
+};
+
+/// `text` as a JSON string literal, quotes included.
+auto json_quote(std::string_view text) -> std::string;
+
+/// Collects the actors an answer names, for its "names" member ({id: canonical name}).
+class name_list {
+ public:
+  explicit name_list(const timeline& t) : t_(&t) {}
+  void add(const actor_id& id);
+  [[nodiscard]] auto to_json() const -> json;
+
+ private:
+  const timeline* t_;
+  std::vector<actor_id> ids_;
+};
+
+/// An event as a record of data/FORMAT.md (actor ids; dates as EDTF strings).
+/// Adds the actors it names to `names`.
+auto event_json(const event& e, name_list& names) -> json;
+
+/// An encounter: {"when", "event": record, "context": record or null, "events": [ids]}.
+auto encounter_json(const encounter& e, name_list& names) -> json;
+
+/// A trip: {"guest", "country", "when", "level", "events": [records]}.
+auto trip_json(const trip& tr, name_list& names) -> json;
+
+/// Prints {"question": question, "answer": answer, "names": ..., "data": ...} to stdout.
+void print_json(context& ctx, json question, json answer, const name_list& names);
+
+/// An optional day as an EDTF string, or null.
+auto date_json(const std::optional<partial_date>& d) -> json;
+
+// --- human output --------------------------------------------------------------------------
+
+/// The display width of UTF-8 text as {fmt} counts it for padding (CJK characters count
+/// two columns, Cyrillic one), so that width specs line tables up.
+auto display_width(std::string_view text) -> std::size_t;
+
+/// An aligned table: columns separated by two spaces, the last column not padded.
+class table {
+ public:
+  explicit table(std::vector<std::string> header) : header_(std::move(header)) {}
+  /// Right-aligns column `i` (numbers).
+  void align_right(std::size_t i) { right_.push_back(i); }
+  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
+  [[nodiscard]] auto empty() const noexcept -> bool { return rows_.empty(); }
+  void print(std::string_view indent = "  ") const;
+
+ private:
+  std::vector<std::string> header_;
+  std::vector<std::vector<std::string>> rows_;
+  std::vector<std::size_t> right_;
+};
+
+/// "Kazan, Russia" (the place of the event, or its country); `none` when not recorded.
+auto place_text(const event& e, std::string_view none = "—") -> std::string;
+
+/// ", in Kazan, Russia", or "" when the event has no recorded place (for sentences).
+auto in_place(const event& e) -> std::string;
+
+/// A short label for the table's "event" column: a summit's or ceremony's name, a
+/// meeting's participants (but those in `omit`) and occasion ("at the 16th BRICS
+/// summit"), a visit's guests and country.
+auto event_label(const timeline& t, const event& e, const event* context = nullptr,
+                 const std::vector<actor_id>& omit = {}) -> std::string;
+
+/// The event's kind: "state visit", "bilateral meeting", "phone call"...; with its
+/// status when it did not (yet) occur: "state visit (planned)".
+auto kind_text(const event& e) -> std::string;
+
+/// Prints the evidence for an answer: the event's id, kind, days, place, the event it
+/// was part of, and its sources, one per line.
+void print_evidence(const timeline& t, const event& e, const event* context = nullptr,
+                    std::string_view indent = "  ");
+
+/// "once", "twice", "3 times".
+auto times(std::size_t n) -> std::string;
+
+/// "met in person", or "met or spoke by phone or video" when calls count.
+auto meet_verb(bool calls) -> std::string;
+
+/// The first line of a last/first-meeting answer: "Xi Jinping and Vladimir Putin last met
+/// in person before 7 May 2025: 22 October 2024, in Kazan, Russia." (`which` is "last"
+/// or "first"); for an event that has not occurred, "The last meeting in person of ... is
+/// a planned one: ...".
+auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, const encounter& e,
+                      std::string_view which, bool calls, std::string_view bound) -> std::string;
+
+/// " before 7 May 2025", " from March 2023 to 2024", or "" (for sentences).
+auto bounds_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to,
+                 std::string_view from_word = "from", std::string_view to_word = "to")
+    -> std::string;
+
+/// Prints an encounter: the library's one-line description, then the evidence.
+void print_encounter(const timeline& t, const encounter& e);
+
+/// Sets a command's footer: `text`, then the exit status.
+void set_footer(CLI::App* sub, std::string_view text);
+
+/// Adds --json to a command.
+void add_json_flag(CLI::App* sub, bool& json);
+
+/// Resolves two names and checks that they are two different actors.
+auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)
+    -> std::pair<actor_id, actor_id>;
+
+// --- commands ------------------------------------------------------------------------------
+
+/// A declared subcommand and how to run it once the arguments are parsed.
+struct command {
+  CLI::App* app = nullptr;
+  std::function<int(context&)> run;
+};
+
+auto add_last_meeting(CLI::App& app) -> command;
+auto add_first_meeting(CLI::App& app) -> command;
+auto add_meetings(CLI::App& app) -> command;
+auto add_visits(CLI::App& app) -> command;
+auto add_where(CLI::App& app) -> command;
+auto add_contacts(CLI::App& app) -> command;
+auto add_gap(CLI::App& app) -> command;
+auto add_validate(CLI::App& app) -> command;
+auto add_convert(CLI::App& app) -> command;
+
+/// The footer of the meeting commands: names, what "meet" means, the date bounds.
+inline constexpr std::string_view meet_footer =
+    "Names: \"Xi\", \"Xi Jinping\", \"习近平\", \"Putin\" or an actor id (vladimir-putin).\n"
+    "To meet is to be together in person: a visit between them, talks, a summit or a\n"
+    "ceremony both attended; --calls adds phone and video calls. Events inside one\n"
+    "another (talks at a summit) are one encounter, shown as its most specific event.\n"
+    "Dates are EDTF: 2025-05-07, 2025-05 or 2025. --before D: starting before the first\n"
+    "day of D. --after D, --from D: starting on or after the first day of D. --to D:\n"
+    "starting on or before the last day of D.";
+
+/// The exit status, at the end of every footer.
+inline constexpr std::string_view exit_footer =
+    "Exit status: 0 answered; 1 no such event (never met, no trip matched);\n"
+    "2 bad usage or bad data (unknown or ambiguous name, bad date, broken file).";
+
+}  // namespace diplo::cli

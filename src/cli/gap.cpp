@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// diplo gap A B [--calls] [--json]: the longest time between two meetings of A and B.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+auto add_gap(CLI::App& app) -> command {
+  struct options {
+    std::string a, b;
+    bool calls = false, json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand("gap", "The longest time between two meetings of A and B");
+  sub->add_option("A", o->a, "A person: a name, an alias or an id")->required()->type_name("NAME");
+  sub->add_option("B", o->b, "Another person")->required()->type_name("NAME");
+  sub->add_flag("--calls", o->calls, "Count phone and video calls too");
+  add_json_flag(sub, o->json);
+  set_footer(sub, std::string(meet_footer) +
+              "\nThe gap runs from the last day of one encounter to the first day of the next.");
+
+  return {sub, [o](context& ctx) -> int {
+            const timeline& t = ctx.data();
+            const auto [a, b] = resolve_pair(t, o->a, o->b);
+            const std::optional<gap> g = longest_gap(t, a, b, {.calls = o->calls});
+
+            if (o->json) {
+              name_list names(t);
+              names.add(a);
+              names.add(b);
+              json q = json::object{{"command", "gap"}, {"a", a.value()}, {"b", b.value()},
+                                    {"calls", o->calls}};
+              json answer = nullptr;
+              if (g) {
+                answer = json::object{{"days", g->length.count()},
+                                      {"before", encounter_json(g->before, names)},
+                                      {"after", encounter_json(g->after, names)}};
+              }
+              print_json(ctx, std::move(q), std::move(answer), names);
+              return g ? answered : no_answer;
+            }
+            const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
+            if (!g) {
+              fmt::print("{} {} fewer than twice in this data: there is no gap between meetings.\n",
+                         who, meet_verb(o->calls));
+              return no_answer;
+            }
+            fmt::print("The longest time {} went without having {}: {} days, from {} to {}.\n", who,
+                       meet_verb(o->calls), g->length.count(), g->before.when(), g->after.when());
+            fmt::print("\n  before: {}\n          ({})\n", g->before, base(*g->before.event).id);
+            fmt::print("  after:  {}\n          ({})\n", g->after, base(*g->after.event).id);
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// diplo visits [--guest A] [--guest-country CC] [--host-country CC] [--level L]
+//              [--from DATE] [--to DATE] [--planned] [--count|--first|--last] [--json]
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+namespace {
+
+// "Moscow, Russia"; "Beijing / Harbin, China" when the trip went to several cities.
+auto trip_place(const trip& tr) -> std::string {
+  std::vector<std::string> cities;
+  auto add = [&](const std::string& c) {
+    if (!c.empty() && std::find(cities.begin(), cities.end(), c) == cities.end()) cities.push_back(c);
+  };
+  for (const event* e : tr.events) {
+    add(base(*e).place.city);
+    if (const auto* v = std::get_if<visit>(e)) {
+      for (const auto& c : v->cities) add(c);
+    }
+  }
+  std::string country = fmt::format("{}", tr.country);
+  if (cities.empty()) return country;
+  return fmt::format("{}, {}", fmt::join(cities, " / "), country);
+}
+
+auto trip_kind(const trip& tr) -> std::string {
+  if (tr.level != visit_level::unspecified) return fmt::format("{} visit", tr.level);
+  return kind_text(tr.main());
+}
+
+// The main event's name, or who hosted it; and how many events the trip holds.
+auto trip_label(const timeline& t, const trip& tr) -> std::string {
+  const event& m = tr.main();
+  std::string s(title_of(m));
+  if (s.empty()) {
+    if (const auto* v = std::get_if<visit>(&m); v != nullptr && v->host) {
+      s = fmt::format("hosted by {}", name_of(t, *v->host));
+    } else {
+      s = event_label(t, m);
+    }
+  }
+  if (tr.events.size() > 1) s += fmt::format(" ({} events)", tr.events.size());
+  return s;
+}
+
+}  // namespace
+
+auto add_visits(CLI::App& app) -> command {
+  struct options {
+    std::string guest, guest_country, host_country, level, from, to;
+    bool planned = false, count = false, first = false, last = false, json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand(
+      "visits", "Trips abroad: who went where, when; how many times A visited a country");
+  sub->add_option("--guest", o->guest, "Only trips of this person (a name, an alias or an id)")
+      ->type_name("A");
+  sub->add_option("--guest-country", o->guest_country,
+                  "Only trips of leaders of this country (ISO code or name)")
+      ->type_name("CC");
+  sub->add_option("--host-country", o->host_country, "Only trips to this country (ISO code or name)")
+      ->type_name("CC");
+  sub->add_option("--level", o->level, "Only trips of this protocol level")
+      ->type_name("LEVEL")
+      ->check(CLI::IsMember({"state", "official", "working", "private", "unspecified"}));
+  sub->add_option("--from", o->from, "Only trips starting on or after DATE (its first day)")
+      ->type_name("DATE");
+  sub->add_option("--to", o->to, "Only trips starting on or before DATE (its last day)")
+      ->type_name("DATE");
+  sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
+  auto* count = sub->add_flag("--count", o->count,
+                              "Print the number of trips alone on the first line, then the trips");
+  auto* first = sub->add_flag("--first", o->first, "Only the first trip, with its evidence");
+  auto* last = sub->add_flag("--last", o->last, "Only the last trip, with its evidence");
+  count->excludes(first)->excludes(last);
+  first->excludes(last);
+  add_json_flag(sub, o->json);
+  set_footer(sub,
+             "A person visits a country whenever they attend an event held there outside their own\n"
+             "country: a state visit, but also a summit or a ceremony abroad. The events of one stay\n"
+             "make one trip, counted once. Dates are EDTF (2022-02-24, 2022-02, 2022): --from uses\n"
+             "the first day of DATE, --to its last day. Without --count, --first or --last every\n"
+             "matching trip is listed.");
+
+  return {sub, [o](context& ctx) -> int {
+            visit_filter f{.planned = o->planned};
+            std::optional<partial_date> from;
+            std::optional<partial_date> to;
+            if (!o->from.empty()) from = parse_date(o->from, "--from");
+            if (!o->to.empty()) to = parse_date(o->to, "--to");
+            check_range(from, to);
+            if (from) f.from = from->earliest();
+            if (to) f.to = to->latest();
+            if (!o->guest_country.empty()) f.guest_country = parse_country(o->guest_country, "--guest-country");
+            if (!o->host_country.empty()) f.host_country = parse_country(o->host_country, "--host-country");
+            if (!o->level.empty()) {
+              for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
+                             visit_level::official, visit_level::state}) {
+                if (name(l) == o->level) f.level = l;
+              }
+            }
+            const timeline& t = ctx.data();
+            if (!o->guest.empty()) f.guest = resolve(t, o->guest);
+            std::vector<trip> all = visits(t, f);
+            const bool one = o->first || o->last;
+            const trip* chosen = all.empty() ? nullptr : o->first ? &all.front() : &all.back();
+
+            if (o->json) {
+              name_list names(t);
+              if (f.guest) names.add(*f.guest);
+              auto code = [](country_code c) -> json {
+                return c.empty() ? json(nullptr) : json(std::string(c.alpha2()));
+              };
+              json q = json::object{
+                  {"command", "visits"},
+                  {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
+                  {"guest_country", code(f.guest_country)},
+                  {"host_country", code(f.host_country)},
+                  {"level", f.level ? json(std::string(name(*f.level))) : json(nullptr)},
+                  {"from", date_json(from)},
+                  {"to", date_json(to)},
+                  {"planned", o->planned},
+                  {"select", o->count ? "count" : o->first ? "first" : o->last ? "last" : "all"}};
+              json answer = nullptr;
+              if (one && chosen != nullptr) {
+                answer = trip_json(*chosen, names);
+              } else if (!one && !all.empty()) {
+                json list = json::make_array();
+                for (const trip& tr : all) list.push(trip_json(tr, names));
+                answer = json::object{{"count", all.size()}, {"trips", std::move(list)}};
+              }
+              print_json(ctx, std::move(q), std::move(answer), names);
+              return all.empty() ? no_answer : answered;
+            }
+
+            // "state visits by Xi Jinping to Russia from 24 February 2022 to 10 May 2025"
+            std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
+            std::string scope;
+            if (f.guest) scope += fmt::format(" by {}", name_of(t, *f.guest));
+            if (!f.guest_country.empty()) {
+              scope += fmt::format(" by {} of {}", f.guest ? "a leader" : "leaders", f.guest_country);
+            }
+            if (!f.host_country.empty()) scope += fmt::format(" to {}", f.host_country);
+            scope += bounds_text(from, to);
+            if (o->planned) scope += " (planned ones included)";
+
+            if (all.empty()) {
+              if (o->count) fmt::print("0\n");
+              fmt::print("No {}s{} in this data.\n", what, scope);
+              return no_answer;
+            }
+            if (one) {
+              const trip& tr = *chosen;
+              fmt::print("{} {}{}: {}, {}{}.\n", o->first ? "First" : "Last", what, scope, tr.when,
+                         trip_place(tr), f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
+              fmt::print("  {}\n\n", tr);
+              print_evidence(t, tr.main());
+              if (tr.events.size() > 1) {
+                fmt::print("\n  Events of this trip:\n");
+                table tab({"date", "place", "kind", "event"});
+                for (const event* e : tr.events) {
+                  tab.add({fmt::format("{}", base(*e).when), place_text(*e), kind_text(*e),
+                           fmt::format("{} ({})", event_label(t, *e), base(*e).id)});
+                }
+                tab.print("    ");
+              }
+              return answered;
+            }
+            if (o->count) fmt::print("{}\n", all.size());
+            fmt::print("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
+            std::vector<std::string> header{"date", "place", "kind", "event"};
+            if (!f.guest) header.insert(header.begin() + 1, "guest");
+            table tab(header);
+            for (const trip& tr : all) {
+              std::vector<std::string> row{fmt::format("{}", tr.when), trip_place(tr), trip_kind(tr),
+                                           trip_label(t, tr)};
+              if (!f.guest) row.insert(row.begin() + 1, name_of(t, tr.guest));
+              tab.add(std::move(row));
+            }
+            tab.print();
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli
