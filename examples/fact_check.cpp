@@ -109,7 +109,8 @@ int main() {
       v.evidence.push_back(fmt::format("{} [{}]", trip, cite(trip.main())));
       for (const diplo::event* e : trip.events) v.evidence.push_back(fmt::format("  {}", t.named(*e)));
       if (trip.level != diplo::visit_level::state) {
-        v.evidence.push_back(fmt::format("caveat: a {} visit built around a forum, not a state visit",
+        v.evidence.push_back(fmt::format("caveat: an {} visit built around a forum; the state visit "
+                                         "came later",
                                          trip.level));
       }
     }
@@ -139,7 +140,7 @@ int main() {
     if (latest_call && latest_call->event != latest->event) {
       v.evidence.push_back(fmt::format("and by video: {} [{}]", *latest_call, cite(*latest_call->event)));
     }
-    wrong += !both_happened || most_recent;
+    wrong += !(both_happened && most_recent);
     print(v);
   }
 

@@ -65,6 +65,17 @@ TEST(Timeline, KeepsEventsInStartOrderLongerFirst) {
   EXPECT_EQ(fmt::format("{}", t), "timeline of 4 events, 2 actors");
 }
 
+TEST(Timeline, PutsAParentBeforeItsChildOnTheSameDays) {
+  diplo::timeline_builder b(registry());
+  auto forum = summit("a-forum", "2023-10-17/2023-10-18");  // first by id, but inside
+  forum.parent = event_id{"b-visit"};
+  b.add(forum);
+  b.add(summit("b-visit", "2023-10-17/2023-10-18"));
+  auto t = std::move(b).freeze();
+  EXPECT_EQ(diplo::base(t.events()[0]).id.value(), "b-visit");
+  EXPECT_EQ(diplo::base(t.events()[1]).id.value(), "a-forum");
+}
+
 TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
   diplo::timeline_builder b(registry());
   b.add(summit("summit", "2024-10-22/2024-10-24"));

@@ -27,7 +27,8 @@
 // The frozen timeline never changes, so any number of threads may query it at once
 // without locks. Its events are kept in one order, used everywhere: by earliest
 // possible start day, then latest possible start, then the longer event first (so a
-// summit comes before the talks on its first day), then by id. Queries (diplo/query.h)
+// summit comes before the talks on its first day), then the outer event first (a visit
+// before the forum inside it on the same days), then by id. Queries (diplo/query.h)
 // run on its indexes: every actor's events in that order, bilateral events by pair
 // of actors (a 40-leader summit is stored once per attendee, never as 780 pairs), and
 // the parent/child links.
@@ -251,16 +252,18 @@ inline auto days_of(date::sys_days d) noexcept -> std::int32_t {
 }
 
 /// The order of events in a timeline (see the header essay).
-inline auto event_order(const event& a, const event& b) -> bool {
+/// The order of events in a timeline (see the header essay); `depth_a`/`depth_b` are
+/// how deeply each is nested, so that a parent comes before a child on the same days.
+inline auto event_order(const event& a, unsigned depth_a, const event& b, unsigned depth_b) -> bool {
   const period& pa = base(a).when;
   const period& pb = base(b).when;
   if (pa.earliest_start() != pb.earliest_start()) return pa.earliest_start() < pb.earliest_start();
   if (pa.latest_start() != pb.latest_start()) return pa.latest_start() < pb.latest_start();
   if (pa.latest_end() != pb.latest_end()) return pa.latest_end() > pb.latest_end();
   if (pa.earliest_end() != pb.earliest_end()) return pa.earliest_end() > pb.earliest_end();
+  if (depth_a != depth_b) return depth_a < depth_b;
   return base(a).id < base(b).id;
 }
-
 
 inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
   std::vector<std::string> s;
@@ -444,8 +447,25 @@ inline auto timeline_builder::freeze() && -> timeline {
   timeline t;
   t.warnings_ = std::move(diags);
   t.actors_ = std::move(actors_);
-  t.events_ = std::move(events_);
-  std::sort(t.events_.begin(), t.events_.end(), detail::event_order);
+  {
+    // Nesting depth first (validate() has ruled out unknown parents and cycles), so that
+    // a parent sorts before a child on the same days.
+    std::unordered_map<std::string_view, std::size_t> at;
+    for (std::size_t i = 0; i < events_.size(); ++i) at.emplace(base(events_[i]).id.value(), i);
+    std::vector<unsigned> depth(events_.size(), 0);
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      for (const auto* p = &base(events_[i]).parent; *p; p = &base(events_[at.at((*p)->value())]).parent) {
+        ++depth[i];
+      }
+    }
+    std::vector<std::size_t> order(events_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+      return detail::event_order(events_[x], depth[x], events_[y], depth[y]);
+    });
+    t.events_.reserve(events_.size());
+    for (auto i : order) t.events_.push_back(std::move(events_[i]));
+  }
 
   auto& ix = t.index_;
   const auto n = static_cast<std::uint32_t>(t.events_.size());

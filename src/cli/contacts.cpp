@@ -69,11 +69,13 @@ auto add_contacts(CLI::App& app) -> command {
             }
             const std::string bound = bounds_text(from, to);
             if (all.empty()) {
-              fmt::print("{} {} nobody{} in this data.\n", name_of(t, a), meet_verb(o->calls), bound);
+              fmt::print("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
+                         o->calls ? "" : " in person", bound);
               return no_answer;
             }
-            fmt::print("{} {} {} {}{}{}:\n", name_of(t, a), meet_verb(o->calls), total,
-                       total == 1 ? "counterpart" : "counterparts", bound,
+            fmt::print("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
+                       total == 1 ? "counterpart" : "counterparts", o->calls ? "" : " in person",
+                       bound,
                        all.size() < total ? fmt::format(" (the {} most frequent shown)", all.size()) : "");
             table tab({"counterpart", "times", "first", "last", "last place"});
             tab.align_right(1);
