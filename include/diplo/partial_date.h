@@ -590,10 +590,11 @@ inline auto partial_date::to_text() const -> std::string {
 
 }  // namespace diplo
 
-/// Formats a partial date: `{}` English text ("c. October 2024?"), `{:e}` EDTF ("2024-10%").
-/// Fill, alignment and width work as for strings and follow the optional 'e': `{:e>12}`.
-template <>
-struct fmt::formatter<diplo::partial_date> : fmt::formatter<std::string_view> {
+namespace diplo::detail {
+/// The formatter of partial dates and periods: `{}` their English text (`to_text()`),
+/// `{:e}` their EDTF (`to_edtf()`); fill, alignment and width as for strings, after 'e'.
+template <class T>
+struct edtf_formatter : fmt::formatter<std::string_view> {
   bool edtf = false;
 
   template <class ParseContext>
@@ -607,11 +608,17 @@ struct fmt::formatter<diplo::partial_date> : fmt::formatter<std::string_view> {
   }
 
   template <class Context>
-  auto format(const diplo::partial_date& d, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = edtf ? d.to_edtf() : d.to_text();
+  auto format(const T& value, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = edtf ? value.to_edtf() : value.to_text();
     return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
   }
 };
+}  // namespace diplo::detail
+
+/// Formats a partial date: `{}` English text ("c. October 2024?"), `{:e}` EDTF ("2024-10%").
+/// Fill, alignment and width work as for strings and follow the optional 'e': `{:e>12}`.
+template <>
+struct fmt::formatter<diplo::partial_date> : diplo::detail::edtf_formatter<diplo::partial_date> {};
 
 /// Formats a precision by name ("month").
 template <>

@@ -720,22 +720,4 @@ struct fmt::formatter<diplo::allen_set> : fmt::formatter<std::string_view> {
 /// Formats a period: `{}` English text ("7–10 May 2025"), `{:e}` EDTF
 /// ("2025-05-07/2025-05-10"). Fill, alignment and width follow the optional 'e'.
 template <>
-struct fmt::formatter<diplo::period> : fmt::formatter<std::string_view> {
-  bool edtf = false;
-
-  template <class ParseContext>
-  constexpr auto parse(ParseContext& ctx) -> decltype(ctx.begin()) {
-    auto it = ctx.begin();
-    if (it != ctx.end() && *it == 'e') {
-      edtf = true;
-      ctx.advance_to(++it);
-    }
-    return fmt::formatter<std::string_view>::parse(ctx);
-  }
-
-  template <class Context>
-  auto format(const diplo::period& p, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = edtf ? p.to_edtf() : p.to_text();
-    return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
-  }
-};
+struct fmt::formatter<diplo::period> : diplo::detail::edtf_formatter<diplo::period> {};

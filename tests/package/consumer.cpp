@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// A user of an installed diplo: find_package(diplo) and one real query, plus diplo::tz.
+// A user of diplo (installed and found with find_package, or vendored with add_subdirectory):
+// one real query on its own timeline, one on the bundled dataset (diplo::data), and diplo::tz.
+#include <diplo/data.h>
 #include <diplo/diplo.h>
 #include <diplo/tz.h>
 
@@ -33,5 +35,13 @@ int main() {
   auto talks = diplo::tz::to_utc(
       date::local_days{2024_y / date::October / 22} + std::chrono::hours{10}, "Europe/Moscow");
   fmt::print("{:u}\n", diplo::tz::zoned_instant{talks, "Europe/Moscow"});
+
+  // diplo::data: the bundled dataset answers the flagship question.
+  const diplo::timeline& bundled = diplo::data::xi_putin();
+  auto flagship = diplo::last_meeting(bundled, bundled.actors().resolve("Xi Jinping"),
+                                      bundled.actors().resolve("Vladimir Putin"),
+                                      {.before = 2025_y / date::May / 7});
+  if (!flagship) return 1;
+  fmt::print("bundled: {}\n", *flagship);
   return 0;
 }
