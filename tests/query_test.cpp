@@ -427,4 +427,210 @@ TEST(Timeline, QueriesFromManyThreadsAgree) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+// --- visited_countries, longest_gap over trips, journeys, whereabouts_on -------------------
+
+auto trip_visit(const char* id, const char* days, actor_id guest, country_code c,
+                const char* journey = "") -> diplo::visit {
+  auto v = make<diplo::visit>(id, days, c);
+  v.guests = {std::move(guest)};
+  v.host_country = c;
+  v.journey = journey;
+  return v;
+}
+
+// Xi abroad: two journeys of several stops, and stops that name no journey.
+auto travels() -> diplo::timeline {
+  diplo::timeline_builder b(registry());
+  b.add(trip_visit("ru-1", "2023-03-20/2023-03-22", xi, country_code{"RU"}, "j-2023"));
+  b.add(trip_visit("kz-1", "2023-03-22/2023-03-23", xi, country_code{"KZ"}, "j-2023"));
+  b.add(trip_visit("ru-2", "2023-03-24", xi, country_code{"RU"}, "j-2023"));
+  b.add(trip_visit("fr-1", "2024-05-05/2024-05-07", xi, country_code{"FR"}, "j-2024"));
+  b.add(trip_visit("rs-1", "2024-05-07/2024-05-08", xi, country_code{"RS"}, "j-2024"));
+  b.add(trip_visit("hu-1", "2024-05-08/2024-05-10", xi, country_code{"HU"}, "j-2024"));
+  b.add(trip_visit("br-1", "2024-11-17/2024-11-21", xi, country_code{"BR"}));
+  b.add(trip_visit("ru-3", "2025-05-07/2025-05-10", xi, country_code{"RU"}));
+  auto planned = trip_visit("ru-4", "2026-05", xi, country_code{"RU"});
+  planned.status = diplo::status::planned;
+  b.add(planned);
+  b.add(trip_visit("putin-cn", "2024-05-16/2024-05-17", putin, country_code{"CN"}));
+  return std::move(b).freeze();
+}
+
+TEST(VisitedCountries, RanksCountriesByTrips) {
+  const auto t = travels();
+  const auto c = diplo::visited_countries(t, xi);
+  // RU three times (ru-1, ru-2 are separate trips: KZ came between), then one each by code.
+  ASSERT_EQ(c.size(), 6U);
+  EXPECT_EQ(c[0].country, country_code{"RU"});
+  EXPECT_EQ(c[0].trips, 3U);
+  EXPECT_EQ(diplo::base(c[0].first.main()).id.value(), "ru-1");
+  EXPECT_EQ(diplo::base(c[0].last.main()).id.value(), "ru-3");
+  std::vector<std::string> rest;
+  for (std::size_t i = 1; i < c.size(); ++i) rest.emplace_back(c[i].country.alpha2());
+  EXPECT_EQ(rest, (std::vector<std::string>{"BR", "FR", "HU", "KZ", "RS"}));
+  EXPECT_EQ(fmt::format("{}", c[0]), "Russia: 3 trips, first 20–22 March 2023, last 7–10 May 2025");
+  EXPECT_EQ(fmt::format("{:>38}", c[1]), "   Brazil: 1 trip, 17–21 November 2024");
+  // The filter applies; its guest is replaced; planned trips count when asked.
+  EXPECT_EQ(diplo::visited_countries(t, xi, {.guest = putin, .from = 2024_y / date::January / 1})
+                .size(), 5U);
+  EXPECT_EQ(diplo::visited_countries(t, xi, {.planned = true})[0].trips, 4U);
+  EXPECT_TRUE(diplo::visited_countries(t, actor_id{"nobody"}).empty());
+  EXPECT_TRUE(diplo::visited_countries(t, modi).empty());
+}
+
+TEST(LongestGapOverTrips, RunsFromTheLatestEndToTheNextStart) {
+  const auto t = travels();
+  const auto g = diplo::longest_gap(t, diplo::visit_filter{.guest = xi});
+  ASSERT_TRUE(g);
+  // The days with no trip: 25 March 2023 - 4 May 2024 (407 days, 2024 is a leap year),
+  // 11 May - 16 November 2024 (190), 22 November 2024 - 6 May 2025 (166).
+  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "ru-2");
+  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "fr-1");
+  EXPECT_EQ(g->length, date::sys_days{2024_y / date::May / 5} - date::sys_days{2023_y / date::March / 25});
+  EXPECT_EQ(g->length.count(), 407);
+  EXPECT_EQ(fmt::format("{}", *g), "407 days, between 24 March 2023 and 5–7 May 2024");
+  EXPECT_FALSE(diplo::longest_gap(t, diplo::visit_filter{.guest = putin}));
+  EXPECT_FALSE(diplo::longest_gap(t, diplo::visit_filter{.guest = modi}));
+}
+
+TEST(LongestGapOverTrips, TheTripBeforeTheGapIsTheOneThatEndsLast) {
+  diplo::timeline_builder b(registry());
+  b.add(trip_visit("long", "2024-01-01/2024-03-31", xi, country_code{"RU"}));
+  b.add(trip_visit("short", "2024-02-01/2024-02-02", putin, country_code{"CN"}));
+  b.add(trip_visit("next", "2024-06-01", modi, country_code{"US"}));
+  const auto t = std::move(b).freeze();
+  const auto g = diplo::longest_gap(t, diplo::visit_filter{});
+  ASSERT_TRUE(g);
+  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "long");
+  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "next");
+  EXPECT_EQ(g->length.count(), 61);  // 1 April .. 31 May
+  // Trips that touch or overlap leave no gap.
+  diplo::timeline_builder b2(registry());
+  b2.add(trip_visit("a", "2024-01-01/2024-01-05", xi, country_code{"RU"}));
+  b2.add(trip_visit("b", "2024-01-03/2024-01-04", putin, country_code{"CN"}));
+  const auto t2 = std::move(b2).freeze();
+  EXPECT_EQ(diplo::longest_gap(t2, diplo::visit_filter{})->length.count(), 0);
+}
+
+TEST(Journeys, GroupTripsByJourneyId) {
+  const auto t = travels();
+  const auto js = diplo::journeys(t, {.guest = xi});
+  // j-2023 (RU, KZ, RU), j-2024 (FR, RS, HU), br-1 and ru-3 alone: 4 journeys, 8 trips.
+  ASSERT_EQ(js.size(), 4U);
+  EXPECT_EQ(diplo::visits(t, {.guest = xi}).size(), 8U);
+  EXPECT_EQ(js[0].id, "j-2023");
+  EXPECT_EQ(js[0].stops.size(), 3U);
+  EXPECT_EQ(js[0].countries(), (std::vector<country_code>{country_code{"RU"}, country_code{"KZ"}}));
+  EXPECT_EQ(js[0].when, diplo::period::parse("2023-03-20/2023-03-24"));
+  EXPECT_EQ(js[1].id, "j-2024");
+  EXPECT_EQ(js[2].id, "");
+  EXPECT_EQ(diplo::base(js[2].stops.front().main()).id.value(), "br-1");
+  EXPECT_EQ(fmt::format("{}", js[1]),
+            "Xi Jinping, 5–10 May 2024: France, Serbia, Hungary (3 stops)");
+  EXPECT_EQ(fmt::format("{}", js[3]), "Xi Jinping, 7–10 May 2025: Russia");
+  // host_country keeps whole journeys with a stop there; from/to bound the start.
+  const auto serbia = diplo::journeys(t, {.guest = xi, .host_country = country_code{"RS"}});
+  ASSERT_EQ(serbia.size(), 1U);
+  EXPECT_EQ(serbia[0].stops.size(), 3U);
+  EXPECT_EQ(diplo::journeys(t, {.guest = xi, .from = 2024_y / date::May / 6}).size(), 2U);
+  EXPECT_EQ(diplo::journeys(t, {.guest = xi, .to = 2024_y / date::May / 5}).size(), 2U);
+  EXPECT_EQ(diplo::journeys(t, {.guest = xi, .planned = true}).size(), 5U);
+  EXPECT_EQ(diplo::journeys(t, {}).size(), 5U);  // everyone: Putin's one journey too
+  EXPECT_TRUE(diplo::journeys(t, {.guest = modi}).empty());
+}
+
+TEST(WhereaboutsOn, EveryonePlacedOnADay) {
+  const auto t = world();
+  const auto all = diplo::whereabouts_on(t, 2024_y / date::October / 22);
+  // The Kazan summit places all four; the talks inside it place Xi and Putin again.
+  ASSERT_EQ(all.size(), 4U);
+  std::vector<std::string> who;
+  for (const auto& p : all) who.push_back(p.actor.value());
+  EXPECT_EQ(who, (std::vector<std::string>{"lula", "modi", "putin", "xi"}));  // by name
+  for (const auto& p : all) {
+    EXPECT_EQ(p.whereabouts, diplo::where(t, p.actor, 2024_y / date::October / 22)) << p.actor.value();
+  }
+  EXPECT_EQ(all[3].whereabouts.size(), 2U);
+  EXPECT_EQ(fmt::format("{}", all[1]),
+            "Narendra Modi: 16th BRICS summit, Russia (City), 22–24 October 2024");
+  EXPECT_TRUE(diplo::whereabouts_on(t, 2024_y / date::October / 22, {.country = country_code{"CN"}}).empty());
+  // A video call places nobody; planned events only when asked, and only possibly.
+  EXPECT_TRUE(diplo::whereabouts_on(t, 2025_y / date::January / 21).empty());
+  // (The planned visit of "2026-01/2026-06" surely covers March, only possibly 15 January.)
+  EXPECT_TRUE(diplo::whereabouts_on(t, 2026_y / date::January / 15).empty());
+  const auto planned = diplo::whereabouts_on(t, 2026_y / date::January / 15, {.planned = true});
+  ASSERT_EQ(planned.size(), 2U);
+  EXPECT_EQ(planned[0].whereabouts.at(0).certainty, diplo::truth::possibly);
+  EXPECT_EQ(diplo::whereabouts_on(t, 2026_y / date::March / 1, {.planned = true})[0].whereabouts.at(0).certainty,
+            diplo::truth::certainly);
+  EXPECT_TRUE(diplo::whereabouts_on(diplo::timeline{}, 2026_y / date::March / 1).empty());
+}
+
+// whereabouts_on, through the day index, against where() for every person and a brute force
+// over every event, on every day of a random world with partial dates, long events and
+// nested ones.
+TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
+  std::mt19937 rng(20090402);
+  std::vector<actor_id> people{xi, putin, modi, lula};
+  diplo::timeline_builder b(registry());
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = fmt::format("e{}", i);
+    const int year = 2020 + static_cast<int>(rng() % 3);
+    const int month = 1 + static_cast<int>(rng() % 12);
+    const int day = 1 + static_cast<int>(rng() % 28);
+    std::string days;
+    switch (rng() % 6) {
+      case 0: days = fmt::format("{}-{:02}", year, month); break;          // a month
+      case 1: days = fmt::format("{}-{:02}-{:02}/{}-12-31", year, month, day, year); break;
+      default: days = fmt::format("{}-{:02}-{:02}/{}-{:02}-{:02}", year, month, day, year, month,
+                                  std::min(28, day + static_cast<int>(rng() % 5)));
+    }
+    std::shuffle(people.begin(), people.end(), rng);
+    std::vector<actor_id> who(people.begin(), people.begin() + 2 + static_cast<int>(rng() % 3));
+    const country_code c = rng() % 2 == 0 ? country_code{"RU"} : country_code{"CN"};
+    if (rng() % 4 == 0) {
+      auto m = talks(id.c_str(), "2020-01-01", who, c);
+      m.when = diplo::period::parse(days);
+      if (rng() % 3 == 0) m.mode = diplo::meeting_mode::phone;
+      b.add(m);
+    } else {
+      auto s = summit(id.c_str(), days.c_str(), who, c, "S");
+      if (rng() % 7 == 0) s.status = diplo::status::planned;
+      b.add(s);
+    }
+  }
+  const auto t = std::move(b).freeze();
+  int placed = 0;
+  for (auto d = date::sys_days{2019_y / date::December / 1}; d < date::sys_days{2023_y / date::February / 1};
+       d += date::days{1}) {
+    const auto all = diplo::whereabouts_on(t, d);
+    const auto n = d.time_since_epoch().count();
+    std::vector<actor_id> seen;
+    for (const auto& p : all) {
+      EXPECT_EQ(p.whereabouts, diplo::where(t, p.actor, d)) << p.actor.value() << " " << n;
+      seen.push_back(p.actor);
+      placed += static_cast<int>(p.whereabouts.size());
+    }
+    for (const auto& a : people) {
+      const bool somewhere = !diplo::where(t, a, d).empty();
+      EXPECT_EQ(somewhere, std::find(seen.begin(), seen.end(), a) != seen.end()) << a.value() << " " << n;
+    }
+    // The day index finds exactly the events that may cover the day.
+    std::vector<std::uint32_t> stabbed;
+    t.index().days.stab(static_cast<std::int32_t>(d.time_since_epoch().count()),
+                        [&](std::uint32_t i) { stabbed.push_back(i); });
+    std::sort(stabbed.begin(), stabbed.end());
+    std::vector<std::uint32_t> brute;
+    for (std::uint32_t i = 0; i < t.size(); ++i) {
+      if (diplo::base(t.events()[i]).when.covers(d) != diplo::truth::no) brute.push_back(i);
+    }
+    EXPECT_EQ(stabbed, brute) << n;
+    const auto ru = diplo::whereabouts_on(t, d, {.country = country_code{"RU"}});
+    for (const auto& p : ru) {
+      for (const auto& w : p.whereabouts) EXPECT_EQ(diplo::country_of(*w.event), country_code{"RU"});
+    }
+  }
+  EXPECT_GT(placed, 1000);
+}
+
 }  // namespace

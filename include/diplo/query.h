@@ -34,6 +34,23 @@
 // counted once: an event with everything inside it, and events in the same country on
 // overlapping or adjacent days. So Xi Jinping's visits to Russia from 24 February 2022
 // to 10 May 2025 are three: Moscow 2023, the Kazan BRICS summit 2024, Moscow 2025.
+// `visited_countries` ranks the countries of one person's trips; `longest_gap` over a
+// `visit_filter` finds the longest stretch with no matching trip under way (the days
+// after the end of every trip so far, up to the start of the next one).
+//
+// JOURNEYS. A journey is one setting-out: the consecutive stops of one traveller, each a
+// trip to one country, that share a journey id (`event_base::journey`, set by importers
+// such as the Office of the Historian's, where a stop starting at most a day after the
+// journey so far ends belongs to it). A trip whose events name no journey is a journey of
+// its own. So "how many times did Obama go abroad" is `journeys(t, f).size()` and "how many
+// countries did he visit, how often" is `visits(t, f)`: his spring 2009 journey is one
+// journey of five stops (United Kingdom, France, Germany, Czechia, Turkey), five trips.
+//
+// WHO WAS WHERE ON A DAY. `where(t, person, day)` answers for one person; `whereabouts_on(t,
+// day)` for everyone at once: every person an in-person event places somewhere that day,
+// with the events, as `where()` would list them for that person. It runs on the timeline's
+// day index (an interval tree built by freeze()): O(log n + k) to find the k events that may
+// cover the day, plus the sorting of what they place.
 
 #include <algorithm>
 #include <cstdint>
@@ -213,6 +230,114 @@ struct gap {
 /// The longest gap between consecutive encounters; nullopt with fewer than two.
 [[nodiscard]] auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
                                const meet_options& opt = {}) -> std::optional<gap>;
+
+/// How often one person went to one country (see `visited_countries`).
+struct country_visits {
+  country_code country;
+  /// The number of trips to it.
+  std::size_t trips = 0;
+  /// The first and the last of them (the same trip when there was one).
+  trip first;
+  trip last;
+};
+
+/// The countries `person` visited, counted in trips (see TRIPS in the header essay) that
+/// match `f` (whose `guest` is replaced by `person`): the most trips first, then by ISO code.
+/// Empty for an actor the timeline does not know, or one who never went abroad.
+///
+///   auto c = diplo::visited_countries(t, christopher, {.from = d1993, .to = d1997});
+///   c.front().country == diplo::country_code{"IL"};   // c.front().trips == 32
+[[nodiscard]] auto visited_countries(const timeline& t, const actor_id& person, visit_filter f = {})
+    -> std::vector<country_visits>;
+
+/// The longest stretch between trips matching the filter (see `longest_gap` below).
+struct trip_gap {
+  /// The trip that ended last before the gap (not always the one that started last).
+  trip before;
+  /// The first trip after the gap.
+  trip after;
+  /// The days with no matching trip under way: from the day after `before` ends (its last
+  /// possible day) to the day before `after` starts (its first possible day). 0 when they
+  /// touch or overlap.
+  date::days length{0};
+};
+
+/// The longest gap between consecutive trips matching `f` (ordered by start; each gap runs
+/// from the latest end of all the trips before it to the start of the next). The first of
+/// equally long gaps wins. nullopt with fewer than two trips.
+///
+///   auto g = diplo::longest_gap(t, diplo::visit_filter{.guest_country = "DK", .host_country = "US"});
+///   g->length.count() == 2578;   // 13 May 2016 .. 5 June 2023 (Office of the Historian data)
+[[nodiscard]] auto longest_gap(const timeline& t, const visit_filter& f) -> std::optional<trip_gap>;
+
+/// One setting-out of one traveller: consecutive stops, each a trip to one country (see
+/// JOURNEYS in the header essay).
+struct journey {
+  /// The journey id its events share (`event_base::journey`); empty for a trip whose events
+  /// name none, which is a journey of its own.
+  std::string id;
+  actor_id guest;
+  /// From the first day of its first stop to the last day of its last.
+  period when;
+  /// Its stops, in order of their start.
+  std::vector<trip> stops;
+  /// The timeline the events belong to.
+  const diplo::timeline* source = nullptr;
+
+  /// The countries of its stops, in the order first reached, each once.
+  [[nodiscard]] auto countries() const -> std::vector<country_code> {
+    std::vector<country_code> out;
+    for (const trip& s : stops) {
+      if (std::find(out.begin(), out.end(), s.country) == out.end()) out.push_back(s.country);
+    }
+    return out;
+  }
+};
+
+/// The journeys whose stops are trips matching `f`'s `guest`, `guest_country`, `planned`,
+/// `cancelled` (and `possibly`), in order of their start. The other fields select whole
+/// journeys: `from`/`to` bound the journey's start, `host_country` keeps the journeys with a
+/// stop in that country, `level` those with a stop of that level; a kept journey keeps all
+/// its stops.
+///
+///   auto js = diplo::journeys(t, {.guest = obama, .from = d2009, .to = d2009e});
+///   js.size();                 // times he set out in 2009
+///   js.front().countries();    // {GB, FR, DE, CZ, TR}
+[[nodiscard]] auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey>;
+
+/// Which events count for `whereabouts_on()`.
+struct whereabouts_options {
+  /// Only events held in this country (empty: anywhere).
+  country_code country;
+  /// Count announced, planned and postponed events too.
+  bool planned = false;
+  /// Count cancelled events too.
+  bool cancelled = false;
+};
+
+/// One person and the events that place them somewhere on a day.
+struct person_whereabouts {
+  actor_id actor;
+  /// The events, as `where()` lists them: certain ones first, then in timeline order.
+  std::vector<diplo::whereabouts> whereabouts;
+  /// The timeline the events belong to (for names when printing).
+  const diplo::timeline* source = nullptr;
+
+  friend auto operator==(const person_whereabouts&, const person_whereabouts&) noexcept -> bool = default;
+};
+
+/// Every person that an in-person event places somewhere on `day` (guests, hosts,
+/// participants, attendees; organisations are left out), each with their events exactly
+/// as `where(t, person, day)` lists them (restricted to `opt.country` when set). People are
+/// ordered by their first event in timeline order, then by name, so the people of one
+/// event stand together. Cost: O(log n + k) on the timeline's day index to find the k
+/// events that may cover the day, plus O(p log p) to sort the p placements.
+///
+///   for (const auto& p : diplo::whereabouts_on(t, 2009_y / date::April / 2)) ...
+///   // Barack Obama: London (president travels record 2961); Hillary Clinton: London; ...
+[[nodiscard]] auto whereabouts_on(const timeline& t, date::sys_days day,
+                                  const whereabouts_options& opt = {})
+    -> std::vector<person_whereabouts>;
 
 // ---------------------------------------------------------------------------------------
 namespace detail {
@@ -656,6 +781,151 @@ inline auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
   return best;
 }
 
+inline auto visited_countries(const timeline& t, const actor_id& person, visit_filter f)
+    -> std::vector<country_visits> {
+  f.guest = person;
+  std::vector<country_visits> out;
+  for (trip& tr : visits(t, f)) {
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const country_visits& c) { return c.country == tr.country; });
+    if (it == out.end()) {
+      out.push_back({tr.country, 1, tr, tr});
+    } else {
+      ++it->trips;
+      it->last = std::move(tr);
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [](const country_visits& a, const country_visits& b) {
+    if (a.trips != b.trips) return a.trips > b.trips;
+    return a.country.alpha2() < b.country.alpha2();
+  });
+  return out;
+}
+
+inline auto longest_gap(const timeline& t, const visit_filter& f) -> std::optional<trip_gap> {
+  std::vector<trip> all = visits(t, f);
+  if (all.size() < 2) return std::nullopt;
+  // Ordered by start (visits() orders by the main event; a trip's start is its first day).
+  std::stable_sort(all.begin(), all.end(), [](const trip& a, const trip& b) {
+    return a.when.earliest_start() < b.when.earliest_start();
+  });
+  std::optional<trip_gap> best;
+  std::size_t ended_last = 0;  // the trip before the gap that ends last
+  for (std::size_t i = 0; i + 1 < all.size(); ++i) {
+    if (all[i].when.latest_end() >= all[ended_last].when.latest_end()) ended_last = i;
+    const date::sys_days end = all[ended_last].when.latest_end();
+    const date::sys_days start = all[i + 1].when.earliest_start();
+    const date::days len = start > end ? start - end : date::days{0};
+    if (!best || len > best->length) best = trip_gap{all[ended_last], all[i + 1], len};
+  }
+  return best;
+}
+
+inline auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey> {
+  visit_filter stops_filter{.guest = f.guest,
+                            .guest_country = f.guest_country,
+                            .planned = f.planned,
+                            .cancelled = f.cancelled,
+                            .possibly = f.possibly};
+  std::vector<trip> all = visits(t, stops_filter);
+  auto journey_id = [](const trip& tr) -> std::string {
+    for (const event* e : tr.events) {
+      if (!base(*e).journey.empty()) return base(*e).journey;
+    }
+    return {};
+  };
+  std::vector<journey> out;
+  std::map<std::pair<std::string, std::string>, std::size_t> at;  // (guest, id) -> journey
+  for (trip& tr : all) {
+    std::string id = journey_id(tr);
+    if (!id.empty()) {
+      auto [it, fresh] = at.try_emplace({tr.guest.value(), id}, out.size());
+      if (!fresh) {
+        out[it->second].stops.push_back(std::move(tr));
+        continue;
+      }
+    }
+    journey j;
+    j.id = std::move(id);
+    j.guest = tr.guest;
+    j.source = &t;
+    j.stops.push_back(std::move(tr));
+    out.push_back(std::move(j));
+  }
+  for (journey& j : out) {
+    std::vector<const event*> evs;
+    for (const trip& s : j.stops) evs.insert(evs.end(), s.events.begin(), s.events.end());
+    j.when = detail::trip_period(evs);
+  }
+  std::erase_if(out, [&](const journey& j) {
+    const period& p = j.when;
+    if (f.from && (f.possibly ? p.latest_start() : p.earliest_start()) < *f.from) return true;
+    if (f.to && (f.possibly ? p.earliest_start() : p.latest_start()) > *f.to) return true;
+    auto any = [&](auto pred) { return std::any_of(j.stops.begin(), j.stops.end(), pred); };
+    if (!f.host_country.empty() && !any([&](const trip& s) { return s.country == f.host_country; })) {
+      return true;
+    }
+    if (f.level && !any([&](const trip& s) { return s.level == *f.level; })) return true;
+    return false;
+  });
+  std::stable_sort(out.begin(), out.end(), [&](const journey& a, const journey& b) {
+    return t.number(a.stops.front().main()) < t.number(b.stops.front().main());
+  });
+  return out;
+}
+
+inline auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_options& opt)
+    -> std::vector<person_whereabouts> {
+  const auto& ix = t.index();
+  std::vector<std::uint32_t> found;
+  ix.days.stab(detail::day_number(day), [&](std::uint32_t i) { found.push_back(i); });
+  std::sort(found.begin(), found.end());
+  struct placement {
+    std::uint32_t actor;
+    whereabouts w;
+  };
+  std::vector<placement> all;
+  const auto actors = t.actors().actors();
+  for (auto i : found) {
+    const event& e = t.events()[i];
+    if (!in_person(e) || !detail::status_counts(base(e).status, opt.planned, opt.cancelled)) continue;
+    if (!opt.country.empty() && country_of(e) != opt.country) continue;
+    const truth c = base(e).when.covers(day);
+    if (c == truth::no) continue;
+    for (auto a : ix.event_actors.of(i)) {
+      if (std::holds_alternative<person>(actors[a])) all.push_back({a, {&e, c, &t}});
+    }
+  }
+  // By actor, and within one actor as where() lists them: certain first, timeline order.
+  std::stable_sort(all.begin(), all.end(), [](const placement& x, const placement& y) {
+    if (x.actor != y.actor) return x.actor < y.actor;
+    return x.w.certainty == truth::certainly && y.w.certainty != truth::certainly;
+  });
+  std::vector<person_whereabouts> out;
+  for (std::size_t k = 0; k < all.size();) {
+    person_whereabouts p{id_of(actors[all[k].actor]), {}, &t};
+    const auto a = all[k].actor;
+    for (; k < all.size() && all[k].actor == a; ++k) p.whereabouts.push_back(all[k].w);
+    out.push_back(std::move(p));
+  }
+  auto first_event = [&](const person_whereabouts& p) {
+    std::uint32_t n = detail::no_index;
+    for (const auto& w : p.whereabouts) n = std::min(n, t.number(*w.event));
+    return n;
+  };
+  std::vector<std::pair<std::uint32_t, std::size_t>> order;  // (first event, position)
+  order.reserve(out.size());
+  for (std::size_t k = 0; k < out.size(); ++k) order.emplace_back(first_event(out[k]), k);
+  std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return name_of(t.actors().get(out[x.second].actor)) < name_of(t.actors().get(out[y.second].actor));
+  });
+  std::vector<person_whereabouts> sorted;
+  sorted.reserve(out.size());
+  for (const auto& [n, k] : order) sorted.push_back(std::move(out[k]));
+  return sorted;
+}
+
 }  // namespace diplo
 
 /// "22 October 2024 — Xi Jinping and Vladimir Putin — bilateral meeting in Russia (Kazan),
@@ -738,6 +1008,66 @@ struct fmt::formatter<diplo::gap> : fmt::formatter<std::string_view> {
   auto format(const diplo::gap& g, Context& ctx) const -> decltype(ctx.out()) {
     auto s = fmt::format("{} days, between {} and {}", g.length.count(), g.before.when(),
                          g.after.when());
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "Israel: 32 trips, first 17–20 February 1993, last 8–9 January 1997".
+template <>
+struct fmt::formatter<diplo::country_visits> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::country_visits& c, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = fmt::format("{}: {} trip{}", c.country, c.trips, c.trips == 1 ? "" : "s");
+    if (!c.first.events.empty()) {
+      s += c.trips == 1 ? fmt::format(", {}", c.first.when)
+                        : fmt::format(", first {}, last {}", c.first.when, c.last.when);
+    }
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "2578 days, between 11–13 May 2016 and 5–7 June 2023" (the days of the two trips).
+template <>
+struct fmt::formatter<diplo::trip_gap> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::trip_gap& g, Context& ctx) const -> decltype(ctx.out()) {
+    auto s = fmt::format("{} days, between {} and {}", g.length.count(), g.before.when,
+                         g.after.when);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "Barack Obama, 31 March – 7 April 2009: United Kingdom, France, Germany, Czechia, Turkey
+/// (5 stops)".
+template <>
+struct fmt::formatter<diplo::journey> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::journey& j, Context& ctx) const -> decltype(ctx.out()) {
+    std::string who = j.guest.value();
+    if (j.source != nullptr) {
+      if (const auto* a = j.source->actors().find(j.guest)) who = diplo::name_of(*a);
+    }
+    std::vector<std::string> names;
+    for (const auto& c : j.countries()) names.push_back(fmt::format("{}", c));
+    std::string s = fmt::format("{}, {}: {}", who, j.when, fmt::join(names, ", "));
+    if (j.stops.size() > 1) s += fmt::format(" ({} stops)", j.stops.size());
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "Barack Obama: Barack Obama — visit to United Kingdom (London), 31 March – 3 April 2009"
+/// (+ " (and 1 more)" when several events place the person that day).
+template <>
+struct fmt::formatter<diplo::person_whereabouts> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::person_whereabouts& p, Context& ctx) const -> decltype(ctx.out()) {
+    std::string who = p.actor.value();
+    if (p.source != nullptr) {
+      if (const auto* a = p.source->actors().find(p.actor)) who = diplo::name_of(*a);
+    }
+    std::string s = who + ":";
+    if (!p.whereabouts.empty()) s += fmt::format(" {}", p.whereabouts.front());
+    if (p.whereabouts.size() > 1) s += fmt::format(" (and {} more)", p.whereabouts.size() - 1);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

@@ -30,8 +30,8 @@
 // summit comes before the talks on its first day), then the outer event first (a visit
 // before the forum inside it on the same days), then by id. Queries (diplo/query.h)
 // run on its indexes: every actor's events in that order, bilateral events by pair
-// of actors (a 40-leader summit is stored once per attendee, never as 780 pairs), and
-// the parent/child links.
+// of actors (a 40-leader summit is stored once per attendee, never as 780 pairs), the
+// parent/child links, and the events by the days they may cover.
 
 #include <algorithm>
 #include <cstdint>
@@ -84,6 +84,101 @@ struct pair_entry {
   return (std::uint64_t{a} << 32) | b;
 }
 
+/// A static interval tree over the events' possible days, [earliest start, latest end):
+/// `stab(day, f)` calls f(event) for every event that may cover `day`, in O(log n + answer).
+/// Each node holds the events that contain its center day, sorted twice (by start
+/// ascending, by end descending); the events wholly before the center go left, those wholly
+/// after it go right. The center is the median of the first and last days of the node's
+/// events, so the depth is O(log n). Internal: built by timeline_builder::freeze().
+struct day_tree {
+  struct node {
+    std::int32_t center = 0;
+    std::uint32_t left = no_index;
+    std::uint32_t right = no_index;
+    std::uint32_t begin = 0;  // its events: by_start[begin, end), by_end[begin, end)
+    std::uint32_t end = 0;
+  };
+  std::vector<node> nodes;  // nodes[0] is the root (when not empty)
+  std::vector<std::uint32_t> by_start;
+  std::vector<std::uint32_t> by_end;
+  std::vector<std::int32_t> start;  // per event: earliest start day
+  std::vector<std::int32_t> stop;   // per event: latest exclusive end day
+
+  /// Calls f(event number) for every event with start <= day < stop (in no useful order).
+  template <class F>
+  void stab(std::int32_t day, F&& f) const {
+    std::uint32_t n = nodes.empty() ? no_index : 0;
+    while (n != no_index) {
+      const node& x = nodes[n];
+      if (day < x.center) {
+        // Every event here ends after the center, so after `day`: those starting by it cover it.
+        for (auto k = x.begin; k < x.end && start[by_start[k]] <= day; ++k) f(by_start[k]);
+        n = x.left;
+      } else {
+        // Every event here starts on or before the center: those ending after `day` cover it.
+        for (auto k = x.begin; k < x.end && stop[by_end[k]] > day; ++k) f(by_end[k]);
+        n = day == x.center ? no_index : x.right;
+      }
+    }
+  }
+
+  /// Builds the tree of events [start[i], stop[i]) (precondition: start[i] < stop[i]).
+  static auto build(std::vector<std::int32_t> start, std::vector<std::int32_t> stop) -> day_tree {
+    day_tree t;
+    t.start = std::move(start);
+    t.stop = std::move(stop);
+    std::vector<std::uint32_t> all(t.start.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    t.by_start.reserve(all.size());
+    t.by_end.reserve(all.size());
+    t.make(std::move(all));
+    return t;
+  }
+
+ private:
+  auto make(std::vector<std::uint32_t> items) -> std::uint32_t {
+    if (items.empty()) return no_index;
+    // The median of the items' first and last days.
+    std::vector<std::int32_t> bounds;
+    bounds.reserve(items.size() * 2);
+    for (auto i : items) {
+      bounds.push_back(start[i]);
+      bounds.push_back(stop[i] - 1);
+    }
+    auto mid = bounds.begin() + static_cast<std::ptrdiff_t>(bounds.size() / 2);
+    std::nth_element(bounds.begin(), mid, bounds.end());
+    const std::int32_t center = *mid;
+    std::vector<std::uint32_t> here, left, right;
+    for (auto i : items) {
+      if (stop[i] <= center) {
+        left.push_back(i);
+      } else if (start[i] > center) {
+        right.push_back(i);
+      } else {
+        here.push_back(i);
+      }
+    }
+    const auto at = static_cast<std::uint32_t>(nodes.size());
+    nodes.push_back({center, no_index,
+                     no_index,
+                     static_cast<std::uint32_t>(by_start.size()), 0});
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return start[a] != start[b] ? start[a] < start[b] : a < b;
+    });
+    by_start.insert(by_start.end(), here.begin(), here.end());
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return stop[a] != stop[b] ? stop[a] > stop[b] : a < b;
+    });
+    by_end.insert(by_end.end(), here.begin(), here.end());
+    nodes[at].end = static_cast<std::uint32_t>(by_start.size());
+    const auto l = make(std::move(left));
+    nodes[at].left = l;
+    const auto r = make(std::move(right));
+    nodes[at].right = r;
+    return at;
+  }
+};
+
 /// The indexes of a frozen timeline. Internal: its layout may change.
 struct timeline_index {
   // Per event (in timeline order).
@@ -102,6 +197,8 @@ struct timeline_index {
   std::vector<pair_entry> pairs;
   // Event ids -> event number.
   std::unordered_map<std::string, std::uint32_t> event_number;
+  // The events that may cover a day (whereabouts_on in diplo/query.h).
+  day_tree days;
 };
 
 }  // namespace detail
@@ -538,6 +635,14 @@ inline auto timeline_builder::freeze() && -> timeline {
   for (std::uint32_t i = 0; i < n; ++i) {
     ix.event_actors.offsets[i + 1] = ix.event_actors.offsets[i] + static_cast<std::uint32_t>(per_event[i].size());
     ix.event_actors.items.insert(ix.event_actors.items.end(), per_event[i].begin(), per_event[i].end());
+  }
+
+  {
+    std::vector<std::int32_t> stop(n);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      stop[i] = std::max(detail::days_of(base(t.events_[i]).when.latest_end()), ix.earliest_start[i] + 1);
+    }
+    ix.days = detail::day_tree::build(ix.earliest_start, std::move(stop));
   }
 
   ix.actor_max_span.assign(actor_count, 0);

@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <filesystem>
 #include <limits>
+#include <system_error>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -20,6 +22,37 @@ namespace diplo::cli {
 
 auto embedded_actors() -> const actor_registry& { return data::xi_putin().actors(); }
 
+auto is_historyatstate_dir(const std::string& path) -> bool {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  return fs::is_directory(path, ec) && fs::is_directory(fs::path(path) / "visits", ec) &&
+         fs::is_directory(fs::path(path) / "travels", ec);
+}
+
+auto report_summary(const import::import_report& r, const std::string& dir) -> std::string {
+  using import::dataset;
+  std::string s = fmt::format("diplo: imported {} (Office of the Historian)\n", dir);
+  auto line = [&](std::string_view label, const import::dataset_count& c) {
+    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected\n", label,
+                     c.read, c.events, c.merged, c.rejected);
+  };
+  for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+    line(name(d), r.of(d));
+  }
+  line("total", r.total());
+  s += fmt::format("  {} actors, {} journeys; {} rejected, {} duplicates merged, {} unresolved "
+                   "names, {} overlapping stops (listed by 'diplo import-report {}')\n",
+                   r.actors, r.journeys, r.rejections.size(), r.duplicates.size(),
+                   r.unresolved_names.size(), r.overlapping_stops.size(), dir);
+  return s;
+}
+
+auto import_historyatstate_dir(const std::string& path) -> io::document {
+  import::import_result r = import::import_historyatstate(path);
+  fmt::print(stderr, "{}", report_summary(r.report, path));
+  return std::move(r.doc);
+}
+
 auto load_document(const std::string& path, const actor_registry* known,
                    std::vector<diagnostic>* warnings) -> io::document {
   const io::format f = io::format_of(path);
@@ -32,6 +65,23 @@ auto load_document(const std::string& path, const actor_registry* known,
   return io::read_csv(text, path, known, warnings);
 }
 
+namespace {
+
+// The warnings of building a timeline, one per line. The Office of the Historian's data
+// makes hundreds of them (the same leader listed twice on overlapping days...): for an
+// import, their number and the first few, so that the answer is not buried.
+void print_build_warnings(const timeline& t, bool imported) {
+  const auto& w = t.warnings();
+  const std::size_t shown = imported ? std::min<std::size_t>(w.size(), 3) : w.size();
+  for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", w[i]);
+  if (shown < w.size()) {
+    fmt::print(stderr, "diplo: ... and {} more warning{} from building the timeline ({} in all)\n",
+               w.size() - shown, w.size() - shown == 1 ? "" : "s", w.size());
+  }
+}
+
+}  // namespace
+
 auto context::data() -> const timeline& {
   if (data_ != nullptr) return *data_;
   if (data_files.empty()) {
@@ -40,6 +90,7 @@ auto context::data() -> const timeline& {
     return *data_;
   }
   io::document merged;
+  bool imported = false;
   for (const std::string& file : data_files) {
     // CSV files name people by name: resolve them against everyone known so far, the
     // files before this one first, then the embedded dataset.
@@ -52,12 +103,17 @@ auto context::data() -> const timeline& {
       }
     }
     std::vector<diagnostic> warnings;
+    if (is_historyatstate_dir(file)) {
+      imported = true;
+      io::merge(merged, import_historyatstate_dir(file));
+      continue;
+    }
     io::merge(merged, load_document(file, &known, &warnings));
     for (const diagnostic& w : warnings) fmt::print(stderr, "{}\n", w);
   }
   info_ = merged.info;
   owned_ = io::build(std::move(merged));
-  for (const diagnostic& w : owned_->warnings()) fmt::print(stderr, "{}\n", w);
+  print_build_warnings(*owned_, imported);
   data_ = &*owned_;
   return *data_;
 }

@@ -26,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "diplo/diplo.h"
+#include "diplo/import/historyatstate.h"
 #include "diplo/io/document.h"
 
 namespace diplo::cli {
@@ -42,7 +43,7 @@ class usage_error : public std::runtime_error {
 /// The data a command answers from: the --data files merged, else the embedded dataset.
 class context {
  public:
-  /// The --data files, in the order given.
+  /// The --data files (or Office of the Historian folders), in the order given.
   std::vector<std::string> data_files;
 
   /// The timeline to answer from, loaded on first use. Throws diplo::error
@@ -56,6 +57,18 @@ class context {
   io::dataset_info info_;
   const timeline* data_ = nullptr;
 };
+
+/// True when `path` is a folder of the Office of the Historian's data: a directory holding
+/// visits/ and travels/ (in this repository, data/historyatstate).
+auto is_historyatstate_dir(const std::string& path) -> bool;
+
+/// Imports such a folder (diplo::import::import_historyatstate) and prints the import
+/// report's counts, and the sizes of its lists, to stderr. Throws diplo::error.
+auto import_historyatstate_dir(const std::string& path) -> io::document;
+
+/// The first lines of an import report: records read = events + merged + rejected per
+/// dataset, then one line with the sizes of the lists and where to read them.
+auto report_summary(const import::import_report& r, const std::string& dir) -> std::string;
 
 /// The actors known to the embedded dataset, which CSV files name by name.
 auto embedded_actors() -> const actor_registry&;
@@ -252,6 +265,10 @@ auto add_contacts(CLI::App& app) -> command;
 auto add_gap(CLI::App& app) -> command;
 auto add_validate(CLI::App& app) -> command;
 auto add_convert(CLI::App& app) -> command;
+auto add_import_report(CLI::App& app) -> command;
+auto add_countries(CLI::App& app) -> command;
+auto add_on(CLI::App& app) -> command;
+auto add_journeys(CLI::App& app) -> command;
 
 /// The footer of the meeting commands: names, what "meet" means, the date bounds.
 inline constexpr std::string_view meet_footer =

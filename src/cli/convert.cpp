@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// diplo convert IN OUT: from one format to another (.json, .jsonl, .csv), written atomically.
+// diplo convert [--from FORMAT] IN OUT: from one format to another (.json, .jsonl, .csv),
+// or an Office of the Historian folder to any of them; written atomically.
 
 #include <memory>
 #include <string>
@@ -14,27 +15,53 @@ namespace diplo::cli {
 
 auto add_convert(CLI::App& app) -> command {
   struct options {
-    std::string in, out;
+    std::string in, out, from = "auto";
   };
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("convert", "Convert a data file to another format");
-  sub->add_option("IN", o->in, "The file to read: .json, .jsonl or .csv")->required();
+  sub->add_option("IN", o->in,
+                  "The file to read: .json, .jsonl or .csv; or a folder of the Office of the "
+                  "Historian's data (holding visits/ and travels/)")
+      ->required();
   sub->add_option("OUT", o->out, "The file to write: .json, .jsonl or .csv (replaced atomically)")
       ->required();
+  sub->add_option("--from", o->from,
+                  "What IN is: auto (a file by its extension, or a folder holding visits/ and "
+                  "travels/) or historyatstate (such a folder)")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"auto", "historyatstate"}));
   set_footer(sub,
              "The format of each file is given by its extension. IN is read and checked as a\n"
              "whole (as 'diplo validate' does) before OUT is written; OUT is replaced atomically,\n"
              "so it is never left half-written. CSV names resolve against the embedded dataset's\n"
-             "actors. A summary goes to stderr.");
+             "actors. A summary goes to stderr.\n"
+             "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
+             "(data/historyatstate in diplo's repository) and prints the import report's counts\n"
+             "to stderr; 'diplo import-report DIR' prints the whole report.");
 
   return {sub, [o](context&) -> int {
             (void)io::format_of(o->out);  // an unknown extension fails before any work
+            const bool dir = o->from == "historyatstate" ||
+                             (o->from == "auto" && is_historyatstate_dir(o->in));
+            if (o->from == "historyatstate" && !is_historyatstate_dir(o->in)) {
+              throw usage_error(fmt::format("IN: \"{}\" is not a folder holding visits/ and travels/",
+                                            o->in));
+            }
             std::vector<diagnostic> warnings;
-            io::document doc = load_document(o->in, &embedded_actors(), &warnings);
+            io::document doc = dir ? import_historyatstate_dir(o->in)
+                                   : load_document(o->in, &embedded_actors(), &warnings);
             const io::dataset_info info = doc.info;
             const timeline t = io::build(std::move(doc));
             for (const diagnostic& w : warnings) fmt::print(stderr, "{}\n", w);
-            for (const diagnostic& w : t.warnings()) fmt::print(stderr, "{}\n", w);
+            if (dir) {
+              if (!t.warnings().empty()) {
+                fmt::print(stderr, "diplo: {} warning{} from building the timeline (likely "
+                                   "duplicates in the source; kept as they are)\n",
+                           t.warnings().size(), t.warnings().size() == 1 ? "" : "s");
+              }
+            } else {
+              for (const diagnostic& w : t.warnings()) fmt::print(stderr, "{}\n", w);
+            }
             io::save(o->out, t, info);
             fmt::print(stderr, "diplo: wrote {} event{}, {} actor{} to {}\n", t.size(),
                        t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",

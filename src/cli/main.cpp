@@ -67,15 +67,19 @@ auto main(int argc, char** argv) -> int {
   app.add_option("--data", ctx.data_files,
                  "Answer from FILE (.json, .jsonl or .csv) instead of the embedded dataset; "
                  "repeat to merge several files (CSV names resolve against the files before "
-                 "it and the embedded dataset's actors)")
+                 "it and the embedded dataset's actors). FILE may also be a folder of the Office "
+                 "of the Historian's data (holding visits/ and travels/, e.g. data/historyatstate): "
+                 "it is imported, and the import report's counts go to stderr")
       ->type_name("FILE")
       ->allow_extra_args(false);
 
   std::vector<command> commands = {add_last_meeting(app), add_first_meeting(app),
                                    add_meetings(app),     add_visits(app),
                                    add_where(app),        add_contacts(app),
-                                   add_gap(app),          add_validate(app),
-                                   add_convert(app)};
+                                   add_gap(app),          add_countries(app),
+                                   add_on(app),           add_journeys(app),
+                                   add_validate(app),     add_convert(app),
+                                   add_import_report(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

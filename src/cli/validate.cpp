@@ -1,50 +1,54 @@
 // SPDX-License-Identifier: MIT
 // diplo validate FILE...: every problem of each file, as file:line:col: severity: message.
 
-#include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include <fmt/format.h>
 
 #include "common.h"
+#include "diplo/io/file.h"
 
 namespace diplo::cli {
 
 namespace {
 
-struct report {
-  std::vector<diagnostic> diagnostics;
-  std::size_t events = 0;
-  std::size_t actors = 0;
-  bool unreadable_records = false;  // the reader rejected records: no checks across events
-};
+auto plural(std::size_t n, std::string_view word) -> std::string {
+  return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
+}
 
-auto check(const std::string& file) -> report {
-  report r;
-  bool loaded = false;
+// Prints every diagnostic of one file, then its summary line; true when it has no error.
+auto validate_file(const std::string& file) -> bool {
+  io::check_report r;
+  bool readable = true;
   try {
-    std::vector<diagnostic> warnings;
-    io::document doc = load_document(file, &embedded_actors(), &warnings);
-    loaded = true;
-    r.diagnostics = std::move(warnings);
-    r.events = doc.events.size();
-    r.actors = doc.actors.size();
-    const timeline t = io::build(std::move(doc));
-    r.diagnostics.insert(r.diagnostics.end(), t.warnings().begin(), t.warnings().end());
-  } catch (const validation_error& e) {
-    r.unreadable_records = !loaded;
-    r.diagnostics.insert(r.diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+    // CSV names resolve against the embedded dataset's actors, as with --data.
+    r = io::check(std::filesystem::path(file), &embedded_actors());
   } catch (const error& e) {  // cannot be read at all: missing, unknown extension...
+    readable = false;
     r.diagnostics.push_back({severity::error, file, 0, 0, e.what()});
   }
-  std::stable_sort(r.diagnostics.begin(), r.diagnostics.end(), [](const auto& x, const auto& y) {
-    auto line = [](const diagnostic& d) { return d.line == 0 ? UINT32_MAX : d.line; };
-    return std::tuple(x.where, line(x), x.column) < std::tuple(y.where, line(y), y.column);
-  });
-  return r;
+  for (const diagnostic& d : r.diagnostics) fmt::print("{}\n", d);
+
+  const std::size_t errors = r.errors();
+  const std::size_t warnings = r.warnings();
+  const std::string w = warnings == 0 ? "" : ", " + plural(warnings, "warning");
+  if (errors == 0) {
+    fmt::print("{}: ok, {}, {}{}\n", file, plural(r.events, "event"), plural(r.actors, "actor"), w);
+    return true;
+  }
+  std::string note;
+  if (readable && !r.cross_checked) {
+    note = " (reading stopped early; the checks across records run once the file reads to "
+           "its end)";
+  } else if (readable && r.left_out.count != 0) {
+    note = fmt::format(" ({} with errors left out of the checks across records)",
+                       plural(r.left_out.count, "record"));
+  }
+  fmt::print("{}: {}{}{}\n", file, plural(errors, "error"), w, note);
+  return false;
 }
 
 }  // namespace
@@ -57,36 +61,18 @@ auto add_validate(CLI::App& app) -> command {
   CLI::App* sub = app.add_subcommand("validate", "Check data files and list every problem");
   sub->add_option("FILE", o->files, "Files to check: .json, .jsonl or .csv")->required();
   set_footer(sub,
-             "Prints every problem as file:line:column: error|warning: message (the compiler\n"
-             "convention, which editors understand), then one summary line per file. Each record is\n"
-             "checked first (keys, types, dates, codes); the checks across events (unique ids, known\n"
-             "actors, parents) run once every record reads. CSV names resolve against the embedded\n"
-             "dataset's actors. Exit status 0 when no file has errors (warnings are fine), else 2.");
+             "Prints every problem of a file in one run, in file order, as\n"
+             "file:line:column: error|warning: message (the compiler convention, which editors\n"
+             "understand), then one summary line per file. Each record is checked on its own\n"
+             "(keys, types, dates, codes); the records without errors are then checked against\n"
+             "each other (unique ids, known actors and parents, children inside their parents,\n"
+             "likely duplicates). A reference to a record that has errors is not reported again.\n"
+             "CSV names resolve against the embedded dataset's actors.\n"
+             "Exit status 0 when no file has errors (warnings are fine), else 2.");
 
   return {sub, [o](context&) -> int {
             bool clean = true;
-            for (const std::string& file : o->files) {
-              const report r = check(file);
-              std::size_t errors = 0;
-              for (const diagnostic& d : r.diagnostics) {
-                errors += d.severity == severity::error;
-                fmt::print("{}\n", d);
-              }
-              const std::size_t warnings = r.diagnostics.size() - errors;
-              const std::string w =
-                  warnings == 0 ? "" : fmt::format(", {} warning{}", warnings, warnings == 1 ? "" : "s");
-              if (errors == 0) {
-                fmt::print("{}: ok, {} event{}, {} actor{}{}\n", file, r.events, r.events == 1 ? "" : "s",
-                           r.actors, r.actors == 1 ? "" : "s", w);
-              } else {
-                clean = false;
-                fmt::print("{}: {} error{}{}{}\n", file, errors, errors == 1 ? "" : "s", w,
-                           !r.unreadable_records
-                               ? ""
-                               : " (the checks across events, such as unique ids and known "
-                                    "actors, run once these are fixed)");
-              }
-            }
+            for (const std::string& file : o->files) clean = validate_file(file) && clean;
             return clean ? answered : bad_input;
           }};
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // diplo visits [--guest A] [--guest-country CC] [--host-country CC] [--level L]
-//              [--from DATE] [--to DATE] [--planned] [--count|--first|--last] [--json]
+//              [--from DATE] [--to DATE] [--planned] [--count|--first|--last|--longest-gap]
+//              [--json]
 
 #include <algorithm>
 #include <memory>
@@ -53,14 +54,86 @@ auto trip_label(const timeline& t, const trip& tr) -> std::string {
   return s;
 }
 
+struct visits_options {
+  std::string guest, guest_country, host_country, level, from, to;
+  bool planned = false, count = false, first = false, last = false, longest_gap = false,
+       json = false;
+};
+
+auto select_name(const visits_options& o) -> const char* {
+  return o.count ? "count" : o.first ? "first" : o.last ? "last" : o.longest_gap ? "longest-gap" : "all";
+}
+
+auto question_json(const visit_filter& f, const std::optional<partial_date>& from,
+                   const std::optional<partial_date>& to, const visits_options& o) -> json {
+  auto code = [](country_code c) -> json {
+    return c.empty() ? json(nullptr) : json(std::string(c.alpha2()));
+  };
+  return json::object{{"command", "visits"},
+                      {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
+                      {"guest_country", code(f.guest_country)},
+                      {"host_country", code(f.host_country)},
+                      {"level", f.level ? json(std::string(name(*f.level))) : json(nullptr)},
+                      {"from", date_json(from)},
+                      {"to", date_json(to)},
+                      {"planned", o.planned},
+                      {"select", select_name(o)}};
+}
+
+// "visits by leaders of Denmark to the United States from 1990": who, where, when.
+auto scope_text(const timeline& t, const visit_filter& f, const std::optional<partial_date>& from,
+                const std::optional<partial_date>& to, bool planned) -> std::string {
+  std::string scope;
+  if (f.guest) scope += fmt::format(" by {}", name_of(t, *f.guest));
+  if (!f.guest_country.empty()) {
+    scope += fmt::format(" by {} of {}", f.guest ? "a leader" : "leaders", f.guest_country);
+  }
+  if (!f.host_country.empty()) scope += fmt::format(" to {}", f.host_country);
+  scope += from ? bounds_text(from, to) : bounds_text(from, to, "from", "up to");
+  if (planned) scope += " (planned ones included)";
+  return scope;
+}
+
+// visits --longest-gap: the answer, then both trips with their evidence.
+auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
+                       const std::optional<partial_date>& from, const std::optional<partial_date>& to,
+                       const visits_options& o) -> int {
+  const std::optional<trip_gap> g = longest_gap(t, f);
+  if (o.json) {
+    name_list names(t);
+    if (f.guest) names.add(*f.guest);
+    json answer = nullptr;
+    if (g) {
+      answer = json::object{{"days", g->length.count()},
+                            {"before", trip_json(g->before, names)},
+                            {"after", trip_json(g->after, names)}};
+    }
+    print_json(ctx, question_json(f, from, to, o), std::move(answer), names);
+    return g ? answered : no_answer;
+  }
+  std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
+  const std::string scope = scope_text(t, f, from, to, o.planned);
+  if (!g) {
+    fmt::print("Fewer than two {}s{} in this data: there is no gap between them.\n", what, scope);
+    return no_answer;
+  }
+  // The gap's bounds: the last day of the trip before, the first day of the trip after.
+  const date::sys_days last_day = g->before.when.latest_end() - date::days{1};
+  const date::sys_days next_day = g->after.when.earliest_start();
+  fmt::print("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
+             g->length.count(), partial_date(date::year_month_day{last_day}),
+             partial_date(date::year_month_day{next_day}));
+  for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
+    fmt::print("\n  {}: {}\n\n", label, *tr);
+    print_evidence(t, tr->main(), nullptr, "    ");
+  }
+  return answered;
+}
+
 }  // namespace
 
 auto add_visits(CLI::App& app) -> command {
-  struct options {
-    std::string guest, guest_country, host_country, level, from, to;
-    bool planned = false, count = false, first = false, last = false, json = false;
-  };
-  auto o = std::make_shared<options>();
+  auto o = std::make_shared<visits_options>();
   CLI::App* sub = app.add_subcommand(
       "visits", "Trips abroad: who went where, when; how many times A visited a country");
   sub->add_option("--guest", o->guest, "Only trips of this person (a name, an alias or an id)")
@@ -82,15 +155,19 @@ auto add_visits(CLI::App& app) -> command {
                               "Print the number of trips alone on the first line, then the trips");
   auto* first = sub->add_flag("--first", o->first, "Only the first trip, with its evidence");
   auto* last = sub->add_flag("--last", o->last, "Only the last trip, with its evidence");
-  count->excludes(first)->excludes(last);
-  first->excludes(last);
+  auto* gap = sub->add_flag("--longest-gap", o->longest_gap,
+                            "The longest time between two matching trips, with both trips");
+  count->excludes(first)->excludes(last)->excludes(gap);
+  first->excludes(last)->excludes(gap);
+  last->excludes(gap);
   add_json_flag(sub, o->json);
   set_footer(sub,
              "A person visits a country whenever they attend an event held there outside their own\n"
              "country: a state visit, but also a summit or a ceremony abroad. The events of one stay\n"
              "make one trip, counted once. Dates are EDTF (2022-02-24, 2022-02, 2022): --from uses\n"
              "the first day of DATE, --to its last day. Without --count, --first or --last every\n"
-             "matching trip is listed.");
+             "matching trip is listed. --longest-gap: the most days with no matching trip under\n"
+             "way, from the end of the trips before (the one that ended last) to the next start.");
 
   return {sub, [o](context& ctx) -> int {
             visit_filter f{.planned = o->planned};
@@ -111,6 +188,7 @@ auto add_visits(CLI::App& app) -> command {
             }
             const timeline& t = ctx.data();
             if (!o->guest.empty()) f.guest = resolve(t, o->guest);
+            if (o->longest_gap) return print_longest_gap(ctx, t, f, from, to, *o);
             std::vector<trip> all = visits(t, f);
             const bool one = o->first || o->last;
             const trip* chosen = all.empty() ? nullptr : o->first ? &all.front() : &all.back();
@@ -118,19 +196,7 @@ auto add_visits(CLI::App& app) -> command {
             if (o->json) {
               name_list names(t);
               if (f.guest) names.add(*f.guest);
-              auto code = [](country_code c) -> json {
-                return c.empty() ? json(nullptr) : json(std::string(c.alpha2()));
-              };
-              json q = json::object{
-                  {"command", "visits"},
-                  {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
-                  {"guest_country", code(f.guest_country)},
-                  {"host_country", code(f.host_country)},
-                  {"level", f.level ? json(std::string(name(*f.level))) : json(nullptr)},
-                  {"from", date_json(from)},
-                  {"to", date_json(to)},
-                  {"planned", o->planned},
-                  {"select", o->count ? "count" : o->first ? "first" : o->last ? "last" : "all"}};
+              json q = question_json(f, from, to, *o);
               json answer = nullptr;
               if (one && chosen != nullptr) {
                 answer = trip_json(*chosen, names);
@@ -145,14 +211,7 @@ auto add_visits(CLI::App& app) -> command {
 
             // "state visits by Xi Jinping to Russia from 24 February 2022 to 10 May 2025"
             std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
-            std::string scope;
-            if (f.guest) scope += fmt::format(" by {}", name_of(t, *f.guest));
-            if (!f.guest_country.empty()) {
-              scope += fmt::format(" by {} of {}", f.guest ? "a leader" : "leaders", f.guest_country);
-            }
-            if (!f.host_country.empty()) scope += fmt::format(" to {}", f.host_country);
-            scope += bounds_text(from, to);
-            if (o->planned) scope += " (planned ones included)";
+            const std::string scope = scope_text(t, f, from, to, o->planned);
 
             if (all.empty()) {
               if (o->count) fmt::print("0\n");

@@ -914,6 +914,16 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
                            period::days(it->second.first, it->second.second)});
     }
   }
+  // Trips made before taking office: the remarks say "[Visit made as President-elect.]".
+  for (const auto& r : trips) {
+    if (r.merged_away || r.role != "president" ||
+        r.remarks.find("made as President-elect") == std::string::npos) {
+      continue;
+    }
+    auto& offices = travellers.at(r.who).offices;
+    office o{"President-elect", "US", period(r.start, r.end)};
+    if (std::find(offices.begin(), offices.end(), o) == offices.end()) offices.push_back(std::move(o));
+  }
 
   // Events, journeys, overlaps: per traveller, in order of start.
   std::map<std::string, std::vector<std::size_t>> by_who;

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -186,6 +187,7 @@ struct sink {
   std::vector<diagnostic> warnings;
 
   bool stopped = false;  // more than max_diagnostics errors: reading stops
+  bool cut_short = false;  // an unterminated quote swallowed the rest of the input
 
   [[nodiscard]] auto full() const noexcept -> bool { return stopped; }
 
@@ -281,6 +283,7 @@ auto lex(std::string_view text, sink& out) -> std::vector<record> {
         }
         if (!closed) {
           out.error(f.line, f.column, "unterminated quoted field: no closing '\"'");
+          out.cut_short = true;
           r.bad = true;
           records.push_back(std::move(r));
           return records;
@@ -341,9 +344,14 @@ class reader {
       return std::move(doc_);
     }
     const record& header = records.front();
-    if (header.bad) return std::move(doc_);
-    if (!read_header(header)) return std::move(doc_);
+    // Without a readable header no row can be read: the reading stops there.
+    if (header.bad || !read_header(header)) {
+      doc_.left_out.stopped = true;
+      return std::move(doc_);
+    }
     for (std::size_t k = 1; k < records.size() && !out_.full(); ++k) read_row(records[k]);
+    if (out_.full() || out_.cut_short) doc_.left_out.stopped = true;
+    if (doc_.left_out.count != 0) drop_unused_actors();
     return std::move(doc_);
   }
 
@@ -398,9 +406,19 @@ class reader {
     row_ok_ = false;
   }
 
+  // A row with errors is left out whole; its id (when readable) is noted.
+  void leave_out(std::string_view id) {
+    ++doc_.left_out.count;
+    if (!id.empty() && diplo::detail::is_valid_utf8(id)) doc_.left_out.event_ids.emplace_back(id);
+  }
+
   void read_row(const record& r) {
-    if (r.bad) return;
+    if (r.bad) {  // fields may be misaligned: the id is not trusted
+      leave_out({});
+      return;
+    }
     if (r.fields.size() != header_size_) {
+      leave_out({});
       out_.error(r.line, 1,
                  fmt::format("row has {} field{}; the header has {}", r.fields.size(),
                              r.fields.size() == 1 ? "" : "s", header_size_));
@@ -413,7 +431,10 @@ class reader {
         fail(static_cast<column>(c), "invalid UTF-8");
       }
     }
-    if (!row_ok_) return;  // the checks below would only repeat it
+    if (!row_ok_) {  // the checks below would only repeat it
+      leave_out(text(c_id));
+      return;
+    }
 
     // Every field is checked, even after an error, so that one pass reports them all.
     event_base b;
@@ -499,7 +520,10 @@ class reader {
         fail(c_series, fmt::format("only summits have a series, not a {}", kind->name));
       }
     }
-    if (!row_ok_ || kind == nullptr) return;
+    if (!row_ok_ || kind == nullptr) {
+      leave_out(text(c_id));
+      return;
+    }
 
     const std::string city(text(c_city));
     event e;
@@ -682,6 +706,25 @@ class reader {
     }
   }
 
+  // Removes the actors that no event read names: those that only rows left out named.
+  void drop_unused_actors() {
+    std::unordered_set<std::string> used;
+    for (const event& e : doc_.events) {
+      for (const actor_id& a : participants(e)) used.insert(a.value());
+    }
+    if (used.size() == doc_.actors.size()) return;
+    actor_registry kept;
+    std::vector<origin> kept_origins;
+    const auto all = doc_.actors.actors();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!used.contains(id_of(all[i]).value())) continue;
+      kept.add(all[i]);
+      kept_origins.push_back(detail::origin_at(doc_.actor_origins, i));
+    }
+    doc_.actors = std::move(kept);
+    doc_.actor_origins = std::move(kept_origins);
+  }
+
   // Adds an actor to the document, first read in column `c` of the current row.
   void add_actor(actor a, column c) {
     const field* f = get(c);
@@ -746,31 +789,37 @@ auto kind_text(const event& e) -> std::string_view {
 
 }  // namespace
 
-auto read_csv(std::string_view text, std::string_view file, const actor_registry* known,
-              std::vector<diagnostic>* warnings) -> document {
+auto read_csv_lenient(std::string_view text, std::string_view file, const actor_registry* known,
+                      std::vector<diagnostic>& problems) -> document {
   sink out;
   out.file = std::string(file);
   document doc = reader(out, known).read(text);
-  if (!out.errors.empty()) {
-    // In file order; a diagnostic about a whole line (column 0) after those in it.
-    auto by_place = [](const diagnostic& a, const diagnostic& b) {
-      auto key = [](const diagnostic& d) {
-        return std::pair(d.line, d.column == 0 ? std::numeric_limits<std::uint32_t>::max() : d.column);
-      };
-      return key(a) < key(b);
-    };
-    std::stable_sort(out.errors.begin(), out.errors.end(), by_place);
-    std::vector<diagnostic> all = std::move(out.errors);
-    for (auto& w : out.warnings) {
-      if (all.size() >= max_diagnostics) break;
-      all.push_back(std::move(w));
+  std::vector<diagnostic> all = std::move(out.errors);
+  all.insert(all.end(), std::make_move_iterator(out.warnings.begin()),
+             std::make_move_iterator(out.warnings.end()));
+  sort_by_position(all);
+  problems.insert(problems.end(), std::make_move_iterator(all.begin()),
+                  std::make_move_iterator(all.end()));
+  return doc;
+}
+
+auto read_csv(std::string_view text, std::string_view file, const actor_registry* known,
+              std::vector<diagnostic>* warnings) -> document {
+  std::vector<diagnostic> problems;
+  document doc = read_csv_lenient(text, file, known, problems);
+  // Errors first (in file order), then the warnings.
+  const auto first_warning =
+      std::stable_partition(problems.begin(), problems.end(),
+                            [](const diagnostic& d) { return d.severity == severity::error; });
+  if (first_warning != problems.begin()) {
+    if (problems.size() > max_diagnostics) {
+      problems.resize(std::max<std::size_t>(
+          max_diagnostics, static_cast<std::size_t>(first_warning - problems.begin())));
     }
-    throw validation_error("csv", std::move(all));
+    throw validation_error("csv", std::move(problems));
   }
-  if (!out.warnings.empty()) keep_warnings(doc, out.warnings);
-  if (warnings != nullptr) {
-    warnings->insert(warnings->end(), out.warnings.begin(), out.warnings.end());
-  }
+  if (!problems.empty()) keep_warnings(doc, problems);
+  if (warnings != nullptr) warnings->insert(warnings->end(), problems.begin(), problems.end());
   return doc;
 }
 

@@ -12,6 +12,8 @@
 #include <chrono>
 #include <cstring>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -160,6 +162,37 @@ auto load(const std::filesystem::path& path, const actor_registry* known) -> doc
     case format::csv: return read_csv(text, file, known);
   }
   return {};
+}
+
+auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
+                  std::vector<diagnostic>& problems) -> document {
+  const format f = format_of(path);
+  const std::string text = read_text_file(path);
+  const std::string file = path.string();
+  switch (f) {
+    case format::json: return read_json_lenient(text, file, problems);
+    case format::jsonl: return read_jsonl_lenient(text, file, problems);
+    case format::csv: return read_csv_lenient(text, file, known, problems);
+  }
+  return {};
+}
+
+auto check(std::string_view text, std::string_view file, format f, const actor_registry* known)
+    -> check_report {
+  std::vector<diagnostic> problems;
+  document doc;
+  switch (f) {
+    case format::json: doc = read_json_lenient(text, file, problems); break;
+    case format::jsonl: doc = read_jsonl_lenient(text, file, problems); break;
+    case format::csv: doc = read_csv_lenient(text, file, known, problems); break;
+  }
+  return check(std::move(doc), std::move(problems));
+}
+
+auto check(const std::filesystem::path& path, const actor_registry* known) -> check_report {
+  const format f = format_of(path);
+  const std::string text = read_text_file(path);
+  return check(text, path.string(), f, known);
 }
 
 void save(const std::filesystem::path& path, const timeline& t, const dataset_info& info) {

@@ -22,11 +22,14 @@ auto bom_length(std::string_view text) noexcept -> std::size_t {
 
 }  // namespace
 
-auto read_json(std::string_view text, std::string_view file) -> document {
-  detail::record_reader r(text, file);
+namespace {
+
+// Reads everything into `r`; the callers finish strictly or leniently.
+void read_into(detail::record_reader& r, std::string_view text) {
   const std::size_t skip = bom_length(text);
   const simdjson::padded_string buffer(text.substr(skip));
   simdjson::ondemand::parser parser;
+  bool read_all = false;  // every record was read (a syntax error stops the reading)
   r.guarded([&] {
     r.use(buffer.data(), skip, buffer.size(), nullptr);
     simdjson::ondemand::document d;
@@ -57,10 +60,26 @@ auto read_json(std::string_view text, std::string_view file) -> document {
         }
       }
     });
+    read_all = true;
     r.expect_end();
     if (!r.version_seen) r.error(root_at, {}, "missing \"diplo\" (the format version, 1)");
   });
+  if (!read_all) r.stopped();
+}
+
+}  // namespace
+
+auto read_json(std::string_view text, std::string_view file) -> document {
+  detail::record_reader r(text, file);
+  read_into(r, text);
   return r.finish("json");
+}
+
+auto read_json_lenient(std::string_view text, std::string_view file,
+                       std::vector<diagnostic>& problems) -> document {
+  detail::record_reader r(text, file);
+  read_into(r, text);
+  return r.finish_lenient(problems);
 }
 
 auto to_json(const timeline& t, const dataset_info& info) -> std::string {

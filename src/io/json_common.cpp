@@ -249,6 +249,21 @@ auto record_reader::finish(std::string_view area) -> document {
   return std::move(doc_out_);
 }
 
+auto record_reader::finish_lenient(std::vector<diagnostic>& problems) -> document {
+  problems.insert(problems.end(), std::make_move_iterator(diags_.begin()),
+                  std::make_move_iterator(diags_.end()));
+  diags_.clear();
+  return std::move(doc_out_);
+}
+
+void record_reader::left_out(const std::string& id, bool actor, bool event) {
+  left_out_records& l = doc_out_.left_out;
+  ++l.count;
+  if (id.empty()) return;
+  if (actor) l.actor_ids.push_back(id);
+  if (event) l.event_ids.push_back(id);
+}
+
 // ---- typed values ----------------------------------------------------------------------
 
 namespace {
@@ -662,11 +677,22 @@ void record_reader::read_dataset(od::value& v, const where& w) {
 
 void record_reader::read_record(od::value v, record_context ctx, bool allow_header) {
   const std::size_t start = offset_of(v);
+  const bool maybe_actor = ctx != record_context::event;
+  const bool maybe_event = ctx != record_context::actor;
   od::object obj;
-  if (!object(v, {}, obj)) return;
+  if (!object(v, {}, obj)) {
+    left_out({}, maybe_actor, maybe_event);
+    return;
+  }
   const std::size_t errors_before = errors_;
   record_fields f;
   std::int64_t version_errors = 0;
+  // A record with errors is left out whole; note its id and what it is.
+  auto leave_out = [&] {
+    const bool actor = f.kind == rkind::person || f.kind == rkind::organisation;
+    const bool known = f.kind != rkind::none;
+    left_out(f.id, known ? actor : maybe_actor, known ? !actor : maybe_event);
+  };
 
   auto read_kind = [&](od::value& val, const where& w) {
     const std::size_t at = offset_of(val);
@@ -770,57 +796,65 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
     }
   };
 
-  fields(obj, record_keys, {}, [&](std::size_t k, od::value val, std::size_t key_at) {
-    if (k >= k_diplo && ctx != record_context::any) {
-      error(key_at, {}, fmt::format("unknown key \"{}\"", record_keys[k]));
-      return;
-    }
-    f.key_at[k] = key_at;
-    f.seen |= std::uint32_t{1} << k;
-    const where w{record_keys[k]};
-    switch (static_cast<rkey>(k)) {
-      case k_id: text(val, w, f.id); break;
-      case k_kind: read_kind(val, w); break;
-      case k_name: text(val, w, f.name); break;
-      case k_aliases: strings(val, w, f.aliases); break;
-      case k_wikidata: text(val, w, f.wikidata); break;
-      case k_country: country(val, w, f.country); break;
-      case k_offices: read_offices(val, w); break;
-      case k_status:
-        read_enum(val, w, status_table, f.status, "status",
-                  "announced, planned, occurred, cancelled or postponed");
-        break;
-      case k_when: when(val, w, f.when); break;
-      case k_starts_at: instant(val, w, f.starts_at); break;
-      case k_ends_at: instant(val, w, f.ends_at); break;
-      case k_place: read_place(val, w); break;
-      case k_parent: read_id(val, w, f.parent); break;
-      case k_journey: text(val, w, f.journey); break;
-      case k_guests: ids(val, w, f.guests); break;
-      case k_host_country: country(val, w, f.host_country); break;
-      case k_host: read_id(val, w, f.host); break;
-      case k_level:
-        read_enum(val, w, level_table, f.level, "level",
-                  "state, official, working, private or unspecified");
-        break;
-      case k_cities: strings(val, w, f.cities); break;
-      case k_series: text(val, w, f.series); break;
-      case k_attendees: ids(val, w, f.attendees); break;
-      case k_participants: ids(val, w, f.participants); break;
-      case k_mode: read_enum(val, w, mode_table, f.mode, "mode", "in_person, phone or video"); break;
-      case k_description: text(val, w, f.description); break;
-      case k_notes: text(val, w, f.notes); break;
-      case k_sources: read_sources(val, w); break;
-      case k_diplo: {
-        const std::size_t before = errors_;
-        read_version(val, w);
-        version_errors = static_cast<std::int64_t>(errors_ - before);
-        break;
+  try {
+    fields(obj, record_keys, {}, [&](std::size_t k, od::value val, std::size_t key_at) {
+      if (k >= k_diplo && ctx != record_context::any) {
+        error(key_at, {}, fmt::format("unknown key \"{}\"", record_keys[k]));
+        return;
       }
-      case k_dataset: read_dataset(val, w); break;
-      case k_count: break;
-    }
-  });
+      f.key_at[k] = key_at;
+      f.seen |= std::uint32_t{1} << k;
+      const where w{record_keys[k]};
+      switch (static_cast<rkey>(k)) {
+        case k_id: text(val, w, f.id); break;
+        case k_kind: read_kind(val, w); break;
+        case k_name: text(val, w, f.name); break;
+        case k_aliases: strings(val, w, f.aliases); break;
+        case k_wikidata: text(val, w, f.wikidata); break;
+        case k_country: country(val, w, f.country); break;
+        case k_offices: read_offices(val, w); break;
+        case k_status:
+          read_enum(val, w, status_table, f.status, "status",
+                    "announced, planned, occurred, cancelled or postponed");
+          break;
+        case k_when: when(val, w, f.when); break;
+        case k_starts_at: instant(val, w, f.starts_at); break;
+        case k_ends_at: instant(val, w, f.ends_at); break;
+        case k_place: read_place(val, w); break;
+        case k_parent: read_id(val, w, f.parent); break;
+        case k_journey: text(val, w, f.journey); break;
+        case k_guests: ids(val, w, f.guests); break;
+        case k_host_country: country(val, w, f.host_country); break;
+        case k_host: read_id(val, w, f.host); break;
+        case k_level:
+          read_enum(val, w, level_table, f.level, "level",
+                    "state, official, working, private or unspecified");
+          break;
+        case k_cities: strings(val, w, f.cities); break;
+        case k_series: text(val, w, f.series); break;
+        case k_attendees: ids(val, w, f.attendees); break;
+        case k_participants: ids(val, w, f.participants); break;
+        case k_mode: read_enum(val, w, mode_table, f.mode, "mode", "in_person, phone or video"); break;
+        case k_description: text(val, w, f.description); break;
+        case k_notes: text(val, w, f.notes); break;
+        case k_sources: read_sources(val, w); break;
+        case k_diplo: {
+          const std::size_t before = errors_;
+          read_version(val, w);
+          version_errors = static_cast<std::int64_t>(errors_ - before);
+          break;
+        }
+        case k_dataset: read_dataset(val, w); break;
+        case k_count: break;
+      }
+    });
+  } catch (const syntax_stop&) {
+    if ((f.seen & (bit(k_diplo) | bit(k_dataset))) == 0) leave_out();
+    throw;
+  } catch (const too_many_errors&) {
+    if ((f.seen & (bit(k_diplo) | bit(k_dataset))) == 0) leave_out();
+    throw;
+  }
 
   // A JSON Lines header.
   constexpr std::uint32_t header_keys = bit(k_diplo) | bit(k_dataset);
@@ -867,11 +901,15 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
     if (!f.kind_bad) error(start, {}, "missing \"kind\"");
   }
   record_seen = true;
-  if (errors_ != errors_before) return;
+  if (errors_ != errors_before) {
+    leave_out();
+    return;
+  }
 
   const auto [line, column] = lines_.at(start);
   const origin here{std::string(file_), line, column};
   if (f.kind == rkind::person || f.kind == rkind::organisation) {
+    const std::string id = f.id;
     actor a = f.kind == rkind::person
                   ? actor(person{.id = actor_id{std::move(f.id)},
                                  .name = std::move(f.name),
@@ -887,6 +925,7 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
       doc_out_.actors.add(std::move(a));
       doc_out_.actor_origins.push_back(here);
     } catch (const diplo::error& e) {
+      left_out(id, true, false);
       error(start, {}, std::string(strip_prefix(e.what())));
     }
     return;

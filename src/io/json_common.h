@@ -124,6 +124,14 @@ class record_reader {
   [[nodiscard]] auto errors() const noexcept -> std::size_t { return errors_; }
   /// The document read; throws validation_error(area, ...) when there were errors.
   auto finish(std::string_view area) -> document;
+  /// The records read without error (the others are in its `left_out`); every problem is
+  /// appended to `problems`, in the order found.
+  auto finish_lenient(std::vector<diagnostic>& problems) -> document;
+  /// Reading stopped before the end of the input (see left_out_records::stopped).
+  void stopped() noexcept { doc_out_.left_out.stopped = true; }
+  /// Notes a record left out because of its errors: its id (empty when it could not be
+  /// read) and whether it is an actor and/or an event record.
+  void left_out(const std::string& id, bool actor, bool event);
 
   /// Runs `f`, catching the stop signals (too_many_errors ends everything: returns false).
   template <class F>

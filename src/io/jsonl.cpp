@@ -12,8 +12,10 @@
 
 namespace diplo::io {
 
-auto read_jsonl(std::string_view text, std::string_view file) -> document {
-  detail::record_reader r(text, file);
+namespace {
+
+// Reads every line into `r`; the callers finish strictly or leniently.
+void read_into(detail::record_reader& r, std::string_view text) {
   simdjson::ondemand::parser parser;
   std::vector<char> buffer;
   std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -31,6 +33,8 @@ auto read_jsonl(std::string_view text, std::string_view file) -> document {
     std::memset(buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
     const bool allow_header = first;
     first = false;
+    const std::size_t errors_before = r.errors();
+    bool record_reached = false;  // read_record notes a bad record itself
     const bool go_on = r.guarded([&] {
       r.use(buffer.data(), line_at, line.size(), nullptr);
       simdjson::ondemand::document d;
@@ -41,12 +45,33 @@ auto read_jsonl(std::string_view text, std::string_view file) -> document {
       r.use(buffer.data(), line_at, line.size(), &d);
       simdjson::ondemand::value v;
       if (!r.root_value(v)) return;
+      record_reached = true;
       r.read_record(v, detail::record_context::any, allow_header);
       r.expect_end();
     });
-    if (!go_on) break;
+    // A line that is not even an object (broken JSON, an array...): a record left out
+    // whose id and kind are unknown.
+    if (!record_reached && r.errors() != errors_before) r.left_out({}, true, true);
+    if (!go_on) {
+      r.stopped();
+      break;
+    }
   }
+}
+
+}  // namespace
+
+auto read_jsonl(std::string_view text, std::string_view file) -> document {
+  detail::record_reader r(text, file);
+  read_into(r, text);
   return r.finish("jsonl");
+}
+
+auto read_jsonl_lenient(std::string_view text, std::string_view file,
+                        std::vector<diagnostic>& problems) -> document {
+  detail::record_reader r(text, file);
+  read_into(r, text);
+  return r.finish_lenient(problems);
 }
 
 auto to_jsonl(const timeline& t, const dataset_info& info) -> std::string {

@@ -173,7 +173,8 @@ diplo_cli_test(data-after-command RC 0
 # --- every command has --help ---------------------------------------------------------------
 diplo_cli_test(help RC 0 ARGS --help
   STDOUT "Usage: diplo \\[OPTIONS\\] SUBCOMMAND" "last-meeting" "convert" "Exit status: 0 answered; 1 no such event")
-foreach(_cmd last-meeting first-meeting meetings visits where contacts gap validate convert)
+foreach(_cmd last-meeting first-meeting meetings visits where contacts gap countries on journeys validate
+             convert import-report)
   diplo_cli_test(help-${_cmd} RC 0 ARGS ${_cmd} --help STDOUT "Usage: diplo ${_cmd} \\[OPTIONS\\]" "Exit status: ")
 endforeach()
 
@@ -230,3 +231,144 @@ diplo_cli_test(convert-unknown-format RC 2
 diplo_cli_test(convert-broken RC 2
   ARGS convert "${_cli_data}/broken.json" "${_cli_work}/broken.csv"
   STDERR "^diplo: the data has 4 errors:\n")
+
+# --- the Office of the Historian's data: one command per question --------------------------
+# Expected answers from tests/import/expected.py (/usr/bin/python3 tests/import/expected.py),
+# which reads the XML with xml.etree and knows nothing of the importer.
+set(_hist "${PROJECT_SOURCE_DIR}/data/historyatstate")
+set(_hist_counts "^diplo: imported [^\n]*historyatstate \\(Office of the Historian\\)\n"
+    "\n  total +7535 read = +7528 events \\+ +4 merged \\+ +3 rejected\n")
+# expected.py: "last German visit before 2020: 2967 2018-04-27 Chancellor Angela Merkel".
+diplo_cli_test(hist-last-german-visit RC 0
+  ARGS --data "${_hist}" visits --guest-country DE --host-country US --to 2019-12-31 --last
+  STDOUT "^Last visit by leaders of Germany to United States up to 31 December 2019: 27 April 2018, Washington, United States, by Angela Merkel\\.\n"
+         "\n  event +hist-visit-2967\n"
+         "\n  sources +Office of the Historian <https://history\\.state\\.gov/departmenthistory/visits/2018>\n"
+  STDERR ${_hist_counts})
+# expected.py: "French visits in the 1990s: 11"; --to 1999 and --to 1999-12 both end on 31 December.
+diplo_cli_test(hist-french-visits-1990s RC 0
+  ARGS --data "${_hist}" visits --guest-country FR --host-country US --from 1990 --to 1999 --count
+  STDOUT "^11\n11 visits by leaders of France to United States from 1990 to 1999:\n"
+         "\n  23–25 April 1999 +Jacques Chirac +Washington, United States +visit ")
+diplo_cli_test(hist-french-visits-1990s-months RC 0
+  ARGS --data "${_hist}" visits --guest-country FR --host-country US --from 1990-01 --to 1999-12 --count
+  STDOUT "^11\n")
+# expected.py: "Obama last in UK: 3620 2016-04-21 2016-04-24".
+diplo_cli_test(hist-obama-last-uk RC 0
+  ARGS --data "${_hist}" visits --guest Obama --host-country GB --last
+  STDOUT "^Last visit by Barack Obama to United Kingdom: 21–24 April 2016, London, United Kingdom\\.\n"
+         "\n  event +hist-trip-president-3620\n"
+         "\n  sources +Office of the Historian <https://history\\.state\\.gov/departmenthistory/travels/president/obama-barack>\n")
+# expected.py: "Christopher most visited: [('israel', 32), ('syria', 27), ('egypt', 14)]".
+diplo_cli_test(hist-countries-christopher RC 0
+  ARGS --data "${_hist}" countries "Warren Christopher" --top 3
+  STDOUT "^Warren Minor Christopher visited Israel most: 32 trips\\.\n"
+         "\n  Israel +32  " "\n  Syria +27  " "\n  Egypt +14  "
+         "\n  Trips to Israel:\n" "\n    22–25 February 1993 +Jerusalem, Israel +hist-trip-secretary-503 +secretary travels record 503\n")
+# expected.py: "Obama on 2009-04-02: [('2961', 'united-kingdom', 'London')]", and of all three
+# datasets only 2961 and Clinton's 2997 cover that day.
+diplo_cli_test(hist-on-day RC 0
+  ARGS --data "${_hist}" on 2009-04-02
+  STDOUT "^On 2 April 2009, this data places 2 people:\n"
+         "\n  Barack Obama +London, United Kingdom +visit +hist-trip-president-2961\n"
+         "\n  Hillary Rodham Clinton +London, United Kingdom +visit +hist-trip-secretary-2997\n"
+         "president travels record 2961")
+# expected.py: "on 2010-04-12 : 36 visits" (the Nuclear Security Summit in Washington; one
+# person each).
+diplo_cli_test(hist-on-summit RC 0
+  ARGS --data "${_hist}" on 2010-04-12 --country US
+  STDOUT "^On 12 April 2010, this data places 36 people in United States:\n"
+         "\n  Hu Jintao +Washington, United States +visit +hist-visit-2089\n")
+diplo_cli_test(hist-where-obama RC 0
+  ARGS --data "${_hist}" where Obama 2009-04-02
+  STDOUT "^Barack Obama was in London, United Kingdom on 2 April 2009\\.\n")
+# expected.py: "longest Danish gap: (2578, '2869', '3160', '2016-05-13', '2023-06-05')".
+diplo_cli_test(hist-longest-gap-denmark RC 0
+  ARGS --data "${_hist}" visits --guest-country DK --host-country US --longest-gap
+  STDOUT "^The longest time without a visit by leaders of Denmark to United States: 2578 days, between 13 May 2016 and 5 June 2023\\.\n"
+         "\n  before: Lars Lokke Rasmussen in United States, 13 May 2016: visit\n"
+         "\n    event +hist-visit-2869\n" "\n    event +hist-visit-3160\n")
+# expected.py: "Obama journeys: 52 in 2009: 10 stops in 2009: 25", the spring 2009 journey
+# through the United Kingdom, France, Germany, the Czech Republic, Turkey and Iraq.
+diplo_cli_test(hist-journeys-obama-2009 RC 0
+  ARGS --data "${_hist}" journeys --guest Obama --from 2009 --to 2009 --count
+  STDOUT "^10\n10 journeys abroad by Barack Obama in 2009 \\(25 stops\\):\n"
+         "\n  31 March – 7 April 2009 +hist-journey-president-obama-barack-2009-03-31 +United Kingdom \\(London\\), France \\(Strasbourg\\), Germany \\(Baden-Baden\\), Czechia \\(Prague\\), Türkiye \\(Ankara\\), Iraq \\(Baghdad\\)\n")
+diplo_cli_test(hist-visits-obama-2009 RC 0
+  ARGS --data "${_hist}" visits --guest Obama --from 2009 --to 2009 --count
+  STDOUT "^25\n")
+diplo_cli_test(hist-journeys-obama-all RC 0
+  ARGS --data "${_hist}" journeys --guest Obama --count
+  STDOUT "^52\n")
+# The report: the counts add up; the Hawaii rejections and the Blinken duplicate are listed.
+diplo_cli_test(hist-import-report RC 0
+  ARGS import-report "${_hist}"
+  STDOUT "\n  total +7535 read = +7528 events \\+ +4 merged \\+ +3 rejected\n"
+         "\nrejected \\(3\\):\n  no ISO 3166 code for hawaii"
+         "\nduplicates merged \\(4\\):\n"
+         "secretary travels record 4019 [^\n]* into secretary travels record 3992 [^\n]*\\[exact copy\\]"
+         "\nunresolved names \\([0-9]+\\):\n" "\noverlapping stops \\([0-9]+\\):\n"
+  NOT_STDOUT "DOES NOT ADD UP")
+diplo_cli_test(hist-import-report-json RC 0 JSON
+  ARGS import-report "${_hist}" --json
+  STDOUT "\"total\": \\{\"read\": 7535, \"events\": 7528, \"merged\": 4, \"rejected\": 3\\}")
+diplo_cli_test(hist-import-report-not-a-folder RC 2
+  ARGS import-report "${_cli_data}"
+  STDERR "^diplo: DIR: \"[^\n]*\" is not a folder holding visits/ and travels/\n$")
+# convert --from historyatstate, then answer from the converted file: the same answer.
+diplo_cli_test(hist-convert RC 0
+  ARGS convert --from historyatstate "${_hist}" "${_cli_work}/historyatstate.jsonl"
+  STDERR ${_hist_counts} "diplo: wrote 7528 events, [0-9]+ actors to [^\n]*historyatstate\\.jsonl\n"
+  FIXTURES_SETUP cli_hist_jsonl)
+diplo_cli_test(hist-convert-answers RC 0
+  ARGS --data "${_cli_work}/historyatstate.jsonl" visits --guest Obama --host-country GB --last
+  STDOUT "^Last visit by Barack Obama to United Kingdom: 21–24 April 2016, London, United Kingdom\\.\n"
+  FIXTURES_REQUIRED cli_hist_jsonl)
+diplo_cli_test(hist-convert-not-a-folder RC 2
+  ARGS convert --from historyatstate "${_cli_data}/wide.json" "${_cli_work}/x.json"
+  STDERR "^diplo: IN: \"[^\n]*wide\\.json\" is not a folder holding visits/ and travels/\n$")
+# JSON: one valid document each.
+diplo_cli_test(hist-json-on RC 0 JSON
+  ARGS --data "${_hist}" on 2009-04-02 --json
+  STDOUT "\"command\": \"on\"" "\"count\": 2," "\"id\": \"hist-trip-president-2961\"")
+diplo_cli_test(hist-json-countries RC 0 JSON
+  ARGS --data "${_hist}" countries "Warren Christopher" --top 1 --json
+  STDOUT "\"visited\": .\n *.\n *\"country\": \"IL\",\n *\"trips\": 32,")
+diplo_cli_test(hist-json-journeys RC 0 JSON
+  ARGS --data "${_hist}" journeys --guest Obama --from 2009-03 --to 2009-03 --json
+  STDOUT "\"count\": 1," "\"countries\": \\[\"GB\", \"FR\", \"DE\", \"CZ\", \"TR\", \"IQ\"\\]")
+diplo_cli_test(hist-json-longest-gap RC 0 JSON
+  ARGS --data "${_hist}" visits --guest-country DK --host-country US --longest-gap --json
+  STDOUT "\"select\": \"longest-gap\"" "\"days\": 2578,")
+# No answer: exit 1.
+diplo_cli_test(hist-on-nobody RC 1
+  ARGS --data "${_hist}" on 1700-01-01
+  STDOUT "^No event in this data places anyone on 1 January 1700\\.\n$")
+diplo_cli_test(hist-countries-never-abroad RC 1
+  ARGS countries Putin --from 2030
+  STDOUT "^No trips abroad by Vladimir Putin from 2030 in this data\\.\n$")
+diplo_cli_test(longest-gap-excludes-last RC 2
+  ARGS visits --last --longest-gap STDERR "^diplo: --last excludes --longest-gap")
+
+# --- validate: every mistake of one file in one run, in file order ----------------------------
+# broken-all.json mixes mistakes in single records (a bad date, a wrong type, an unknown
+# mode, an unknown key) with mistakes across records (an unknown actor, a duplicate id, an
+# unknown parent, a child outside its parent, a parent cycle, a likely duplicate). References
+# to records with errors (event 2 inside the bad-date visit, the summit naming the actor
+# whose aliases are wrong) are not reported again.
+diplo_cli_test(validate-broken-all RC 2
+  ARGS validate "${_cli_data}/broken-all.json"
+  STDOUT "^[^\n]*broken-all\\.json:7:83: error: actors\\[2\\]\\.aliases: expected an array of strings, got a string\n"
+         "\n[^\n]*broken-all\\.json:13:15: error: events\\[0\\]\\.when: \"2023-02-29\" at column 9: expected a day of February 2023 \\(01-28\\)\n"
+         "\n[^\n]*broken-all\\.json:28:17: error: events\\[2\\]\\.guests: expected an array of actor ids, got a string\n"
+         "\n[^\n]*broken-all\\.json:45:15: error: events\\[4\\]\\.mode: unknown mode \"telepathy\""
+         "\n[^\n]*broken-all\\.json:47:5: error: event \"2024-07-04-astana-talks\": lies outside its parent \"2024-07-03-astana-summit\""
+         "\n[^\n]*broken-all\\.json:59:7: error: events\\[6\\]: unknown key \"hots\"\n"
+         "\n[^\n]*broken-all\\.json:61:5: error: event \"2024-10-23-kazan-talks\": unknown actor \"vladimir-putn\""
+         "\n[^\n]*broken-all\\.json:67:5: error: event \"2024-10-23-kazan-talks\": duplicate id\n"
+         "\n[^\n]*broken-all\\.json:73:5: error: event \"2025-05-08-moscow-talks\": unknown parent \"2025-05-07-moscow-state-visit\"\n"
+         "\n[^\n]*broken-all\\.json:87:5: warning: event \"2025-09-01-tianjin-visit-again\": likely duplicate of \"2025-09-01-tianjin-visit\""
+         "\n[^\n]*broken-all\\.json:94:5: error: event \"2025-12-01-loop-a\": its parent chain makes a cycle\n"
+         "\n[^\n]*broken-all\\.json:102:5: error: event \"2025-12-01-loop-b\": its parent chain makes a cycle\n"
+         "\n[^\n]*broken-all\\.json: 11 errors, 1 warning \\(5 records with errors left out of the checks across records\\)\n$"
+  NOT_STDOUT "2023-03-01-moscow-talks" "unknown actor \"narendra-modi\"")

@@ -24,7 +24,7 @@ def trips(kind):
         for t in ET.parse(f).getroot().iter('trip'):
             yield dict(id=t.findtext('id'), who=t.get('who'), s=D(t.findtext('start-date').strip()),
                        e=D(t.findtext('end-date').strip()), slug=t.find('country').get('id'),
-                       locale=t.findtext('locale'))
+                       locale=t.findtext('locale'), remarks=t.findtext('remarks'))
 
 
 V = list(visits())
@@ -84,3 +84,31 @@ for i in ('2991', '855', '2240', '3082', '1205', '1293', '2025'):
 for y in (1985, 1995):
     t = next(t for t in S if t['slug'] == 'russia' and t['s'].year == y)
     print('secretary trip to russia', y, t['id'], t['s'])
+
+# Journeys: Obama's stops in order of start; a stop starting at most a day after the journey so
+# far ends continues it (the grouping rule of the Office's data as the header describes it).
+ob = sorted((t for t in P if t['who'] == 'obama-barack'), key=lambda t: (t['s'], t['e']))
+js = []
+for t in ob:
+    if js and t['s'] <= js[-1]['e'] + dt.timedelta(days=1):
+        js[-1]['e'] = max(js[-1]['e'], t['e'])
+        js[-1]['stops'].append(t['slug'])
+    else:
+        js.append(dict(s=t['s'], e=t['e'], stops=[t['slug']]))
+j9 = [j for j in js if j['s'].year == 2009]
+print('Obama journeys:', len(js), 'in 2009:', len(j9), 'stops in 2009:', sum(len(j['stops']) for j in j9),
+      'first of spring 2009:', next(j['stops'] for j in j9 if j['s'] == D('2009-03-31')))
+
+# Everyone placed on 2009-04-02 and on 2010-04-12 (Nuclear Security Summit in Washington):
+# the records of all three datasets whose days cover the day.
+for day in ('2009-04-02', '2010-04-12'):
+    d = D(day)
+    v = [x for x in V if x['s'] <= d <= x['e']]
+    t = [x for x in P + S if x['s'] <= d <= x['e']]
+    print('on', day, ':', len(v), 'visits', sorted(x['id'] for x in v)[:3], '...',
+          'two-person records:', sum(' and ' in x['visitor'] for x in v), '| trips:',
+          sorted((x['id'], x['who'], x['slug']) for x in t))
+
+# Trips made as President-elect: the remarks (white space collapsed) say so.
+pe = sorted(t['id'] for t in P if 'made as President-elect' in ' '.join((t.get('remarks') or '').split()))
+print('President-elect trips:', len(pe), pe[:3], '...')

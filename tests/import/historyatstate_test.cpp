@@ -5,6 +5,7 @@
 #include <chrono>
 #include <map>
 #include <string>
+#include <vector>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -274,6 +275,101 @@ TEST(HistoryAtState, JourneysGroupConsecutiveStops) {
   EXPECT_GE(it->stops.size(), 4U);
   EXPECT_EQ(it->stops.front().value(), "hist-trip-president-2961");
   EXPECT_EQ(data().result.report.journeys, js.size());
+}
+
+TEST(HistoryAtState, VisitedCountriesOfWarrenChristopher) {
+  // expected.py: "Christopher most visited: [('israel', 32), ('syria', 27), ('egypt', 14)]".
+  const auto c = diplo::visited_countries(data().t, person_named("Warren Minor Christopher"));
+  ASSERT_GE(c.size(), 3U);
+  EXPECT_EQ(c[0].country, diplo::country_code{"IL"});
+  EXPECT_EQ(c[0].trips, 32U);
+  EXPECT_EQ(c[1].country, diplo::country_code{"SY"});
+  EXPECT_EQ(c[1].trips, 27U);
+  EXPECT_EQ(c[2].country, diplo::country_code{"EG"});
+  EXPECT_EQ(c[2].trips, 14U);
+}
+
+TEST(HistoryAtState, LongestGapQueryBetweenDanishVisits) {
+  // expected.py: "longest Danish gap: (2578, '2869', '3160', '2016-05-13', '2023-06-05')".
+  const auto g = diplo::longest_gap(data().t, diplo::visit_filter{.guest_country = "DK", .host_country = "US"});
+  ASSERT_TRUE(g);
+  EXPECT_EQ(g->length.count(), 2578);
+  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "hist-visit-2869");
+  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "hist-visit-3160");
+}
+
+TEST(HistoryAtState, ObamasJourneysAndTrips) {
+  // expected.py: "Obama journeys: 52 in 2009: 10 stops in 2009: 25 first of spring 2009:
+  // ['united-kingdom', 'france', 'germany', 'czech-republic', 'turkey', 'iraq']".
+  const auto obama = person_named("Barack Obama");
+  EXPECT_EQ(diplo::journeys(data().t, {.guest = obama}).size(), 52U);
+  const auto in2009 = diplo::journeys(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)});
+  ASSERT_EQ(in2009.size(), 10U);
+  std::size_t stops = 0;
+  for (const auto& j : in2009) stops += j.stops.size();
+  EXPECT_EQ(stops, 25U);
+  EXPECT_EQ(diplo::count_visits(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)}), 25U);
+  EXPECT_EQ(in2009[1].id, "hist-journey-president-obama-barack-2009-03-31");
+  EXPECT_EQ(in2009[1].countries(),
+            (std::vector<diplo::country_code>{diplo::country_code{"GB"}, diplo::country_code{"FR"},
+                                              diplo::country_code{"DE"}, diplo::country_code{"CZ"},
+                                              diplo::country_code{"TR"}, diplo::country_code{"IQ"}}));
+}
+
+TEST(HistoryAtState, WhoWasWhereOnADay) {
+  // expected.py: "on 2009-04-02 : 0 visits ... trips: [('2961', 'obama-barack', 'united-kingdom'),
+  // ('2997', 'clinton-hillary-rodham', 'united-kingdom')]".
+  const auto april = diplo::whereabouts_on(data().t, day(2009, 4, 2));
+  ASSERT_EQ(april.size(), 2U);
+  EXPECT_EQ(april[0].actor, person_named("Barack Obama"));
+  EXPECT_EQ(diplo::base(*april[0].whereabouts.at(0).event).id.value(), "hist-trip-president-2961");
+  EXPECT_EQ(diplo::base(*april[1].whereabouts.at(0).event).id.value(), "hist-trip-secretary-2997");
+  // expected.py: "on 2010-04-12 : 36 visits ... two-person records: 0 | trips: []" (the
+  // Nuclear Security Summit in Washington).
+  const auto summit = diplo::whereabouts_on(data().t, day(2010, 4, 12), {.country = "US"});
+  EXPECT_EQ(summit.size(), 36U);
+  for (const auto& p : summit) {
+    EXPECT_EQ(p.whereabouts, diplo::where(data().t, p.actor, day(2010, 4, 12))) << p.actor.value();
+  }
+}
+
+TEST(HistoryAtState, ShortFormsOfLongServingLeadersAreJoinedByCuratedRows) {
+  // curation/aliases.csv, each row with its evidence: visits 2405 (1960, "President Tito") and
+  // 174 (1971, "President Josip Broz Tito"); 2397 (1960, "President de Gaulle") and 80 (1969).
+  EXPECT_EQ(visit_of("hist-visit-2405").guests.at(0), person_named("Josip Broz Tito"));
+  EXPECT_EQ(visit_of("hist-visit-2397").guests.at(0), person_named("Charles de Gaulle"));
+  EXPECT_EQ(visit_of("hist-visit-2490").guests.at(0), person_named("Julius K. Nyerere"));
+  EXPECT_EQ(visit_of("hist-visit-2431").guests.at(0), person_named("Habib Bourguiba"));
+  // De Gaulle in 1945 stays apart (President Auriol, visit 2278 in 1951, comes between), and
+  // the documented non-aliases stay apart: visit 2396 (1960, "President Lleras") is not
+  // Carlos Lleras Restrepo (visit 99), 2732 (2014, "Idriss Deby") not his son (3110).
+  EXPECT_NE(visit_of("hist-visit-2243").guests.at(0), person_named("Charles de Gaulle"));
+  EXPECT_NE(visit_of("hist-visit-2396").guests.at(0), visit_of("hist-visit-99").guests.at(0));
+  EXPECT_NE(visit_of("hist-visit-2732").guests.at(0), visit_of("hist-visit-3110").guests.at(0));
+  // 50 names were unresolved before these rows; 22 are now joined (de Gaulle 1945 and
+  // President-elect Tubman 1943 keep theirs).
+  EXPECT_EQ(data().result.report.unresolved_names.size(), 28U);
+}
+
+TEST(HistoryAtState, TripsMadeAsPresidentElect) {
+  // expected.py: "President-elect trips: 17"; Eisenhower's record 2739 (Korea, 2-5 December
+  // 1952) says "[Visit made as President-elect.]". Counted as the presidents' trips whose
+  // traveller held the office of President-elect of US on the first day.
+  std::size_t n = 0;
+  const auto& reg = data().result.doc.actors;
+  for (const auto& e : data().result.doc.events) {
+    if (!diplo::base(e).id.value().starts_with("hist-trip-president-")) continue;
+    const auto& v = std::get<diplo::visit>(e);
+    for (const auto* o : reg.offices_on(v.guests.at(0), v.when.earliest_start())) {
+      n += o->title == "President-elect" && o->country == diplo::country_code{"US"};
+    }
+  }
+  EXPECT_EQ(n, 17U);
+  const auto ike = visit_of("hist-trip-president-2739").guests.at(0);
+  const auto offices = data().result.doc.actors.offices_on(ike, day(1952, 12, 3));
+  ASSERT_EQ(offices.size(), 1U);
+  EXPECT_EQ(offices[0]->title, "President-elect");
+  EXPECT_EQ(offices[0]->country, diplo::country_code{"US"});
 }
 
 TEST(HistoryAtState, ReportsTimeAndPrints) {

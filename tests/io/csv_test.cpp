@@ -649,4 +649,75 @@ TEST(CsvWrite, OpenAndUnknownEnds) {
   for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(doc.events[i], t.events()[i]) << csv;
 }
 
+// ---- lenient reading and check() ------------------------------------------------------
+
+TEST(CsvLenient, CheckListsEveryMistakeWithLineAndColumn) {
+  // A CSV file names people by name: an unknown name is a new person and a warning (row 5),
+  // not an error. Row 4 has an unknown kind (CSV's wrong type) and names a new person that
+  // only it names: that person is left out with the row.
+  const std::string csv =
+      "id,kind,start,country,host,participants,parent\n"
+      "a,bilateral_meeting,2023-02-29,RU,,Xi Jinping;Vladimir Putin,\n"
+      "b,bilateral_meeting,2023-03-01,RU,,Xi Jinping;Vladimir Putin,\n"
+      "c,state_vist,2024-05-16,CN,Ukhnaagiin Khurelsukh,Vladimir Putin,\n"
+      "d,bilateral_meeting,2024-07-03,KZ,,Xi Jinping;Vladimir Putn,\n"
+      "d,bilateral_meeting,2024-07-04,KZ,,Xi Jinping;Vladimir Putin,\n"
+      "e,bilateral_meeting,2024-08-01,KZ,,Xi Jinping;Vladimir Putin,nowhere\n"
+      "f,bilateral_meeting,2023-02-28,RU,,Xi Jinping;Vladimir Putin,a\n";
+  const diplo::actor_registry known = leaders();
+  std::vector<diplo::diagnostic> problems;
+  auto doc = diplo::io::read_csv_lenient(csv, "t.csv", &known, problems);
+  ASSERT_EQ(doc.events.size(), 5U);  // b, d, d, e, f
+  EXPECT_EQ(diplo::base(doc.events[0]).id, event_id{"b"});
+  EXPECT_EQ(doc.origins[0], (diplo::origin{"t.csv", 3, 1}));
+  EXPECT_EQ(doc.left_out.count, 2U);
+  EXPECT_EQ(doc.left_out.event_ids, (std::vector<std::string>{"a", "c"}));
+  EXPECT_FALSE(doc.left_out.stopped);
+  EXPECT_FALSE(doc.actors.contains(actor_id{"ukhnaagiin-khurelsukh"}));
+  EXPECT_TRUE(doc.actors.contains(actor_id{"vladimir-putn"}));
+  EXPECT_EQ(doc.actors.size(), doc.actor_origins.size());
+
+  const auto r = diplo::io::check(std::move(doc), std::move(problems));
+  std::vector<std::string> got;
+  for (const auto& d : r.diagnostics) got.push_back(fmt::format("{}", d));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "t.csv:2:21: error: start: [diplo.edtf] \"2023-02-29\" at column 9: "
+                     "expected a day of February 2023 (01-28)",
+                     "t.csv:4:3: error: kind: unknown kind \"state_vist\"; expected one of "
+                     "state_visit, official_visit, working_visit, private_visit, visit, summit, "
+                     "bilateral_meeting, meeting, phone_call, video_call, ceremony",
+                     "t.csv:4:28: warning: host: unknown name \"Ukhnaagiin Khurelsukh\": added "
+                     "as a new person \"ukhnaagiin-khurelsukh\"",
+                     "t.csv:5:36: warning: participants: unknown name \"Vladimir Putn\" (did "
+                     "you mean Vladimir Putin?): added as a new person \"vladimir-putn\"",
+                     "t.csv:6:1: error: event \"d\": duplicate id",
+                     "t.csv:7:1: error: event \"e\": unknown parent \"nowhere\"",
+                 }));
+  // Row 8's parent "a" was left out: no "unknown parent" for it.
+  EXPECT_EQ(r.errors(), 4U);
+  EXPECT_EQ(r.warnings(), 2U);
+  EXPECT_TRUE(r.cross_checked);
+}
+
+TEST(CsvLenient, StrictReaderThrowsTheSameErrorsFirst) {
+  const std::string csv =
+      "id,kind,start,host\n"
+      "a,summit,2023-02-29,Ukhnaagiin Khurelsukh\n"
+      "b,summit,2023-02-28,Someone Else\n";
+  const auto errors = errors_of(csv);
+  ASSERT_EQ(errors.size(), 3U);
+  EXPECT_NE(errors[0].find("t.csv:2:10: error: start: "), std::string::npos) << errors[0];
+  EXPECT_NE(errors[1].find("t.csv:2:21: warning: host: unknown name"), std::string::npos);
+  EXPECT_NE(errors[2].find("t.csv:3:21: warning: host: unknown name"), std::string::npos);
+}
+
+TEST(CsvLenient, ABadHeaderStopsTheReading) {
+  std::vector<diplo::diagnostic> problems;
+  const auto doc = diplo::io::read_csv_lenient("id,kind\na,summit\n", "h.csv", nullptr, problems);
+  EXPECT_TRUE(doc.left_out.stopped);
+  EXPECT_TRUE(doc.events.empty());
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_NE(problems[0].message.find("missing column \"start\""), std::string::npos);
+}
+
 }  // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/document.h>
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -111,6 +112,45 @@ TEST(Document, DatasetInfoFormats) {
                                                       .license = {}, .description = {}}),
             "2013");
   EXPECT_EQ(diplo::io::max_diagnostics, 100U);
+}
+
+TEST(Check, SortsByPositionAndCapsTheErrors) {
+  std::vector<diplo::diagnostic> d = {
+      {diplo::severity::error, "f", 0, 0, "whole file"},
+      {diplo::severity::warning, "f", 12, 0, "whole line"},
+      {diplo::severity::error, "f", 12, 5, "b"},
+      {diplo::severity::error, "f", 3, 9, "a"},
+  };
+  diplo::io::sort_by_position(d);
+  EXPECT_EQ(d[0].message, "a");
+  EXPECT_EQ(d[1].message, "b");
+  EXPECT_EQ(d[2].message, "whole line");
+  EXPECT_EQ(d[3].message, "whole file");
+
+  std::vector<diplo::diagnostic> many;
+  for (std::uint32_t i = 1; i <= 150; ++i) many.push_back({diplo::severity::error, "f", i, 1, "x"});
+  const auto r = diplo::io::check(diplo::io::document{}, std::move(many));
+  ASSERT_EQ(r.diagnostics.size(), diplo::io::max_diagnostics + 1);
+  EXPECT_EQ(r.diagnostics.back().message, "too many errors (stopped after 100)");
+}
+
+TEST(Check, MergeJoinsWhatWasLeftOut) {
+  std::vector<diplo::diagnostic> problems;
+  auto a = diplo::io::read_json_lenient(
+      R"({"diplo": 1, "events": [{"id": "x", "kind": "meeting", "when": "2024-02-30"}]})", "a.json",
+      problems);
+  auto b = diplo::io::read_json_lenient(
+      R"({"diplo": 1, "events": [{"id": "y", "kind": "meeting", "when": "2024-02-01", "parent": "x",
+          "participants": ["p", "q"]}], "actors": [{"id": "p", "kind": "person", "name": "P"},
+          {"id": "q", "kind": "person", "name": "Q"}]})",
+      "b.json", problems);
+  diplo::io::merge(a, std::move(b));
+  EXPECT_EQ(a.left_out.count, 1U);
+  EXPECT_EQ(a.left_out.event_ids, (std::vector<std::string>{"x"}));
+  const auto r = diplo::io::check(std::move(a), std::move(problems));
+  ASSERT_EQ(r.diagnostics.size(), 1U);  // the bad date; no "unknown parent" for "y"
+  EXPECT_EQ(r.diagnostics[0].where, "a.json");
+  EXPECT_EQ(r.events, 1U);
 }
 
 }  // namespace

@@ -158,4 +158,33 @@ TEST(File, LoadAndSaveByExtension) {
   }
 }
 
+TEST(Check, ListsReaderAndCrossRecordProblemsOfAFile) {
+  const fs::path dir = scratch("check");
+  const fs::path file = dir / "events.jsonl";
+  put(file,
+      "{\"id\": \"xi\", \"kind\": \"person\", \"name\": \"Xi\"}\n"
+      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2024-13-01\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2024-01-02\", \"participants\": [\"xi\", \"putin\"]}\n");
+  const diplo::io::check_report r = diplo::io::check(file);
+  ASSERT_EQ(r.diagnostics.size(), 2U);
+  EXPECT_EQ(r.diagnostics[0].line, 2U);
+  EXPECT_EQ(r.diagnostics[0].column, 40U);
+  EXPECT_EQ(fmt::format("{}", r.diagnostics[1]),
+            fmt::format("{}:3:1: error: event \"b\": unknown actor \"putin\"", file.string()));
+  EXPECT_EQ(r.events, 1U);
+  EXPECT_EQ(r.actors, 1U);
+
+  std::vector<diplo::diagnostic> problems;
+  const auto doc = diplo::io::load_lenient(file, nullptr, problems);
+  EXPECT_EQ(problems.size(), 1U);
+  EXPECT_EQ(doc.events.size(), 1U);
+
+  // A file that cannot be read, or of an unknown format, still throws.
+  EXPECT_THROW((void)diplo::io::check(dir / "missing.json"), diplo::error);
+  EXPECT_THROW((void)diplo::io::check(dir / "events.txt"), diplo::error);
+  // A clean file: nothing.
+  put(dir / "ok.json", "{\"diplo\": 1}\n");
+  EXPECT_TRUE(diplo::io::check(dir / "ok.json").ok());
+}
+
 }  // namespace

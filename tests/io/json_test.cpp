@@ -608,4 +608,122 @@ TEST(JsonWriter, WritesTheBundledDatasetAsItIs) {
   EXPECT_EQ(diplo::io::to_json(diplo::io::build(std::move(doc)), info), text);
 }
 
+// ---- lenient reading and check() ------------------------------------------------------
+
+// One file, five kinds of mistakes: a bad date (line 7), a wrong type (9), an unknown actor
+// (10), a duplicate id (11), an unknown parent (12). Event "f" (13) is inside "a", whose
+// record has an error: no "unknown parent" for it.
+constexpr std::string_view broken_json = R"json({"diplo": 1,
+ "actors": [
+  {"id": "xi", "kind": "person", "name": "Xi"},
+  {"id": "putin", "kind": "person", "name": "Putin"}
+ ],
+ "events": [
+  {"id": "a", "kind": "meeting", "when": "2023-02-29", "participants": ["xi", "putin"]},
+  {"id": "b", "kind": "meeting", "when": "2023-03-01", "participants": ["xi", "putin"]},
+  {"id": "c", "kind": "visit", "when": "2024-05-16", "guests": "putin", "host_country": "CN"},
+  {"id": "d", "kind": "meeting", "when": "2024-07-03", "participants": ["xi", "putn"]},
+  {"id": "d", "kind": "meeting", "when": "2024-07-04", "participants": ["xi", "putin"]},
+  {"id": "e", "kind": "meeting", "when": "2024-08-01", "parent": "nowhere", "participants": ["xi", "putin"]},
+  {"id": "f", "kind": "meeting", "when": "2023-02-28", "parent": "a", "participants": ["xi", "putin"]}
+ ]}
+)json";
+
+TEST(JsonLenient, KeepsTheGoodRecordsAndListsTheBad) {
+  std::vector<diplo::diagnostic> problems;
+  const diplo::io::document doc = diplo::io::read_json_lenient(broken_json, "b.json", problems);
+  ASSERT_EQ(problems.size(), 2U);
+  EXPECT_EQ(fmt::format("{}", problems[0]),
+            "b.json:7:42: error: events[0].when: \"2023-02-29\" at column 9: expected a day of "
+            "February 2023 (01-28)");
+  EXPECT_EQ(fmt::format("{}", problems[1]),
+            "b.json:9:64: error: events[2].guests: expected an array of actor ids, got a string");
+  // "b", after the bad "a", is read; "a" and "c" are left out whole.
+  ASSERT_EQ(doc.events.size(), 5U);
+  EXPECT_EQ(doc.origins.size(), 5U);
+  EXPECT_EQ(diplo::base(doc.events[0]).id, event_id{"b"});
+  EXPECT_EQ(doc.origins[0], (diplo::origin{"b.json", 8, 3}));
+  EXPECT_EQ(doc.actors.size(), 2U);
+  EXPECT_EQ(doc.left_out.count, 2U);
+  EXPECT_EQ(doc.left_out.event_ids, (std::vector<std::string>{"a", "c"}));
+  EXPECT_TRUE(doc.left_out.actor_ids.empty());
+  EXPECT_FALSE(doc.left_out.stopped);
+}
+
+TEST(JsonLenient, CheckListsEveryMistakeInFileOrder) {
+  std::vector<diplo::diagnostic> problems;
+  auto doc = diplo::io::read_json_lenient(broken_json, "b.json", problems);
+  const diplo::io::check_report r = diplo::io::check(std::move(doc), std::move(problems));
+  std::vector<std::string> got;
+  for (const auto& d : r.diagnostics) got.push_back(fmt::format("{}", d));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "b.json:7:42: error: events[0].when: \"2023-02-29\" at column 9: expected a "
+                     "day of February 2023 (01-28)",
+                     "b.json:9:64: error: events[2].guests: expected an array of actor ids, got "
+                     "a string",
+                     "b.json:10:3: error: event \"d\": unknown actor \"putn\" (did you mean Putin?)",
+                     "b.json:11:3: error: event \"d\": duplicate id",
+                     "b.json:12:3: error: event \"e\": unknown parent \"nowhere\"",
+                 }));
+  EXPECT_EQ(r.errors(), 5U);
+  EXPECT_EQ(r.warnings(), 0U);
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.cross_checked);
+  EXPECT_EQ(r.events, 5U);
+  EXPECT_EQ(r.actors, 2U);
+  EXPECT_EQ(r.left_out.count, 2U);
+}
+
+TEST(JsonLenient, StrictReaderStillThrowsEverythingAndReturnsNothing) {
+  const auto errors = json_errors(broken_json, "b.json");
+  ASSERT_EQ(errors.size(), 2U);  // the reader's problems only: no checks across records
+  EXPECT_EQ(errors[1], "b.json:9:64: error: events[2].guests: expected an array of actor ids, "
+                       "got a string");
+}
+
+TEST(JsonLenient, ALeftOutActorIsNotReportedAsUnknown) {
+  constexpr std::string_view text = R"json({"diplo": 1,
+ "actors": [
+  {"id": "xi", "kind": "person", "name": "Xi"},
+  {"id": "modi", "kind": "person", "name": "Modi", "aliases": "Narendra"}
+ ],
+ "events": [
+  {"id": "a", "kind": "meeting", "when": "2024-01-01", "participants": ["xi", "modi"]},
+  {"id": "b", "kind": "meeting", "when": "2024-01-02", "participants": ["xi", "mod"]}
+ ]}
+)json";
+  std::vector<diplo::diagnostic> problems;
+  auto doc = diplo::io::read_json_lenient(text, "m.json", problems);
+  EXPECT_EQ(doc.left_out.actor_ids, (std::vector<std::string>{"modi"}));
+  const auto r = diplo::io::check(std::move(doc), std::move(problems));
+  std::vector<std::string> got;
+  for (const auto& d : r.diagnostics) got.push_back(fmt::format("{}", d));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "m.json:4:63: error: actors[1].aliases: expected an array of strings, got a "
+                     "string",
+                     "m.json:8:3: error: event \"b\": unknown actor \"mod\" (did you mean modi?)",
+                 }));
+}
+
+TEST(JsonLenient, ASyntaxErrorStopsTheChecksAcrossRecords) {
+  // Reading stops at line 4: the events after it are not read, so "putin" (defined
+  // nowhere that was read) must not be reported as unknown.
+  constexpr std::string_view text = R"json({"diplo": 1,
+ "events": [
+  {"id": "a", "kind": "meeting", "when": "2024-01-01", "participants": ["xi", "putin"]},
+  {"id": "b" "kind": "meeting"}
+ ],
+ "actors": [{"id": "xi", "kind": "person", "name": "Xi"}]}
+)json";
+  std::vector<diplo::diagnostic> problems;
+  auto doc = diplo::io::read_json_lenient(text, "s.json", problems);
+  EXPECT_TRUE(doc.left_out.stopped);
+  const auto r = diplo::io::check(std::move(doc), std::move(problems));
+  EXPECT_FALSE(r.cross_checked);
+  ASSERT_EQ(r.diagnostics.size(), 1U);
+  EXPECT_EQ(r.diagnostics[0].line, 4U);
+  EXPECT_NE(r.diagnostics[0].message.find("invalid JSON"), std::string::npos)
+      << r.diagnostics[0].message;
+}
+
 }  // namespace

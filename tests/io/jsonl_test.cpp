@@ -131,4 +131,60 @@ TEST(Jsonl, DeepNestingIsACleanError) {
                                       "t.jsonl:2:1: error: missing \"kind\""}));
 }
 
+// ---- lenient reading and check() ------------------------------------------------------
+
+TEST(JsonLinesLenient, CheckListsEveryMistakeWithLineAndColumn) {
+  constexpr std::string_view text =
+      "{\"diplo\": 1}\n"
+      "{\"id\": \"xi\", \"kind\": \"person\", \"name\": \"Xi\"}\n"
+      "{\"id\": \"putin\", \"kind\": \"person\", \"name\": \"Putin\"}\n"
+      // 4: a bad date
+      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2023-02-29\", \"participants\": [\"xi\", \"putin\"]}\n"
+      // 5: good, after a bad one
+      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2023-03-01\", \"participants\": [\"xi\", \"putin\"]}\n"
+      // 6: a wrong type
+      "{\"id\": \"c\", \"kind\": \"visit\", \"when\": \"2024-05-16\", \"guests\": \"putin\", \"host_country\": \"CN\"}\n"
+      // 7: an unknown actor
+      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-03\", \"participants\": [\"xi\", \"putn\"]}\n"
+      // 8: a duplicate id
+      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-04\", \"participants\": [\"xi\", \"putin\"]}\n"
+      // 9: an unknown parent
+      "{\"id\": \"e\", \"kind\": \"meeting\", \"when\": \"2024-08-01\", \"parent\": \"nowhere\", \"participants\": [\"xi\", \"putin\"]}\n"
+      // 10: inside "a", which is left out: no follow-on error
+      "{\"id\": \"f\", \"kind\": \"meeting\", \"when\": \"2023-02-28\", \"parent\": \"a\", \"participants\": [\"xi\", \"putin\"]}\n"
+      // 11: an actor of an unknown kind; 12 names it: no follow-on error
+      "{\"id\": \"modi\", \"kind\": \"persn\", \"name\": \"Modi\"}\n"
+      "{\"id\": \"g\", \"kind\": \"meeting\", \"when\": \"2024-09-01\", \"participants\": [\"xi\", \"modi\"]}\n"
+      // 13: not even JSON
+      "{\"id\": \"h\",,}\n";
+  std::vector<diplo::diagnostic> problems;
+  auto doc = diplo::io::read_jsonl_lenient(text, "t.jsonl", problems);
+  ASSERT_EQ(doc.events.size(), 6U);  // b, d, d, e, f, g
+  EXPECT_EQ(diplo::base(doc.events[0]).id, event_id{"b"});
+  EXPECT_EQ(doc.origins[0], (diplo::origin{"t.jsonl", 5, 1}));
+  EXPECT_EQ(doc.actors.size(), 2U);
+  EXPECT_EQ(doc.left_out.count, 4U);
+  // "modi" and "h" (whose id was read before the syntax error) may be either kind.
+  EXPECT_EQ(doc.left_out.event_ids, (std::vector<std::string>{"a", "c", "modi", "h"}));
+  EXPECT_EQ(doc.left_out.actor_ids, (std::vector<std::string>{"modi", "h"}));
+  EXPECT_FALSE(doc.left_out.stopped);
+
+  const auto r = diplo::io::check(std::move(doc), std::move(problems));
+  std::vector<std::string> got;
+  for (const auto& d : r.diagnostics) got.push_back(fmt::format("{}", d));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "t.jsonl:4:40: error: when: \"2023-02-29\" at column 9: expected a day of "
+                     "February 2023 (01-28)",
+                     "t.jsonl:6:62: error: guests: expected an array of actor ids, got a string",
+                     "t.jsonl:7:1: error: event \"d\": unknown actor \"putn\" (did you mean Putin?)",
+                     "t.jsonl:8:1: error: event \"d\": duplicate id",
+                     "t.jsonl:9:1: error: event \"e\": unknown parent \"nowhere\"",
+                     "t.jsonl:11:24: error: kind: unknown kind \"persn\" (expected person, "
+                     "organisation, visit, summit, meeting or ceremony)",
+                     "t.jsonl:13:12: error: invalid JSON: a missing or extra comma, colon, bracket "
+                     "or brace",
+                 }));
+  EXPECT_TRUE(r.cross_checked);
+}
+
 }  // namespace

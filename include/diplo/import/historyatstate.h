@@ -53,9 +53,12 @@
 // other name of the same country ("Merkel", "Lula da Silva") is that person; when they appear
 // in several, the name stays its own actor and is listed in `unresolved_names`. Nothing about
 // particular people is written in the code. Presidents are named as in presidents.xml and get
-// an office "President" of US for every term listed there; secretaries of state get an
-// office "Secretary of State" of US from their first to their last recorded trip (the data
-// has no terms for them; every secretary here served one tenure, which contains that span).
+// an office "President" of US for every term listed there, and an office "President-elect"
+// of US for the days of each trip whose remarks say "[Visit made as President-elect.]" (17
+// records: Hoover's goodwill tour of Latin America, Taft in Panama, Eisenhower in Korea,
+// Reagan in Ciudad Juarez...). Secretaries of state get an office "Secretary of State" of US from their first
+// to their last recorded trip (the data has no terms for them; every secretary here served
+// one tenure, which contains that span).
 //
 // TRIPS AND JOURNEYS. A travels record is one stop in one country: it becomes one `visit`
 // of the traveller to that country (place.city = the first city of <locale>, `cities` all of

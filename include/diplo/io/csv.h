@@ -61,6 +61,14 @@
 //
 // Warnings alone do not throw; they are appended to `*warnings` when given.
 //
+// `read_csv_lenient` reports instead of throwing: every error and warning goes into one
+// vector, in file order (line, then column), and the document holds the rows that read
+// without error. A row with any error is left out whole (its id goes to
+// `document::left_out`), together with the new persons only it named; the rows after it
+// are still read. A bad header, an unclosed quote or too many errors end the reading
+// (`left_out.stopped`). `diplo::io::check` (diplo/io/document.h) then runs the checks
+// across rows on what was read.
+//
 // WRITING. `to_csv` writes every column of `csv_columns`, one row per event in timeline
 // order, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
 // Actors are written by canonical name (by id when the name would not read back as the
@@ -104,6 +112,20 @@ inline constexpr std::string_view csv_columns[] = {
 [[nodiscard]] auto read_csv(std::string_view text, std::string_view file = "<input>",
                             const actor_registry* known = nullptr,
                             std::vector<diagnostic>* warnings = nullptr) -> document;
+
+/// Reads CSV like `read_csv`, but without throwing `validation_error`: every error (at
+/// most `max_diagnostics`, then one "too many errors") and every warning is appended to
+/// `problems`, sorted by line and column (`sort_by_position`), and the document holds the
+/// rows that read without error. A row with any error is left out whole and listed in
+/// `left_out` (by id, when its id is readable); the actors only such rows named are left
+/// out too. Throws only std::bad_alloc.
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::read_csv_lenient(text, "events.csv", &registry, problems);
+///   auto report = diplo::io::check(std::move(doc), std::move(problems));
+[[nodiscard]] auto read_csv_lenient(std::string_view text, std::string_view file,
+                                    const actor_registry* known,
+                                    std::vector<diagnostic>& problems) -> document;
 
 /// The timeline as CSV: the header `csv_columns`, then one row per event in timeline
 /// order, actors by canonical name. Deterministic: the same timeline gives the same bytes.

@@ -26,9 +26,41 @@
 // `merge` joins documents read from several files: events are appended, actors defined
 // in both must be equal (the same record read twice is fine; two different records with
 // one id are an error naming both places).
+//
+// CHECKING A FILE. The readers are all or nothing: a file with one bad date throws, and
+// nothing is left to check across records. To list every mistake of a file in one go,
+// each reader has a lenient form (`read_json_lenient`, `read_jsonl_lenient`,
+// `read_csv_lenient`, `load_lenient`) that reports every problem into a vector and returns
+// the records that read without error; a record with any error is left out whole, and
+// `document::left_out` keeps its id. `check()` then runs the checks across records
+// (`timeline_builder::validate()`) on what was read, and returns the reader's problems and
+// its own in file order (line, then column):
+//
+//   std::vector<diplo::diagnostic> problems;
+//   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
+//   diplo::io::check_report r = diplo::io::check(std::move(doc), std::move(problems));
+//   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
+//
+//   events.json:12:15: error: events[0].when: "2023-02-29" at column 9: expected a day ...
+//   events.json:26:5: error: event "2024-10-22-kazan-talks": duplicate id
+//
+// (`diplo::io::check(path)` in diplo/io/file.h does all of it for a file.) A reference to
+// a record that was left out is not reported again: an event whose parent record has a bad
+// date gets no "unknown parent" error, only the parent's date does; the same for actors.
+// When reading stopped early (a JSON syntax error, an unclosed CSV quote, too many
+// errors), the rest of the file was not read and the checks across records do not run
+// (`check_report::cross_checked` is false), since every reference into the unread part
+// would be reported as unknown.
 
+#include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -63,6 +95,33 @@ struct dataset_info {
   friend auto operator==(const dataset_info&, const dataset_info&) -> bool = default;
 };
 
+/// The records a lenient reader (`read_json_lenient`, ...) left out of a document because
+/// they had errors (which it reported). `check()` uses the ids so that a reference to such
+/// a record is not reported as a reference to nothing. Empty for the strict readers, which
+/// throw instead.
+///
+/// **Example**:
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
+///   doc.left_out.count;      // 2: two records had errors
+///   doc.left_out.event_ids;  // {"2025-05-07-moscow-state-visit"}: one of them an event
+struct left_out_records {
+  /// How many records were left out (actors and events, named or not).
+  std::size_t count = 0;
+  /// The ids of the actor records left out, as written; only those whose id could be
+  /// read. (A JSON Lines record whose kind could not be read is listed as both.)
+  std::vector<std::string> actor_ids{};
+  /// The ids of the event records left out, as written; only those whose id could be read.
+  std::vector<std::string> event_ids{};
+  /// True when reading stopped before the end of the input: a syntax error that ends a
+  /// JSON document, an unclosed quote or a bad header in CSV, or more than
+  /// `max_diagnostics` errors. What follows was not read at all.
+  bool stopped = false;
+
+  friend auto operator==(const left_out_records&, const left_out_records&) -> bool = default;
+};
+
 /// What one file (or several merged files) holds: the dataset description, the actors,
 /// and the events in file order, each with the place it was read from.
 ///
@@ -86,6 +145,8 @@ struct document {
   std::vector<origin> origins{};
   /// Parallel to `actors.actors()`: where each actor was read.
   std::vector<origin> actor_origins{};
+  /// The records a lenient reader left out because they had errors (empty otherwise).
+  left_out_records left_out{};
 };
 
 namespace detail {
@@ -111,7 +172,8 @@ inline auto place_text(const origin& o) -> std::string {
 ///
 ///   b.json:3:5: error: actor "xi-jinping" differs from the one read at a.json:10:5
 ///
-/// `info`: each field of `into.info` that is empty is taken from `from.info`.
+/// `info`: each field of `into.info` that is empty is taken from `from.info`; `left_out`
+/// lists are joined.
 /// Other errors of `actor_registry::add` (not expected for actors a reader accepted) are
 /// reported the same way.
 ///
@@ -170,6 +232,12 @@ inline void merge(document& into, document from) {
   fill(into.info.as_of, from.info.as_of);
   fill(into.info.license, from.info.license);
   fill(into.info.description, from.info.description);
+  into.left_out.count += from.left_out.count;
+  into.left_out.actor_ids.insert(into.left_out.actor_ids.end(), from.left_out.actor_ids.begin(),
+                                 from.left_out.actor_ids.end());
+  into.left_out.event_ids.insert(into.left_out.event_ids.end(), from.left_out.event_ids.begin(),
+                                 from.left_out.event_ids.end());
+  into.left_out.stopped = into.left_out.stopped || from.left_out.stopped;
 }
 
 /// Checks the document's events against each other and against its actors, and freezes
@@ -203,6 +271,126 @@ inline void merge(document& into, document from) {
   d.origins.resize(d.events.size());
   d.actor_origins.resize(d.actors.size());
   return d;
+}
+
+/// Sorts diagnostics into reading order: by `where` (the file), then line, then column;
+/// a diagnostic without a line (about a whole file) comes after those with one, and one
+/// without a column (about a whole line) after the others of its line. Stable: diagnostics
+/// at one place keep their order.
+///
+/// **Example**:
+///
+///   diplo::io::sort_by_position(diags);   // a.json:3:5 before a.json:12:1 before a.json
+inline void sort_by_position(std::vector<diagnostic>& diags) {
+  auto key = [](const diagnostic& d) {
+    constexpr auto last = std::numeric_limits<std::uint32_t>::max();
+    return std::tuple(d.line == 0, std::string_view(d.where), d.line == 0 ? last : d.line,
+                      d.column == 0 ? last : d.column);
+  };
+  std::stable_sort(diags.begin(), diags.end(),
+                   [&](const diagnostic& a, const diagnostic& b) { return key(a) < key(b); });
+}
+
+/// Everything `check()` found in a document: every diagnostic in reading order, and what
+/// was read.
+///
+/// **Example**:
+///
+///   diplo::io::check_report r = diplo::io::check("events.json");
+///   if (!r.ok()) fmt::print("{} errors\n", r.errors());
+struct check_report {
+  /// The reader's problems and those of the checks across records, in reading order
+  /// (`sort_by_position`), at most `max_diagnostics` errors (then one "too many errors").
+  std::vector<diagnostic> diagnostics{};
+  /// The events read without error.
+  std::size_t events = 0;
+  /// The actors read without error (for CSV: the actors the rows read name).
+  std::size_t actors = 0;
+  /// The records left out because they had errors (see `left_out_records`).
+  left_out_records left_out{};
+  /// Whether the checks across records ran (not when reading stopped early).
+  bool cross_checked = false;
+
+  /// The number of errors among `diagnostics`.
+  [[nodiscard]] auto errors() const noexcept -> std::size_t {
+    return static_cast<std::size_t>(
+        std::count_if(diagnostics.begin(), diagnostics.end(),
+                      [](const diagnostic& d) { return d.severity == severity::error; }));
+  }
+  /// The number of warnings among `diagnostics`.
+  [[nodiscard]] auto warnings() const noexcept -> std::size_t {
+    return diagnostics.size() - errors();
+  }
+  /// True when there is no error (warnings are fine).
+  [[nodiscard]] auto ok() const noexcept -> bool { return errors() == 0; }
+};
+
+/// Every problem of a document, without throwing: `problems` (what its lenient reader
+/// reported), then the checks across records that `build()` makes
+/// (`timeline_builder::validate()`: unknown actors and parents, duplicate ids, children
+/// outside their parents, cycles, likely duplicates...), all sorted by `sort_by_position`.
+///
+/// Records the reader left out (`doc.left_out`) are taken into account: a reference to an
+/// actor or event whose record was left out is not reported (its record's own errors
+/// are), and an event whose parent was left out is checked as if it had none. When reading
+/// stopped early (`left_out.stopped`), the checks across records do not run at all, as
+/// every reference into the unread rest would be reported; `cross_checked` says so.
+/// More than `max_diagnostics` errors are cut to that many, then one "too many errors".
+/// Throws only std::bad_alloc.
+///
+/// **Example**:
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
+///   auto report = diplo::io::check(std::move(doc), std::move(problems));
+///   for (const auto& d : report.diagnostics) fmt::print("{}\n", d);
+[[nodiscard]] inline auto check(document doc, std::vector<diagnostic> problems = {})
+    -> check_report {
+  check_report r;
+  r.events = doc.events.size();
+  r.actors = doc.actors.size();
+  r.left_out = doc.left_out;
+  r.diagnostics = std::move(problems);
+  if (!doc.left_out.stopped) {
+    r.cross_checked = true;
+    // Actors left out: stand-ins, so that events naming them are not reported.
+    timeline_builder b(std::move(doc.actors));
+    for (const std::string& id : doc.left_out.actor_ids) {
+      const actor_id a{id};
+      if (id.empty() || b.actors().contains(a)) continue;
+      try {
+        b.actors().add(person{.id = a, .name = id});
+      } catch (const error&) {  // an id that cannot name a person (no letters): reported
+      }
+    }
+    // Parents left out (and not read elsewhere in the document): checked as if none.
+    std::unordered_set<std::string> read_ids;
+    for (const event& e : doc.events) read_ids.insert(base(e).id.value());
+    const std::unordered_set<std::string> broken(doc.left_out.event_ids.begin(),
+                                                 doc.left_out.event_ids.end());
+    for (std::size_t i = 0; i < doc.events.size(); ++i) {
+      event e = std::move(doc.events[i]);
+      std::optional<event_id>& parent = base(e).parent;
+      if (parent && !read_ids.contains(parent->value()) && broken.contains(parent->value())) {
+        parent.reset();
+      }
+      b.add(std::move(e), detail::origin_at(doc.origins, i));
+    }
+    std::vector<diagnostic> found = b.validate();
+    r.diagnostics.insert(r.diagnostics.end(), std::make_move_iterator(found.begin()),
+                         std::make_move_iterator(found.end()));
+  }
+  sort_by_position(r.diagnostics);
+  std::size_t errors = 0;
+  for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
+    if (r.diagnostics[i].severity != severity::error || ++errors <= max_diagnostics) continue;
+    std::string where = r.diagnostics.front().where;
+    r.diagnostics.resize(i);
+    r.diagnostics.push_back({severity::error, std::move(where), 0, 0,
+                             fmt::format("too many errors (stopped after {})", max_diagnostics)});
+    break;
+  }
+  return r;
 }
 
 }  // namespace diplo::io

@@ -20,15 +20,28 @@
 //
 // The new file gets the permissions of the file it replaces, or 0666 minus the umask.
 // Symbolic links are replaced, not followed.
+//
+// CHECKING. `check` lists every problem of a file in one go, as `diplo validate` prints
+// them: the reader's (bad dates, wrong types, unknown keys...) and those of the checks
+// across records (unknown actors, duplicate ids, unknown parents...) on the records that
+// read without error, sorted by line and column (see "CHECKING A FILE" in
+// diplo/io/document.h):
+//
+//   diplo::io::check_report r = diplo::io::check("events.json");
+//   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
+//   // events.json:12:15: error: events[0].when: "2023-02-29" at column 9: expected ...
+//   // events.json:21:5: error: event "2024-10-22-kazan-talks": duplicate id
 
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <fmt/format.h>
 
 #include "diplo/actor.h"
+#include "diplo/error.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -88,6 +101,43 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   auto doc = diplo::io::load("events.csv", &bundled.actors());
 [[nodiscard]] auto load(const std::filesystem::path& path, const actor_registry* known = nullptr)
     -> document;
+
+/// Reads and parses a file by its extension like `load`, but leniently
+/// (`read_json_lenient`, `read_jsonl_lenient`, `read_csv_lenient`): every problem of its
+/// content, errors and warnings, is appended to `problems`, and the document holds the
+/// records that read without error (`left_out` lists the others). Throws `diplo::error`
+/// only when the file cannot be read or its format is unknown.
+///
+/// **Example**:
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::load_lenient("events.csv", &bundled.actors(), problems);
+[[nodiscard]] auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
+                                std::vector<diagnostic>& problems) -> document;
+
+/// Every problem of `text`, read as format `f` and named `file` in diagnostics: the lenient
+/// reader's problems and the checks across records on what it read (`check(document,
+/// problems)` in diplo/io/document.h), sorted by line and column. `known` resolves CSV
+/// names. Throws only std::bad_alloc.
+///
+/// **Example**:
+///
+///   auto r = diplo::io::check(text, "events.jsonl", diplo::io::format::jsonl);
+///   r.ok()   // no errors
+[[nodiscard]] auto check(std::string_view text, std::string_view file, format f,
+                         const actor_registry* known = nullptr) -> check_report;
+
+/// Every problem of a file, by its extension (`format_of`), as `check(text, file, f,
+/// known)` gives them; diagnostics name the file as `path` is written. Throws
+/// `diplo::error` only when the file cannot be read or its format is unknown.
+///
+/// **Example**:
+///
+///   diplo::io::check_report r = diplo::io::check("events.json");
+///   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
+///   fmt::print("{} errors, {} warnings\n", r.errors(), r.warnings());
+[[nodiscard]] auto check(const std::filesystem::path& path, const actor_registry* known = nullptr)
+    -> check_report;
 
 /// Writes a timeline to a file in the format its extension says, atomically
 /// (`write_file_atomic`). `info` becomes the JSON "dataset" object or the JSON Lines

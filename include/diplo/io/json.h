@@ -51,6 +51,12 @@
 // together (unknown actor ids, duplicate event ids, parents) is checked later by
 // `diplo::io::build` (diplo/io/document.h). The parser is simdjson (On Demand).
 //
+// `read_json_lenient` reads the same way but does not throw: it appends every problem to a
+// vector and returns the records that read without error. A record with any error is left
+// out whole (its id goes to `document::left_out`), so the records after a bad one are
+// still read, and `diplo::io::check` can run the checks across records on what was read.
+// A syntax error still ends the reading there (`left_out.stopped`).
+//
 // WRITING. `to_json` writes the canonical form: reading it back and writing again gives
 // the same bytes. UTF-8, LF line ends, two-space indentation, `"diplo": 1` first, keys in
 // the order of FORMAT.md, actors in registry order, events in timeline order, keys that
@@ -67,7 +73,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "diplo/error.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -84,6 +92,22 @@ namespace diplo::io {
 ///   diplo::timeline t = diplo::io::build(std::move(doc));
 [[nodiscard]] auto read_json(std::string_view text, std::string_view file = "<input>")
     -> document;
+
+/// Reads a JSON document like `read_json`, but without throwing `validation_error`:
+/// every problem (at most `max_diagnostics` errors, then one "too many errors") is
+/// appended to `problems` in the order found, and the document holds the actors and events
+/// that read without error. A record with any error is left out whole and listed in
+/// `left_out` (by id, when its id could be read); `left_out.stopped` is set when a syntax
+/// error (or the error limit) ended the reading. `problems` is only appended to. Throws
+/// only std::bad_alloc.
+///
+/// **Example**:
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
+///   auto report = diplo::io::check(std::move(doc), std::move(problems));
+[[nodiscard]] auto read_json_lenient(std::string_view text, std::string_view file,
+                                     std::vector<diagnostic>& problems) -> document;
 
 /// The canonical JSON text of a timeline (see the header essay), with `info` as the
 /// "dataset" object (left out when all its fields are empty). Cannot fail.

@@ -23,6 +23,10 @@
 // As with JSON, every problem is collected (up to `max_diagnostics`) and thrown as one
 // `validation_error` ("[diplo.jsonl]"); there are no partial results. A header after the
 // first record, or a second header, is an error; a header without `"diplo": 1` too.
+// `read_jsonl_lenient` gives the partial result instead: every problem appended to a
+// vector, and the records that read without error (a bad line is left out whole and
+// listed in `document::left_out`; the other lines are read as usual), for
+// `diplo::io::check` (diplo/io/document.h).
 //
 // WRITING. `to_jsonl` writes the header, then the actors in registry order, then the
 // events in timeline order, one record per line, keys in canonical order, with the
@@ -30,7 +34,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "diplo/error.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -47,6 +53,21 @@ namespace diplo::io {
 ///   doc.actors.size() == 1
 [[nodiscard]] auto read_jsonl(std::string_view text, std::string_view file = "<input>")
     -> document;
+
+/// Reads JSON Lines like `read_jsonl`, but without throwing `validation_error`: every
+/// problem (at most `max_diagnostics` errors, then one "too many errors") is appended to
+/// `problems` in the order found, and the document holds the records that read without
+/// error. A line with any error is left out whole and listed in `left_out` (by id, when
+/// its id could be read; as an actor and an event when its kind could not be read).
+/// Throws only std::bad_alloc.
+///
+/// **Example**:
+///
+///   std::vector<diplo::diagnostic> problems;
+///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
+///   doc.left_out.count == 0 && problems.empty()   // the file is fine
+[[nodiscard]] auto read_jsonl_lenient(std::string_view text, std::string_view file,
+                                      std::vector<diagnostic>& problems) -> document;
 
 /// The JSON Lines text of a timeline: the header `{"diplo": 1, "dataset": {...}}` (the
 /// dataset left out when `info` is all empty), the actors, the events. Cannot fail.

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: MIT
+// diplo countries A [--from DATE] [--to DATE] [--planned] [--top N] [--json]:
+// the countries A visited, ranked by the number of trips.
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+auto add_countries(CLI::App& app) -> command {
+  struct options {
+    std::string who, from, to;
+    std::size_t top = 0;
+    bool planned = false, json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand("countries", "Which countries A visited, and how often (most first)");
+  sub->add_option("A", o->who, "A person: a name, an alias or an id")->required()->type_name("NAME");
+  sub->add_option("--from", o->from, "Only trips starting on or after DATE (its first day)")->type_name("DATE");
+  sub->add_option("--to", o->to, "Only trips starting on or before DATE (its last day)")->type_name("DATE");
+  sub->add_option("--top", o->top, "Show only the N countries visited most")->type_name("N");
+  sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
+  add_json_flag(sub, o->json);
+  set_footer(sub,
+             "Counts trips as 'diplo visits' does: a person visits a country whenever they attend an\n"
+             "event held there outside their own country, and the events of one stay are one trip\n"
+             "(consecutive stops in one country, each starting by the day after the last ends).\n"
+             "The answer names the country visited most; the trips to it follow as evidence.");
+
+  return {sub, [o](context& ctx) -> int {
+            std::optional<partial_date> from;
+            std::optional<partial_date> to;
+            if (!o->from.empty()) from = parse_date(o->from, "--from");
+            if (!o->to.empty()) to = parse_date(o->to, "--to");
+            check_range(from, to);
+            visit_filter f{.planned = o->planned};
+            if (from) f.from = from->earliest();
+            if (to) f.to = to->latest();
+            const timeline& t = ctx.data();
+            const actor_id a = resolve(t, o->who);
+            const std::vector<country_visits> all = visited_countries(t, a, f);
+            std::size_t trips = 0;
+            for (const auto& c : all) trips += c.trips;
+            const std::size_t shown = o->top == 0 ? all.size() : std::min(o->top, all.size());
+
+            if (o->json) {
+              name_list names(t);
+              names.add(a);
+              json q = json::object{{"command", "countries"}, {"who", a.value()}, {"from", date_json(from)},
+                                    {"to", date_json(to)},   {"planned", o->planned},
+                                    {"top", o->top == 0 ? json(nullptr) : json(o->top)}};
+              json answer = nullptr;
+              if (!all.empty()) {
+                json list = json::make_array();
+                for (std::size_t i = 0; i < shown; ++i) {
+                  const auto& c = all[i];
+                  list.push(json::object{{"country", std::string(c.country.alpha2())},
+                                         {"trips", c.trips},
+                                         {"first", trip_json(c.first, names)},
+                                         {"last", trip_json(c.last, names)}});
+                }
+                answer = json::object{{"countries", all.size()}, {"trips", trips}, {"visited", std::move(list)}};
+              }
+              print_json(ctx, std::move(q), std::move(answer), names);
+              return all.empty() ? no_answer : answered;
+            }
+
+            const std::string who = name_of(t, a);
+            const std::string bounds = bounds_text(from, to);
+            if (all.empty()) {
+              fmt::print("No trips abroad by {}{} in this data.\n", who, bounds);
+              return no_answer;
+            }
+            // The answer: the country (or countries, on a tie) visited most.
+            std::vector<std::string> most;
+            for (const auto& c : all) {
+              if (c.trips == all.front().trips) most.push_back(fmt::format("{}", c.country));
+            }
+            const std::size_t n = all.front().trips;
+            std::string list = most.size() == 1 ? most.front()
+                                                : fmt::format("{} and {}",
+                                                              fmt::join(most.begin(), most.end() - 1, ", "),
+                                                              most.back());
+            fmt::print("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
+                       most.size() == 1 ? "" : " each");
+            fmt::print("{} trip{} to {} countr{}{}:\n", trips, trips == 1 ? "" : "s", all.size(),
+                       all.size() == 1 ? "y" : "ies",
+                       shown < all.size() ? fmt::format(" (the {} visited most shown)", shown) : "");
+            table tab({"country", "trips", "first", "last"});
+            tab.align_right(1);
+            for (std::size_t i = 0; i < shown; ++i) {
+              const auto& c = all[i];
+              tab.add({fmt::format("{}", c.country), fmt::format("{}", c.trips), fmt::format("{}", c.first.when),
+                       fmt::format("{}", c.last.when)});
+            }
+            tab.print();
+
+            // Evidence: the trips to the country visited most.
+            visit_filter g = f;
+            g.guest = a;
+            g.host_country = all.front().country;
+            fmt::print("\n  Trips to {}:\n", all.front().country);
+            table ev({"date", "place", "event", "source"});
+            std::vector<std::string> urls;
+            for (const trip& tr : visits(t, g)) {
+              const event& e = tr.main();
+              std::string src = "none recorded";
+              if (!base(e).sources.empty()) {
+                const source& s = base(e).sources.front();
+                src = s.title.empty() ? s.url : s.title;
+                if (base(e).sources.size() > 1) src += fmt::format(" (+{})", base(e).sources.size() - 1);
+              }
+              for (const source& s : base(e).sources) {
+                std::string u = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
+                if (std::find(urls.begin(), urls.end(), u) == urls.end()) urls.push_back(u);
+              }
+              std::string id = base(e).id.value();
+              if (tr.events.size() > 1) {
+                id += fmt::format(" (+{} event{})", tr.events.size() - 1, tr.events.size() == 2 ? "" : "s");
+              }
+              ev.add({fmt::format("{}", tr.when), place_text(e), id, src});
+            }
+            ev.print("    ");
+            for (std::size_t i = 0; i < urls.size(); ++i) {
+              fmt::print("    {:<9}{}\n", i == 0 ? "sources" : "", urls[i]);
+            }
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli

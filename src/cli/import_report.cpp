@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+// diplo import-report DIR [--json]: the whole report of importing an Office of the
+// Historian folder: counts per dataset, every rejection with its reason, the duplicates and
+// how they were merged, the names left unresolved or resolved by rule, overlapping stops.
+
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+namespace {
+
+auto record_json(const import::record_ref& r) -> json {
+  json o = json::object{{"dataset", std::string(name(r.dataset))}, {"id", r.id}};
+  if (!r.where.file.empty()) {
+    o.set("file", r.where.file);
+    o.set("line", r.where.line);
+    o.set("column", r.where.column);
+  }
+  return o;
+}
+
+auto count_json(const import::dataset_count& c) -> json {
+  return json::object{{"read", c.read}, {"events", c.events}, {"merged", c.merged},
+                      {"rejected", c.rejected}};
+}
+
+auto notes_json(const std::vector<import::note>& notes) -> json {
+  json a = json::make_array();
+  for (const auto& n : notes) a.push(json::object{{"record", record_json(n.record)}, {"text", n.text}});
+  return a;
+}
+
+}  // namespace
+
+auto add_import_report(CLI::App& app) -> command {
+  struct options {
+    std::string dir;
+    bool json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand(
+      "import-report", "Import an Office of the Historian folder and print the whole report");
+  sub->add_option("DIR", o->dir,
+                  "The folder: visits/, travels/ and curation/ (data/historyatstate in diplo's "
+                  "repository)")
+      ->required()
+      ->type_name("DIR");
+  add_json_flag(sub, o->json);
+  set_footer(sub,
+             "Nothing is dropped silently: per dataset, records read = events made + records merged\n"
+             "into another event + records rejected. Then every rejection with its reason, every\n"
+             "duplicate and how it was merged, the names kept apart because their identity could\n"
+             "not be resolved, the names resolved by the in-order word rule (for review), and the\n"
+             "stops of one traveller whose days overlap. --data DIR prints the counts alone.");
+
+  return {sub, [o](context& ctx) -> int {
+            if (!is_historyatstate_dir(o->dir)) {
+              throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/",
+                                            o->dir));
+            }
+            const import::import_result r = import::import_historyatstate(o->dir);
+            const import::import_report& rep = r.report;
+            if (!o->json) {
+              fmt::print("{}", rep);
+              return answered;
+            }
+            using import::dataset;
+            json counts = json::make_object();
+            for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+              counts.set(std::string(name(d)), count_json(rep.of(d)));
+            }
+            counts.set("total", count_json(rep.total()));
+            json rejected = json::make_array();
+            for (const auto& x : rep.rejections) {
+              rejected.push(json::object{{"record", record_json(x.record)}, {"reason", x.reason}});
+            }
+            json dups = json::make_array();
+            for (const auto& d : rep.duplicates) {
+              dups.push(json::object{{"kept", record_json(d.kept)},
+                                     {"merged", record_json(d.merged)},
+                                     {"kind", std::string(name(d.kind))},
+                                     {"how", d.how}});
+            }
+            json overlaps = json::make_array();
+            for (const auto& x : rep.overlapping_stops) {
+              overlaps.push(json::object{{"first", record_json(x.first)},
+                                         {"second", record_json(x.second)},
+                                         {"days", x.days.count()}});
+            }
+            json answer = json::object{{"counts", std::move(counts)},
+                                       {"actors", rep.actors},
+                                       {"journeys", rep.journeys},
+                                       {"rejections", std::move(rejected)},
+                                       {"duplicates", std::move(dups)},
+                                       {"unresolved_names", notes_json(rep.unresolved_names)},
+                                       {"resolved_names", notes_json(rep.resolved_names)},
+                                       {"overlapping_stops", std::move(overlaps)}};
+            // The question and the answer only: no timeline is built, so no "names" or "data".
+            json doc = json::object{
+                {"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
+                {"answer", std::move(answer)}};
+            (void)ctx;
+            fmt::print("{}", doc.dump());
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli

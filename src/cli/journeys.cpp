@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: MIT
+// diplo journeys [--guest A] [--guest-country CC] [--host-country CC] [--from DATE] [--to DATE]
+//                [--planned] [--count|--first|--last] [--json]: how many times someone set out.
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+namespace {
+
+// "United Kingdom (London), France (Strasbourg), Germany (Baden-Baden)".
+auto stops_text(const journey& j) -> std::string {
+  std::vector<std::string> parts;
+  for (const trip& s : j.stops) {
+    std::string city = base(s.main()).place.city;
+    parts.push_back(city.empty() ? fmt::format("{}", s.country) : fmt::format("{} ({})", s.country, city));
+  }
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+auto journey_json(const journey& j, name_list& names) -> json {
+  names.add(j.guest);
+  json stops = json::make_array();
+  for (const trip& s : j.stops) stops.push(trip_json(s, names));
+  json countries = json::make_array();
+  for (const auto& c : j.countries()) countries.push(std::string(c.alpha2()));
+  return json::object{{"id", j.id.empty() ? json(nullptr) : json(j.id)},
+                      {"guest", j.guest.value()},
+                      {"when", j.when.to_edtf()},
+                      {"countries", std::move(countries)},
+                      {"stops", std::move(stops)}};
+}
+
+}  // namespace
+
+auto add_journeys(CLI::App& app) -> command {
+  struct options {
+    std::string guest, guest_country, host_country, from, to;
+    bool planned = false, count = false, first = false, last = false, json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand(
+      "journeys", "Journeys abroad: how many times someone set out, and the stops of each");
+  sub->add_option("--guest", o->guest, "Only journeys of this person (a name, an alias or an id)")
+      ->type_name("A");
+  sub->add_option("--guest-country", o->guest_country,
+                  "Only journeys of leaders of this country (ISO code or name)")
+      ->type_name("CC");
+  sub->add_option("--host-country", o->host_country,
+                  "Only journeys with a stop in this country (ISO code or name)")
+      ->type_name("CC");
+  sub->add_option("--from", o->from, "Only journeys starting on or after DATE (its first day)")
+      ->type_name("DATE");
+  sub->add_option("--to", o->to, "Only journeys starting on or before DATE (its last day)")
+      ->type_name("DATE");
+  sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
+  auto* count = sub->add_flag("--count", o->count,
+                              "Print the number of journeys alone on the first line, then the journeys");
+  auto* first = sub->add_flag("--first", o->first, "Only the first journey, with its stops");
+  auto* last = sub->add_flag("--last", o->last, "Only the last journey, with its stops");
+  count->excludes(first)->excludes(last);
+  first->excludes(last);
+  add_json_flag(sub, o->json);
+  set_footer(sub,
+             "A journey is one setting-out: the consecutive stops of one traveller that share a\n"
+             "journey id (the Office of the Historian import groups stops starting at most a day\n"
+             "after the journey so far ends). Each stop is a trip to one country, as 'diplo visits'\n"
+             "counts them; a trip whose events name no journey is a journey of its own. So\n"
+             "'journeys --count' says how many times someone went abroad, and 'visits --count'\n"
+             "how many trips to countries that made.");
+
+  return {sub, [o](context& ctx) -> int {
+            visit_filter f{.planned = o->planned};
+            std::optional<partial_date> from;
+            std::optional<partial_date> to;
+            if (!o->from.empty()) from = parse_date(o->from, "--from");
+            if (!o->to.empty()) to = parse_date(o->to, "--to");
+            check_range(from, to);
+            if (from) f.from = from->earliest();
+            if (to) f.to = to->latest();
+            if (!o->guest_country.empty()) f.guest_country = parse_country(o->guest_country, "--guest-country");
+            if (!o->host_country.empty()) f.host_country = parse_country(o->host_country, "--host-country");
+            const timeline& t = ctx.data();
+            if (!o->guest.empty()) f.guest = resolve(t, o->guest);
+            const std::vector<journey> all = journeys(t, f);
+            const bool one = o->first || o->last;
+            const journey* chosen = all.empty() ? nullptr : o->first ? &all.front() : &all.back();
+            std::size_t stops = 0;
+            for (const journey& j : all) stops += j.stops.size();
+
+            if (o->json) {
+              name_list names(t);
+              if (f.guest) names.add(*f.guest);
+              auto code = [](country_code c) -> json {
+                return c.empty() ? json(nullptr) : json(std::string(c.alpha2()));
+              };
+              json q = json::object{
+                  {"command", "journeys"},
+                  {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
+                  {"guest_country", code(f.guest_country)},
+                  {"host_country", code(f.host_country)},
+                  {"from", date_json(from)},
+                  {"to", date_json(to)},
+                  {"planned", o->planned},
+                  {"select", o->count ? "count" : o->first ? "first" : o->last ? "last" : "all"}};
+              json answer = nullptr;
+              if (one && chosen != nullptr) {
+                answer = journey_json(*chosen, names);
+              } else if (!one && !all.empty()) {
+                json list = json::make_array();
+                for (const journey& j : all) list.push(journey_json(j, names));
+                answer = json::object{{"count", all.size()}, {"stops", stops}, {"journeys", std::move(list)}};
+              }
+              print_json(ctx, std::move(q), std::move(answer), names);
+              return all.empty() ? no_answer : answered;
+            }
+
+            std::string scope;
+            if (f.guest) scope += fmt::format(" by {}", name_of(t, *f.guest));
+            if (!f.guest_country.empty()) {
+              scope += fmt::format(" by {} of {}", f.guest ? "a leader" : "leaders", f.guest_country);
+            }
+            if (!f.host_country.empty()) scope += fmt::format(" with a stop in {}", f.host_country);
+            scope += from ? bounds_text(from, to) : bounds_text(from, to, "from", "up to");
+            if (o->planned) scope += " (planned ones included)";
+
+            if (all.empty()) {
+              if (o->count) fmt::print("0\n");
+              fmt::print("No journeys abroad{} in this data.\n", scope);
+              return no_answer;
+            }
+            if (one) {
+              const journey& j = *chosen;
+              fmt::print("{} journey abroad{}: {}, {} stop{}{}.\n", o->first ? "First" : "Last", scope, j.when,
+                         j.stops.size(), j.stops.size() == 1 ? "" : "s",
+                         f.guest ? "" : fmt::format(", by {}", name_of(t, j.guest)));
+              fmt::print("  {}\n", j);
+              if (!j.id.empty()) fmt::print("  journey  {}\n", j.id);
+              fmt::print("\n");
+              table tab({"date", "place", "event", "source"});
+              for (const trip& s : j.stops) {
+                for (const event* e : s.events) {
+                  const auto& src = base(*e).sources;
+                  std::string text = "none recorded";
+                  if (!src.empty()) {
+                    text = src.front().publisher.empty()
+                               ? src.front().url
+                               : fmt::format("{} <{}>", src.front().publisher, src.front().url);
+                    if (!src.front().title.empty()) text += fmt::format(" ({})", src.front().title);
+                  }
+                  tab.add({fmt::format("{}", base(*e).when), place_text(*e), base(*e).id.value(), text});
+                }
+              }
+              tab.print();
+              return answered;
+            }
+            if (o->count) fmt::print("{}\n", all.size());
+            fmt::print("{} journey{} abroad{} ({} stop{}):\n", all.size(), all.size() == 1 ? "" : "s", scope,
+                       stops, stops == 1 ? "" : "s");
+            // The stops last: the one column of unbounded width.
+            std::vector<std::string> header{"date", "journey", "stops"};
+            if (!f.guest) header.insert(header.begin() + 1, "guest");
+            table tab(header);
+            for (const journey& j : all) {
+              std::vector<std::string> row{fmt::format("{}", j.when),
+                                           j.id.empty() ? base(j.stops.front().main()).id.value() : j.id,
+                                           stops_text(j)};
+              if (!f.guest) row.insert(row.begin() + 1, name_of(t, j.guest));
+              tab.add(std::move(row));
+            }
+            tab.print();
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli

@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: MIT
+// diplo on DATE [--country CC] [--planned] [--json]: who was where on a day.
+
+#include <algorithm>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+
+namespace diplo::cli {
+
+auto add_on(CLI::App& app) -> command {
+  struct options {
+    std::string day, country;
+    bool planned = false, json = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand("on", "Who was where on a day: everyone the data places somewhere");
+  sub->add_option("DATE", o->day, "A day, YYYY-MM-DD")->required()->type_name("DATE");
+  sub->add_option("--country", o->country, "Only events held in this country (ISO code or name)")
+      ->type_name("CC");
+  sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
+  add_json_flag(sub, o->json);
+  set_footer(sub,
+             "Lists every person an in-person event places somewhere on DATE (guests, hosts,\n"
+             "participants, attendees), with the event, as 'diplo where' would for each of them;\n"
+             "people at one event stand together. An event of partial dates may only possibly\n"
+             "cover the day, and says so. The sources of every event listed follow the table.");
+
+  return {sub, [o](context& ctx) -> int {
+            const partial_date d = parse_date(o->day, "DATE");
+            if (!d.is_exact_day()) {
+              throw usage_error(fmt::format("DATE: \"{}\" is not one day; give YYYY-MM-DD", o->day));
+            }
+            whereabouts_options opt{.planned = o->planned};
+            if (!o->country.empty()) opt.country = parse_country(o->country, "--country");
+            const timeline& t = ctx.data();
+            const std::vector<person_whereabouts> all = whereabouts_on(t, d.earliest(), opt);
+
+            if (o->json) {
+              name_list names(t);
+              json q = json::object{{"command", "on"},
+                                    {"date", d.to_edtf()},
+                                    {"country", opt.country.empty() ? json(nullptr)
+                                                                    : json(std::string(opt.country.alpha2()))},
+                                    {"planned", o->planned}};
+              json answer = nullptr;
+              if (!all.empty()) {
+                json people = json::make_array();
+                for (const person_whereabouts& p : all) {
+                  names.add(p.actor);
+                  json places = json::make_array();
+                  for (const whereabouts& w : p.whereabouts) {
+                    places.push(json::object{{"certainty", std::string(name(w.certainty))},
+                                             {"place", place_text(*w.event)},
+                                             {"event", event_json(*w.event, names)}});
+                  }
+                  people.push(json::object{{"who", p.actor.value()}, {"places", std::move(places)}});
+                }
+                answer = json::object{{"count", all.size()}, {"people", std::move(people)}};
+              }
+              print_json(ctx, std::move(q), std::move(answer), names);
+              return all.empty() ? no_answer : answered;
+            }
+
+            const std::string in = opt.country.empty() ? "" : fmt::format(" in {}", opt.country);
+            if (all.empty()) {
+              fmt::print("No event in this data places anyone{} on {}.\n", in, d);
+              return no_answer;
+            }
+            fmt::print("On {}, this data places {}{}:\n", d,
+                       all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
+            table tab({"person", "place", "kind", "event"});
+            std::vector<const event*> cited;
+            for (const person_whereabouts& p : all) {
+              bool first = true;
+              for (const whereabouts& w : p.whereabouts) {
+                std::string place = place_text(*w.event);
+                if (w.certainty == truth::possibly) place += " (possibly)";
+                tab.add({first ? name_of(t, p.actor) : "", place, kind_text(*w.event),
+                         base(*w.event).id.value()});
+                first = false;
+                if (std::find(cited.begin(), cited.end(), w.event) == cited.end()) cited.push_back(w.event);
+              }
+            }
+            tab.print();
+            // Evidence: each event once, with its sources.
+            std::sort(cited.begin(), cited.end(),
+                      [&](const event* a, const event* b) { return t.number(*a) < t.number(*b); });
+            fmt::print("\n  Sources:\n");
+            table src({"event", "days", "source"});
+            for (const event* e : cited) {
+              std::string days = fmt::format("{}", base(*e).when);
+              if (base(*e).sources.empty()) src.add({base(*e).id.value(), days, "none recorded"});
+              bool first = true;
+              for (const source& s : base(*e).sources) {
+                std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
+                if (!s.title.empty()) text += fmt::format(" ({})", s.title);
+                src.add({first ? base(*e).id.value() : "", first ? days : "", text});
+                first = false;
+              }
+            }
+            src.print("    ");
+            return answered;
+          }};
+}
+
+}  // namespace diplo::cli
