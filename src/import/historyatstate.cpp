@@ -1025,7 +1025,7 @@ auto fmt::formatter<diplo::import::import_report>::text(const diplo::import::imp
   }
   s += fmt::format("duplicates merged ({}):\n", r.duplicates.size());
   for (const auto& d : r.duplicates) {
-    s += fmt::format("  {} into {} [{}]: {}\n", d.merged, d.kept, name(d.kind), d.how);
+    s += fmt::format("  {}\n", d);
   }
   s += fmt::format("unresolved names ({}):\n", r.unresolved_names.size());
   for (const auto& n : r.unresolved_names) s += fmt::format("  {}\n", n.text);
@@ -1033,8 +1033,7 @@ auto fmt::formatter<diplo::import::import_report>::text(const diplo::import::imp
   for (const auto& n : r.resolved_names) s += fmt::format("  {}\n", n.text);
   s += fmt::format("overlapping stops ({}):\n", r.overlapping_stops.size());
   for (const auto& o : r.overlapping_stops) {
-    s += fmt::format("  {} and {}: {} day{}\n", o.first, o.second, o.days.count(),
-                     o.days.count() == 1 ? "" : "s");
+    s += fmt::format("  {}\n", o);
   }
   return s;
 }

@@ -375,3 +375,22 @@ TEST(HistoryAtState, TripsMadeAsPresidentElect) {
 TEST(HistoryAtState, ReportsTimeAndPrints) {
   fmt::print("import time: {:.0f} ms\n{}\n", data().import_ms, data().result.report);
 }
+
+namespace {
+TEST(HistoryAtStateFormat, ReportParts) {
+  using diplo::import::dataset;
+  using diplo::import::record_ref;
+  const record_ref a{dataset::secretary_trips, "3992", {}};
+  const record_ref b{dataset::secretary_trips, "4019", {"travels/secretary-travels/blinken-antony-j.xml", 17, 5}};
+  EXPECT_EQ(fmt::format("{}", diplo::import::merged{a, b, diplo::import::merge_kind::exact_copy, ""}),
+            "secretary travels record 4019 (travels/secretary-travels/blinken-antony-j.xml:17:5) "
+            "into secretary travels record 3992 [exact copy]");
+  EXPECT_EQ(fmt::format("{}", diplo::import::rejected{{dataset::visits, "2138", {}}, "no ISO code"}),
+            "visits record 2138: no ISO code");
+  EXPECT_EQ(fmt::format("{}", diplo::import::overlap{a, a, date::days{1}}),
+            "secretary travels record 3992 and secretary travels record 3992: 1 day");
+  EXPECT_EQ(fmt::format("{}", diplo::import::dataset_count{3264, 3261, 0, 3}),
+            "3264 read = 3261 events + 0 merged + 3 rejected");
+  EXPECT_EQ(fmt::format("{:>16}", diplo::import::merge_kind::exact_copy), "      exact copy");
+}
+}  // namespace

@@ -154,3 +154,23 @@ TEST(Check, MergeJoinsWhatWasLeftOut) {
 }
 
 }  // namespace
+
+namespace {
+TEST(DocumentFormat, DocumentsReportsAndLeftOutRecords) {
+  diplo::io::document d;
+  d.info.title = "Xi-Putin meetings";
+  d.info.coverage = "2013/2025";
+  EXPECT_EQ(fmt::format("{}", d), "0 events, 0 actors: Xi-Putin meetings (2013/2025)");
+  diplo::io::left_out_records l;
+  l.count = 2;
+  l.event_ids = {"a", "b"};
+  l.stopped = true;
+  EXPECT_EQ(fmt::format("{}", l), "2 records left out (events: a, b), reading stopped early");
+  diplo::io::check_report r;
+  r.events = 3;
+  r.actors = 2;
+  EXPECT_EQ(fmt::format("{:>25}", r), "   ok, 3 events, 2 actors");
+  r.diagnostics.push_back({diplo::severity::error, "f.json", 1, 1, "bad"});
+  EXPECT_EQ(fmt::format("{}", r), "1 error, 0 warnings");
+}
+}  // namespace

@@ -275,6 +275,80 @@ struct fmt::formatter<diplo::import::record_ref> : fmt::formatter<std::string_vi
   }
 };
 
+/// "exact copy", "same traveller, dates and country".
+template <>
+struct fmt::formatter<diplo::import::merge_kind> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(diplo::import::merge_kind k, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(name(k), ctx);
+  }
+};
+
+/// "<merged record> into <kept record> [exact copy]: <how>".
+template <>
+struct fmt::formatter<diplo::import::merged> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::merged& m, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{} into {} [{}]{}{}", m.merged, m.kept, m.kind,
+                                      m.how.empty() ? "" : ": ", m.how);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "<record>: <reason>".
+template <>
+struct fmt::formatter<diplo::import::rejected> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::rejected& r, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{}: {}", r.record, r.reason);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "<record>: <text>".
+template <>
+struct fmt::formatter<diplo::import::note> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::note& n, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{}: {}", n.record, n.text);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "<first> and <second>: 2 days".
+template <>
+struct fmt::formatter<diplo::import::overlap> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::overlap& o, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{} and {}: {} day{}", o.first, o.second, o.days.count(),
+                                      o.days.count() == 1 ? "" : "s");
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "3264 read = 3261 events + 0 merged + 3 rejected".
+template <>
+struct fmt::formatter<diplo::import::dataset_count> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::dataset_count& c, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{} read = {} events + {} merged + {} rejected", c.read,
+                                      c.events, c.merged, c.rejected);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "7528 events, 1342 actors, 1463 journeys (7535 records read)".
+template <>
+struct fmt::formatter<diplo::import::import_result> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::import_result& r, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{} events, {} actors, {} journeys ({} records read)",
+                                      r.doc.events.size(), r.doc.actors.size(), r.journeys.size(),
+                                      r.report.total().read);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
 /// A readable multi-line report: the counts per dataset and in total (with the check
 /// read = events + merged + rejected), then rejections grouped by reason, duplicates,
 /// unresolved and resolved names, and overlapping stops.

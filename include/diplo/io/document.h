@@ -409,3 +409,50 @@ struct fmt::formatter<diplo::io::dataset_info> : fmt::formatter<std::string_view
     return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
   }
 };
+
+/// "2 records left out (actors: x; events: a, b)", "reading stopped early" appended when so.
+template <>
+struct fmt::formatter<diplo::io::left_out_records> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::left_out_records& l, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = fmt::format("{} record{} left out", l.count, l.count == 1 ? "" : "s");
+    std::string ids;
+    if (!l.actor_ids.empty()) ids += fmt::format("actors: {}", fmt::join(l.actor_ids, ", "));
+    if (!l.event_ids.empty()) {
+      ids += fmt::format("{}events: {}", ids.empty() ? "" : "; ", fmt::join(l.event_ids, ", "));
+    }
+    if (!ids.empty()) s += fmt::format(" ({})", ids);
+    if (l.stopped) s += ", reading stopped early";
+    return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
+  }
+};
+
+/// "95 events, 27 actors: Xi-Putin meetings (2013/2025)" (the dataset part when it has one).
+template <>
+struct fmt::formatter<diplo::io::document> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::document& d, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = fmt::format("{} event{}, {} actor{}", d.events.size(),
+                                d.events.size() == 1 ? "" : "s", d.actors.size(),
+                                d.actors.size() == 1 ? "" : "s");
+    std::string info = fmt::format("{}", d.info);
+    if (!info.empty()) s += fmt::format(": {}", info);
+    return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
+  }
+};
+
+/// "ok, 95 events, 27 actors" or "3 errors, 1 warning".
+template <>
+struct fmt::formatter<diplo::io::check_report> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::check_report& r, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s;
+    if (r.errors() == 0 && r.warnings() == 0) {
+      s = fmt::format("ok, {} events, {} actors", r.events, r.actors);
+    } else {
+      s = fmt::format("{} error{}, {} warning{}", r.errors(), r.errors() == 1 ? "" : "s",
+                      r.warnings(), r.warnings() == 1 ? "" : "s");
+    }
+    return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
+  }
+};

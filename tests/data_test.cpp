@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/data.h>
+
+#include <diplo/io/file.h>
+#include <diplo/query.h>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(Data, EmbedsTheFileAsItIs) {
+  const std::string on_disk =
+      diplo::io::read_text_file(std::string(DIPLO_SOURCE_DIR) + "/data/xi-putin.json");
+  EXPECT_EQ(diplo::data::xi_putin_json(), on_disk);
+}
+
+TEST(Data, LoadsOnceWithItsDescription) {
+  const diplo::timeline& t = diplo::data::xi_putin();
+  EXPECT_EQ(&t, &diplo::data::xi_putin());
+  EXPECT_EQ(t.size(), 95u);
+  EXPECT_EQ(t.actors().size(), 27u);
+  const auto& info = diplo::data::xi_putin_info();
+  EXPECT_EQ(info.coverage, "2013-03-22/2026-06");
+  EXPECT_EQ(info.as_of, "2026-02-04");
+  EXPECT_EQ(info.license, "CC0-1.0");
+  // The one warning: the Fortaleza talks of 14 July 2014, on the eve of their summit.
+  ASSERT_EQ(t.warnings().size(), 1u);
+  EXPECT_NE(t.warnings()[0].message.find("2014-07-14-fortaleza-brics-bilateral"), std::string::npos);
+}
+
+TEST(Data, EveryEventCitesASource) {
+  for (const auto& e : diplo::data::xi_putin().events()) {
+    EXPECT_FALSE(diplo::base(e).sources.empty()) << diplo::base(e).id.value();
+  }
+}
+
+TEST(Data, AnswersTheFlagshipQuestion) {
+  using namespace date::literals;
+  const diplo::timeline& t = diplo::data::xi_putin();
+  auto r = diplo::last_meeting(t, t.actors().resolve("Xi"), t.actors().resolve("Путин"),
+                               {.before = 2025_y / date::May / 7});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(diplo::base(*r->event).id.value(), "2024-10-22-kazan-brics-bilateral");
+  ASSERT_NE(r->context(), nullptr);
+  EXPECT_EQ(diplo::title_of(*r->context()), "16th BRICS summit");
+}
+
+TEST(Data, ParadeStartsAtTenMoscowTime) {
+  const diplo::event* parade =
+      diplo::data::xi_putin().find(diplo::event_id{"2025-05-09-moscow-victory-day-parade"});
+  ASSERT_NE(parade, nullptr);
+  ASSERT_TRUE(diplo::base(*parade).starts_at);
+  EXPECT_EQ(*diplo::base(*parade).starts_at,
+            date::sys_days{date::year{2025} / date::May / 9} + std::chrono::hours{7});
+  EXPECT_EQ(diplo::base(*parade).place.zone, "Europe/Moscow");
+}
+
+}  // namespace
