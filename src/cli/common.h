@@ -244,6 +244,30 @@ void set_footer(CLI::App* sub, std::string_view text);
 /// Adds --json to a command.
 void add_json_flag(CLI::App* sub, bool& json);
 
+/// The part of a visit_filter that `visits` and `journeys` share, read from their options
+/// (`from`, `to`, `guest_country`, `host_country`, `planned`): dates checked and turned into
+/// days (--from its first day, --to its last), countries parsed. The guest is resolved by the
+/// caller once the data is loaded. Throws usage_error on a bad date, range or country.
+struct trip_query {
+  visit_filter filter;
+  std::optional<partial_date> from;
+  std::optional<partial_date> to;
+};
+
+template <class Options>
+auto trip_query_of(const Options& o) -> trip_query {
+  trip_query q;
+  q.filter.planned = o.planned;
+  if (!o.from.empty()) q.from = parse_date(o.from, "--from");
+  if (!o.to.empty()) q.to = parse_date(o.to, "--to");
+  check_range(q.from, q.to);
+  if (q.from) q.filter.from = q.from->earliest();
+  if (q.to) q.filter.to = q.to->latest();
+  if (!o.guest_country.empty()) q.filter.guest_country = parse_country(o.guest_country, "--guest-country");
+  if (!o.host_country.empty()) q.filter.host_country = parse_country(o.host_country, "--host-country");
+  return q;
+}
+
 /// Resolves two names and checks that they are two different actors.
 auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)
     -> std::pair<actor_id, actor_id>;

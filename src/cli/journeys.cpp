@@ -77,16 +77,7 @@ auto add_journeys(CLI::App& app) -> command {
              "how many trips to countries that made.");
 
   return {sub, [o](context& ctx) -> int {
-            visit_filter f{.planned = o->planned};
-            std::optional<partial_date> from;
-            std::optional<partial_date> to;
-            if (!o->from.empty()) from = parse_date(o->from, "--from");
-            if (!o->to.empty()) to = parse_date(o->to, "--to");
-            check_range(from, to);
-            if (from) f.from = from->earliest();
-            if (to) f.to = to->latest();
-            if (!o->guest_country.empty()) f.guest_country = parse_country(o->guest_country, "--guest-country");
-            if (!o->host_country.empty()) f.host_country = parse_country(o->host_country, "--host-country");
+            auto [f, from, to] = trip_query_of(*o);
             const timeline& t = ctx.data();
             if (!o->guest.empty()) f.guest = resolve(t, o->guest);
             const std::vector<journey> all = journeys(t, f);

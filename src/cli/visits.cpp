@@ -170,16 +170,7 @@ auto add_visits(CLI::App& app) -> command {
              "way, from the end of the trips before (the one that ended last) to the next start.");
 
   return {sub, [o](context& ctx) -> int {
-            visit_filter f{.planned = o->planned};
-            std::optional<partial_date> from;
-            std::optional<partial_date> to;
-            if (!o->from.empty()) from = parse_date(o->from, "--from");
-            if (!o->to.empty()) to = parse_date(o->to, "--to");
-            check_range(from, to);
-            if (from) f.from = from->earliest();
-            if (to) f.to = to->latest();
-            if (!o->guest_country.empty()) f.guest_country = parse_country(o->guest_country, "--guest-country");
-            if (!o->host_country.empty()) f.host_country = parse_country(o->host_country, "--host-country");
+            auto [f, from, to] = trip_query_of(*o);
             if (!o->level.empty()) {
               for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
                              visit_level::official, visit_level::state}) {
