@@ -155,45 +155,25 @@ class period {
   /// Open start ("../last"): from the indefinite past until `last`. Throws diplo::error if
   /// `last` has 'X' digits.
   [[nodiscard]] static auto open_start(partial_date last) -> period {
-    check_end(last);
-    period p;
-    p.start_kind_ = end_kind::open;
-    p.start_ = last;
-    p.end_ = last;
-    return p;
+    return one_sided(last, end_kind::open, end_kind::known);
   }
 
   /// Open end ("first/.."): from `first` on, ongoing. Throws diplo::error if `first` has
   /// 'X' digits.
   [[nodiscard]] static auto open_end(partial_date first) -> period {
-    check_end(first);
-    period p;
-    p.end_kind_ = end_kind::open;
-    p.start_ = first;
-    p.end_ = first;
-    return p;
+    return one_sided(first, end_kind::known, end_kind::open);
   }
 
   /// Unknown start ("/last"): it started at some unstated day on or before `last`.
   /// Throws diplo::error if `last` has 'X' digits.
   [[nodiscard]] static auto unknown_start(partial_date last) -> period {
-    check_end(last);
-    period p;
-    p.start_kind_ = end_kind::unknown;
-    p.start_ = last;
-    p.end_ = last;
-    return p;
+    return one_sided(last, end_kind::unknown, end_kind::known);
   }
 
   /// Unknown end ("first/"): it ended at some unstated day on or after `first`.
   /// Throws diplo::error if `first` has 'X' digits.
   [[nodiscard]] static auto unknown_end(partial_date first) -> period {
-    check_end(first);
-    period p;
-    p.end_kind_ = end_kind::unknown;
-    p.start_ = first;
-    p.end_ = first;
-    return p;
+    return one_sided(first, end_kind::known, end_kind::unknown);
   }
 
   /// Parses an EDTF level 0/1 interval or single date (see the header comment). Throws
@@ -282,6 +262,19 @@ class period {
   friend auto operator==(const period&, const period&) noexcept -> bool = default;
 
  private:
+  /// A period with one known end `d` and the other open or unknown (the four factories
+  /// above): both stored ends are `d`, the kinds say which one is real.
+  [[nodiscard]] static auto one_sided(partial_date d, enum end_kind start, enum end_kind end)
+      -> period {
+    check_end(d);
+    period p;
+    p.start_kind_ = start;
+    p.end_kind_ = end;
+    p.start_ = d;
+    p.end_ = d;
+    return p;
+  }
+
   static void check_end(const partial_date& d) {
     if (d.has_unspecified_digits())
       throw diplo::error(fmt::format(
