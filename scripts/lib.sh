@@ -14,7 +14,7 @@ DIPLO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIPLO_DEBIAN_PACKAGES=(
   cmake g++ make pkg-config
   libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev libpugixml-dev
-  googletest libgtest-dev
+  googletest libgtest-dev libbenchmark-dev libsqlite3-dev
   tzdata iso-codes python3 python3-jsonschema
 )
 

@@ -349,3 +349,87 @@ TEST(PartialDate, EnumFormatters) {
 }
 
 }  // namespace
+
+// --- property: printing an accepted date as EDTF and parsing it again gives the same date ---
+
+namespace {
+
+// A systematic set of EDTF-like strings: years (negative, zero, limits, 'X' digits, broken),
+// then nothing or a month (01-12, 'XX', seasons 21-24, and numbers just outside), then
+// nothing or a day (valid, month ends, leap days, 'XX', out of range), then a qualifier.
+auto systematic_edtf_dates() -> std::vector<std::string> {
+  const std::vector<std::string> years = {"0000", "-0000", "0001", "-0001", "-0044", "-9999",
+                                          "9999", "1900", "1970", "2000", "2023", "2024",
+                                          "202X", "20XX", "199X", "2XXX", "-202X", "2X24"};
+  std::vector<std::string> months = {"", "-00", "-XX", "-13", "-20", "-21", "-22", "-23", "-24",
+                                     "-25", "-X1", "-1"};
+  for (int m = 1; m <= 12; ++m) months.push_back(fmt::format("-{:02}", m));
+  const std::vector<std::string> days = {"", "-01", "-15", "-28", "-29", "-30", "-31",
+                                         "-32", "-00", "-XX", "-X1"};
+  const std::vector<std::string> qualifiers = {"", "?", "~", "%", "?~", "~?"};
+  std::vector<std::string> out;
+  for (const auto& y : years) {
+    for (const auto& m : months) {
+      for (const auto& d : days) {
+        if (m.empty() && !d.empty()) continue;
+        for (const auto& q : qualifiers) out.push_back(y + m + d + q);
+      }
+    }
+  }
+  return out;
+}
+
+struct round_trip_result {
+  std::size_t accepted = 0;
+  std::vector<std::string> failures;  // "input -> printed: what went wrong"
+};
+
+// Checks the round-trip property of every accepted input with `print` as the EDTF printer:
+// print(parse(s)) parses back to the same date and prints the same again, and (for
+// canonical input, which all of these are except "-0000") is `s` itself.
+template <class Print>
+auto check_round_trip(const std::vector<std::string>& inputs, Print print) -> round_trip_result {
+  round_trip_result r;
+  for (const std::string& s : inputs) {
+    const auto d = partial_date::try_parse(s);
+    if (!d) continue;
+    ++r.accepted;
+    const std::string e = print(*d);
+    const auto again = partial_date::try_parse(e);
+    if (!again) {
+      r.failures.push_back(fmt::format("{} -> {}: does not parse", s, e));
+    } else if (*again != *d) {
+      r.failures.push_back(fmt::format("{} -> {}: parses to another date", s, e));
+    } else if (print(*again) != e) {
+      r.failures.push_back(fmt::format("{} -> {}: prints as {}", s, e, print(*again)));
+    } else if (e != s && !s.starts_with("-0000")) {
+      r.failures.push_back(fmt::format("{} -> {}: not the canonical input", s, e));
+    }
+  }
+  return r;
+}
+
+TEST(PartialDateProperty, EveryAcceptedDatePrintsAndParsesBackTheSame) {
+  const auto inputs = systematic_edtf_dates();
+  const auto r = check_round_trip(inputs, [](const partial_date& d) { return fmt::format("{:e}", d); });
+  EXPECT_EQ(r.failures, std::vector<std::string>{});
+  // Not vacuous: most shapes are accepted (every year but the broken ones, with every valid
+  // month, season and day, and every qualifier).
+  EXPECT_GT(r.accepted, 2000U) << "of " << inputs.size();
+  EXPECT_LT(r.accepted, inputs.size());
+}
+
+TEST(PartialDateProperty, TheRoundTripCheckCatchesALossyPrinter) {
+  // The same check with a printer that drops the qualifier, or the day, must fail.
+  const auto inputs = systematic_edtf_dates();
+  const auto no_qualifier = check_round_trip(
+      inputs, [](const partial_date& d) { return d.with(qualifier::none).to_edtf(); });
+  EXPECT_FALSE(no_qualifier.failures.empty());
+  const auto no_day = check_round_trip(inputs, [](const partial_date& d) {
+    const std::string e = d.to_edtf();
+    return d.precision() == precision::day ? e.substr(0, e.rfind('-')) : e;
+  });
+  EXPECT_FALSE(no_day.failures.empty());
+}
+
+}  // namespace

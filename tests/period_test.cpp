@@ -559,3 +559,82 @@ TEST(Period, EnumAndSetFormatters) {
 }
 
 }  // namespace
+
+// --- property: printing an accepted period as EDTF and parsing it again gives the same ----
+
+namespace {
+
+// A systematic set of EDTF intervals: each end a date (years incl. negative, months, days,
+// 'X' digits, seasons, qualifiers ? ~ %), open ("..") or unknown (""), plus single dates
+// and broken shapes (two slashes, draft-EDTF words).
+auto systematic_edtf_periods() -> std::vector<std::string> {
+  const std::vector<std::string> ends = {
+      "",           "..",         "2024",       "-0044",      "-0001",      "0000",
+      "9999",       "202X",       "20XX",       "2024-XX",    "2024-10-XX", "2024-01",
+      "2024-10",    "2024-12",    "2023-21",    "2023-24",    "2024-22",    "2024-02-29",
+      "2023-02-29", "2024-10-01", "2024-10-15", "2024-10-31", "2024-11-03", "2025-05-07",
+      "2024~",      "2024-10?",   "2024-10%",   "2024-10-15~", "2023-24?",  "-0044~",
+      "open",       "unknown",    "2024-13",    "2024-10-32"};
+  std::vector<std::string> out;
+  for (const auto& a : ends) {
+    out.push_back(a);
+    for (const auto& b : ends) out.push_back(a + "/" + b);
+  }
+  out.emplace_back("2024/2025/2026");
+  out.emplace_back("//");
+  return out;
+}
+
+// Checks the round-trip property with `print` as the EDTF printer: print(parse(s)) parses
+// back to the same period and prints the same again. Returns the failures.
+template <class Print>
+auto period_round_trip_failures(const std::vector<std::string>& inputs, Print print,
+                                std::size_t& accepted) -> std::vector<std::string> {
+  std::vector<std::string> failures;
+  accepted = 0;
+  for (const std::string& s : inputs) {
+    const auto p = period::try_parse(s);
+    if (!p) continue;
+    ++accepted;
+    const std::string e = print(*p);
+    const auto again = period::try_parse(e);
+    if (!again) {
+      failures.push_back(fmt::format("{} -> {}: does not parse", s, e));
+    } else if (*again != *p) {
+      failures.push_back(fmt::format("{} -> {}: parses to another period", s, e));
+    } else if (print(*again) != e) {
+      failures.push_back(fmt::format("{} -> {}: prints as {}", s, e, print(*again)));
+    }
+  }
+  return failures;
+}
+
+TEST(PeriodProperty, EveryAcceptedPeriodPrintsAndParsesBackTheSame) {
+  const auto inputs = systematic_edtf_periods();
+  std::size_t accepted = 0;
+  const auto failures = period_round_trip_failures(
+      inputs, [](const period& p) { return fmt::format("{:e}", p); }, accepted);
+  EXPECT_EQ(failures, std::vector<std::string>{});
+  EXPECT_GT(accepted, 400U) << "of " << inputs.size();
+  EXPECT_LT(accepted, inputs.size());
+  // Open and unknown ends survive the trip too.
+  EXPECT_EQ(fmt::format("{:e}", period::parse("2024-10~/..")), "2024-10~/..");
+  EXPECT_EQ(fmt::format("{:e}", period::parse("/2024-10-15")), "/2024-10-15");
+}
+
+TEST(PeriodProperty, TheRoundTripCheckCatchesALossyPrinter) {
+  // A printer that writes an unknown end as open must be caught.
+  const auto inputs = systematic_edtf_periods();
+  std::size_t accepted = 0;
+  const auto failures = period_round_trip_failures(
+      inputs,
+      [](const period& p) {
+        std::string e = p.to_edtf();
+        if (e.ends_with("/")) e += "..";
+        return e;
+      },
+      accepted);
+  EXPECT_FALSE(failures.empty());
+}
+
+}  // namespace

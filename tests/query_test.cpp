@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/query.h>
 
+#include <diplo/io/document.h>
+#include <diplo/synthetic.h>
+
+#include <atomic>
 #include <random>
+#include <string>
 #include <thread>
 
 #include <gtest/gtest.h>
@@ -409,17 +414,81 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
   EXPECT_GT(checked, 100);
 }
 
+// Every public query and every const member of the timeline and its registry, over a
+// spread of arguments, written out as text: equal texts are equal answers.
+auto every_answer(const diplo::timeline& t) -> std::string {
+  std::string s;
+  auto ids = [](const std::vector<const diplo::event*>& v) {
+    std::string o;
+    for (const auto* e : v) o += id(e) + ' ';
+    return o;
+  };
+  auto enc = [&](const std::optional<diplo::encounter>& e) {
+    return e ? ids(e->events) + "> " + id(e->event) : std::string("-");
+  };
+  auto trips = [&](const std::vector<diplo::trip>& v) {
+    std::string o;
+    for (const auto& x : v) o += fmt::format("[{} {} {}]", x.guest, x.country, ids(x.events));
+    return o;
+  };
+  const std::vector<actor_id> people{xi, putin, modi, lula, actor_id{"nobody"}};
+  const std::vector<date::sys_days> days{2023_y / date::March / 21, 2024_y / date::October / 23,
+                                         2025_y / date::May / 9, 2026_y / date::March / 1};
+  for (const auto& a : people) {
+    for (const auto& b : people) {
+      for (const bool calls : {false, true}) {
+        const diplo::meet_options o{.calls = calls, .planned = !calls};
+        s += enc(diplo::last_meeting(t, a, b, o)) + enc(diplo::first_meeting(t, a, b, o));
+        for (const auto d : days) s += enc(diplo::next_meeting(t, a, b, d, o));
+        for (const auto& m : diplo::meetings(t, a, b, o)) s += enc(m);
+        if (auto g = diplo::longest_gap(t, a, b, o)) {
+          s += fmt::format("gap {} {} {}", enc(g->before), enc(g->after), g->length.count());
+        }
+      }
+    }
+    const diplo::visit_filter f{.guest = a, .planned = true};
+    s += trips(diplo::visits(t, f)) + fmt::format("{}", diplo::count_visits(t, f));
+    for (const auto d : days) {
+      for (const auto& w : diplo::where(t, a, d, {.planned = true})) {
+        s += fmt::format("{} {}", id(w.event), diplo::name(w.certainty));
+      }
+    }
+    for (const auto& c : diplo::contacts(t, a, {.calls = true})) {
+      s += fmt::format("{} {} {} {}", c.counterpart, c.count, enc(c.first), enc(c.last));
+    }
+    for (const auto& c : diplo::visited_countries(t, a, f)) s += fmt::format("{} {}", c.country, c.trips);
+    if (auto g = diplo::longest_gap(t, f)) s += trips({g->before, g->after});
+    for (const auto& j : diplo::journeys(t, f)) s += j.id + trips(j.stops);
+    s += ids(t.events_of(a));
+  }
+  for (const auto d : days) {
+    for (const auto& p : diplo::whereabouts_on(t, d, {.planned = true})) {
+      s += p.actor.value();
+      for (const auto& w : p.whereabouts) s += id(w.event);
+    }
+  }
+  for (const auto& e : t.events()) {
+    s += fmt::format("{} {} {} {} {}", id(t.find(diplo::base(e).id)),
+                     t.parent(e) != nullptr ? id(t.parent(e)) : "-", ids(t.children(e)),
+                     id(&t.root(e)), t.named(e));
+  }
+  s += fmt::format("{} {} {}", t.actors().resolve("Xi"), fmt::join(t.actors().suggestions("Pootin"), ","),
+                   t.actors().candidates("Putin").size());
+  return s;
+}
+
 TEST(Timeline, QueriesFromManyThreadsAgree) {
+  // One built timeline, queried at once from many threads without locks (run under
+  // ThreadSanitizer by `scripts/test --tsan`): every thread gets the answers one thread gets.
   const auto t = world();
-  auto expected = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7});
+  const std::string expected = every_answer(t);
+  ASSERT_GT(expected.size(), 1000U);
   std::vector<std::thread> threads;
   std::atomic<int> wrong{0};
-  for (int i = 0; i < 4; ++i) {
+  for (int i = 0; i < 8; ++i) {
     threads.emplace_back([&] {
-      for (int k = 0; k < 200; ++k) {
-        auto r = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7});
-        if (!r || *r != *expected) ++wrong;
-        if (diplo::visits(t, {.guest = xi}).size() != 3) ++wrong;
+      for (int k = 0; k < 20; ++k) {
+        if (every_answer(t) != expected) ++wrong;
       }
     });
   }
@@ -634,3 +703,109 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
 }
 
 }  // namespace
+
+// The indexed queries against brute force over every event, on a synthetic world dense
+// enough that pairs meet at summits, on their sidelines and on visits, with partial dates.
+TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
+  auto t = diplo::io::build(diplo::synthetic::generate(
+      {.events = 4000, .seed = 11, .countries = 12, .leaders_per_country = 3}));
+  const auto& all = t.events();
+  std::vector<actor_id> people;
+  for (const auto& a : t.actors().actors()) {
+    if (std::holds_alternative<diplo::person>(a)) people.push_back(diplo::id_of(a));
+  }
+  ASSERT_GT(people.size(), 20u);
+  std::vector<std::vector<actor_id>> parts;
+  for (const auto& e : all) {
+    parts.push_back(diplo::participants(e));
+    std::sort(parts.back().begin(), parts.back().end());
+  }
+  auto has = [&](const diplo::event& e, const actor_id& a) {
+    const auto& p = parts[t.number(e)];
+    return std::binary_search(p.begin(), p.end(), a);
+  };
+  auto counts = [](const diplo::event& e) {
+    return diplo::base(e).status == diplo::status::occurred && diplo::in_person(e);
+  };
+  std::mt19937 rng(7);
+  auto day = [&]() { return date::sys_days{1950_y / 1 / 1} + date::days{static_cast<int>(rng() % 27000)}; };
+  int met = 0;
+  std::size_t trips = 0;
+  for (int k = 0; k < 400; ++k) {
+    const actor_id& a = people[rng() % people.size()];
+    const actor_id& b = people[rng() % people.size()];
+    if (a == b) continue;
+    const auto before = day();
+    const auto after = before - date::days{static_cast<int>(rng() % 8000)};
+    // last_meeting: the latest shared event certainly starting before the bound is in it.
+    std::optional<std::size_t> latest;
+    std::vector<std::size_t> shared;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const auto& e = all[i];
+      if (!has(e, a) || !has(e, b) || !counts(e)) continue;
+      const auto& w = diplo::base(e).when;
+      if (w.latest_start() < before) latest = i;
+      if (w.latest_start() < before && w.earliest_start() >= after) shared.push_back(i);
+    }
+    auto r = diplo::last_meeting(t, a, b, {.before = before});
+    ASSERT_EQ(r.has_value(), latest.has_value()) << fmt::format("{} {} {}", a, b, date::format("%F", before));
+    if (r) {
+      ++met;
+      EXPECT_NE(std::find(r->events.begin(), r->events.end(), &all[*latest]), r->events.end())
+          << fmt::format("{} {} {}", a, b, date::format("%F", before));
+    }
+    // meetings: the shared events in range without a shared ancestor.
+    std::size_t roots = 0;
+    for (auto i : shared) {
+      bool inside = false;
+      for (const auto* p = t.parent(all[i]); p != nullptr && !inside; p = t.parent(*p)) {
+        inside = std::binary_search(shared.begin(), shared.end(), static_cast<std::size_t>(t.number(*p)));
+      }
+      roots += inside ? 0 : 1;
+    }
+    EXPECT_EQ(diplo::meetings(t, a, b, {.before = before, .after = after}).size(), roots);
+    // count_visits (the trip index) against visits() (built trip by trip).
+    // Bounds on the first days of a's events, where off-by-one errors would show.
+    const auto mine = t.events_of(a);
+    if (!mine.empty()) {
+      const auto& e1 = diplo::base(*mine[rng() % mine.size()]);
+      const auto& e2 = diplo::base(*mine[rng() % mine.size()]);
+      const country_code c = diplo::country_of(*mine[rng() % mine.size()]);
+      auto [from, to] = std::minmax(e1.when.earliest_start(), e2.when.latest_start());
+      const diplo::visit_filter f{.guest = a, .host_country = c, .from = from, .to = to};
+      const auto n = diplo::visits(t, f).size();
+      EXPECT_EQ(diplo::count_visits(t, f), n) << fmt::format("{} {}", a, c);
+      trips += n;
+    }
+    // where: every in-person event of a's that may cover the day.
+    const auto d = before - date::days{static_cast<int>(rng() % 400)};
+    std::vector<const diplo::event*> certain, possible;
+    for (const auto& e : all) {
+      if (!has(e, a) || !counts(e)) continue;
+      auto cover = diplo::base(e).when.covers(d);
+      if (cover == diplo::truth::certainly) certain.push_back(&e);
+      if (cover == diplo::truth::possibly) possible.push_back(&e);
+    }
+    certain.insert(certain.end(), possible.begin(), possible.end());
+    std::vector<const diplo::event*> got;
+    for (const auto& w : diplo::where(t, a, d)) got.push_back(w.event);
+    EXPECT_EQ(got, certain) << fmt::format("{} {}", a, date::format("%F", d));
+  }
+  EXPECT_GT(met, 50);
+  EXPECT_GT(trips, 100u);
+  // contacts: one per counterpart met, counted as meetings() counts.
+  for (int k = 0; k < 20; ++k) {
+    const actor_id& a = people[rng() % people.size()];
+    std::size_t expected = 0;
+    for (const auto& b : people) expected += (b != a && !diplo::meetings(t, a, b).empty()) ? 1 : 0;
+    auto cs = diplo::contacts(t, a);
+    EXPECT_EQ(cs.size(), expected);
+    for (const auto& c : cs) {
+      auto m = diplo::meetings(t, a, c.counterpart);
+      ASSERT_FALSE(m.empty());
+      EXPECT_EQ(c.count, m.size());
+      EXPECT_EQ(c.first.events, m.front().events);
+      EXPECT_EQ(c.last.events, m.back().events);
+    }
+  }
+}

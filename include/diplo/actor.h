@@ -395,15 +395,19 @@ class actor_registry {
   [[nodiscard]] auto country_of(const actor_id& id, date::sys_days day) const noexcept
       -> country_code {
     const person* p = person_of(id);
-    if (p == nullptr) return {};
+    return p == nullptr ? country_code{} : country_on(*p, day);
+  }
+
+  /// The same for a person at hand (no lookup by id).
+  [[nodiscard]] static auto country_on(const person& p, date::sys_days day) noexcept -> country_code {
     const office* possible = nullptr;
-    for (const office& o : p->offices) {
+    for (const office& o : p.offices) {
       if (o.country.empty()) continue;
       const truth t = o.term.covers(day);
       if (t == truth::certainly) return o.country;
       if (t == truth::possibly && possible == nullptr) possible = &o;
     }
-    return possible != nullptr ? possible->country : p->country;
+    return possible != nullptr ? possible->country : p.country;
   }
 
   /// The offices a person held, certainly or possibly, on `day`, in the order the person

@@ -242,6 +242,12 @@ struct country_info {
 namespace detail {
 
 struct country_access {
+  /// The code's four bytes as one number (0 for the empty code): a hash key.
+  static constexpr auto bits(country_code c) noexcept -> std::uint32_t {
+    std::uint32_t v = 0;
+    for (char ch : c.code_) v = (v << 8) | static_cast<unsigned char>(ch);
+    return v;
+  }
   static constexpr auto make(const country_table::entry& e) -> country_info {
     country_code c;
     for (std::size_t i = 0; i < e.code.size(); ++i) c.code_[i] = e.code[i];

@@ -178,9 +178,7 @@ struct trip {
 [[nodiscard]] auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip>;
 
 /// The number of trips matching the filter.
-[[nodiscard]] inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
-  return visits(t, f).size();
-}
+[[nodiscard]] auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t;
 
 /// Which events count for `where()`.
 struct where_options {
@@ -366,11 +364,11 @@ inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_
     -> bool {
   if (o.before) {
     auto d = day_number(*o.before);
-    if ((o.possibly ? ix.earliest_start[i] : ix.latest_start[i]) >= d) return false;
+    if ((o.possibly ? ix.facts[i].earliest_start : ix.facts[i].latest_start) >= d) return false;
   }
   if (o.after) {
     auto d = day_number(*o.after);
-    if ((o.possibly ? ix.latest_start[i] : ix.earliest_start[i]) < d) return false;
+    if ((o.possibly ? ix.facts[i].latest_start : ix.facts[i].earliest_start) < d) return false;
   }
   return true;
 }
@@ -381,78 +379,208 @@ inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32
   return std::binary_search(s.begin(), s.end(), actor);
 }
 
-/// Every event both actors attended that counts and lies within bounds, in timeline order.
+/// Does event i count as a meeting under the options? (From the index's flags.)
+inline auto meet_counts(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept
+    -> bool {
+  const auto f = ix.facts[i].flags;
+  return status_counts(static_cast<status>(f & flag_status_mask), o.planned, o.cancelled) &&
+         (o.calls || (f & flag_in_person) != 0);
+}
+
+/// The days [lo, hi) an event's earliest start must fall in to be within the options'
+/// bounds (a necessary condition: within_bounds decides).
+inline auto start_window(const meet_options& o) noexcept -> std::pair<std::int32_t, std::int32_t> {
+  std::int32_t lo = std::numeric_limits<std::int32_t>::min();
+  std::int32_t hi = std::numeric_limits<std::int32_t>::max();
+  if (o.before) hi = day_number(*o.before);
+  // With `possibly`, an event whose earliest start is before `after` may still start after.
+  if (o.after && !o.possibly) lo = day_number(*o.after);
+  return {lo, hi};
+}
+
+/// Galloping (exponential) search for the partition point of `below` in list[from, to),
+/// upwards from `from` (gallop_up: list[from - 1], if any, is below) or downwards from `to`
+/// (gallop_down: nothing from `to` on is below). O(log d) for a jump of d, so intersecting
+/// two lists that share little skips the long runs, and a good guess is cheap to correct.
+template <class T, class Below>
+auto gallop_up(std::span<const T> list, std::size_t from, std::size_t to, Below below) noexcept
+    -> std::size_t {
+  std::size_t step = 1;
+  std::size_t lo = from;
+  while (lo + step < to && below(list[lo + step])) {
+    lo += step;
+    step *= 2;
+  }
+  const std::size_t hi = std::min(to, lo + step + 1);
+  return static_cast<std::size_t>(
+      std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
+                           list.begin() + static_cast<std::ptrdiff_t>(hi), below) -
+      list.begin());
+}
+
+template <class T, class Below>
+auto gallop_down(std::span<const T> list, std::size_t from, std::size_t to, Below below) noexcept
+    -> std::size_t {
+  std::size_t step = 1;
+  std::size_t hi = to;
+  while (hi >= from + step + 1 && !below(list[hi - step - 1])) {
+    hi -= step;
+    step *= 2;
+  }
+  const std::size_t lo = hi >= from + step + 1 ? hi - step - 1 : from;
+  return static_cast<std::size_t>(
+      std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
+                           list.begin() + static_cast<std::ptrdiff_t>(hi), below) -
+      list.begin());
+}
+
+/// The first position of a list sorted by day whose day is >= v. Days in an actor's or a
+/// pair's list grow roughly evenly, so the search starts where interpolation puts v and
+/// gallops from there: two or three cache misses where a binary search over a long list
+/// takes ten.
+template <class T, class Day>
+auto first_on_or_after(std::span<const T> list, std::int32_t v, Day day) noexcept -> std::size_t {
+  auto below = [&](const T& x) { return day(x) < v; };
+  const std::size_t n = list.size();
+  if (n < 16) {
+    return static_cast<std::size_t>(std::partition_point(list.begin(), list.end(), below) - list.begin());
+  }
+  const std::int64_t d0 = day(list[0]);
+  const std::int64_t d1 = day(list[n - 1]);
+  if (v <= d0) return 0;
+  if (v > d1) return n;
+  const auto guess = static_cast<std::size_t>((v - d0) * static_cast<std::int64_t>(n - 1) / (d1 - d0));
+  if (below(list[guess])) return gallop_up(list, guess, n, below);
+  return gallop_down(list, 0, guess, below);
+}
+
+/// The positions [b, e) of a list sorted by day whose days fall in [lo, hi).
+template <class T, class Day>
+auto day_range(std::span<const T> list, std::int32_t lo, std::int32_t hi, Day day) noexcept
+    -> std::pair<std::size_t, std::size_t> {
+  const std::size_t b = lo == std::numeric_limits<std::int32_t>::min() ? 0 : first_on_or_after(list, lo, day);
+  const std::size_t e = hi == std::numeric_limits<std::int32_t>::max() ? list.size()
+                                                                      : first_on_or_after(list, hi, day);
+  return {b, std::max(b, e)};
+}
+
+inline auto day_range(std::span<const dated> list, std::int32_t lo, std::int32_t hi) noexcept {
+  return day_range(list, lo, hi, [](const dated& x) { return x.day; });
+}
+
+/// The bilateral events of a pair (timeline order, with their earliest start days).
+inline auto pair_list_of(const timeline_index& ix, std::uint32_t a, std::uint32_t b) noexcept
+    -> std::span<const dated> {
+  auto [from, to] = ix.pair_table.find(pair_key(a, b));
+  return {ix.pair_entries.data() + from, to - from};
+}
+
+/// The group events (3+ participants) of an actor (timeline order, with their days).
+inline auto group_list_of(const timeline_index& ix, std::uint32_t a) noexcept
+    -> std::span<const dated> {
+  return ix.group_entries.of(a);
+}
+
+/// Walking two event lists together: the next position at or past `at` (upwards) whose
+/// event is >= v, or the position after the last one before `at` whose event is <= v.
+inline auto skip_up(std::span<const dated> list, std::size_t at, std::size_t to, std::uint32_t v) noexcept {
+  return gallop_up(list, at, to, [v](const dated& x) { return x.event < v; });
+}
+inline auto skip_down(std::span<const dated> list, std::size_t from, std::size_t at, std::uint32_t v) noexcept {
+  return gallop_down(list, from, at, [v](const dated& x) { return x.event <= v; });
+}
+
+/// Every event both actors attended that counts and lies within bounds, in timeline order:
+/// their bilateral events, and the intersection of their group events.
 inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
                           const meet_options& o) -> std::vector<std::uint32_t> {
   const auto& ix = t.index();
+  auto [lo, hi] = start_window(o);
   std::vector<std::uint32_t> out;
-  auto key = pair_key(a, b);
-  auto lo = std::lower_bound(ix.pairs.begin(), ix.pairs.end(), pair_entry{key, 0});
-  for (auto it = lo; it != ix.pairs.end() && it->key == key; ++it) out.push_back(it->event);
-  // Group events: walk the shorter list, test membership in the event's sorted actor list.
-  auto ga = ix.actor_group_events.of(a);
-  auto gb = ix.actor_group_events.of(b);
-  auto shorter = ga.size() <= gb.size() ? ga : gb;
-  auto other = ga.size() <= gb.size() ? b : a;
-  for (auto i : shorter) {
-    if (has_actor(ix, i, other)) out.push_back(i);
+  auto keep = [&](std::uint32_t i) {
+    if (meet_counts(ix, i, o) && within_bounds(ix, i, o)) out.push_back(i);
+  };
+  auto pl = pair_list_of(ix, a, b);
+  auto [pb, pe] = day_range(pl, lo, hi);
+  for (auto k = pb; k < pe; ++k) keep(pl[k].event);
+  auto ga = group_list_of(ix, a);
+  auto gb = group_list_of(ix, b);
+  auto [ab, ae] = day_range(ga, lo, hi);
+  auto [bb, be] = day_range(gb, lo, hi);
+  const auto pairs_end = out.size();
+  while (ab < ae && bb < be) {
+    const auto x = ga[ab].event;
+    const auto y = gb[bb].event;
+    if (x == y) {
+      keep(x);
+      ++ab;
+      ++bb;
+    } else if (x < y) {
+      ab = skip_up(ga, ab, ae, y);
+    } else {
+      bb = skip_up(gb, bb, be, x);
+    }
   }
-  std::sort(out.begin(), out.end());
-  std::erase_if(out, [&](std::uint32_t i) {
-    return !meet_counts(t.events()[i], o) || !within_bounds(ix, i, o);
-  });
+  std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(pairs_end), out.end());
   return out;
 }
 
-/// The encounter root of event i: the outermost ancestor that is also in `set`.
-inline auto group_root(const timeline_index& ix, std::uint32_t i,
-                       const std::unordered_set<std::uint32_t>& set) noexcept -> std::uint32_t {
-  std::uint32_t root = i;
-  for (auto p = ix.parent[i]; p != no_index; p = ix.parent[p]) {
-    if (set.count(p) != 0) root = p;
-  }
-  return root;
+/// Is x a more specific event of an encounter than y? Meetings before other kinds, then
+/// the deeper, then the later (or earlier) in timeline order.
+inline auto more_specific(const timeline& t, std::uint32_t x, std::uint32_t y, bool prefer_late)
+    -> bool {
+  const auto& ix = t.index();
+  bool mx = (ix.facts[x].flags & flag_meeting) != 0;
+  bool my = (ix.facts[y].flags & flag_meeting) != 0;
+  if (mx != my) return mx;
+  if (ix.facts[x].depth != ix.facts[y].depth) return ix.facts[x].depth > ix.facts[y].depth;
+  return prefer_late ? x > y : x < y;
 }
 
-/// Groups shared events into encounters, oldest first.
+/// The encounter of `members` (sorted, distinct), whose outermost event is `root`.
+inline auto make_encounter(const timeline& t, std::span<const std::uint32_t> members,
+                           std::uint32_t root, bool prefer_late) -> encounter {
+  encounter e;
+  e.source = &t;
+  std::uint32_t best = root;
+  for (auto m : members) {
+    if (more_specific(t, m, best, prefer_late)) best = m;
+  }
+  e.events.reserve(members.size());
+  e.events.push_back(&t.events()[root]);
+  for (auto m : members) {
+    if (m != root) e.events.push_back(&t.events()[m]);
+  }
+  e.event = &t.events()[best];
+  return e;
+}
+
+/// Groups shared events (sorted, distinct) into encounters, in timeline order of their
+/// outermost events.
 inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>& shared,
                              bool prefer_late) -> std::vector<encounter> {
   const auto& ix = t.index();
-  std::unordered_set<std::uint32_t> set(shared.begin(), shared.end());
-  std::map<std::uint32_t, std::vector<std::uint32_t>> groups;  // root -> members, ordered
-  for (auto i : shared) groups[group_root(ix, i, set)].push_back(i);
-  std::vector<encounter> out;
-  out.reserve(groups.size());
-  for (auto& [root, members] : groups) {
-    encounter e;
-    e.source = &t;
-    std::sort(members.begin(), members.end(), [&](std::uint32_t x, std::uint32_t y) {
-      if (ix.depth[x] != ix.depth[y]) return ix.depth[x] < ix.depth[y];
-      return x < y;
-    });
-    // The most specific: meetings before other kinds, then the deepest, then the latest
-    // (or earliest) in timeline order.
-    std::uint32_t best = members.front();
-    auto better = [&](std::uint32_t x, std::uint32_t y) {  // is x more specific than y?
-      bool mx = std::holds_alternative<meeting>(t.events()[x]);
-      bool my = std::holds_alternative<meeting>(t.events()[y]);
-      if (mx != my) return mx;
-      if (ix.depth[x] != ix.depth[y]) return ix.depth[x] > ix.depth[y];
-      return prefer_late ? x > y : x < y;
-    };
-    for (auto m : members) {
-      if (better(m, best)) best = m;
+  // (root, member): the root of an event is its outermost ancestor among the shared.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> rooted;
+  rooted.reserve(shared.size());
+  bool nested = false;
+  for (auto i : shared) {
+    std::uint32_t root = i;
+    for (auto p = ix.facts[i].parent; p != no_index; p = ix.facts[p].parent) {
+      if (std::binary_search(shared.begin(), shared.end(), p)) root = p;
     }
-    std::sort(members.begin(), members.end());
-    // Outermost first: the root leads, the rest follow in timeline order.
-    std::stable_partition(members.begin(), members.end(), [&](std::uint32_t x) { return x == root; });
-    for (auto m : members) e.events.push_back(&t.events()[m]);
-    e.event = &t.events()[best];
-    out.push_back(std::move(e));
+    nested = nested || root != i;
+    rooted.emplace_back(root, i);
   }
-  std::sort(out.begin(), out.end(), [&](const encounter& x, const encounter& y) {
-    return t.number(*x.events.front()) < t.number(*y.events.front());
-  });
+  if (nested) std::sort(rooted.begin(), rooted.end());
+  std::vector<encounter> out;
+  std::vector<std::uint32_t> members;
+  for (std::size_t k = 0; k < rooted.size();) {
+    members.clear();
+    const auto root = rooted[k].first;
+    for (; k < rooted.size() && rooted[k].first == root; ++k) members.push_back(rooted[k].second);
+    out.push_back(make_encounter(t, members, root, prefer_late));
+  }
   return out;
 }
 
@@ -464,47 +592,6 @@ inline auto pair_numbers(const timeline& t, const actor_id& a, const actor_id& b
   return std::pair{*na, *nb};
 }
 
-/// True when `guest` takes part in event `e` as a visitor of its country.
-inline auto visiting(const timeline& t, const actor_id& guest, const event& e, country_code home)
-    -> bool {
-  country_code c = country_of(e);
-  if (c.empty() || c == home || !in_person(e)) return false;
-  if (const auto* v = std::get_if<visit>(&e)) {
-    return std::find(v->guests.begin(), v->guests.end(), guest) != v->guests.end();
-  }
-  const std::optional<actor_id>* host = nullptr;
-  if (const auto* s = std::get_if<summit>(&e)) host = &s->host;
-  if (const auto* c2 = std::get_if<ceremony>(&e)) host = &c2->host;
-  if (host != nullptr && *host && **host == guest) return false;
-  (void)t;
-  return true;
-}
-
-inline auto trip_period(const std::vector<const event*>& evs) -> period {
-  if (evs.size() == 1) return base(*evs.front()).when;
-  const event* first = evs.front();
-  const event* last = evs.front();
-  bool exact = true;
-  for (const event* e : evs) {
-    const period& p = base(*e).when;
-    exact = exact && p.is_exact();
-    if (p.earliest_start() < base(*first).when.earliest_start()) first = e;
-    if (p.latest_end() > base(*last).when.latest_end()) last = e;
-  }
-  if (exact) {
-    return period::days(base(*first).when.earliest_start(),
-                        base(*last).when.latest_end() - date::days{1});
-  }
-  auto a = base(*first).when.first();
-  auto b = base(*last).when.last();
-  if (a && b) {
-    try {
-      return period(*a, *b);
-    } catch (const error&) {
-    }
-  }
-  return base(*first).when;
-}
 
 /// The trips of one person, in order of their start (no filter on level or range).
 inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filter& f)
@@ -515,54 +602,32 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   const auto& ix = t.index();
   const auto& actors = t.actors();
 
-  struct item {
-    std::uint32_t event;
-    country_code country;
-  };
-  std::vector<item> items;
+  std::vector<std::uint32_t> events;
+  std::vector<country_code> countries;
   for (auto i : ix.actor_events.of(*n)) {
     const event& e = t.events()[i];
     if (!status_counts(base(e).status, f.planned, f.cancelled)) continue;
     country_code home = actors.country_of(guest, base(e).when.earliest_start());
     if (!f.guest_country.empty() && home != f.guest_country) continue;
-    if (!visiting(t, guest, e, home)) continue;
+    if (!visiting(guest, e, home)) continue;
     country_code c = country_of(e);
     if (!f.host_country.empty() && c != f.host_country) continue;
-    items.push_back({i, c});
+    events.push_back(i);
+    countries.push_back(c);
   }
-  // Events inside one another make one trip; so do events in one country on
-  // overlapping or adjacent days.
-  std::unordered_map<std::uint32_t, std::size_t> trip_of_event;
-  std::vector<std::int32_t> trip_end;  // latest exclusive end day of each trip
-  for (const auto& it : items) {
-    const event& e = t.events()[it.event];
-    std::optional<std::size_t> joined;
-    for (auto p = ix.parent[it.event]; p != no_index; p = ix.parent[p]) {
-      auto found = trip_of_event.find(p);
-      if (found != trip_of_event.end() && out[found->second].country == it.country) {
-        joined = found->second;
-        break;
-      }
-    }
-    if (!joined && !out.empty() && out.back().country == it.country &&
-        ix.earliest_start[it.event] <= trip_end.back()) {
-      joined = out.size() - 1;
-    }
-    auto end = day_number(base(e).when.latest_end());
-    if (joined) {
-      out[*joined].events.push_back(&e);
-      trip_end[*joined] = std::max(trip_end[*joined], end);
-    } else {
+  // The day after each event's latest possible last day, as the trip index has it.
+  auto numbers = trip_numbers(ix, events, countries, [&](std::uint32_t i) {
+    return std::max(day_number(base(t.events()[i]).when.latest_end()), ix.facts[i].earliest_start + 1);
+  });
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    if (numbers[k] == out.size()) {
       trip tr;
       tr.guest = guest;
-      tr.country = it.country;
-      tr.events.push_back(&e);
+      tr.country = countries[k];
       tr.source = &t;
       out.push_back(std::move(tr));
-      trip_end.push_back(end);
-      joined = out.size() - 1;
     }
-    trip_of_event.emplace(it.event, *joined);
+    out[numbers[k]].events.push_back(&t.events()[events[k]]);
   }
   for (auto& tr : out) {
     for (const event* e : tr.events) {
@@ -588,39 +653,75 @@ namespace detail {
 inline auto is_shared(const timeline& t, std::uint32_t i, std::uint32_t a, std::uint32_t b,
                       const meet_options& o) -> bool {
   const auto& ix = t.index();
-  return has_actor(ix, i, a) && has_actor(ix, i, b) && meet_counts(t.events()[i], o) &&
+  return has_actor(ix, i, a) && has_actor(ix, i, b) && meet_counts(ix, i, o) &&
          within_bounds(ix, i, o);
 }
 
-/// The latest (or earliest) shared event: searched from the bound, in the pair's list
-/// and in the group events of whichever actor has fewer, stopping at the first hit.
-template <class Range, class Event>
-auto first_hit(Range list, const timeline& t, std::uint32_t a, std::uint32_t b,
-               const meet_options& o, bool latest, Event event_of)
-    -> std::optional<std::uint32_t> {
+/// The latest (or earliest) event both actors attended that counts under the options:
+/// searched from the bound in the pair's bilateral events and in the intersection of the
+/// two actors' group events (walked together from the bound, so a summit is never
+/// exploded into pairs), stopping at the first hit of each.
+inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
+                           const meet_options& o, bool latest) -> std::optional<std::uint32_t> {
   const auto& ix = t.index();
-  auto begin = list.begin();
-  auto end = list.end();
+  auto [lo, hi] = start_window(o);
+  auto counts = [&](std::uint32_t i) { return meet_counts(ix, i, o) && within_bounds(ix, i, o); };
+  std::optional<std::uint32_t> best;
+  auto pl = pair_list_of(ix, a, b);
+  auto [pb, pe] = day_range(pl, lo, hi);
   if (latest) {
-    if (o.before) {
-      // Timeline order is by earliest start; nothing starting on or after D is before D.
-      auto d = day_number(*o.before);
-      end = std::partition_point(begin, end, [&](const auto& x) { return ix.earliest_start[event_of(x)] < d; });
-    }
-    for (auto it = end; it != begin;) {
-      --it;
-      if (is_shared(t, event_of(*it), a, b, o)) return event_of(*it);
+    for (auto k = pe; k > pb; --k) {
+      if (counts(pl[k - 1].event)) {
+        best = pl[k - 1].event;
+        break;
+      }
     }
   } else {
-    if (o.after && !o.possibly) {
-      auto d = day_number(*o.after);
-      begin = std::partition_point(begin, end, [&](const auto& x) { return ix.earliest_start[event_of(x)] < d; });
-    }
-    for (auto it = begin; it != end; ++it) {
-      if (is_shared(t, event_of(*it), a, b, o)) return event_of(*it);
+    for (auto k = pb; k < pe; ++k) {
+      if (counts(pl[k].event)) {
+        best = pl[k].event;
+        break;
+      }
     }
   }
-  return std::nullopt;
+  // The group events: from the pair's hit on, if any (nothing beyond it can beat it).
+  if (best) (latest ? lo : hi) = ix.facts[*best].earliest_start + (latest ? 0 : 1);
+  auto ga = group_list_of(ix, a);
+  auto gb = group_list_of(ix, b);
+  auto [ab, ae] = day_range(ga, lo, hi);
+  auto [bb, be] = day_range(gb, lo, hi);
+  if (latest) {
+    while (ae > ab && be > bb) {
+      const auto x = ga[ae - 1].event;
+      const auto y = gb[be - 1].event;
+      if (best && std::max(x, y) <= *best) break;
+      if (x == y) {
+        if (counts(x)) return best && *best > x ? best : std::optional<std::uint32_t>(x);
+        --ae;
+        --be;
+      } else if (x > y) {
+        ae = skip_down(ga, ab, ae, y);
+      } else {
+        be = skip_down(gb, bb, be, x);
+      }
+    }
+  } else {
+    while (ab < ae && bb < be) {
+      const auto x = ga[ab].event;
+      const auto y = gb[bb].event;
+      if (best && std::min(x, y) >= *best) break;
+      if (x == y) {
+        if (counts(x)) return best && *best < x ? best : std::optional<std::uint32_t>(x);
+        ++ab;
+        ++bb;
+      } else if (x < y) {
+        ab = skip_up(ga, ab, ae, y);
+      } else {
+        bb = skip_up(gb, bb, be, x);
+      }
+    }
+  }
+  return best;
 }
 
 inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y,
@@ -628,27 +729,18 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
   auto ns = pair_numbers(t, x, y);
   if (!ns) return std::nullopt;
   auto [a, b] = *ns;
+  auto hit = extreme_shared(t, a, b, o, latest);
+  if (!hit) return std::nullopt;
   const auto& ix = t.index();
-  auto key = pair_key(a, b);
-  auto lo = std::lower_bound(ix.pairs.begin(), ix.pairs.end(), pair_entry{key, 0});
-  auto hi = std::upper_bound(lo, ix.pairs.end(), pair_entry{key, no_index});
-  auto from_pairs = first_hit(std::span<const pair_entry>(ix.pairs.data() + (lo - ix.pairs.begin()),
-                                                         static_cast<std::size_t>(hi - lo)),
-                              t, a, b, o, latest, [](const pair_entry& p) { return p.event; });
-  auto ga = ix.actor_group_events.of(a);
-  auto gb = ix.actor_group_events.of(b);
-  auto from_groups = first_hit(ga.size() <= gb.size() ? ga : gb, t, a, b, o, latest,
-                               [](std::uint32_t i) { return i; });
-  std::optional<std::uint32_t> best = from_pairs;
-  if (from_groups && (!best || (latest ? *from_groups > *best : *from_groups < *best))) {
-    best = from_groups;
-  }
-  if (!best) return std::nullopt;
 
   // The encounter around it: its outermost shared ancestor and every shared event inside.
-  auto root = *best;
-  for (auto p = ix.parent[*best]; p != no_index; p = ix.parent[p]) {
+  auto root = *hit;
+  for (auto p = ix.facts[*hit].parent; p != no_index; p = ix.facts[p].parent) {
     if (is_shared(t, p, a, b, o)) root = p;
+  }
+  if (ix.children.of(root).empty()) {
+    const std::uint32_t only[] = {root};
+    return make_encounter(t, only, root, latest);
   }
   std::vector<std::uint32_t> members{root};
   std::vector<std::uint32_t> stack{root};
@@ -661,7 +753,7 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
     }
   }
   std::sort(members.begin(), members.end());
-  return group_encounters(t, members, latest).front();
+  return make_encounter(t, members, root, latest);
 }
 
 }  // namespace detail
@@ -707,31 +799,69 @@ inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip
   return all;
 }
 
+inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
+  // One person's trips to one country with the default statuses: counted on the trip
+  // index, O(log n + the trips starting in range).
+  if (!f.guest || f.host_country.empty() || !f.guest_country.empty() || f.planned ||
+      f.cancelled || f.possibly) {
+    return visits(t, f).size();
+  }
+  auto n = t.actor_number(*f.guest);
+  if (!n) return 0;
+  const auto& ix = t.index();
+  auto [from, to] = ix.trip_table.find(detail::trip_key(*n, f.host_country));
+  std::span<const detail::trip_start> trips(ix.trips.data() + from, to - from);
+  auto it = trips.begin();
+  if (f.from) {
+    const auto d = detail::day_number(*f.from);
+    it = std::partition_point(trips.begin(), trips.end(),
+                              [&](const detail::trip_start& x) { return x.earliest < d; });
+  }
+  const auto last = f.to ? detail::day_number(*f.to) : std::numeric_limits<std::int32_t>::max();
+  std::size_t count = 0;
+  for (; it != trips.end() && it->earliest <= last; ++it) {
+    if (it->latest > last) continue;
+    if (f.level && it->level != static_cast<std::uint8_t>(*f.level)) continue;
+    ++count;
+  }
+  return count;
+}
+
 inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
                   const where_options& opt) -> std::vector<whereabouts> {
   std::vector<whereabouts> out;
   auto n = t.actor_number(person);
   if (!n) return out;
   const auto& ix = t.index();
-  auto list = ix.actor_events.of(*n);
   auto d = detail::day_number(day);
-  // Events are ordered by earliest start: those starting after `day` cannot cover it,
-  // and none starting more than the actor's longest span before it can.
-  auto end = std::upper_bound(list.begin(), list.end(), d, [&](std::int32_t v, std::uint32_t i) {
-    return v < ix.earliest_start[i];
-  });
-  auto horizon = static_cast<long long>(d) - ix.actor_max_span[*n];
-  for (auto it = end; it != list.begin();) {
-    --it;
-    if (ix.earliest_start[*it] < horizon) break;
-    const event& e = t.events()[*it];
-    if (!in_person(e) || !detail::status_counts(base(e).status, opt.planned, opt.cancelled)) {
-      continue;
+  // In each span class, the events starting after `day` cannot cover it, and none
+  // starting more than the class's longest span before it can.
+  std::vector<std::uint32_t> found;
+  for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
+    const auto l = *n * detail::span_classes + c;
+    auto list = ix.span_events.of(l);
+    if (list.empty()) continue;
+    const auto horizon = static_cast<std::int32_t>(
+        std::max<long long>(static_cast<long long>(d) - ix.span_max[l] + 1,
+                            std::numeric_limits<std::int32_t>::min() + 1));
+    auto [from, to] = detail::day_range(list, horizon, d == std::numeric_limits<std::int32_t>::max() ? d : d + 1);
+    for (auto k = from; k < to; ++k) {
+      const auto i = list[k].event;
+      const auto f = ix.facts[i].flags;
+      if ((f & detail::flag_in_person) == 0 ||
+          !detail::status_counts(static_cast<status>(f & detail::flag_status_mask), opt.planned,
+                                 opt.cancelled)) {
+        continue;
+      }
+      found.push_back(i);
     }
+  }
+  std::sort(found.begin(), found.end());
+  for (auto i : found) {
+    const event& e = t.events()[i];
     truth c = base(e).when.covers(day);
     if (c != truth::no) out.push_back({&e, c, &t});
   }
-  std::reverse(out.begin(), out.end());
   std::stable_partition(out.begin(), out.end(),
                         [](const whereabouts& w) { return w.certainty == truth::certainly; });
   return out;
@@ -743,21 +873,53 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
   auto na = t.actor_number(a);
   if (!na) return out;
   const auto& ix = t.index();
-  std::vector<std::uint32_t> others;
+  const auto actor_count = static_cast<std::uint32_t>(t.actors().size());
+  // One pass over a's events: an event that counts opens a new encounter with each other
+  // participant b unless one of its ancestors is also shared with b and counts (then it
+  // belongs to that ancestor's encounter, which came earlier in timeline order).
+  std::vector<std::uint32_t> count(actor_count, 0);
+  std::vector<std::uint32_t> first(actor_count, detail::no_index);
+  std::vector<std::uint32_t> last(actor_count, detail::no_index);
+  std::vector<std::uint32_t> met;  // the actors with a count, in order of first encounter
+  auto counts = [&](std::uint32_t i) {
+    return detail::meet_counts(ix, i, opt) && detail::within_bounds(ix, i, opt);
+  };
   for (auto i : ix.actor_events.of(*na)) {
-    if (!detail::meet_counts(t.events()[i], opt) || !detail::within_bounds(ix, i, opt)) continue;
+    if (!counts(i)) continue;
     for (auto b : ix.event_actors.of(i)) {
-      if (b != *na) others.push_back(b);
+      if (b == *na) continue;
+      bool inside = false;
+      for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
+        inside = detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b) && counts(p);
+      }
+      if (inside) continue;
+      if (count[b]++ == 0) {
+        first[b] = i;
+        met.push_back(b);
+      }
+      last[b] = i;
     }
   }
-  std::sort(others.begin(), others.end());
-  others.erase(std::unique(others.begin(), others.end()), others.end());
-  std::vector<actor_id> ids(t.actors().size());
-  for (const auto& x : t.actors().actors()) ids[ix.actor_number.at(id_of(x).value())] = id_of(x);
-  for (auto b : others) {
-    auto groups = detail::group_encounters(t, detail::shared_events(t, *na, b, opt), true);
-    if (groups.empty()) continue;
-    out.push_back({ids[b], groups.size(), groups.front(), groups.back()});
+  // The encounter rooted at event r for the pair (a, b): r and its shared descendants.
+  auto encounter_at = [&](std::uint32_t r, std::uint32_t b) {
+    std::vector<std::uint32_t> members{r};
+    std::vector<std::uint32_t> stack{r};
+    while (!stack.empty()) {
+      auto x = stack.back();
+      stack.pop_back();
+      for (auto c : ix.children.of(x)) {
+        if (detail::is_shared(t, c, *na, b, opt)) members.push_back(c);
+        stack.push_back(c);
+      }
+    }
+    std::sort(members.begin(), members.end());
+    return detail::make_encounter(t, members, r, true);
+  };
+  std::sort(met.begin(), met.end());  // ties keep the registry's order
+  const auto& all = t.actors().actors();
+  out.reserve(met.size());
+  for (auto b : met) {
+    out.push_back({id_of(all[b]), count[b], encounter_at(first[b], b), encounter_at(last[b], b)});
   }
   std::stable_sort(out.begin(), out.end(), [&](const contact& x, const contact& y) {
     if (x.count != y.count) return x.count > y.count;

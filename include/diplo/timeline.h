@@ -24,8 +24,20 @@
 //             events of one kind among the same people in the same country whose days
 //             overlap, neither inside the other); a summit or ceremony without attendees.
 //
-// The frozen timeline never changes, so any number of threads may query it at once
-// without locks. Its events are kept in one order, used everywhere: by earliest
+// THREADS. The frozen timeline never changes, so any number of threads may query it at
+// once without locks: every query of diplo/query.h and every const member of `timeline`
+// and of its `actor_registry` (tests/query_test.cpp runs them all from many threads, under
+// ThreadSanitizer with `scripts/test --tsan`). Building is not thread-safe: a
+// `timeline_builder`, `actor_registry::add` and `diplo::io::merge` change their object and
+// must be used by one thread at a time (or behind a lock); freeze() hands over a timeline
+// that then may be shared.
+//
+// LIMITS. A chain of parents is at most `timeline_builder::max_nesting` (32) events deep,
+// and a timeline holds at most 2^32 - 2 events, as many actor mentions (its indexes are
+// 32-bit); freeze() reports anything past them. validate() stays linear on any input (a
+// million copies of one event, a chain of a million parents).
+//
+// Its events are kept in one order, used everywhere: by earliest
 // possible start day, then latest possible start, then the longer event first (so a
 // summit comes before the talks on its first day), then the outer event first (a visit
 // before the forum inside it on the same days), then by id. Queries (diplo/query.h)
@@ -60,6 +72,13 @@ class timeline;
 namespace detail {
 
 inline constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();
+/// validate(): "did you mean" is computed for this many unknown actor names at most.
+inline constexpr std::size_t max_suggested = 100;
+/// validate(): each event is compared with at most this many later events of the same kind
+/// among the same people that start before it ends (likely duplicates).
+inline constexpr std::size_t max_duplicate_window = 64;
+/// validate(): an event is named the likely duplicate of at most this many others.
+inline constexpr std::uint8_t max_duplicate_warnings = 4;
 
 /// Compressed lists: the items of list i are items[offsets[i] .. offsets[i+1]).
 struct csr {
@@ -72,16 +91,33 @@ struct csr {
   }
 };
 
-/// One bilateral event filed under its (ordered) pair of actor numbers.
-struct pair_entry {
-  std::uint64_t key;
-  std::uint32_t event;
-  friend auto operator<=>(const pair_entry&, const pair_entry&) = default;
+/// An event number with its earliest start day: the entries of the lists that queries
+/// search by day, side by side so that reading one costs one cache miss.
+struct dated {
+  std::int32_t day = 0;
+  std::uint32_t event = 0;
 };
 
+/// Compressed lists of dated entries: list i is items[offsets[i] .. offsets[i+1]).
+struct dated_lists {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<dated> items;
+
+  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const dated> {
+    if (i + 1 >= offsets.size()) return {};
+    return {items.data() + offsets[i], items.data() + offsets[i + 1]};
+  }
+};
+
+/// The key of an unordered pair of actor numbers (never 0: a pair is of two actors).
 [[nodiscard]] constexpr auto pair_key(std::uint32_t a, std::uint32_t b) noexcept -> std::uint64_t {
   if (a > b) std::swap(a, b);
   return (std::uint64_t{a} << 32) | b;
+}
+
+/// The key of a person's trips to a country (never 0).
+[[nodiscard]] constexpr auto trip_key(std::uint32_t actor, country_code c) noexcept -> std::uint64_t {
+  return (std::uint64_t{actor + 1} << 32) | country_access::bits(c);
 }
 
 /// A static interval tree over the events' possible days, [earliest start, latest end):
@@ -179,22 +215,114 @@ struct day_tree {
   }
 };
 
+/// An open-addressing hash table from a non-zero 64-bit key to a range [begin, end) of
+/// an array sorted by that key: the directory of the pair and trip indexes. One probe,
+/// usually one cache line, where a binary search over millions of entries takes twenty.
+struct range_table {
+  struct slot {
+    std::uint64_t key = 0;  // 0: empty
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  std::vector<slot> slots;  // a power of two in size, at most half full
+
+  [[nodiscard]] static constexpr auto mix(std::uint64_t k) noexcept -> std::uint64_t {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
+
+  [[nodiscard]] auto find(std::uint64_t key) const noexcept
+      -> std::pair<std::uint32_t, std::uint32_t> {
+    if (slots.empty()) return {0, 0};
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+      const slot& s = slots[i];
+      if (s.key == key) return {s.begin, s.end};
+      if (s.key == 0) return {0, 0};
+    }
+  }
+
+  /// The table of the runs of equal keys in `keys` (sorted, none 0).
+  [[nodiscard]] static auto of_sorted(std::span<const std::uint64_t> keys) -> range_table {
+    range_table t;
+    std::size_t runs = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) runs += (i == 0 || keys[i] != keys[i - 1]) ? 1 : 0;
+    if (runs == 0) return t;
+    std::size_t size = 2;
+    while (size < runs * 2) size *= 2;
+    t.slots.resize(size);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      std::size_t at = mix(keys[i]) & mask;
+      while (t.slots[at].key != 0) at = (at + 1) & mask;
+      t.slots[at] = {keys[i], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
+      i = j;
+    }
+    return t;
+  }
+};
+
+/// Per event, what the meet and where filters test, without touching the event: its
+/// status (the low three bits), whether it was held in person, whether it is a meeting.
+enum event_flag : std::uint8_t { flag_status_mask = 0x7, flag_in_person = 0x8, flag_meeting = 0x10 };
+
+/// What the queries test of an event, in 16 bytes, so that testing a candidate costs one
+/// cache miss rather than one per array.
+struct event_facts {
+  std::int32_t earliest_start = 0;  // days since 1970-01-01
+  std::int32_t latest_start = 0;
+  std::uint32_t parent = no_index;  // no_index when none
+  std::uint16_t depth = 0;          // 0 for a root
+  std::uint8_t flags = 0;           // event_flag bits
+};
+static_assert(sizeof(event_facts) == 16);
+
+/// One trip of a person to a country as `visits()` forms them with the default filter
+/// (events that occurred, any level): what counting needs.
+struct trip_start {
+  std::int32_t earliest = 0;  // earliest start day of the trip (trip_period)
+  std::int32_t latest = 0;    // its latest start day
+  std::uint8_t level = 0;     // the highest visit_level among its visits
+};
+
+/// `where` keeps each actor's events in six classes by how long they may last: at most
+/// 1, 4, 16, 64, 366 days, and longer. A question about a day walks back, in each class,
+/// only over the events that started within that class's longest span before the day.
+inline constexpr std::uint32_t span_classes = 6;
+
+[[nodiscard]] constexpr auto span_class(std::int64_t days) noexcept -> std::uint32_t {
+  constexpr std::int64_t limit[span_classes - 1] = {1, 4, 16, 64, 366};
+  std::uint32_t c = 0;
+  while (c < span_classes - 1 && days > limit[c]) ++c;
+  return c;
+}
+
 /// The indexes of a frozen timeline. Internal: its layout may change.
 struct timeline_index {
   // Per event (in timeline order).
-  std::vector<std::int32_t> earliest_start;  // days since 1970-01-01
-  std::vector<std::int32_t> latest_start;
-  std::vector<std::uint32_t> parent;          // no_index when none
-  std::vector<std::uint16_t> depth;           // 0 for a root
+  std::vector<event_facts> facts;            // what queries test, one cache line per four
   csr children;                               // per event
   csr event_actors;                           // per event: actor numbers, sorted
   // Per actor (numbered in registry order).
   std::unordered_map<std::string, std::uint32_t> actor_number;
   csr actor_events;                           // all events of the actor, timeline order
-  csr actor_group_events;                     // events with 3+ participants
-  std::vector<std::int32_t> actor_max_span;   // longest possible span of its events, days
-  // Events with exactly two participants, sorted by (pair key, event).
-  std::vector<pair_entry> pairs;
+  dated_lists group_entries;                  // events with 3+ participants, timeline order
+  // Events with exactly two participants: pair_table maps pair_key(a, b) to a range of
+  // pair_entries (timeline order).
+  range_table pair_table;
+  std::vector<dated> pair_entries;
+  // Every actor's events by span class: span_events.of(actor * span_classes + class), in
+  // timeline order, and the longest span of each list in span_max.
+  dated_lists span_events;
+  std::vector<std::int32_t> span_max;
+  // Every person's trips to each country (default filter): trip_table maps
+  // trip_key(actor, country) to a range of `trips`, in order of their start.
+  range_table trip_table;
+  std::vector<trip_start> trips;
   // Event ids -> event number.
   std::unordered_map<std::string, std::uint32_t> event_number;
   // The events that may cover a day (whereabouts_on in diplo/query.h).
@@ -244,8 +372,14 @@ class timeline_builder {
   [[nodiscard]] auto validate() const -> std::vector<diagnostic>;
 
   /// Checks everything and builds the indexed timeline.
-  /// Throws validation_error listing every error (warnings are kept in the timeline).
+  /// Throws validation_error listing every error (warnings are kept in the timeline), and
+  /// `diplo::error` ("[diplo.timeline] too many events ...") past the 32-bit indexes'
+  /// bounds: 2^32 - 2 events, or as many actor mentions (participants summed over events).
   [[nodiscard]] auto freeze() && -> timeline;
+
+  /// The deepest chain of parents an event may have (a summit, talks on its sidelines, a
+  /// signing at the talks: 2). Deeper is an error of validate() and freeze().
+  static constexpr std::size_t max_nesting = 32;
 
  private:
   actor_registry actors_;
@@ -278,7 +412,7 @@ class timeline {
   /// The event this one happens inside, or nullptr.
   /// Precondition: `e` is an event of this timeline.
   [[nodiscard]] auto parent(const event& e) const noexcept -> const event* {
-    auto p = index_.parent[number(e)];
+    auto p = index_.facts[number(e)].parent;
     return p == detail::no_index ? nullptr : &events_[p];
   }
 
@@ -292,7 +426,7 @@ class timeline {
   /// The outermost event that `e` is inside (`e` itself when it has no parent).
   [[nodiscard]] auto root(const event& e) const noexcept -> const event& {
     auto i = number(e);
-    while (index_.parent[i] != detail::no_index) i = index_.parent[i];
+    while (index_.facts[i].parent != detail::no_index) i = index_.facts[i].parent;
     return events_[i];
   }
 
@@ -348,18 +482,34 @@ inline auto days_of(date::sys_days d) noexcept -> std::int32_t {
   return static_cast<std::int32_t>(d.time_since_epoch().count());
 }
 
-/// The order of events in a timeline (see the header essay).
-/// The order of events in a timeline (see the header essay); `depth_a`/`depth_b` are
-/// how deeply each is nested, so that a parent comes before a child on the same days.
+/// The order of events in a timeline (see the header essay), but for the final tie-break
+/// by id: the days of an event and how deeply it is nested (a parent comes before a child
+/// on the same days), computed once per event.
+struct order_key {
+  std::int32_t earliest_start, latest_start, latest_end, earliest_end;
+  unsigned depth;
+};
+
+inline auto order_key_of(const event& e, unsigned depth) -> order_key {
+  const period& p = base(e).when;
+  return {days_of(p.earliest_start()), days_of(p.latest_start()), days_of(p.latest_end()),
+          days_of(p.earliest_end()), depth};
+}
+
+/// -1, 0 or 1 as a sorts before, with, or after b.
+inline auto compare(const order_key& a, const order_key& b) noexcept -> int {
+  if (a.earliest_start != b.earliest_start) return a.earliest_start < b.earliest_start ? -1 : 1;
+  if (a.latest_start != b.latest_start) return a.latest_start < b.latest_start ? -1 : 1;
+  if (a.latest_end != b.latest_end) return a.latest_end > b.latest_end ? -1 : 1;
+  if (a.earliest_end != b.earliest_end) return a.earliest_end > b.earliest_end ? -1 : 1;
+  if (a.depth != b.depth) return a.depth < b.depth ? -1 : 1;
+  return 0;
+}
+
+/// The order of events in a timeline; `depth_a`/`depth_b` are how deeply each is nested.
 inline auto event_order(const event& a, unsigned depth_a, const event& b, unsigned depth_b) -> bool {
-  const period& pa = base(a).when;
-  const period& pb = base(b).when;
-  if (pa.earliest_start() != pb.earliest_start()) return pa.earliest_start() < pb.earliest_start();
-  if (pa.latest_start() != pb.latest_start()) return pa.latest_start() < pb.latest_start();
-  if (pa.latest_end() != pb.latest_end()) return pa.latest_end() > pb.latest_end();
-  if (pa.earliest_end() != pb.earliest_end()) return pa.earliest_end() > pb.earliest_end();
-  if (depth_a != depth_b) return depth_a < depth_b;
-  return base(a).id < base(b).id;
+  const int c = compare(order_key_of(a, depth_a), order_key_of(b, depth_b));
+  return c != 0 ? c < 0 : base(a).id < base(b).id;
 }
 
 inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
@@ -367,6 +517,209 @@ inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
   for (const auto& a : participants(e)) s.push_back(a.value());
   std::sort(s.begin(), s.end());
   return s;
+}
+
+/// True when `guest` takes part in event `e` as a visitor of its country: the event is
+/// held in person in a country other than `home` (the guest's country that day), and the
+/// guest is not its host. See TRIPS in diplo/query.h.
+inline auto visiting(const actor_id& guest, const event& e, country_code home) -> bool {
+  country_code c = country_of(e);
+  if (c.empty() || c == home || !in_person(e)) return false;
+  if (const auto* v = std::get_if<visit>(&e)) {
+    return std::find(v->guests.begin(), v->guests.end(), guest) != v->guests.end();
+  }
+  const std::optional<actor_id>* host = nullptr;
+  if (const auto* s = std::get_if<summit>(&e)) host = &s->host;
+  if (const auto* c2 = std::get_if<ceremony>(&e)) host = &c2->host;
+  return host == nullptr || !*host || **host != guest;
+}
+
+/// The days of a trip made of `evs` (in timeline order): from the first day of its first
+/// event to the last day of its last (see TRIPS in diplo/query.h).
+inline auto trip_period(const std::vector<const event*>& evs) -> period {
+  if (evs.size() == 1) return base(*evs.front()).when;
+  const event* first = evs.front();
+  const event* last = evs.front();
+  bool exact = true;
+  for (const event* e : evs) {
+    const period& p = base(*e).when;
+    exact = exact && p.is_exact();
+    if (p.earliest_start() < base(*first).when.earliest_start()) first = e;
+    if (p.latest_end() > base(*last).when.latest_end()) last = e;
+  }
+  if (exact) {
+    return period::days(base(*first).when.earliest_start(),
+                        base(*last).when.latest_end() - date::days{1});
+  }
+  auto a = base(*first).when.first();
+  auto b = base(*last).when.last();
+  if (a && b) {
+    try {
+      return period(*a, *b);
+    } catch (const error&) {
+    }
+  }
+  return base(*first).when;
+}
+
+/// Groups one person's visiting events into trips (see TRIPS in diplo/query.h): `events`
+/// are event numbers in timeline order, `countries` the country of each. Returns beside
+/// each event the number of its trip (trips numbered in order of their first event).
+/// Events inside one another make one trip; so do events in one country on overlapping or
+/// adjacent days. `end_of(i)` is the day after event i's latest possible last day.
+template <class EndOf>
+auto trip_numbers(const timeline_index& ix, std::span<const std::uint32_t> events,
+                  std::span<const country_code> countries, EndOf end_of)
+    -> std::vector<std::uint32_t> {
+  std::vector<std::uint32_t> out(events.size());
+  std::unordered_map<std::uint32_t, std::uint32_t> trip_of_event;  // events with children
+  std::vector<country_code> trip_country;
+  std::vector<std::int32_t> trip_end;  // latest exclusive end day of each trip
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const std::uint32_t e = events[k];
+    std::uint32_t joined = no_index;
+    for (auto p = ix.facts[e].parent; p != no_index; p = ix.facts[p].parent) {
+      auto found = trip_of_event.find(p);
+      if (found != trip_of_event.end() && trip_country[found->second] == countries[k]) {
+        joined = found->second;
+        break;
+      }
+    }
+    if (joined == no_index && !trip_country.empty() && trip_country.back() == countries[k] &&
+        ix.facts[e].earliest_start <= trip_end.back()) {
+      joined = static_cast<std::uint32_t>(trip_country.size() - 1);
+    }
+    const std::int32_t end = end_of(e);
+    if (joined != no_index) {
+      trip_end[joined] = std::max(trip_end[joined], end);
+    } else {
+      joined = static_cast<std::uint32_t>(trip_country.size());
+      trip_country.push_back(countries[k]);
+      trip_end.push_back(end);
+    }
+    if (!ix.children.of(e).empty()) trip_of_event.emplace(e, joined);
+    out[k] = joined;
+  }
+  return out;
+}
+
+/// The pair index: the bilateral events (exactly two participants) by pair of actors.
+inline void index_pairs(timeline_index& ix, const std::vector<std::vector<std::uint32_t>>& per_event) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
+  for (std::uint32_t i = 0; i < per_event.size(); ++i) {
+    if (per_event[i].size() == 2) entries.emplace_back(pair_key(per_event[i][0], per_event[i][1]), i);
+  }
+  std::sort(entries.begin(), entries.end());
+  std::vector<std::uint64_t> keys(entries.size());
+  ix.pair_entries.resize(entries.size());
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    keys[k] = entries[k].first;
+    ix.pair_entries[k] = {ix.facts[entries[k].second].earliest_start, entries[k].second};
+  }
+  ix.pair_table = range_table::of_sorted(keys);
+}
+
+/// Every actor's events by span class, for `where`; `stop` is, per event, the day after
+/// its latest possible last day.
+inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& stop,
+                        std::uint32_t actor_count) {
+  const auto lists = actor_count * span_classes;
+  const auto n = stop.size();
+  std::vector<std::uint8_t> cls(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    cls[i] = static_cast<std::uint8_t>(span_class(std::int64_t{stop[i]} - ix.facts[i].earliest_start));
+  }
+  std::vector<std::uint32_t> count(lists, 0);
+  for (std::uint32_t a = 0; a < actor_count; ++a) {
+    for (auto i : ix.actor_events.of(a)) ++count[a * span_classes + cls[i]];
+  }
+  ix.span_events.offsets.assign(lists + 1, 0);
+  for (std::uint32_t l = 0; l < lists; ++l) ix.span_events.offsets[l + 1] = ix.span_events.offsets[l] + count[l];
+  ix.span_events.items.resize(ix.span_events.offsets[lists]);
+  ix.span_max.assign(lists, 0);
+  std::vector<std::uint32_t> pos(ix.span_events.offsets.begin(), ix.span_events.offsets.end() - 1);
+  for (std::uint32_t a = 0; a < actor_count; ++a) {
+    for (auto i : ix.actor_events.of(a)) {
+      const auto l = a * span_classes + cls[i];
+      ix.span_events.items[pos[l]++] = {ix.facts[i].earliest_start, i};
+      ix.span_max[l] = std::max(ix.span_max[l], stop[i] - ix.facts[i].earliest_start);
+    }
+  }
+}
+
+/// Every person's trips to each country under the default filter, for counting visits.
+inline void index_trips(timeline_index& ix, const std::vector<event>& events,
+                        const actor_registry& actors, const std::vector<std::int32_t>& stop) {
+  struct entry {
+    std::uint64_t key;
+    trip_start trip;
+  };
+  std::vector<entry> all;
+  std::vector<std::uint32_t> mine;
+  std::vector<country_code> countries;
+  std::vector<std::uint32_t> order;
+  std::uint32_t a = 0;
+  for (const auto& x : actors.actors()) {
+    const std::uint32_t number = a++;
+    const auto* who = std::get_if<person>(&x);
+    if (who == nullptr) continue;
+    const actor_id& guest = who->id;
+    mine.clear();
+    countries.clear();
+    for (auto i : ix.actor_events.of(number)) {
+      const event& e = events[i];
+      if (base(e).status != status::occurred) continue;
+      country_code home = actor_registry::country_on(
+          *who, date::sys_days{date::days{ix.facts[i].earliest_start}});
+      if (!visiting(guest, e, home)) continue;
+      mine.push_back(i);
+      countries.push_back(country_of(e));
+    }
+    // By country, timeline order within each: visits() with a host country sees these.
+    order.resize(mine.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return countries[x] < countries[y]; });
+    for (std::size_t from = 0; from < order.size();) {
+      std::size_t to = from;
+      std::vector<std::uint32_t> evs;
+      while (to < order.size() && countries[order[to]] == countries[order[from]]) evs.push_back(mine[order[to++]]);
+      const country_code c = countries[order[from]];
+      std::vector<country_code> cs(evs.size(), c);
+      auto numbers = trip_numbers(ix, evs, cs, [&](std::uint32_t i) { return stop[i]; });
+      const std::uint64_t key = trip_key(number, c);
+      const std::size_t first = all.size();
+      std::vector<std::vector<const event*>> members;
+      for (std::size_t k = 0; k < evs.size(); ++k) {
+        const auto i = evs[k];
+        if (first + numbers[k] == all.size()) {
+          all.push_back({key, {}});
+          members.emplace_back();
+        }
+        members[numbers[k]].push_back(&events[i]);
+        if (const auto* v = std::get_if<visit>(&events[i])) {
+          auto& level = all[first + numbers[k]].trip.level;
+          level = std::max(level, static_cast<std::uint8_t>(v->level));
+        }
+      }
+      // The trip's first days as visits() has them: a trip's period is not always its
+      // first event's (partial dates end where the trip ends).
+      for (std::size_t k = 0; k < members.size(); ++k) {
+        const period p = trip_period(members[k]);
+        all[first + k].trip.earliest = days_of(p.earliest_start());
+        all[first + k].trip.latest = days_of(p.latest_start());
+      }
+      from = to;
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const entry& x, const entry& y) { return x.key < y.key; });
+  std::vector<std::uint64_t> keys(all.size());
+  ix.trips.resize(all.size());
+  for (std::size_t k = 0; k < all.size(); ++k) {
+    keys[k] = all[k].key;
+    ix.trips[k] = all[k].trip;
+  }
+  ix.trip_table = range_table::of_sorted(keys);
 }
 
 }  // namespace detail
@@ -391,6 +744,18 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   };
   auto check_text = [&](const event& e, std::string_view field, std::string_view text) {
     if (!detail::is_valid_utf8(text)) err(e, fmt::format("{}: invalid UTF-8", field));
+  };
+
+  // "(did you mean X?)" for an unknown actor: suggestions() scans every actor, so it is
+  // asked once per name, and only for the first `detail::max_suggested` names.
+  std::unordered_map<std::string_view, std::string> hints;
+  auto hint_for = [&](std::string_view id) -> const std::string& {
+    static const std::string none;
+    if (auto it = hints.find(id); it != hints.end()) return it->second;
+    if (hints.size() >= detail::max_suggested) return none;
+    auto near = actors_.suggestions(id, 1);
+    return hints.emplace(id, near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front()))
+        .first->second;
   };
 
   std::unordered_map<std::string_view, std::size_t> by_id;
@@ -422,9 +787,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
 
     for (const auto& a : participants(e)) {
       if (actors_.find(a) == nullptr) {
-        auto near = actors_.suggestions(a.value(), 1);
-        err(e, fmt::format("unknown actor \"{}\"{}", a.value(),
-                           near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front())));
+        err(e, fmt::format("unknown actor \"{}\"{}", a.value(), hint_for(a.value())));
       }
     }
     if (const auto* v = std::get_if<visit>(&e)) {
@@ -474,25 +837,51 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     }
   }
 
-  // Parent cycles: follow each chain; a chain longer than the number of events loops.
-  for (const event& e : events_) {
-    const event_base& b = base(e);
-    if (!b.parent || b.id.value().empty()) continue;
-    std::string_view cur = b.id.value();
-    std::size_t steps = 0;
-    bool cycle = false;
-    while (true) {
-      auto it = by_id.find(cur);
-      if (it == by_id.end()) break;
-      const auto& par = base(events_[it->second]).parent;
-      if (!par) break;
-      cur = par->value();
-      if (cur == b.id.value() || ++steps > events_.size()) {
-        cycle = true;
-        break;
+  // Parent chains, in linear time (a million events in one chain must not be quadratic):
+  // each event's chain is walked until it reaches an event already settled, then every
+  // event on the walk is settled from it: in a cycle (or leading into one), or at a depth.
+  {
+    constexpr std::size_t unknown = static_cast<std::size_t>(-1);
+    constexpr std::size_t on_walk = static_cast<std::size_t>(-2);
+    constexpr std::size_t cycle = static_cast<std::size_t>(-3);
+    std::vector<std::size_t> depth(events_.size(), unknown);  // or on_walk, cycle
+    auto parent_of = [&](std::size_t i) -> std::size_t {  // unknown when none
+      const event_base& b = base(events_[i]);
+      if (!b.parent || b.id.value().empty()) return unknown;
+      auto it = by_id.find(b.parent->value());
+      return it == by_id.end() ? unknown : it->second;
+    };
+    std::vector<std::size_t> walk;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      walk.clear();
+      std::size_t at = i;
+      while (at != unknown && depth[at] == unknown) {
+        depth[at] = on_walk;
+        walk.push_back(at);
+        at = parent_of(at);
+      }
+      // `at` is none (a root above the walk), an event settled before, or one on the walk.
+      std::size_t d = at == unknown ? 0 : depth[at];
+      bool looped = d == on_walk || d == cycle;
+      if (!looped && at != unknown) ++d;
+      for (auto k = walk.rbegin(); k != walk.rend(); ++k) {
+        if (looped) {
+          depth[*k] = cycle;
+        } else {
+          depth[*k] = d++;
+        }
       }
     }
-    if (cycle) err(e, "its parent chain makes a cycle");
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      const event& e = events_[i];
+      if (depth[i] == cycle) {
+        err(e, "its parent chain makes a cycle");
+      } else if (depth[i] > max_nesting && depth[i] != unknown) {
+        err(e, fmt::format("nested {} events deep, more than the limit of {} "
+                           "(timeline_builder::max_nesting)",
+                           depth[i], max_nesting));
+      }
+    }
   }
 
   // Likely duplicates: same kind, same people, overlapping days, not nested.
@@ -506,11 +895,17 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       if (people[x] != people[y]) return people[x] < people[y];
       return base(events_[x]).when.earliest_start() < base(events_[y]).when.earliest_start();
     });
+    // Each event is warned about a few times at most, and compared with a bounded window of
+    // later ones: a million copies of one event stay linear.
+    std::vector<std::uint8_t> warned(events_.size(), 0);
     for (std::size_t k = 0; k + 1 < order.size(); ++k) {
-      for (std::size_t j = k + 1; j < order.size(); ++j) {
+      const std::size_t window_end =
+          std::min(order.size(), k + 1 + detail::max_duplicate_window);
+      for (std::size_t j = k + 1; j < window_end; ++j) {
         const event& x = events_[order[k]];
         const event& y = events_[order[j]];
         if (x.index() != y.index() || people[order[k]] != people[order[j]]) break;
+        if (warned[order[j]] >= detail::max_duplicate_warnings) continue;
         const period& px = base(x).when;
         const period& py = base(y).when;
         if (py.earliest_start() >= px.latest_end()) break;
@@ -522,6 +917,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
         bool different_place = !cx.empty() && !cy.empty() && cx != cy;
         if (!nested && !different_status && !different_place &&
             overlaps(px, py) == truth::certainly) {
+          ++warned[order[j]];
           warn(y, fmt::format("likely duplicate of \"{}\" (same kind, same people, "
                               "overlapping days)",
                               base(x).id.value()));
@@ -536,6 +932,17 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
 }
 
 inline auto timeline_builder::freeze() && -> timeline {
+  {
+    // The indexes number events and actor mentions in 32 bits (no_index is reserved).
+    std::uint64_t mentions = 0;
+    for (const event& e : events_) mentions += participants(e).size();
+    const std::uint64_t most = detail::no_index - 1;
+    if (events_.size() > most || mentions > most) {
+      throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
+                              "in all (at most {} of each)",
+                              events_.size(), mentions, most));
+    }
+  }
   std::vector<diagnostic> diags = validate();
   bool bad = std::any_of(diags.begin(), diags.end(),
                          [](const diagnostic& d) { return d.severity == severity::error; });
@@ -555,10 +962,14 @@ inline auto timeline_builder::freeze() && -> timeline {
         ++depth[i];
       }
     }
+    // event_order(), with each event's key computed once rather than in every comparison.
+    std::vector<detail::order_key> keys(events_.size());
+    for (std::size_t i = 0; i < events_.size(); ++i) keys[i] = detail::order_key_of(events_[i], depth[i]);
     std::vector<std::size_t> order(events_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      return detail::event_order(events_[x], depth[x], events_[y], depth[y]);
+      const int c = detail::compare(keys[x], keys[y]);
+      return c != 0 ? c < 0 : base(events_[x]).id < base(events_[y]).id;
     });
     t.events_.reserve(events_.size());
     for (auto i : order) t.events_.push_back(std::move(events_[i]));
@@ -569,32 +980,29 @@ inline auto timeline_builder::freeze() && -> timeline {
   ix.event_number.reserve(n);
   for (std::uint32_t i = 0; i < n; ++i) ix.event_number.emplace(base(t.events_[i]).id.value(), i);
 
-  ix.earliest_start.resize(n);
-  ix.latest_start.resize(n);
-  ix.parent.assign(n, detail::no_index);
-  ix.depth.assign(n, 0);
+  ix.facts.assign(n, {});
   for (std::uint32_t i = 0; i < n; ++i) {
     const event_base& b = base(t.events_[i]);
-    ix.earliest_start[i] = detail::days_of(b.when.earliest_start());
-    ix.latest_start[i] = detail::days_of(b.when.latest_start());
-    if (b.parent) ix.parent[i] = ix.event_number.at(b.parent->value());
+    ix.facts[i].earliest_start = detail::days_of(b.when.earliest_start());
+    ix.facts[i].latest_start = detail::days_of(b.when.latest_start());
+    if (b.parent) ix.facts[i].parent = ix.event_number.at(b.parent->value());
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     std::uint16_t d = 0;
-    for (auto p = ix.parent[i]; p != detail::no_index; p = ix.parent[p]) ++d;
-    ix.depth[i] = d;
+    for (auto p = ix.facts[i].parent; p != detail::no_index; p = ix.facts[p].parent) ++d;
+    ix.facts[i].depth = d;
   }
   {
     std::vector<std::uint32_t> count(n, 0);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (ix.parent[i] != detail::no_index) ++count[ix.parent[i]];
+      if (ix.facts[i].parent != detail::no_index) ++count[ix.facts[i].parent];
     }
     ix.children.offsets.assign(n + 1, 0);
     for (std::uint32_t i = 0; i < n; ++i) ix.children.offsets[i + 1] = ix.children.offsets[i] + count[i];
     ix.children.items.resize(ix.children.offsets[n]);
     std::vector<std::uint32_t> fill(ix.children.offsets.begin(), ix.children.offsets.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (ix.parent[i] != detail::no_index) ix.children.items[fill[ix.parent[i]]++] = i;
+      if (ix.facts[i].parent != detail::no_index) ix.children.items[fill[ix.facts[i].parent]++] = i;
     }
   }
 
@@ -612,24 +1020,22 @@ inline auto timeline_builder::freeze() && -> timeline {
       ++all_count[a];
       if (per_event[i].size() >= 3) ++group_count[a];
     }
-    if (per_event[i].size() == 2) {
-      ix.pairs.push_back({detail::pair_key(per_event[i][0], per_event[i][1]), i});
-    }
   }
-  std::sort(ix.pairs.begin(), ix.pairs.end());
+  detail::index_pairs(ix, per_event);
 
-  auto fill_csr = [&](detail::csr& c, const std::vector<std::uint32_t>& counts, bool groups_only) {
+  auto fill = [&](auto& c, const std::vector<std::uint32_t>& counts, bool groups_only, auto entry) {
     c.offsets.assign(actor_count + 1, 0);
     for (std::uint32_t a = 0; a < actor_count; ++a) c.offsets[a + 1] = c.offsets[a] + counts[a];
     c.items.resize(c.offsets[actor_count]);
     std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
       if (groups_only && per_event[i].size() < 3) continue;
-      for (auto a : per_event[i]) c.items[pos[a]++] = i;
+      for (auto a : per_event[i]) c.items[pos[a]++] = entry(i);
     }
   };
-  fill_csr(ix.actor_events, all_count, false);
-  fill_csr(ix.actor_group_events, group_count, true);
+  fill(ix.actor_events, all_count, false, [](std::uint32_t i) { return i; });
+  fill(ix.group_entries, group_count, true,
+       [&](std::uint32_t i) { return detail::dated{ix.facts[i].earliest_start, i}; });
 
   ix.event_actors.offsets.assign(n + 1, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
@@ -637,24 +1043,24 @@ inline auto timeline_builder::freeze() && -> timeline {
     ix.event_actors.items.insert(ix.event_actors.items.end(), per_event[i].begin(), per_event[i].end());
   }
 
-  {
-    std::vector<std::int32_t> stop(n);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      stop[i] = std::max(detail::days_of(base(t.events_[i]).when.latest_end()), ix.earliest_start[i] + 1);
-    }
-    ix.days = detail::day_tree::build(ix.earliest_start, std::move(stop));
+  // Per event, the day after its latest possible last day (at least the day after its
+  // earliest start): the day index and the span classes of `where` start from it.
+  std::vector<std::int32_t> stop(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    stop[i] = std::max(detail::days_of(base(t.events_[i]).when.latest_end()), ix.facts[i].earliest_start + 1);
   }
-
-  ix.actor_max_span.assign(actor_count, 0);
-  for (std::uint32_t a = 0; a < actor_count; ++a) {
-    for (auto i : ix.actor_events.of(a)) {
-      const period& p = base(t.events_[i]).when;
-      auto span = (p.latest_end() - p.earliest_start()).count();
-      auto clamped = static_cast<std::int32_t>(
-          std::min<long long>(span, std::numeric_limits<std::int32_t>::max() / 2));
-      ix.actor_max_span[a] = std::max(ix.actor_max_span[a], clamped);
-    }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const event& e = t.events_[i];
+    unsigned f = static_cast<unsigned>(base(e).status);
+    if (in_person(e)) f |= detail::flag_in_person;
+    if (std::holds_alternative<meeting>(e)) f |= detail::flag_meeting;
+    ix.facts[i].flags = static_cast<std::uint8_t>(f);
   }
+  detail::index_spans(ix, stop, actor_count);
+  detail::index_trips(ix, t.events_, t.actors_, stop);
+  std::vector<std::int32_t> start(n);
+  for (std::uint32_t i = 0; i < n; ++i) start[i] = ix.facts[i].earliest_start;
+  ix.days = detail::day_tree::build(std::move(start), std::move(stop));
   return t;
 }
 

@@ -141,9 +141,16 @@ struct xml_file {
   }
 };
 
-auto load_xml(const fs::path& dir, const fs::path& file, xml_file& out) -> void {
-  out.name = fs::relative(file, dir).generic_string();
-  out.text = read_text(file);
+// The text of one file of the import, by its path relative to the import directory.
+auto file_text(const historyatstate_files& files, const std::string& rel) -> const std::string& {
+  auto it = files.find(rel);
+  if (it == files.end()) throw error(fmt::format("[diplo.import] {}: cannot open the file", rel));
+  return it->second;
+}
+
+auto load_xml(const historyatstate_files& files, const std::string& rel, xml_file& out) -> void {
+  out.name = rel;
+  out.text = file_text(files, rel);
   out.lines.emplace(out.text);
   const pugi::xml_parse_result r = out.doc.load_buffer(out.text.data(), out.text.size(),
                                                        pugi::parse_default, pugi::encoding_utf8);
@@ -154,6 +161,19 @@ auto load_xml(const fs::path& dir, const fs::path& file, xml_file& out) -> void 
   }
 }
 
+// `text` (of element `n`, or of its attribute `attr`), checked to be UTF-8: pugixml does not
+// check, and a character reference such as "&#xD800;" makes invalid UTF-8 of valid XML.
+auto checked_utf8(const xml_file& f, const pugi::xml_node& n, const char* attr, std::string text)
+    -> std::string {
+  if (!detail::is_valid_utf8(text)) {
+    const origin o = f.origin_of(n);
+    throw error(fmt::format("[diplo.import] {}:{}:{}: the text of <{}>{}{} is not valid UTF-8",
+                            o.file, o.line, o.column, n.name(), attr == nullptr ? "" : " @",
+                            attr == nullptr ? "" : attr));
+  }
+  return text;
+}
+
 auto child_text(const xml_file& f, const pugi::xml_node& rec, const char* name, bool required)
     -> std::string {
   const pugi::xml_node n = rec.child(name);
@@ -162,7 +182,11 @@ auto child_text(const xml_file& f, const pugi::xml_node& rec, const char* name, 
     throw error(fmt::format("[diplo.import] {}:{}:{}: <{}> has no <{}>", o.file, o.line, o.column,
                             rec.name(), name));
   }
-  return clean(n.child_value());
+  return checked_utf8(f, n, nullptr, clean(n.child_value()));
+}
+
+auto attribute_text(const xml_file& f, const pugi::xml_node& n, const char* attr) -> std::string {
+  return checked_utf8(f, n, attr, clean(n.attribute(attr).value()));
 }
 
 auto sorted_files(const fs::path& dir) -> std::vector<fs::path> {
@@ -177,6 +201,18 @@ auto sorted_files(const fs::path& dir) -> std::vector<fs::path> {
   return out;
 }
 
+// The XML files directly under `folder` ("visits/"), in path order.
+auto xml_files_in(const historyatstate_files& files, std::string_view folder)
+    -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (auto it = files.lower_bound(folder); it != files.end() && it->first.starts_with(folder);
+       ++it) {
+    const std::string_view rest = std::string_view(it->first).substr(folder.size());
+    if (rest.find('/') == std::string_view::npos && rest.ends_with(".xml")) out.push_back(it->first);
+  }
+  return out;
+}
+
 // --- curated CSV tables -----------------------------------------------------------------
 
 struct csv_row {
@@ -188,8 +224,8 @@ struct csv_row {
 };
 
 // Comma-separated, '"' quotes ('""' inside), '#' comment lines, the first other line a header.
-auto read_csv(const fs::path& dir, const std::string& rel) -> std::vector<csv_row> {
-  const std::string text = read_text(dir / rel);
+auto read_csv(const historyatstate_files& files, const std::string& rel) -> std::vector<csv_row> {
+  const std::string& text = file_text(files, rel);
   std::vector<csv_row> rows;
   std::uint32_t line = 0;
   bool header = true;
@@ -282,9 +318,9 @@ struct country_table {
   }
 };
 
-auto load_countries(const fs::path& dir) -> country_table {
+auto load_countries(const historyatstate_files& files) -> country_table {
   country_table t;
-  for (const auto& r : read_csv(dir, "curation/countries.csv")) {
+  for (const auto& r : read_csv(files, "curation/countries.csv")) {
     country_rule rule;
     rule.name = r.at(1);
     rule.from = csv_date(r, 2);
@@ -308,9 +344,9 @@ struct title_rule {
   std::string office;              // empty: an honorific
 };
 
-auto load_titles(const fs::path& dir) -> std::vector<title_rule> {
+auto load_titles(const historyatstate_files& files) -> std::vector<title_rule> {
   std::vector<title_rule> out;
-  for (const auto& r : read_csv(dir, "curation/titles.csv")) {
+  for (const auto& r : read_csv(files, "curation/titles.csv")) {
     out.push_back({words_of(detail::fold(r.at(0))), r.at(1)});
   }
   // Longest prefix first.
@@ -325,9 +361,9 @@ struct level_rule {
   visit_level level = visit_level::unspecified;
 };
 
-auto load_levels(const fs::path& dir) -> std::vector<level_rule> {
+auto load_levels(const historyatstate_files& files) -> std::vector<level_rule> {
   std::vector<level_rule> out;
-  for (const auto& r : read_csv(dir, "curation/levels.csv")) {
+  for (const auto& r : read_csv(files, "curation/levels.csv")) {
     const std::string l = r.at(1);
     visit_level v = visit_level::unspecified;
     if (l == "state") {
@@ -354,9 +390,9 @@ struct alias_rule {
   std::optional<date::sys_days> from, to;
 };
 
-auto load_aliases(const fs::path& dir) -> std::vector<alias_rule> {
+auto load_aliases(const historyatstate_files& files) -> std::vector<alias_rule> {
   std::vector<alias_rule> out;
-  for (const auto& r : read_csv(dir, "curation/aliases.csv")) {
+  for (const auto& r : read_csv(files, "curation/aliases.csv")) {
     out.push_back({detail::fold(r.at(0)), r.at(1), r.at(2), r.at(3), csv_date(r, 4), csv_date(r, 5)});
   }
   return out;
@@ -559,6 +595,22 @@ struct identity_table {
 }  // namespace
 
 auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
+  historyatstate_files files;
+  auto add = [&](const fs::path& p) {
+    files.emplace(fs::relative(p, dir).generic_string(), read_text(p));
+  };
+  for (const char* table : {"countries", "titles", "levels", "aliases"}) {
+    add(dir / "curation" / fmt::format("{}.csv", table));
+  }
+  add(dir / "travels" / "presidents" / "presidents.xml");
+  for (const fs::path& sub : {fs::path("visits"), fs::path("travels") / "president-travels",
+                             fs::path("travels") / "secretary-travels"}) {
+    for (const auto& p : sorted_files(dir / sub)) add(p);
+  }
+  return import_historyatstate(files);
+}
+
+auto import_historyatstate(const historyatstate_files& files) -> import_result {
   import_result result;
   import_report& rep = result.report;
   auto& doc = result.doc;
@@ -568,10 +620,10 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
               "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
               "diplo::import::import_historyatstate"};
 
-  const country_table countries = load_countries(dir);
-  const auto titles = load_titles(dir);
-  const auto levels = load_levels(dir);
-  const auto aliases = load_aliases(dir);
+  const country_table countries = load_countries(files);
+  const auto titles = load_titles(files);
+  const auto levels = load_levels(files);
+  const auto aliases = load_aliases(files);
   auto count = [&](dataset d) -> dataset_count& { return rep.counts[static_cast<std::size_t>(d)]; };
   auto reject = [&](const record_ref& r, std::string why) {
     ++count(r.dataset).rejected;
@@ -583,9 +635,9 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
   std::map<std::string, std::set<std::string>> keys_of_slug;  // slug -> identity keys
   std::map<std::string, std::vector<std::string>> records_of_key;
   std::map<std::string, std::pair<date::sys_days, date::sys_days>> span_of_key;  // first, last start
-  for (const auto& path : sorted_files(dir / "visits")) {
+  for (const auto& path : xml_files_in(files, "visits/")) {
     xml_file f;
-    load_xml(dir, path, f);
+    load_xml(files, path, f);
     for (pugi::xml_node v : f.doc.child("visits").children("visit")) {
       ++count(dataset::visits).read;
       visit_record r;
@@ -600,7 +652,7 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
       }
       r.start = *sd;
       r.end = *ed;
-      r.slug = clean(v.child("from").attribute("id").value());
+      r.slug = attribute_text(f, v.child("from"), "id");
       r.country_text = child_text(f, v, "from", true);
       r.visitor = child_text(f, v, "visitor", true);
       r.description = child_text(f, v, "description", false);
@@ -793,7 +845,7 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
   std::map<std::string, std::vector<period>> terms;
   {
     xml_file f;
-    load_xml(dir, dir / "travels" / "presidents" / "presidents.xml", f);
+    load_xml(files, "travels/presidents/presidents.xml", f);
     for (pugi::xml_node p : f.doc.child("presidents").children("president")) {
       const std::string id = child_text(f, p, "id", true);
       auto took = parse_day(child_text(f, p, "took-office-date", true));
@@ -806,15 +858,15 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
   std::vector<trip_record> trips;
   for (const auto& [sub, ds] : {std::pair{"president-travels", dataset::president_trips},
                                 std::pair{"secretary-travels", dataset::secretary_trips}}) {
-    for (const auto& path : sorted_files(dir / "travels" / sub)) {
+    for (const auto& path : xml_files_in(files, fmt::format("travels/{}/", sub))) {
       xml_file f;
-      load_xml(dir, path, f);
+      load_xml(files, path, f);
       for (pugi::xml_node t : f.doc.child("trips").children("trip")) {
         ++count(ds).read;
         trip_record r;
         r.ref = {ds, child_text(f, t, "id", true), f.origin_of(t)};
-        r.role = clean(t.attribute("role").value());
-        r.who = clean(t.attribute("who").value());
+        r.role = attribute_text(f, t, "role");
+        r.who = attribute_text(f, t, "who");
         r.name = child_text(f, t, "name", true);
         const std::string s = child_text(f, t, "start-date", true);
         const std::string e = child_text(f, t, "end-date", true);
@@ -830,7 +882,7 @@ auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
         }
         r.start = *sd;
         r.end = *ed;
-        r.slug = clean(t.child("country").attribute("id").value());
+        r.slug = attribute_text(f, t.child("country"), "id");
         r.country_text = child_text(f, t, "country", true);
         r.locale = child_text(f, t, "locale", false);
         r.remarks = child_text(f, t, "remarks", false);

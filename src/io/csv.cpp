@@ -335,12 +335,53 @@ auto lex(std::string_view text, sink& out) -> std::vector<record> {
 
 class reader {
  public:
-  reader(sink& out, const actor_registry* known) : out_(out), known_(known) {}
+  reader(sink& out, const actor_registry* known, const read_limits& limits)
+      : out_(out), known_(known), limits_(limits) {}
 
   auto read(std::string_view text) -> document {
+    if (text.size() > limits_.max_file_size) {  // nothing is read: reported where it crosses
+      const std::string_view head = text.substr(0, limits_.max_file_size);
+      const std::size_t nl = head.rfind('\n');
+      out_.error(static_cast<std::uint32_t>(std::count(head.begin(), head.end(), '\n') + 1),
+                 static_cast<std::uint32_t>(head.size() - (nl == head.npos ? 0 : nl + 1) + 1),
+                 fmt::format("the input is longer than the limit of {} bytes "
+                             "(read_limits::max_file_size)",
+                             limits_.max_file_size));
+      doc_.left_out.stopped = true;
+      return std::move(doc_);
+    }
+    // A line longer than the limit ends the reading there: what comes before is read.
+    bool long_line = false;
+    std::uint32_t long_line_number = 1;
+    for (std::size_t at = 0; at < text.size(); ++long_line_number) {
+      std::size_t end = text.find('\n', at);
+      if (end == std::string_view::npos) end = text.size();
+      const std::size_t length = end - at - (end > at && text[end - 1] == '\r' ? 1 : 0);
+      if (length > limits_.max_line_length) {
+        text = text.substr(0, at);
+        long_line = true;
+        break;
+      }
+      at = end + 1;
+    }
     std::vector<record> records = lex(text, out_);
+    if (long_line) {
+      out_.error(long_line_number, static_cast<std::uint32_t>(limits_.max_line_length + 1),
+                 fmt::format("line longer than the limit of {} bytes "
+                             "(read_limits::max_line_length)",
+                             limits_.max_line_length));
+      out_.cut_short = true;
+    }
+    if (records.size() > limits_.max_records + 1) {  // the header and max_records rows
+      out_.error(records[limits_.max_records + 1].line, 1,
+                 fmt::format("more than the limit of {} rows (read_limits::max_records)",
+                             limits_.max_records));
+      records.resize(limits_.max_records + 1);
+      out_.cut_short = true;
+    }
     if (records.empty()) {
       if (out_.errors.empty()) out_.error(1, 1, "no header row (the input is empty)");
+      if (out_.cut_short) doc_.left_out.stopped = true;
       return std::move(doc_);
     }
     const record& header = records.front();
@@ -503,11 +544,12 @@ class reader {
     std::optional<actor_id> host;
     if (const std::string_view h = trim(text(c_host)); !h.empty()) host = resolve(h, c_host);
     std::vector<actor_id> people;
+    std::unordered_set<std::string> seen;  // not std::find: a row may name a million people
     for (std::string_view p : split(text(c_participants), ';')) {
       p = trim(p);
       if (p.empty()) continue;
       if (auto id = resolve(p, c_participants)) {
-        if (std::find(people.begin(), people.end(), *id) == people.end()) people.push_back(*id);
+        if (seen.insert(id->value()).second) people.push_back(*id);
       }
     }
 
@@ -680,15 +722,21 @@ class reader {
       }
       const std::string base = slug_of(folded);
       std::string slug = base;
-      for (int k = 2; doc_.actors.contains(actor_id{slug}) ||
-                      (known_ != nullptr && known_->contains(actor_id{slug}));
+      // Counting on from the last number given to this slug, so that a million names
+      // that slug alike ("A.", "A!", ...) are not quadratic.
+      std::size_t& next = next_suffix_[base];
+      for (std::size_t k = std::max<std::size_t>(next, 2);
+           doc_.actors.contains(actor_id{slug}) ||
+           (known_ != nullptr && known_->contains(actor_id{slug}));
            ++k) {
         slug = fmt::format("{}-{}", base, k);
+        next = k + 1;
       }
       actor_id id{slug};
       add_actor(person{.id = id, .name = key}, c);
       std::string hint;
-      if (known_ != nullptr) {
+      // Suggestions scan every known actor: only for the warnings that are kept.
+      if (known_ != nullptr && out_.warnings.size() < max_diagnostics) {
         if (auto near = known_->suggestions(name, 1); !near.empty()) {
           hint = fmt::format(" (did you mean {}?)", near.front());
         }
@@ -734,6 +782,7 @@ class reader {
 
   sink& out_;
   const actor_registry* known_;
+  read_limits limits_;
   document doc_;
   std::size_t header_size_ = 0;
   std::array<int, column_count> position_{};
@@ -741,6 +790,7 @@ class reader {
   bool row_ok_ = true;
   std::unordered_map<std::string, actor_id> by_name_;    // exact text -> actor
   std::unordered_map<std::string, actor_id> by_folded_;  // folded new names -> actor
+  std::unordered_map<std::string, std::size_t> next_suffix_;  // slug -> next number to try
 };
 
 // If document grows a `warnings` member, the warnings go there too.
@@ -790,10 +840,10 @@ auto kind_text(const event& e) -> std::string_view {
 }  // namespace
 
 auto read_csv_lenient(std::string_view text, std::string_view file, const actor_registry* known,
-                      std::vector<diagnostic>& problems) -> document {
+                      std::vector<diagnostic>& problems, const read_limits& limits) -> document {
   sink out;
   out.file = std::string(file);
-  document doc = reader(out, known).read(text);
+  document doc = reader(out, known, limits).read(text);
   std::vector<diagnostic> all = std::move(out.errors);
   all.insert(all.end(), std::make_move_iterator(out.warnings.begin()),
              std::make_move_iterator(out.warnings.end()));
@@ -804,9 +854,9 @@ auto read_csv_lenient(std::string_view text, std::string_view file, const actor_
 }
 
 auto read_csv(std::string_view text, std::string_view file, const actor_registry* known,
-              std::vector<diagnostic>* warnings) -> document {
+              std::vector<diagnostic>* warnings, const read_limits& limits) -> document {
   std::vector<diagnostic> problems;
-  document doc = read_csv_lenient(text, file, known, problems);
+  document doc = read_csv_lenient(text, file, known, problems, limits);
   // Errors first (in file order), then the warnings.
   const auto first_warning =
       std::stable_partition(problems.begin(), problems.end(),

@@ -47,7 +47,7 @@ struct fd_guard {
 
 }  // namespace
 
-auto read_text_file(const std::filesystem::path& path) -> std::string {
+auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -> std::string {
   auto fail = [&](int err) {
     return diplo::error(fmt::format("[diplo.io] cannot read \"{}\": {}", path.string(), reason(err)));
   };
@@ -60,6 +60,14 @@ auto read_text_file(const std::filesystem::path& path) -> std::string {
   struct stat st {};
   if (::fstat(fd, &st) != 0) throw fail(errno);
   if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
+  auto too_large = [&] {
+    return diplo::error(fmt::format(
+        "[diplo.io] cannot read \"{}\": the file is larger than the limit of {} bytes "
+        "(read_limits::max_file_size)",
+        path.string(), max_size));
+  };
+  // Refused by its size, before a byte is read (a sparse 1 TB file costs nothing).
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
   std::string out;
   if (S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
   char chunk[1 << 16];
@@ -70,6 +78,7 @@ auto read_text_file(const std::filesystem::path& path) -> std::string {
       throw fail(errno);
     }
     if (n == 0) break;
+    if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // a pipe
     out.append(chunk, static_cast<std::size_t>(n));
   }
   return out;
@@ -152,47 +161,49 @@ auto format_of(const std::filesystem::path& path) -> format {
                   : fmt::format("unknown file format \"{}\"", path.extension().string())));
 }
 
-auto load(const std::filesystem::path& path, const actor_registry* known) -> document {
+auto load(const std::filesystem::path& path, const actor_registry* known,
+          const read_limits& limits) -> document {
   const format f = format_of(path);
-  const std::string text = read_text_file(path);
+  const std::string text = read_text_file(path, limits.max_file_size);
   const std::string file = path.string();
   switch (f) {
-    case format::json: return read_json(text, file);
-    case format::jsonl: return read_jsonl(text, file);
-    case format::csv: return read_csv(text, file, known);
+    case format::json: return read_json(text, file, limits);
+    case format::jsonl: return read_jsonl(text, file, limits);
+    case format::csv: return read_csv(text, file, known, nullptr, limits);
   }
   return {};
 }
 
 auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
-                  std::vector<diagnostic>& problems) -> document {
+                  std::vector<diagnostic>& problems, const read_limits& limits) -> document {
   const format f = format_of(path);
-  const std::string text = read_text_file(path);
+  const std::string text = read_text_file(path, limits.max_file_size);
   const std::string file = path.string();
   switch (f) {
-    case format::json: return read_json_lenient(text, file, problems);
-    case format::jsonl: return read_jsonl_lenient(text, file, problems);
-    case format::csv: return read_csv_lenient(text, file, known, problems);
+    case format::json: return read_json_lenient(text, file, problems, limits);
+    case format::jsonl: return read_jsonl_lenient(text, file, problems, limits);
+    case format::csv: return read_csv_lenient(text, file, known, problems, limits);
   }
   return {};
 }
 
-auto check(std::string_view text, std::string_view file, format f, const actor_registry* known)
-    -> check_report {
+auto check(std::string_view text, std::string_view file, format f, const actor_registry* known,
+           const read_limits& limits) -> check_report {
   std::vector<diagnostic> problems;
   document doc;
   switch (f) {
-    case format::json: doc = read_json_lenient(text, file, problems); break;
-    case format::jsonl: doc = read_jsonl_lenient(text, file, problems); break;
-    case format::csv: doc = read_csv_lenient(text, file, known, problems); break;
+    case format::json: doc = read_json_lenient(text, file, problems, limits); break;
+    case format::jsonl: doc = read_jsonl_lenient(text, file, problems, limits); break;
+    case format::csv: doc = read_csv_lenient(text, file, known, problems, limits); break;
   }
   return check(std::move(doc), std::move(problems));
 }
 
-auto check(const std::filesystem::path& path, const actor_registry* known) -> check_report {
+auto check(const std::filesystem::path& path, const actor_registry* known,
+           const read_limits& limits) -> check_report {
   const format f = format_of(path);
-  const std::string text = read_text_file(path);
-  return check(text, path.string(), f, known);
+  const std::string text = read_text_file(path, limits.max_file_size);
+  return check(text, path.string(), f, known, limits);
 }
 
 void save(const std::filesystem::path& path, const timeline& t, const dataset_info& info) {

@@ -25,13 +25,32 @@ auto bom_length(std::string_view text) noexcept -> std::size_t {
 namespace {
 
 // Reads everything into `r`; the callers finish strictly or leniently.
-void read_into(detail::record_reader& r, std::string_view text) {
+void read_into(detail::record_reader& r, std::string_view text, const read_limits& limits) {
+  if (text.size() > limits.max_file_size) {  // nothing is read: reported where it crosses
+    r.guarded([&] {
+      r.error(limits.max_file_size, {},
+              fmt::format("the input is longer than the limit of {} bytes "
+                          "(read_limits::max_file_size)",
+                          limits.max_file_size));
+    });
+    r.stopped();
+    return;
+  }
   const std::size_t skip = bom_length(text);
   const simdjson::padded_string buffer(text.substr(skip));
   simdjson::ondemand::parser parser;
   bool read_all = false;  // every record was read (a syntax error stops the reading)
+  std::size_t records = 0;
   r.guarded([&] {
     r.use(buffer.data(), skip, buffer.size(), nullptr);
+    if (const std::size_t deep = detail::too_deep_at(text.substr(skip), limits.max_depth);
+        deep != std::string_view::npos) {
+      r.error(skip + deep, {},
+              fmt::format("nesting deeper than the limit of {} arrays and objects "
+                          "(read_limits::max_depth)",
+                          limits.max_depth));
+      throw detail::syntax_stop{};
+    }
     simdjson::ondemand::document d;
     if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) r.stage1(e);
     r.use(buffer.data(), skip, buffer.size(), &d);
@@ -54,6 +73,12 @@ void read_into(detail::record_reader& r, std::string_view text) {
           simdjson::ondemand::value x;
           if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r.syntax(e);
           r.record_path(root_keys[k], i);
+          if (++records > limits.max_records) {
+            r.error(r.offset_of(x), {},
+                    fmt::format("more than the limit of {} records (read_limits::max_records)",
+                                limits.max_records));
+            throw detail::syntax_stop{};
+          }
           r.read_record(x, ctx);
           r.record_path({}, static_cast<std::size_t>(-1));
           ++i;
@@ -69,16 +94,18 @@ void read_into(detail::record_reader& r, std::string_view text) {
 
 }  // namespace
 
-auto read_json(std::string_view text, std::string_view file) -> document {
+auto read_json(std::string_view text, std::string_view file, const read_limits& limits)
+    -> document {
   detail::record_reader r(text, file);
-  read_into(r, text);
+  read_into(r, text, limits);
   return r.finish("json");
 }
 
 auto read_json_lenient(std::string_view text, std::string_view file,
-                       std::vector<diagnostic>& problems) -> document {
+                       std::vector<diagnostic>& problems, const read_limits& limits)
+    -> document {
   detail::record_reader r(text, file);
-  read_into(r, text);
+  read_into(r, text, limits);
   return r.finish_lenient(problems);
 }
 

@@ -18,9 +18,15 @@ namespace diplo::io::detail {
 auto line_map::at(std::size_t offset) noexcept -> std::pair<std::uint32_t, std::uint32_t> {
   offset = std::min(offset, text_.size());
   if (offset < pos_) {
-    pos_ = 0;
-    line_start_ = 0;
-    line_ = 1;
+    // Back up from where we are (not from the start: errors out of order must not make
+    // a large input quadratic).
+    if (offset < line_start_) {
+      line_ -= static_cast<std::uint32_t>(
+          std::count(text_.data() + offset, text_.data() + line_start_, '\n'));
+      const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
+      line_start_ = nl == std::string_view::npos ? 0 : nl + 1;
+    }
+    pos_ = offset;
   }
   const char* p = text_.data() + pos_;
   const char* end = text_.data() + offset;
@@ -70,6 +76,12 @@ auto is_space(char c) noexcept -> bool { return c == ' ' || c == '\n' || c == '\
 auto locate_stage1_error(std::string_view json, simdjson::error_code code)
     -> std::pair<std::size_t, std::string> {
   using simdjson::error_code;
+  // UTF-16 fails in many ways (NUL bytes, stray quotes); its byte order mark says why.
+  if (json.starts_with("\xFF\xFE") || json.starts_with("\xFE\xFF")) {
+    return {0, fmt::format("invalid UTF-8: the input is UTF-16 (it starts with the byte order "
+                           "mark {}); save it as UTF-8",
+                           json[0] == '\xFF' ? "FF FE" : "FE FF")};
+  }
   if (code == error_code::UTF8_ERROR) {
     for (std::size_t i = 0; i < json.size();) {
       const std::size_t n = utf8_length(json, i);
@@ -101,6 +113,23 @@ auto locate_stage1_error(std::string_view json, simdjson::error_code code)
   }
   if (in_string) return {open, "unclosed string"};
   return {0, simdjson::error_message(code)};
+}
+
+auto too_deep_at(std::string_view json, std::size_t max_depth) noexcept -> std::size_t {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    const char c = json[i];
+    if (c == '"') {  // skip the string, escapes included
+      for (++i; i < json.size() && json[i] != '"'; ++i) {
+        if (json[i] == '\\') ++i;
+      }
+    } else if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::string_view::npos;
 }
 
 auto locate_structure_error(std::string_view json) -> std::pair<std::size_t, std::string> {

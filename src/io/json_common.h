@@ -66,6 +66,10 @@ auto locate_stage1_error(std::string_view json, simdjson::error_code code)
 /// the offset is the bracket's and the message has an '@' where its line:column goes.
 auto locate_structure_error(std::string_view json) -> std::pair<std::size_t, std::string>;
 
+/// The offset in `json` of the first '[' or '{' (outside strings) nested deeper than
+/// `max_depth`, or npos when there is none. Linear; never recursive.
+auto too_deep_at(std::string_view json, std::size_t max_depth) noexcept -> std::size_t;
+
 /// What the reader is reading, which decides the allowed kinds and keys of a record.
 enum class record_context : std::uint8_t { actor, event, any };
 

@@ -15,7 +15,17 @@ namespace diplo::io {
 namespace {
 
 // Reads every line into `r`; the callers finish strictly or leniently.
-void read_into(detail::record_reader& r, std::string_view text) {
+void read_into(detail::record_reader& r, std::string_view text, const read_limits& limits) {
+  if (text.size() > limits.max_file_size) {  // nothing is read: reported where it crosses
+    r.guarded([&] {
+      r.error(limits.max_file_size, {},
+              fmt::format("the input is longer than the limit of {} bytes "
+                          "(read_limits::max_file_size)",
+                          limits.max_file_size));
+    });
+    r.stopped();
+    return;
+  }
   simdjson::ondemand::parser parser;
   std::vector<char> buffer;
   std::size_t pos = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
@@ -28,6 +38,34 @@ void read_into(detail::record_reader& r, std::string_view text) {
     pos = end + 1;
     if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
 
+    // The limits: a line too long is left out (the next lines are read); too many records
+    // end the reading.
+    const std::size_t length = line.size() - (line.ends_with('\r') ? 1 : 0);
+    const std::size_t records =
+        r.doc().actors.size() + r.doc().events.size() + r.doc().left_out.count;
+    if (length > limits.max_line_length || records >= limits.max_records) {
+      const bool long_line = length > limits.max_line_length;
+      const bool go_on = r.guarded([&] {
+        if (long_line) {
+          r.error(line_at + limits.max_line_length, {},
+                  fmt::format("line longer than the limit of {} bytes "
+                              "(read_limits::max_line_length)",
+                              limits.max_line_length));
+        } else {
+          r.error(line_at, {},
+                  fmt::format("more than the limit of {} records (read_limits::max_records)",
+                              limits.max_records));
+        }
+      });
+      first = false;
+      if (long_line && go_on) {
+        r.left_out({}, true, true);
+        continue;
+      }
+      r.stopped();
+      break;
+    }
+
     buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
     std::memcpy(buffer.data(), line.data(), line.size());
     std::memset(buffer.data() + line.size(), 0, simdjson::SIMDJSON_PADDING);
@@ -37,6 +75,14 @@ void read_into(detail::record_reader& r, std::string_view text) {
     bool record_reached = false;  // read_record notes a bad record itself
     const bool go_on = r.guarded([&] {
       r.use(buffer.data(), line_at, line.size(), nullptr);
+      if (const std::size_t deep = detail::too_deep_at(line, limits.max_depth);
+          deep != std::string_view::npos) {
+        r.error(line_at + deep, {},
+                fmt::format("nesting deeper than the limit of {} arrays and objects "
+                            "(read_limits::max_depth)",
+                            limits.max_depth));
+        throw detail::syntax_stop{};
+      }
       simdjson::ondemand::document d;
       if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d);
           e != simdjson::SUCCESS) {
@@ -61,16 +107,18 @@ void read_into(detail::record_reader& r, std::string_view text) {
 
 }  // namespace
 
-auto read_jsonl(std::string_view text, std::string_view file) -> document {
+auto read_jsonl(std::string_view text, std::string_view file, const read_limits& limits)
+    -> document {
   detail::record_reader r(text, file);
-  read_into(r, text);
+  read_into(r, text, limits);
   return r.finish("jsonl");
 }
 
 auto read_jsonl_lenient(std::string_view text, std::string_view file,
-                        std::vector<diagnostic>& problems) -> document {
+                        std::vector<diagnostic>& problems, const read_limits& limits)
+    -> document {
   detail::record_reader r(text, file);
-  read_into(r, text);
+  read_into(r, text, limits);
   return r.finish_lenient(problems);
 }
 

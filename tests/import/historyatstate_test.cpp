@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <diplo/error.h>
 #include <diplo/io/document.h>
 #include <diplo/query.h>
 #include <diplo/timeline.h>
@@ -393,4 +396,79 @@ TEST(HistoryAtStateFormat, ReportParts) {
             "3264 read = 3261 events + 0 merged + 3 rejected");
   EXPECT_EQ(fmt::format("{:>16}", diplo::import::merge_kind::exact_copy), "      exact copy");
 }
+}  // namespace
+
+// --- files in memory (import_historyatstate(files)), and what the fuzzer found ---------------
+
+namespace {
+
+// The curated tables and presidents.xml of the repository, plus `xml` as visits/test.xml
+// and travels/president-travels/test.xml.
+auto files_with(const std::string& xml) -> diplo::import::historyatstate_files {
+  diplo::import::historyatstate_files files;
+  for (const char* rel : {"curation/countries.csv", "curation/titles.csv", "curation/levels.csv",
+                          "curation/aliases.csv", "travels/presidents/presidents.xml"}) {
+    std::ifstream in(std::string(DIPLO_SOURCE_DIR "/data/historyatstate/") + rel, std::ios::binary);
+    files[rel] = std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    EXPECT_FALSE(files[rel].empty()) << rel;
+  }
+  files["visits/test.xml"] = xml;
+  files["travels/president-travels/test.xml"] = xml;
+  return files;
+}
+
+auto import_error(const std::string& xml) -> std::string {
+  try {
+    (void)diplo::import::import_historyatstate(files_with(xml));
+  } catch (const diplo::error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(HistoryAtStateInMemory, ImportsRecordsHeldInMemory) {
+  const auto r = diplo::import::import_historyatstate(files_with(
+      "<visits><visit><id>751</id><start-date>1990-01-10</start-date>"
+      "<end-date>1990-01-12</end-date><visitor>Prime Minister Anibal Cavaco Silva</visitor>"
+      "<from id=\"portugal\">Portugal</from><description>Official working visit.</description>"
+      "</visit></visits>"));
+  EXPECT_EQ(r.report.of(dataset::visits), (diplo::import::dataset_count{1, 1, 0, 0}));
+  EXPECT_EQ(r.report.of(dataset::president_trips), (diplo::import::dataset_count{}));
+  ASSERT_EQ(r.doc.events.size(), 1U);
+  EXPECT_EQ(diplo::base(r.doc.events[0]).id.value(), "hist-visit-751");
+  EXPECT_EQ(r.doc.origins[0].file, "visits/test.xml");
+  EXPECT_EQ(diplo::io::build(r.doc).size(), 1U);
+}
+
+TEST(HistoryAtStateInMemory, AMissingTableCannotBeOpened) {
+  auto files = files_with("<visits/>");
+  files.erase("curation/levels.csv");
+  EXPECT_THROW(
+      {
+        try {
+          (void)diplo::import::import_historyatstate(files);
+        } catch (const diplo::error& e) {
+          EXPECT_STREQ(e.what(), "[diplo.import] curation/levels.csv: cannot open the file");
+          throw;
+        }
+      },
+      diplo::error);
+}
+
+// Found by the fuzzer (tests/fuzz/regressions/historyatstate/): a name that is not UTF-8
+// threw "[diplo.name] invalid UTF-8 in name (421 bytes)", with no file or line.
+TEST(HistoryAtStateInMemory, InvalidUtf8IsAnImportErrorWithItsPlace) {
+  EXPECT_EQ(import_error("<visits>\n  <visit>\n    <id>1</id>\n    <start-date>1990-01-10</start-date>\n"
+                         "    <end-date>1990-01-12</end-date>\n    <visitor>Prime Minister \xff</visitor>\n"
+                         "    <from id=\"portugal\">Portugal</from>\n  </visit>\n</visits>\n"),
+            "[diplo.import] visits/test.xml:6:5: the text of <visitor> is not valid UTF-8");
+  // A character reference to a lone surrogate is valid XML, but pugixml makes invalid UTF-8 of it.
+  EXPECT_EQ(import_error("<trips>\n<trip role=\"president\" who=\"obama-&#xD800;\"><id>1</id>"
+                         "<name>Barack Obama</name><start-date>2009-02-19</start-date>"
+                         "<end-date>2009-02-19</end-date><country id=\"canada\">Canada</country>"
+                         "</trip></trips>"),
+            "[diplo.import] travels/president-travels/test.xml:2:1: the text of <trip> @who is not "
+            "valid UTF-8");
+}
+
 }  // namespace

@@ -2,6 +2,7 @@
 #include <diplo/io/file.h>
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <filesystem>
@@ -107,6 +108,41 @@ TEST(File, WriteFileAtomicKeepsTheOldFileWhenTheWriteFails) {
   EXPECT_EQ(message, fmt::format("[diplo.io] cannot write \"{}\": File too large",
                                  (dir / "data.json").string()));
   EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old content");
+  EXPECT_EQ(entries(dir), 1U);
+}
+
+TEST(File, WriteFileAtomicReplacesASymlinkAndRefusesADirectory) {
+  const fs::path dir = scratch("links");
+  // A symbolic link is replaced by the new file; the file it pointed to is untouched.
+  put(dir / "target.json", "target");
+  fs::create_symlink("target.json", dir / "link.json");
+  diplo::io::write_file_atomic(dir / "link.json", "new");
+  EXPECT_FALSE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "link.json"), "new");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "target.json"), "target");
+  // An empty directory in the way: refused, left as it was, nothing else left behind.
+  fs::create_directory(dir / "empty.json");
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "empty.json", "x"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": Is a directory",
+                        (dir / "empty.json").string()));
+  EXPECT_TRUE(fs::is_directory(dir / "empty.json"));
+  EXPECT_EQ(entries(dir), 3U);
+  // A path naming a directory by its trailing slash.
+  EXPECT_THROW(diplo::io::write_file_atomic(dir / "x" / "", "x"), diplo::error);
+  EXPECT_EQ(entries(dir), 3U);
+}
+
+TEST(File, WriteFileAtomicInAnUnwritableDirectoryLeavesTheOldFile) {
+  if (::geteuid() == 0) GTEST_SKIP() << "root may write into a read-only directory";
+  const fs::path dir = scratch("readonly");
+  put(dir / "data.json", "old");
+  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
+  const std::string message =
+      error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
+  fs::permissions(dir, fs::perms::owner_all);
+  EXPECT_EQ(message, fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
+                                 (dir / "data.json").string()));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old");
   EXPECT_EQ(entries(dir), 1U);
 }
 

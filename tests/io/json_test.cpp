@@ -563,9 +563,21 @@ TEST(JsonErrors, InvalidUtf8) {
 TEST(JsonErrors, DeepNestingIsACleanError) {
   std::string deep(100000, '[');
   deep += std::string(100000, ']');
+  // Past read_limits::max_depth (64, the root object included) the reading stops there.
   EXPECT_EQ(one_error(with_event(fmt::format(R"({{"id": {}, "kind": "meeting", "when": "2024"}})", deep))),
-            "t.json:2:10: error: events[0].id: expected a string, got an array");
-  EXPECT_EQ(one_error(deep), "t.json:1:1: error: expected a JSON object, got an array");
+            "t.json:2:71: error: nesting deeper than the limit of 64 arrays and objects "
+            "(read_limits::max_depth)");
+  EXPECT_EQ(one_error(deep),
+            "t.json:1:65: error: nesting deeper than the limit of 64 arrays and objects "
+            "(read_limits::max_depth)");
+  // With the limit raised, simdjson still reads it cleanly (iteratively, no deep recursion).
+  try {
+    (void)diplo::io::read_json(deep, "t.json", {.max_depth = 1'000'000});
+    FAIL() << "no error";
+  } catch (const diplo::validation_error& e) {
+    EXPECT_EQ(fmt::format("{}", e.diagnostics().at(0)),
+              "t.json:1:1: error: expected a JSON object, got an array");
+  }
 }
 
 TEST(JsonErrors, BuildPointsIntoTheFile) {

@@ -91,6 +91,8 @@
 #include <array>
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -250,6 +252,26 @@ struct import_result {
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
 [[nodiscard]] auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
+
+/// The files of an import held in memory: the text of each by its path relative to the
+/// import directory, '/'-separated ("visits/2020.xml", "curation/countries.csv",
+/// "travels/presidents/presidents.xml").
+using historyatstate_files = std::map<std::string, std::string, std::less<>>;
+
+/// Imports from files held in memory, as `import_historyatstate(dir)` does from the files
+/// of `dir` (which reads them and calls this): the four curated tables of "curation/",
+/// "travels/presidents/presidents.xml", and every ".xml" file directly under "visits/",
+/// "travels/president-travels/" and "travels/secretary-travels/", in path order. Throws as
+/// the other overload; a missing table or presidents.xml is "<path>: cannot open the file".
+///
+/// **Example**:
+///
+///   diplo::import::historyatstate_files files{
+///       {"curation/countries.csv", countries_csv}, ...,  // the four tables
+///       {"travels/presidents/presidents.xml", presidents_xml},
+///       {"visits/2024.xml", "<visits><visit>...</visit></visits>"}};
+///   auto r = diplo::import::import_historyatstate(files);
+[[nodiscard]] auto import_historyatstate(const historyatstate_files& files) -> import_result;
 
 }  // namespace diplo::import
 

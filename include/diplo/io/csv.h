@@ -69,6 +69,14 @@
 // (`left_out.stopped`). `diplo::io::check` (diplo/io/document.h) then runs the checks
 // across rows on what was read.
 //
+// LIMITS (`read_limits`, diplo/io/document.h): a line longer than `max_line_length`
+// (1 MiB; a field in quotes may span lines, each counts alone) ends the reading there, as
+// does the row after `max_records` (10 million); a text longer than `max_file_size`
+// (1 GiB) is not read. Each error names its limit:
+//
+//   events.csv:9:1048577: error: line longer than the limit of 1048576 bytes
+//   (read_limits::max_line_length)                                <- one line
+//
 // WRITING. `to_csv` writes every column of `csv_columns`, one row per event in timeline
 // order, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
 // Actors are written by canonical name (by id when the name would not read back as the
@@ -111,7 +119,8 @@ inline constexpr std::string_view csv_columns[] = {
 ///   for (const auto& w : warnings) fmt::print("{}\n", w);
 [[nodiscard]] auto read_csv(std::string_view text, std::string_view file = "<input>",
                             const actor_registry* known = nullptr,
-                            std::vector<diagnostic>* warnings = nullptr) -> document;
+                            std::vector<diagnostic>* warnings = nullptr,
+                            const read_limits& limits = {}) -> document;
 
 /// Reads CSV like `read_csv`, but without throwing `validation_error`: every error (at
 /// most `max_diagnostics`, then one "too many errors") and every warning is appended to
@@ -125,7 +134,8 @@ inline constexpr std::string_view csv_columns[] = {
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
 [[nodiscard]] auto read_csv_lenient(std::string_view text, std::string_view file,
                                     const actor_registry* known,
-                                    std::vector<diagnostic>& problems) -> document;
+                                    std::vector<diagnostic>& problems,
+                                    const read_limits& limits = {}) -> document;
 
 /// The timeline as CSV: the header `csv_columns`, then one row per event in timeline
 /// order, actors by canonical name. Deterministic: the same timeline gives the same bytes.

@@ -77,6 +77,40 @@ namespace diplo::io {
 /// there were too many.
 inline constexpr std::size_t max_diagnostics = 100;
 
+/// Bounds on what the readers accept, so that no input, however large or odd, can exhaust
+/// memory or time: each reader refuses an input past a bound with one error that names the
+/// bound and where it was crossed, e.g.
+///
+///   events.jsonl:7:1048577: error: line longer than the limit of 1048576 bytes
+///   (read_limits::max_line_length)                                <- one line
+///
+/// The defaults are far beyond any real data set (the bundled Xi-Putin data is 92 KB, the
+/// Office of the Historian's XML 5 MB), and every reader, `load`, `load_lenient` and
+/// `check` takes them as their last argument. See the section
+/// "Limits" of data/FORMAT.md.
+///
+/// **Example**:
+///
+///   auto doc = diplo::io::read_jsonl(text, "big.jsonl", {.max_line_length = 64 << 20});
+struct read_limits {
+  /// The largest input, in bytes: a file (checked before it is read) or a text handed to a
+  /// reader. 1 GiB.
+  std::uint64_t max_file_size = std::uint64_t{1} << 30;
+  /// The longest line of a JSON Lines or CSV input, in bytes, line break not counted (a
+  /// CSV field in quotes may span lines; each line counts on its own). 1 MiB. A longer
+  /// JSON Lines line is an error and left out; in CSV it ends the reading.
+  std::size_t max_line_length = std::size_t{1} << 20;
+  /// The deepest nesting of JSON arrays and objects (the format itself needs 5; deeper
+  /// values can only be under unknown keys). 64. Past it the reading of the JSON text
+  /// stops there.
+  std::size_t max_depth = 64;
+  /// The most records (actors plus events, or CSV rows) in one input. 10 million; a
+  /// timeline holds at most 2^32 - 2 events (its indexes are 32-bit).
+  std::size_t max_records = 10'000'000;
+
+  friend auto operator==(const read_limits&, const read_limits&) -> bool = default;
+};
+
 /// What a data set says about itself (the JSON "dataset" object). All fields are free
 /// text, copied as read; `coverage` is meant to be an EDTF period and `as_of` an EDTF
 /// date (the JSON readers check both).

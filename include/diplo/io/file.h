@@ -49,12 +49,17 @@ namespace diplo::io {
 
 /// The whole content of a file, as bytes. Throws `diplo::error`
 /// `[diplo.io] cannot read "x": No such file or directory` (the system's reason) when
-/// the file cannot be opened or read (a directory cannot be read either).
+/// the file cannot be opened or read (a directory cannot be read either), and
+/// `[diplo.io] cannot read "x": the file is larger than the limit of 1073741824 bytes
+/// (read_limits::max_file_size)` when it holds more than `max_size` bytes (a regular file
+/// is refused by its size before anything is read; a pipe when reading passes the limit).
 ///
 /// **Example**:
 ///
 ///   std::string text = diplo::io::read_text_file("data/events.json");
-[[nodiscard]] auto read_text_file(const std::filesystem::path& path) -> std::string;
+[[nodiscard]] auto read_text_file(const std::filesystem::path& path,
+                                  std::uint64_t max_size = read_limits{}.max_file_size)
+    -> std::string;
 
 /// Replaces the file at `path` with `content` atomically (see the header essay): a
 /// temporary file in the same directory, written, fsync'ed and renamed over `path`. On
@@ -93,27 +98,30 @@ enum class format : std::uint8_t { json, jsonl, csv };
 
 /// Reads and parses a file by its extension (`format_of`). Diagnostics name the file as
 /// `path` is written. `known` resolves the names of a CSV file (see diplo/io/csv.h); JSON
-/// and JSON Lines ignore it. Throws `diplo::error` when the file cannot be read or its
-/// format is unknown, and `diplo::validation_error` when its content is invalid.
+/// and JSON Lines ignore it. Throws `diplo::error` when the file cannot be read, is larger
+/// than `limits.max_file_size` or its format is unknown, and `diplo::validation_error`
+/// when its content is invalid (or passes another of `limits`).
 ///
 /// **Example**:
 ///
 ///   auto doc = diplo::io::load("events.csv", &bundled.actors());
-[[nodiscard]] auto load(const std::filesystem::path& path, const actor_registry* known = nullptr)
-    -> document;
+[[nodiscard]] auto load(const std::filesystem::path& path, const actor_registry* known = nullptr,
+                        const read_limits& limits = {}) -> document;
 
 /// Reads and parses a file by its extension like `load`, but leniently
 /// (`read_json_lenient`, `read_jsonl_lenient`, `read_csv_lenient`): every problem of its
 /// content, errors and warnings, is appended to `problems`, and the document holds the
 /// records that read without error (`left_out` lists the others). Throws `diplo::error`
-/// only when the file cannot be read or its format is unknown.
+/// only when the file cannot be read, is larger than `limits.max_file_size` or its format
+/// is unknown.
 ///
 /// **Example**:
 ///
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::load_lenient("events.csv", &bundled.actors(), problems);
 [[nodiscard]] auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
-                                std::vector<diagnostic>& problems) -> document;
+                                std::vector<diagnostic>& problems,
+                                const read_limits& limits = {}) -> document;
 
 /// Every problem of `text`, read as format `f` and named `file` in diagnostics: the lenient
 /// reader's problems and the checks across records on what it read (`check(document,
@@ -125,19 +133,21 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   auto r = diplo::io::check(text, "events.jsonl", diplo::io::format::jsonl);
 ///   r.ok()   // no errors
 [[nodiscard]] auto check(std::string_view text, std::string_view file, format f,
-                         const actor_registry* known = nullptr) -> check_report;
+                         const actor_registry* known = nullptr, const read_limits& limits = {})
+    -> check_report;
 
 /// Every problem of a file, by its extension (`format_of`), as `check(text, file, f,
 /// known)` gives them; diagnostics name the file as `path` is written. Throws
-/// `diplo::error` only when the file cannot be read or its format is unknown.
+/// `diplo::error` only when the file cannot be read, is larger than `limits.max_file_size`
+/// or its format is unknown.
 ///
 /// **Example**:
 ///
 ///   diplo::io::check_report r = diplo::io::check("events.json");
 ///   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
 ///   fmt::print("{} errors, {} warnings\n", r.errors(), r.warnings());
-[[nodiscard]] auto check(const std::filesystem::path& path, const actor_registry* known = nullptr)
-    -> check_report;
+[[nodiscard]] auto check(const std::filesystem::path& path, const actor_registry* known = nullptr,
+                         const read_limits& limits = {}) -> check_report;
 
 /// Writes a timeline to a file in the format its extension says, atomically
 /// (`write_file_atomic`). `info` becomes the JSON "dataset" object or the JSON Lines

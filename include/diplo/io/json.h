@@ -57,6 +57,15 @@
 // still read, and `diplo::io::check` can run the checks across records on what was read.
 // A syntax error still ends the reading there (`left_out.stopped`).
 //
+// LIMITS. A text longer than `read_limits::max_file_size` (1 GiB) is not read; nesting of
+// arrays and objects deeper than `max_depth` (64, the root included) and more than
+// `max_records` actors and events (10 million) stop the reading there, each with an error
+// that names the limit (see `read_limits` in diplo/io/document.h and "Limits" in
+// data/FORMAT.md):
+//
+//   events.json:1:82: error: nesting deeper than the limit of 64 arrays and objects
+//   (read_limits::max_depth)                                      <- one line
+//
 // WRITING. `to_json` writes the canonical form: reading it back and writing again gives
 // the same bytes. UTF-8, LF line ends, two-space indentation, `"diplo": 1` first, keys in
 // the order of FORMAT.md, actors in registry order, events in timeline order, keys that
@@ -90,8 +99,8 @@ namespace diplo::io {
 ///
 ///   auto doc = diplo::io::read_json(R"({"diplo": 1, "events": []})", "empty.json");
 ///   diplo::timeline t = diplo::io::build(std::move(doc));
-[[nodiscard]] auto read_json(std::string_view text, std::string_view file = "<input>")
-    -> document;
+[[nodiscard]] auto read_json(std::string_view text, std::string_view file = "<input>",
+                             const read_limits& limits = {}) -> document;
 
 /// Reads a JSON document like `read_json`, but without throwing `validation_error`:
 /// every problem (at most `max_diagnostics` errors, then one "too many errors") is
@@ -107,7 +116,8 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
 [[nodiscard]] auto read_json_lenient(std::string_view text, std::string_view file,
-                                     std::vector<diagnostic>& problems) -> document;
+                                     std::vector<diagnostic>& problems,
+                                     const read_limits& limits = {}) -> document;
 
 /// The canonical JSON text of a timeline (see the header essay), with `info` as the
 /// "dataset" object (left out when all its fields are empty). Cannot fail.

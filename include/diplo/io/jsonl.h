@@ -28,6 +28,11 @@
 // listed in `document::left_out`; the other lines are read as usual), for
 // `diplo::io::check` (diplo/io/document.h).
 //
+// LIMITS (`read_limits`, diplo/io/document.h): a line longer than `max_line_length`
+// (1 MiB) is an error and left out, without being parsed; a line nested deeper than
+// `max_depth` (64) too; a text longer than `max_file_size` (1 GiB) is not read, and the
+// record after `max_records` (10 million) ends the reading. Each error names its limit.
+//
 // WRITING. `to_jsonl` writes the header, then the actors in registry order, then the
 // events in timeline order, one record per line, keys in canonical order, with the
 // separators ", " and ": " and nothing else between tokens; a final newline.
@@ -51,8 +56,8 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_jsonl("{\"diplo\": 1}\n{\"id\": \"un\", \"kind\": "
 ///                                    "\"organisation\", \"name\": \"United Nations\"}\n");
 ///   doc.actors.size() == 1
-[[nodiscard]] auto read_jsonl(std::string_view text, std::string_view file = "<input>")
-    -> document;
+[[nodiscard]] auto read_jsonl(std::string_view text, std::string_view file = "<input>",
+                              const read_limits& limits = {}) -> document;
 
 /// Reads JSON Lines like `read_jsonl`, but without throwing `validation_error`: every
 /// problem (at most `max_diagnostics` errors, then one "too many errors") is appended to
@@ -67,7 +72,8 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
 ///   doc.left_out.count == 0 && problems.empty()   // the file is fine
 [[nodiscard]] auto read_jsonl_lenient(std::string_view text, std::string_view file,
-                                      std::vector<diagnostic>& problems) -> document;
+                                      std::vector<diagnostic>& problems,
+                                      const read_limits& limits = {}) -> document;
 
 /// The JSON Lines text of a timeline: the header `{"diplo": 1, "dataset": {...}}` (the
 /// dataset left out when `info` is all empty), the actors, the events. Cannot fail.
