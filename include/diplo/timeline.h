@@ -41,9 +41,13 @@
 // possible start day, then latest possible start, then the longer event first (so a
 // summit comes before the talks on its first day), then the outer event first (a visit
 // before the forum inside it on the same days), then by id. Queries (diplo/query.h)
-// run on its indexes: every actor's events in that order, bilateral events by pair
-// of actors (a 40-leader summit is stored once per attendee, never as 780 pairs), the
-// parent/child links, and the events by the days they may cover.
+// run on its indexes (detail::timeline_index): every actor's events in that order;
+// bilateral events by pair of actors, in a hash table of pairs; every actor's group
+// events (3+ participants), so that two people's summits are found by intersecting two
+// lists (a 40-leader summit is stored once per attendee, never as 780 pairs); every
+// person's trips to each country, ready to count; every actor's events by how long they
+// may last (for "where was A on D"); the parent/child links; the events by the days they
+// may cover; and, per event, the facts queries test (days, status, parent) in 16 bytes.
 
 #include <algorithm>
 #include <cstdint>
