@@ -75,19 +75,7 @@ using clock_type = std::chrono::steady_clock;
 
 // --- small helpers ------------------------------------------------------------------------
 
-struct rng {
-  std::uint64_t s;
-  auto next() -> std::uint64_t {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30U)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27U)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31U);
-  }
-  auto below(std::size_t n) -> std::size_t { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-  auto between(day lo, day hi) -> day {  // inclusive
-    return hi <= lo ? lo : lo + static_cast<day>(below(static_cast<std::size_t>(hi - lo + 1)));
-  }
-};
+using diplo::bench::rng;
 
 auto num(date::sys_days d) -> day { return static_cast<day>(d.time_since_epoch().count()); }
 

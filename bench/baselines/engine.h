@@ -56,6 +56,22 @@ namespace diplo::bench {
 /// Days since 1970-01-01.
 using day = std::int32_t;
 
+/// The random parameters of the benchmark and of the agreement check: splitmix64, the
+/// same sequence on every compiler and standard library.
+struct rng {
+  std::uint64_t s;
+  auto next() -> std::uint64_t {
+    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
+    z = (z ^ (z >> 30U)) * 0xbf58476d1ce4e5b9ULL;
+    z = (z ^ (z >> 27U)) * 0x94d049bb133111ebULL;
+    return z ^ (z >> 31U);
+  }
+  auto below(std::size_t n) -> std::size_t { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
+  auto between(day lo, day hi) -> day {  // inclusive
+    return hi <= lo ? lo : lo + static_cast<day>(below(static_cast<std::size_t>(hi - lo + 1)));
+  }
+};
+
 /// One entry of a contacts ranking: the counterpart (engine's actor number) and the
 /// number of encounters.
 struct contact_count {

@@ -27,16 +27,7 @@ namespace {
 using diplo::bench::day;
 using clk = std::chrono::steady_clock;
 
-struct rng {
-  std::uint64_t s;
-  auto next() -> std::uint64_t {
-    std::uint64_t z = (s += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-  }
-  auto below(std::size_t n) -> std::size_t { return n == 0 ? 0 : static_cast<std::size_t>(next() % n); }
-};
+using diplo::bench::rng;
 
 auto num(date::sys_days d) -> day { return static_cast<day>(d.time_since_epoch().count()); }
 

@@ -490,6 +490,26 @@ inline auto skip_down(std::span<const dated> list, std::size_t from, std::size_t
   return gallop_down(list, from, at, [v](const dated& x) { return x.event <= v; });
 }
 
+/// Calls f(event) for each event in both ga[ab, ae) and gb[bb, be), in timeline order,
+/// until f returns true; galloping over the runs one list has and the other has not.
+template <class F>
+void intersect(std::span<const dated> ga, std::size_t ab, std::size_t ae, std::span<const dated> gb,
+               std::size_t bb, std::size_t be, F f) {
+  while (ab < ae && bb < be) {
+    const auto x = ga[ab].event;
+    const auto y = gb[bb].event;
+    if (x == y) {
+      if (f(x)) return;
+      ++ab;
+      ++bb;
+    } else if (x < y) {
+      ab = skip_up(ga, ab, ae, y);
+    } else {
+      bb = skip_up(gb, bb, be, x);
+    }
+  }
+}
+
 /// Every event both actors attended that counts and lies within bounds, in timeline order:
 /// their bilateral events, and the intersection of their group events.
 inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
@@ -508,19 +528,10 @@ inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
   auto [ab, ae] = day_range(ga, lo, hi);
   auto [bb, be] = day_range(gb, lo, hi);
   const auto pairs_end = out.size();
-  while (ab < ae && bb < be) {
-    const auto x = ga[ab].event;
-    const auto y = gb[bb].event;
-    if (x == y) {
-      keep(x);
-      ++ab;
-      ++bb;
-    } else if (x < y) {
-      ab = skip_up(ga, ab, ae, y);
-    } else {
-      bb = skip_up(gb, bb, be, x);
-    }
-  }
+  intersect(ga, ab, ae, gb, bb, be, [&](std::uint32_t i) {
+    keep(i);
+    return false;
+  });
   std::inplace_merge(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(pairs_end), out.end());
   return out;
 }
@@ -706,20 +717,13 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
       }
     }
   } else {
-    while (ab < ae && bb < be) {
-      const auto x = ga[ab].event;
-      const auto y = gb[bb].event;
-      if (best && std::min(x, y) >= *best) break;
-      if (x == y) {
-        if (counts(x)) return best && *best < x ? best : std::optional<std::uint32_t>(x);
-        ++ab;
-        ++bb;
-      } else if (x < y) {
-        ab = skip_up(ga, ab, ae, y);
-      } else {
-        bb = skip_up(gb, bb, be, x);
-      }
-    }
+    // Forwards; nothing at or after the pair's hit can beat it.
+    intersect(ga, ab, ae, gb, bb, be, [&](std::uint32_t i) {
+      if (best && i >= *best) return true;
+      if (!counts(i)) return false;
+      best = i;
+      return true;
+    });
   }
   return best;
 }

@@ -26,16 +26,7 @@ namespace {
 
 // Reads everything into `r`; the callers finish strictly or leniently.
 void read_into(detail::record_reader& r, std::string_view text, const read_limits& limits) {
-  if (text.size() > limits.max_file_size) {  // nothing is read: reported where it crosses
-    r.guarded([&] {
-      r.error(limits.max_file_size, {},
-              fmt::format("the input is longer than the limit of {} bytes "
-                          "(read_limits::max_file_size)",
-                          limits.max_file_size));
-    });
-    r.stopped();
-    return;
-  }
+  if (r.refuse_oversized(text, limits)) return;  // reported where it crosses the limit
   const std::size_t skip = bom_length(text);
   const simdjson::padded_string buffer(text.substr(skip));
   simdjson::ondemand::parser parser;

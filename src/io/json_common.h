@@ -133,6 +133,19 @@ class record_reader {
   auto finish_lenient(std::vector<diagnostic>& problems) -> document;
   /// Reading stopped before the end of the input (see left_out_records::stopped).
   void stopped() noexcept { doc_out_.left_out.stopped = true; }
+  /// True, with the error reported and reading stopped, when `text` is longer than
+  /// limits.max_file_size: nothing of it is read.
+  auto refuse_oversized(std::string_view text, const read_limits& limits) -> bool {
+    if (text.size() <= limits.max_file_size) return false;
+    guarded([&] {
+      error(limits.max_file_size, {},
+            fmt::format("the input is longer than the limit of {} bytes "
+                        "(read_limits::max_file_size)",
+                        limits.max_file_size));
+    });
+    stopped();
+    return true;
+  }
   /// Notes a record left out because of its errors: its id (empty when it could not be
   /// read) and whether it is an actor and/or an event record.
   void left_out(const std::string& id, bool actor, bool event);
