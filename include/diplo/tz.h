@@ -37,6 +37,8 @@
 //                                                   // suggesting "Europe/Moscow"
 //     diplo::tz::canonical_zone("Europe/Kiev");     // "Europe/Kyiv"
 //     diplo::tz::tzdb_version();                    // "2025b"
+//     diplo::tz::check_zones(doc.events, doc.origins);  // the unknown zones a file names,
+//                                                       // at file:line:col (diplo validate)
 //
 //   FORMATTING
 //     diplo::tz::zoned_instant z{t, "Europe/Moscow"};
@@ -55,6 +57,7 @@
 #include <cstddef>
 #include <fstream>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -65,6 +68,8 @@
 #include <fmt/format.h>
 
 #include "diplo/error.h"
+#include "diplo/event.h"
+#include "diplo/timeline.h"
 
 namespace diplo::detail {
 
@@ -290,6 +295,31 @@ namespace diplo::tz {
 [[nodiscard]] inline auto tzdb_version() -> std::string {
   const auto& v = detail::tzdata().version;
   return v.empty() ? std::string("unknown") : v;
+}
+
+/// The time zones events name (`place.zone`) that the tz database does not know, one error
+/// each, at the event's origin (file:line:column, from `origins`, parallel to `events`, when
+/// given), with close names: `data.json:12:5: error: event "parade": place.zone: unknown time
+/// zone "Europe/Moskva" (did you mean "Europe/Moscow"?)`. Readers leave zones unchecked (the
+/// core library has no tz database); `diplo validate` runs this. Throws only std::bad_alloc.
+[[nodiscard]] inline auto check_zones(std::span<const event> events, std::span<const origin> origins = {})
+    -> std::vector<diagnostic> {
+  std::vector<diagnostic> out;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const event_base& b = base(events[i]);
+    if (b.place.zone.empty() || is_known_zone(b.place.zone)) continue;
+    const std::string who = fmt::format("event \"{}\"", b.id.value());
+    std::string message = fmt::format("place.zone: {}",
+                                      std::string_view(detail::unknown_zone(b.place.zone).what())
+                                          .substr(std::string_view("[diplo.tz] ").size()));
+    const origin o = i < origins.size() ? origins[i] : origin{};
+    if (o.file.empty() && o.line == 0) {
+      out.push_back({severity::error, who, 0, 0, std::move(message)});
+    } else {
+      out.push_back({severity::error, o.file, o.line, o.column, fmt::format("{}: {}", who, message)});
+    }
+  }
+  return out;
 }
 
 /// An instant together with the zone it is to be read in: what an event's place gives

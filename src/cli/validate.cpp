@@ -10,6 +10,7 @@
 
 #include "common.h"
 #include "diplo/io/file.h"
+#include "diplo/tz.h"
 
 namespace diplo::cli {
 
@@ -24,8 +25,13 @@ auto validate_file(const std::string& file) -> bool {
   io::check_report r;
   bool readable = true;
   try {
-    // CSV names resolve against the embedded dataset's actors, as with --data.
-    r = io::check(std::filesystem::path(file), &embedded_actors());
+    // CSV names resolve against the embedded dataset's actors, as with --data. The
+    // problems of the file, the time zones the tz database does not know, then the checks
+    // across records (io::check sorts them all by position).
+    std::vector<diagnostic> problems;
+    io::document doc = io::load_lenient(std::filesystem::path(file), &embedded_actors(), problems);
+    for (auto& d : tz::check_zones(doc.events, doc.origins)) problems.push_back(std::move(d));
+    r = io::check(std::move(doc), std::move(problems));
   } catch (const error& e) {  // cannot be read at all: missing, unknown extension...
     readable = false;
     r.diagnostics.push_back({severity::error, file, 0, 0, e.what()});
@@ -66,7 +72,8 @@ auto add_validate(CLI::App& app) -> command {
              "understand), then one summary line per file. Each record is checked on its own\n"
              "(keys, types, dates, codes); the records without errors are then checked against\n"
              "each other (unique ids, known actors and parents, children inside their parents,\n"
-             "likely duplicates). A reference to a record that has errors is not reported again.\n"
+             "likely duplicates), and every time zone is looked up in the tz database. A\n"
+             "reference to a record that has errors is not reported again.\n"
              "CSV names resolve against the embedded dataset's actors.\n"
              "Exit status 0 when no file has errors (warnings are fine), else 2.");
 

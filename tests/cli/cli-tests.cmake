@@ -204,6 +204,10 @@ diplo_cli_test(validate-broken-links RC 2
 diplo_cli_test(validate-clean RC 0
   ARGS validate "${_cli_data}/ambiguous.json" "${_cli_data}/wide.json"
   STDOUT "ambiguous\\.json: ok, 1 event, 3 actors\n" "wide\\.json: ok, 1 event, 3 actors\n")
+diplo_cli_test(validate-unknown-zone RC 2
+  ARGS validate "${_cli_data}/bad-zone.json"
+  STDOUT "bad-zone\\.json:5:3: error: event \"2025-05-09-parade\": place\\.zone: unknown time zone \"Europe/Moskva\" \\(did you mean \"Europe/Moscow\"\\?\\)"
+         "bad-zone\\.json: 1 error\n")
 diplo_cli_test(validate-missing RC 2
   ARGS validate "${_cli_work}/no-such-file.json"
   STDOUT "no-such-file\\.json: error: \\[diplo\\.io\\] cannot read ")

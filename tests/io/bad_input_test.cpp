@@ -24,6 +24,7 @@
 #include <diplo/io/json.h>
 #include <diplo/io/jsonl.h>
 #include <diplo/timeline.h>
+#include <diplo/tz.h>
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
@@ -608,3 +609,24 @@ TEST(BadInput, DefaultLimits) {
 }
 
 }  // namespace
+
+// ---- an unknown time zone ------------------------------------------------------------------
+
+// Zones are text to the readers (the core library has no tz database): a document naming an
+// unknown zone reads, and diplo::tz::check_zones (run by `diplo validate`) reports it at the
+// event's file:line:column, with the close names. The known zone passes.
+TEST(BadInput, AnUnknownTimeZoneIsReportedWhereItIsNamed) {
+  const std::string text =
+      json_with(meeting("a", "2024-05-09", ", \"place\": {\"zone\": \"Europe/Moskva\"}") + ",\n" +
+                meeting("b", "2024-05-10", ", \"place\": {\"zone\": \"Europe/Moscow\"}"));
+  const diplo::io::document doc = diplo::io::read_json(text, "zones.json");
+  ASSERT_EQ(doc.events.size(), 2u);
+  const auto found = diplo::tz::check_zones(doc.events, doc.origins);
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(fmt::format("{}", found[0]),
+            "zones.json:5:3: error: event \"a\": place.zone: unknown time zone \"Europe/Moskva\" "
+            "(did you mean \"Europe/Moscow\"?)");
+  // Building does not look at zones: the timeline keeps the name as written.
+  const diplo::timeline t = diplo::io::build(doc);
+  EXPECT_EQ(diplo::base(*t.find(diplo::event_id{"a"})).place.zone, "Europe/Moskva");
+}
