@@ -115,6 +115,25 @@ TEST(TimelineValidation, ReportsEveryErrorAtOnce) {
                   }));
 }
 
+// Found by the json and jsonl fuzzers (tests/fuzz/regressions/json*/unknown-actor-hint-*):
+// the "did you mean" of each unknown name is computed once and kept, and it was kept under
+// a view of a temporary; asking again for a name (or for another one in the same bucket)
+// read freed memory. Under ASan (scripts/test --sanitize) this test would report it.
+TEST(TimelineValidation, TheSameUnknownActorTwiceGetsTheSameHint) {
+  diplo::timeline_builder b(registry());
+  for (const char* id : {"b1", "b2", "b3"}) {
+    auto m = talks(id, fmt::format("2024-01-0{}", id[1]).c_str());
+    m.participants = {actor_id{"xi"}, actor_id{"puttin"}, actor_id{"pootin"}};
+    b.add(m);
+  }
+  auto msgs = freeze_error(std::move(b));
+  ASSERT_EQ(msgs.size(), 6u);
+  for (std::size_t i = 0; i < msgs.size(); i += 2) {
+    EXPECT_EQ(msgs[i], fmt::format("event \"b{}\": error: unknown actor \"puttin\" (did you mean Vladimir Putin?)", i / 2 + 1));
+    EXPECT_EQ(msgs[i + 1], fmt::format("event \"b{}\": error: unknown actor \"pootin\" (did you mean Vladimir Putin?)", i / 2 + 1));
+  }
+}
+
 TEST(TimelineValidation, ErrorMessageListsTheDiagnostics) {
   diplo::timeline_builder b(registry());
   b.add(talks("a", "2024-01-01"));

@@ -752,13 +752,16 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
 
   // "(did you mean X?)" for an unknown actor: suggestions() scans every actor, so it is
   // asked once per name, and only for the first `detail::max_suggested` names.
-  std::unordered_map<std::string_view, std::string> hints;
+  // Keyed by copies: the names asked about live in temporaries (participants(e)).
+  std::unordered_map<std::string, std::string> hints;
   auto hint_for = [&](std::string_view id) -> const std::string& {
     static const std::string none;
-    if (auto it = hints.find(id); it != hints.end()) return it->second;
+    std::string key(id);
+    if (auto it = hints.find(key); it != hints.end()) return it->second;
     if (hints.size() >= detail::max_suggested) return none;
     auto near = actors_.suggestions(id, 1);
-    return hints.emplace(id, near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front()))
+    return hints
+        .emplace(std::move(key), near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front()))
         .first->second;
   };
 
