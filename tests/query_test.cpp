@@ -771,7 +771,10 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
       const auto& e1 = diplo::base(*mine[rng() % mine.size()]);
       const auto& e2 = diplo::base(*mine[rng() % mine.size()]);
       const country_code c = diplo::country_of(*mine[rng() % mine.size()]);
-      auto [from, to] = std::minmax(e1.when.earliest_start(), e2.when.latest_start());
+      const date::sys_days d1 = e1.when.earliest_start();
+      const date::sys_days d2 = e2.when.latest_start();
+      const date::sys_days from = std::min(d1, d2);  // by value: std::minmax of temporaries dangles
+      const date::sys_days to = std::max(d1, d2);
       const diplo::visit_filter f{.guest = a, .host_country = c, .from = from, .to = to};
       const auto n = diplo::visits(t, f).size();
       EXPECT_EQ(diplo::count_visits(t, f), n) << fmt::format("{} {}", a, c);
