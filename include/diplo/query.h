@@ -728,6 +728,29 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   return best;
 }
 
+/// The encounter of actors a and b rooted at event `root`: the root and every event
+/// inside it that both attended and that counts under the options.
+inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a, std::uint32_t b,
+                         const meet_options& o, bool prefer_late) -> encounter {
+  const auto& ix = t.index();
+  if (ix.children.of(root).empty()) {
+    const std::uint32_t only[] = {root};
+    return make_encounter(t, only, root, prefer_late);
+  }
+  std::vector<std::uint32_t> members{root};
+  std::vector<std::uint32_t> stack{root};
+  while (!stack.empty()) {
+    auto n = stack.back();
+    stack.pop_back();
+    for (auto c : ix.children.of(n)) {
+      if (is_shared(t, c, a, b, o)) members.push_back(c);
+      stack.push_back(c);
+    }
+  }
+  std::sort(members.begin(), members.end());
+  return make_encounter(t, members, root, prefer_late);
+}
+
 inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y,
                               const meet_options& o, bool latest) -> std::optional<encounter> {
   auto ns = pair_numbers(t, x, y);
@@ -742,22 +765,7 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
   for (auto p = ix.facts[*hit].parent; p != no_index; p = ix.facts[p].parent) {
     if (is_shared(t, p, a, b, o)) root = p;
   }
-  if (ix.children.of(root).empty()) {
-    const std::uint32_t only[] = {root};
-    return make_encounter(t, only, root, latest);
-  }
-  std::vector<std::uint32_t> members{root};
-  std::vector<std::uint32_t> stack{root};
-  while (!stack.empty()) {
-    auto n = stack.back();
-    stack.pop_back();
-    for (auto c : ix.children.of(n)) {
-      if (is_shared(t, c, a, b, o)) members.push_back(c);
-      stack.push_back(c);
-    }
-  }
-  std::sort(members.begin(), members.end());
-  return make_encounter(t, members, root, latest);
+  return encounter_at(t, root, a, b, o, latest);
 }
 
 }  // namespace detail
@@ -904,26 +912,12 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
       last[b] = i;
     }
   }
-  // The encounter rooted at event r for the pair (a, b): r and its shared descendants.
-  auto encounter_at = [&](std::uint32_t r, std::uint32_t b) {
-    std::vector<std::uint32_t> members{r};
-    std::vector<std::uint32_t> stack{r};
-    while (!stack.empty()) {
-      auto x = stack.back();
-      stack.pop_back();
-      for (auto c : ix.children.of(x)) {
-        if (detail::is_shared(t, c, *na, b, opt)) members.push_back(c);
-        stack.push_back(c);
-      }
-    }
-    std::sort(members.begin(), members.end());
-    return detail::make_encounter(t, members, r, true);
-  };
   std::sort(met.begin(), met.end());  // ties keep the registry's order
   const auto& all = t.actors().actors();
   out.reserve(met.size());
   for (auto b : met) {
-    out.push_back({id_of(all[b]), count[b], encounter_at(first[b], b), encounter_at(last[b], b)});
+    out.push_back({id_of(all[b]), count[b], detail::encounter_at(t, first[b], *na, b, opt, true),
+                   detail::encounter_at(t, last[b], *na, b, opt, true)});
   }
   std::stable_sort(out.begin(), out.end(), [&](const contact& x, const contact& y) {
     if (x.count != y.count) return x.count > y.count;

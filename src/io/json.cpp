@@ -34,14 +34,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
   std::size_t records = 0;
   r.guarded([&] {
     r.use(buffer.data(), skip, buffer.size(), nullptr);
-    if (const std::size_t deep = detail::too_deep_at(text.substr(skip), limits.max_depth);
-        deep != std::string_view::npos) {
-      r.error(skip + deep, {},
-              fmt::format("nesting deeper than the limit of {} arrays and objects "
-                          "(read_limits::max_depth)",
-                          limits.max_depth));
-      throw detail::syntax_stop{};
-    }
+    r.refuse_too_deep(text.substr(skip), skip, limits);
     simdjson::ondemand::document d;
     if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) r.stage1(e);
     r.use(buffer.data(), skip, buffer.size(), &d);

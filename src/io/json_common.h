@@ -133,6 +133,18 @@ class record_reader {
   auto finish_lenient(std::vector<diagnostic>& problems) -> document;
   /// Reading stopped before the end of the input (see left_out_records::stopped).
   void stopped() noexcept { doc_out_.left_out.stopped = true; }
+  /// Reports, and stops the record with syntax_stop, when `json` (starting at byte `at` of
+  /// the input) nests deeper than limits.max_depth: simdjson's On Demand parser does not
+  /// bound the depth itself.
+  void refuse_too_deep(std::string_view json, std::size_t at, const read_limits& limits) {
+    const std::size_t deep = too_deep_at(json, limits.max_depth);
+    if (deep == std::string_view::npos) return;
+    error(at + deep, {},
+          fmt::format("nesting deeper than the limit of {} arrays and objects "
+                      "(read_limits::max_depth)",
+                      limits.max_depth));
+    throw syntax_stop{};
+  }
   /// True, with the error reported and reading stopped, when `text` is longer than
   /// limits.max_file_size: nothing of it is read.
   auto refuse_oversized(std::string_view text, const read_limits& limits) -> bool {

@@ -66,14 +66,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
     bool record_reached = false;  // read_record notes a bad record itself
     const bool go_on = r.guarded([&] {
       r.use(buffer.data(), line_at, line.size(), nullptr);
-      if (const std::size_t deep = detail::too_deep_at(line, limits.max_depth);
-          deep != std::string_view::npos) {
-        r.error(line_at + deep, {},
-                fmt::format("nesting deeper than the limit of {} arrays and objects "
-                            "(read_limits::max_depth)",
-                            limits.max_depth));
-        throw detail::syntax_stop{};
-      }
+      r.refuse_too_deep(line, line_at, limits);
       simdjson::ondemand::document d;
       if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d);
           e != simdjson::SUCCESS) {
