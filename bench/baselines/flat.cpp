@@ -50,7 +50,7 @@ auto flatten(const io::document& doc, bool with_text) -> flat_world {
     for (std::uint32_t r = 0; r < na; ++r) w.name_rank[by_name[r]] = r;
   }
 
-  // Timeline order (detail::event_order): depth first, then sort.
+  // Timeline order (detail::order_key, then id): depth first, then sort.
   const auto& evs = doc.events;
   const auto n = static_cast<std::uint32_t>(evs.size());
   std::unordered_map<std::string_view, std::uint32_t> at;

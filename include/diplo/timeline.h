@@ -510,12 +510,6 @@ inline auto compare(const order_key& a, const order_key& b) noexcept -> int {
   return 0;
 }
 
-/// The order of events in a timeline; `depth_a`/`depth_b` are how deeply each is nested.
-inline auto event_order(const event& a, unsigned depth_a, const event& b, unsigned depth_b) -> bool {
-  const int c = compare(order_key_of(a, depth_a), order_key_of(b, depth_b));
-  return c != 0 ? c < 0 : base(a).id < base(b).id;
-}
-
 inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
   std::vector<std::string> s;
   for (const auto& a : participants(e)) s.push_back(a.value());
@@ -969,7 +963,7 @@ inline auto timeline_builder::freeze() && -> timeline {
         ++depth[i];
       }
     }
-    // event_order(), with each event's key computed once rather than in every comparison.
+    // The timeline order: each event's key computed once, ties broken by id.
     std::vector<detail::order_key> keys(events_.size());
     for (std::size_t i = 0; i < events_.size(); ++i) keys[i] = detail::order_key_of(events_[i], depth[i]);
     std::vector<std::size_t> order(events_.size());
