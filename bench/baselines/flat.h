@@ -5,7 +5,7 @@
 // the C++ that an SQL user writes around their queries to match diplo's answers.
 //
 // FLATTENING. `flatten(doc)` puts the events in diplo's timeline order (earliest start,
-// latest start, longer first, outer first, id: detail::order_key in diplo/timeline.h, then id) and
+// latest start, longer first, outer first: detail::order_key in diplo/timeline.h; then id) and
 // numbers them 0..n-1 in that order, so an event's number also sorts it by time. Each event
 // keeps its days as numbers (earliest start, latest start, latest exclusive end), its parent
 // and nesting depth, its kind, its country, whether it counts (occurred and in person: the
