@@ -34,7 +34,7 @@ class diplo_engine final : public engine {
   }
 
   auto meetings(std::uint32_t a, std::uint32_t b, day from, day to) -> std::size_t override {
-    return diplo::meetings(t_, ids_[a], ids_[b], {.before = sys(to), .after = sys(from)}).size();
+    return diplo::count_meetings(t_, ids_[a], ids_[b], {.before = sys(to), .after = sys(from)});
   }
 
   auto trips(std::uint32_t a, country_code c, day from, day to) -> std::size_t override {

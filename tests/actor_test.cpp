@@ -116,6 +116,8 @@ TEST(ActorRegistry, FindsByIdInInsertionOrder) {
   EXPECT_EQ(ids, (std::vector<std::string>{"xi-jinping", "vladimir-putin", "recep-tayyip-erdogan",
                                            "george-h-w-bush", "george-w-bush",
                                            "mikheil-saakashvili", "un", "nato"}));
+  for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(reg.position(actor_id{ids[i]}), i) << ids[i];
+  EXPECT_EQ(reg.position(actor_id{"nobody"}), std::nullopt);
 }
 
 TEST(ActorRegistry, GetThrowsLookupErrorForUnknownIds) {

@@ -231,6 +231,14 @@ TEST(Meetings, GroupsEventsInsideOneAnotherIntoOneEncounter) {
                                {.before = 2025_y / date::January / 1, .after = 2024_y / date::January / 1});
   ASSERT_EQ(range.size(), 2u);
   EXPECT_EQ(diplo::meetings(t, xi, putin, {.calls = true}).size(), 5u);
+  // Counting them without building them: the talks inside Kazan count once.
+  EXPECT_EQ(diplo::count_meetings(t, xi, putin), 4u);
+  EXPECT_EQ(diplo::count_meetings(t, xi, putin,
+                                  {.before = 2025_y / date::January / 1, .after = 2024_y / date::January / 1}),
+            2u);
+  EXPECT_EQ(diplo::count_meetings(t, xi, putin, {.calls = true}), 5u);
+  EXPECT_EQ(diplo::count_meetings(t, xi, actor_id{"nobody"}), 0u);
+  EXPECT_EQ(diplo::count_meetings(t, xi, xi), 0u);
 }
 
 TEST(Visits, CountsTripsAbroadIncludingSummits) {
@@ -441,6 +449,7 @@ auto every_answer(const diplo::timeline& t) -> std::string {
         s += enc(diplo::last_meeting(t, a, b, o)) + enc(diplo::first_meeting(t, a, b, o));
         for (const auto d : days) s += enc(diplo::next_meeting(t, a, b, d, o));
         for (const auto& m : diplo::meetings(t, a, b, o)) s += enc(m);
+        EXPECT_EQ(diplo::count_meetings(t, a, b, o), diplo::meetings(t, a, b, o).size());
         if (auto g = diplo::longest_gap(t, a, b, o)) {
           s += fmt::format("gap {} {} {}", enc(g->before), enc(g->after), g->length.count());
         }
@@ -764,6 +773,7 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
       roots += inside ? 0 : 1;
     }
     EXPECT_EQ(diplo::meetings(t, a, b, {.before = before, .after = after}).size(), roots);
+    EXPECT_EQ(diplo::count_meetings(t, a, b, {.before = before, .after = after}), roots);
     // count_visits (the trip index) against visits() (built trip by trip).
     // Bounds on the first days of a's events, where off-by-one errors would show.
     const auto mine = t.events_of(a);

@@ -76,6 +76,27 @@ TEST(Timeline, PutsAParentBeforeItsChildOnTheSameDays) {
   EXPECT_EQ(diplo::base(t.events()[1]).id.value(), "a-forum");
 }
 
+TEST(Timeline, FindsEveryEventByIdAmongThousands) {
+  // Enough ids to fill the id table's slots and make its probe runs collide.
+  diplo::timeline_builder b(registry());
+  const int n = 5000;
+  for (int i = 0; i < n; ++i) {
+    const std::string id = fmt::format("talks-{}", i);
+    b.add(talks(id.c_str(), fmt::format("{}-01-01", 1950 + i % 70).c_str()));
+  }
+  auto t = std::move(b).freeze();
+  ASSERT_EQ(t.size(), static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    const std::string id = fmt::format("talks-{}", i);
+    const diplo::event* e = t.find(event_id{id});
+    ASSERT_NE(e, nullptr) << id;
+    EXPECT_EQ(diplo::base(*e).id.value(), id);
+    EXPECT_EQ(t.find(event_id{fmt::format("talks-{}", n + i)}), nullptr);
+  }
+  EXPECT_EQ(t.find(event_id{""}), nullptr);
+  EXPECT_EQ(diplo::timeline{}.find(event_id{"talks-1"}), nullptr);
+}
+
 TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
   diplo::timeline_builder b(registry());
   b.add(summit("summit", "2024-10-22/2024-10-24"));

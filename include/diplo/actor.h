@@ -281,6 +281,14 @@ class actor_registry {
     return it == by_id_.end() ? nullptr : &actors_[it->second];
   }
 
+  /// The position of the actor with this id in `actors()` (the order of adding), or
+  /// nullopt. Cannot fail.
+  [[nodiscard]] auto position(const actor_id& id) const noexcept -> std::optional<std::size_t> {
+    auto it = by_id_.find(id);
+    if (it == by_id_.end()) return std::nullopt;
+    return it->second;
+  }
+
   /// The actor with this id. Throws `lookup_error` when the id is unknown, with the
   /// nearest known ids as candidates:
   /// `[diplo.actor] unknown actor id "xi-jinpin"; did you mean: xi-jinping?`

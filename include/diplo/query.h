@@ -131,6 +131,11 @@ struct encounter {
 [[nodiscard]] auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
                             const meet_options& opt = {}) -> std::vector<encounter>;
 
+/// The number of encounters `meetings()` returns, without building them: "how many times
+/// have A and B met since 2022?" costs the search, not an answer list.
+[[nodiscard]] auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b,
+                                  const meet_options& opt = {}) -> std::size_t;
+
 /// Which trips `visits()` returns. Unset fields match everything.
 struct visit_filter {
   /// The visiting person.
@@ -656,6 +661,24 @@ inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
   auto ns = detail::pair_numbers(t, a, b);
   if (!ns) return {};
   return detail::group_encounters(t, detail::shared_events(t, ns->first, ns->second, opt), true);
+}
+
+inline auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b,
+                           const meet_options& opt) -> std::size_t {
+  auto ns = detail::pair_numbers(t, a, b);
+  if (!ns) return 0;
+  const auto shared = detail::shared_events(t, ns->first, ns->second, opt);
+  // One encounter per shared event that no other shared event holds (group_encounters' roots).
+  const auto& ix = t.index();
+  std::size_t roots = 0;
+  for (auto i : shared) {
+    bool inside = false;
+    for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
+      inside = std::binary_search(shared.begin(), shared.end(), p);
+    }
+    roots += inside ? 0 : 1;
+  }
+  return roots;
 }
 
 namespace detail {

@@ -270,6 +270,54 @@ struct range_table {
   }
 };
 
+/// An open-addressing table from text ids to the numbers 0..n-1 that carry them: 8 bytes
+/// a slot, at most two thirds full, where a node-based map of strings takes 60 or more an
+/// entry. A slot keeps the number and 32 bits of the id's hash; the id itself is read back
+/// through `id_of(number)` to confirm a match. Internal: the event index of a timeline.
+struct id_table {
+  struct slot {
+    std::uint32_t tag = 0;
+    std::uint32_t number = no_index;  // no_index: empty
+  };
+  std::vector<slot> slots;  // a power of two in size
+
+  [[nodiscard]] static auto hash(std::string_view id) noexcept -> std::uint64_t {
+    return range_table::mix(std::hash<std::string_view>{}(id));
+  }
+
+  /// The number whose id is `id`, or no_index.
+  template <class IdOf>
+  [[nodiscard]] auto find(std::string_view id, IdOf id_of) const noexcept -> std::uint32_t {
+    if (slots.empty()) return no_index;
+    const std::uint64_t h = hash(id);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const slot& s = slots[i];
+      if (s.number == no_index) return no_index;
+      if (s.tag == tag && id_of(s.number) == id) return s.number;
+    }
+  }
+
+  /// The table of the ids id_of(0) .. id_of(n - 1) (distinct).
+  template <class IdOf>
+  [[nodiscard]] static auto of(std::uint32_t n, IdOf id_of) -> id_table {
+    id_table t;
+    if (n == 0) return t;
+    std::size_t size = 4;
+    while (size * 2 < std::size_t{n} * 3) size *= 2;
+    t.slots.resize(size);
+    const std::size_t mask = size - 1;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const std::uint64_t h = hash(id_of(k));
+      std::size_t i = h & mask;
+      while (t.slots[i].number != no_index) i = (i + 1) & mask;
+      t.slots[i] = {static_cast<std::uint32_t>(h >> 32), k};
+    }
+    return t;
+  }
+};
+
 /// Per event, what the meet and where filters test, without touching the event: its
 /// status (the low three bits), whether it was held in person, whether it is a meeting.
 enum event_flag : std::uint8_t { flag_status_mask = 0x7, flag_in_person = 0x8, flag_meeting = 0x10 };
@@ -311,8 +359,7 @@ struct timeline_index {
   std::vector<event_facts> facts;            // what queries test, one cache line per four
   csr children;                               // per event
   csr event_actors;                           // per event: actor numbers, sorted
-  // Per actor (numbered in registry order).
-  std::unordered_map<std::string, std::uint32_t> actor_number;
+  // Per actor (numbered in registry order: actor_registry::position).
   csr actor_events;                           // all events of the actor, timeline order
   dated_lists group_entries;                  // events with 3+ participants, timeline order
   // Events with exactly two participants: pair_table maps pair_key(a, b) to a range of
@@ -328,7 +375,7 @@ struct timeline_index {
   range_table trip_table;
   std::vector<trip_start> trips;
   // Event ids -> event number.
-  std::unordered_map<std::string, std::uint32_t> event_number;
+  id_table event_number;
   // The events that may cover a day (whereabouts_on in diplo/query.h).
   day_tree days;
 };
@@ -409,8 +456,10 @@ class timeline {
 
   /// The event with this id, or nullptr.
   [[nodiscard]] auto find(const event_id& id) const noexcept -> const event* {
-    auto it = index_.event_number.find(id.value());
-    return it == index_.event_number.end() ? nullptr : &events_[it->second];
+    auto i = index_.event_number.find(id.value(), [this](std::uint32_t k) -> std::string_view {
+      return base(events_[k]).id.value();
+    });
+    return i == detail::no_index ? nullptr : &events_[i];
   }
 
   /// The event this one happens inside, or nullptr.
@@ -467,9 +516,9 @@ class timeline {
   /// Internal: the number of an actor in the indexes, if the timeline knows it.
   [[nodiscard]] auto actor_number(const actor_id& a) const noexcept
       -> std::optional<std::uint32_t> {
-    auto it = index_.actor_number.find(a.value());
-    if (it == index_.actor_number.end()) return std::nullopt;
-    return it->second;
+    auto p = actors_.position(a);
+    if (!p) return std::nullopt;
+    return static_cast<std::uint32_t>(*p);
   }
 
  private:
@@ -978,15 +1027,15 @@ inline auto timeline_builder::freeze() && -> timeline {
 
   auto& ix = t.index_;
   const auto n = static_cast<std::uint32_t>(t.events_.size());
-  ix.event_number.reserve(n);
-  for (std::uint32_t i = 0; i < n; ++i) ix.event_number.emplace(base(t.events_[i]).id.value(), i);
+  auto id_at = [&t](std::uint32_t k) -> std::string_view { return base(t.events_[k]).id.value(); };
+  ix.event_number = detail::id_table::of(n, id_at);
 
   ix.facts.assign(n, {});
   for (std::uint32_t i = 0; i < n; ++i) {
     const event_base& b = base(t.events_[i]);
     ix.facts[i].earliest_start = detail::days_of(b.when.earliest_start());
     ix.facts[i].latest_start = detail::days_of(b.when.latest_start());
-    if (b.parent) ix.facts[i].parent = ix.event_number.at(b.parent->value());
+    if (b.parent) ix.facts[i].parent = ix.event_number.find(b.parent->value(), id_at);
   }
   for (std::uint32_t i = 0; i < n; ++i) {
     std::uint16_t d = 0;
@@ -1008,14 +1057,13 @@ inline auto timeline_builder::freeze() && -> timeline {
   }
 
   // Actors, numbered in registry order.
-  std::uint32_t actor_count = 0;
-  for (const auto& a : t.actors_.actors()) ix.actor_number.emplace(id_of(a).value(), actor_count++);
+  const auto actor_count = static_cast<std::uint32_t>(t.actors_.size());
 
   std::vector<std::vector<std::uint32_t>> per_event(n);
   std::vector<std::uint32_t> all_count(actor_count, 0);
   std::vector<std::uint32_t> group_count(actor_count, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
-    for (const auto& a : participants(t.events_[i])) per_event[i].push_back(ix.actor_number.at(a.value()));
+    for (const auto& a : participants(t.events_[i])) per_event[i].push_back(*t.actor_number(a));
     std::sort(per_event[i].begin(), per_event[i].end());
     for (auto a : per_event[i]) {
       ++all_count[a];
