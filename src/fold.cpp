@@ -15,6 +15,11 @@ auto is_valid_utf8(std::string_view s) noexcept -> bool {
   auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   auto n = static_cast<utf8proc_ssize_t>(s.size());
   while (n > 0) {
+    if (*p < 0x80) {  // ASCII, most of any text: one byte, always valid
+      ++p;
+      --n;
+      continue;
+    }
     utf8proc_int32_t cp = 0;
     utf8proc_ssize_t len = utf8proc_iterate(p, n, &cp);
     if (len <= 0) return false;

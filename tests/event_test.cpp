@@ -64,6 +64,35 @@ TEST(Event, ParticipantsIncludeHostsWithoutRepeats) {
   EXPECT_EQ(diplo::participants(s).size(), 2u);
 }
 
+TEST(Event, ParticipantsListEachActorOnceInTheOrderGiven) {
+  auto ids = [](const diplo::event& e) {
+    std::vector<std::string> out;
+    diplo::for_each_participant(e, [&](const actor_id& a) { out.push_back(a.value()); });
+    EXPECT_EQ(out.size(), diplo::participant_count(e));
+    std::vector<std::string> copied;
+    for (const auto& a : diplo::participants(e)) copied.push_back(a.value());
+    EXPECT_EQ(out, copied);
+    return out;
+  };
+  using v = std::vector<std::string>;
+  diplo::visit visit;
+  visit.guests = {actor_id{"a"}, actor_id{"b"}, actor_id{"a"}};
+  visit.host = actor_id{"b"};
+  EXPECT_EQ(ids(visit), (v{"a", "b"}));
+  visit.host = actor_id{"c"};
+  EXPECT_EQ(ids(visit), (v{"a", "b", "c"}));
+  diplo::meeting m;
+  m.participants = {actor_id{"c"}, actor_id{"a"}, actor_id{"c"}, actor_id{"b"}, actor_id{"a"}};
+  EXPECT_EQ(ids(m), (v{"c", "a", "b"}));
+  diplo::ceremony c;
+  c.host = actor_id{"b"};
+  c.attendees = {actor_id{"a"}, actor_id{"b"}, actor_id{"a"}, actor_id{"d"}};
+  EXPECT_EQ(ids(c), (v{"b", "a", "d"}));
+  c.host.reset();
+  EXPECT_EQ(ids(c), (v{"a", "b", "d"}));
+  EXPECT_EQ(ids(diplo::summit{}), v{});
+}
+
 TEST(Event, InPersonUnlessACall) {
   diplo::meeting m;
   EXPECT_TRUE(diplo::in_person(m));

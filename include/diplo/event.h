@@ -207,29 +207,53 @@ using event = std::variant<visit, summit, meeting, ceremony>;
   return names[e.index()];
 }
 
-/// Everyone taking part, hosts included, in the order the event lists them and
-/// without repeats: guests then host (visit); host then attendees (summit, ceremony);
-/// participants (meeting).
-[[nodiscard]] inline auto participants(const event& e) -> std::vector<actor_id> {
-  std::vector<actor_id> out;
-  auto add = [&](const actor_id& a) {
-    if (std::find(out.begin(), out.end(), a) == out.end()) out.push_back(a);
+/// Calls `f(const actor_id&)` for everyone taking part, in the order `participants(e)`
+/// lists them and without repeats, copying nothing (what indexes and checks use).
+template <class F>
+void for_each_participant(const event& e, F&& f) {
+  // `list[0, i)` and `extra` (when not null) are the ids seen before list[i].
+  auto seen = [](const std::vector<actor_id>& list, std::size_t i, const actor_id* extra) {
+    if (extra != nullptr && *extra == list[i]) return true;
+    return std::find(list.begin(), list.begin() + static_cast<std::ptrdiff_t>(i), list[i]) !=
+           list.begin() + static_cast<std::ptrdiff_t>(i);
   };
   std::visit(
       [&](const auto& x) {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, visit>) {
-          for (const auto& g : x.guests) add(g);
-          if (x.host) add(*x.host);
+          for (std::size_t i = 0; i < x.guests.size(); ++i) {
+            if (!seen(x.guests, i, nullptr)) f(x.guests[i]);
+          }
+          if (x.host && std::find(x.guests.begin(), x.guests.end(), *x.host) == x.guests.end()) f(*x.host);
         } else if constexpr (std::is_same_v<T, meeting>) {
-          for (const auto& p : x.participants) add(p);
+          for (std::size_t i = 0; i < x.participants.size(); ++i) {
+            if (!seen(x.participants, i, nullptr)) f(x.participants[i]);
+          }
         } else {
-          if (x.host) add(*x.host);
-          for (const auto& a : x.attendees) add(a);
+          const actor_id* host = x.host ? &*x.host : nullptr;
+          if (host != nullptr) f(*host);
+          for (std::size_t i = 0; i < x.attendees.size(); ++i) {
+            if (!seen(x.attendees, i, host)) f(x.attendees[i]);
+          }
         }
       },
       e);
+}
+
+/// Everyone taking part, hosts included, in the order the event lists them and
+/// without repeats: guests then host (visit); host then attendees (summit, ceremony);
+/// participants (meeting).
+[[nodiscard]] inline auto participants(const event& e) -> std::vector<actor_id> {
+  std::vector<actor_id> out;
+  for_each_participant(e, [&](const actor_id& a) { out.push_back(a); });
   return out;
+}
+
+/// The number of `participants(e)`, counted without copying them.
+[[nodiscard]] inline auto participant_count(const event& e) -> std::size_t {
+  std::size_t n = 0;
+  for_each_participant(e, [&](const actor_id&) { ++n; });
+  return n;
 }
 
 /// True when the event brought its participants together in one place: everything

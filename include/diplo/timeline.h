@@ -559,13 +559,6 @@ inline auto compare(const order_key& a, const order_key& b) noexcept -> int {
   return 0;
 }
 
-inline auto sorted_actor_set(const event& e) -> std::vector<std::string> {
-  std::vector<std::string> s;
-  for (const auto& a : participants(e)) s.push_back(a.value());
-  std::sort(s.begin(), s.end());
-  return s;
-}
-
 /// True when `guest` takes part in event `e` as a visitor of its country: the event is
 /// held in person in a country other than `home` (the guest's country that day), and the
 /// guest is not its host. See TRIPS in diplo/query.h.
@@ -651,10 +644,12 @@ auto trip_numbers(const timeline_index& ix, std::span<const std::uint32_t> event
 }
 
 /// The pair index: the bilateral events (exactly two participants) by pair of actors.
-inline void index_pairs(timeline_index& ix, const std::vector<std::vector<std::uint32_t>>& per_event) {
+inline void index_pairs(timeline_index& ix) {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
-  for (std::uint32_t i = 0; i < per_event.size(); ++i) {
-    if (per_event[i].size() == 2) entries.emplace_back(pair_key(per_event[i][0], per_event[i][1]), i);
+  const auto n = static_cast<std::uint32_t>(ix.facts.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto mine = ix.event_actors.of(i);
+    if (mine.size() == 2) entries.emplace_back(pair_key(mine[0], mine[1]), i);
   }
   std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> keys(entries.size());
@@ -793,9 +788,33 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     if (!detail::is_valid_utf8(text)) err(e, fmt::format("{}: invalid UTF-8", field));
   };
 
+  // Every event's people as numbers, in the order participants(e) lists them: an actor's
+  // position in the registry, or past the registry for an id it does not know.
+  const auto known = static_cast<std::uint32_t>(actors_.size());
+  std::vector<std::uint32_t> people_at{0};
+  std::vector<std::uint32_t> people;
+  std::unordered_map<std::string_view, std::uint32_t> unknown_number;
+  std::vector<std::string_view> unknown_ids;
+  people_at.reserve(events_.size() + 1);
+  for (const event& e : events_) {
+    for_each_participant(e, [&](const actor_id& a) {
+      if (auto p = actors_.position(a)) {
+        people.push_back(static_cast<std::uint32_t>(*p));
+        return;
+      }
+      auto [it, fresh] =
+          unknown_number.emplace(a.value(), known + static_cast<std::uint32_t>(unknown_ids.size()));
+      if (fresh) unknown_ids.push_back(a.value());
+      people.push_back(it->second);
+    });
+    people_at.push_back(static_cast<std::uint32_t>(people.size()));
+  }
+  auto people_of = [&](std::size_t i) {
+    return std::span<const std::uint32_t>(people.data() + people_at[i], people_at[i + 1] - people_at[i]);
+  };
+
   // "(did you mean X?)" for an unknown actor: suggestions() scans every actor, so it is
   // asked once per name, and only for the first `detail::max_suggested` names.
-  // Keyed by copies: the names asked about live in temporaries (participants(e)).
   std::unordered_map<std::string, std::string> hints;
   auto hint_for = [&](std::string_view id) -> const std::string& {
     static const std::string none;
@@ -835,9 +854,11 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     check_text(e, "name", title_of(e));
     if (const auto* sm = std::get_if<summit>(&e)) check_text(e, "series", sm->series);
 
-    for (const auto& a : participants(e)) {
-      if (actors_.find(a) == nullptr) {
-        err(e, fmt::format("unknown actor \"{}\"{}", a.value(), hint_for(a.value())));
+    const auto mine = people_of(number(e));
+    for (auto a : mine) {
+      if (a >= known) {
+        const std::string_view id = unknown_ids[a - known];
+        err(e, fmt::format("unknown actor \"{}\"{}", id, hint_for(id)));
       }
     }
     if (const auto* v = std::get_if<visit>(&e)) {
@@ -847,9 +868,9 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       }
       for (const auto& c : v->cities) check_text(e, "cities", c);
     } else if (const auto* m = std::get_if<meeting>(&e)) {
-      if (participants(e).size() < 2) err(e, "a meeting needs at least two participants");
+      if (mine.size() < 2) err(e, "a meeting needs at least two participants");
       (void)m;
-    } else if (participants(e).empty()) {
+    } else if (mine.empty()) {
       warn(e, fmt::format("a {} without attendees", kind_name(e)));
     }
     if (b.starts_at && b.ends_at && *b.ends_at < *b.starts_at) {
@@ -938,12 +959,41 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   {
     std::vector<std::size_t> order(events_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::vector<std::vector<std::string>> people(events_.size());
-    for (std::size_t i = 0; i < events_.size(); ++i) people[i] = detail::sorted_actor_set(events_[i]);
+    // Each event's people as ranks of their ids in string order, sorted: comparing two
+    // such lists compares the sorted lists of ids, without touching a string.
+    std::vector<std::uint32_t> rank(known + unknown_ids.size());
+    {
+      std::vector<std::string_view> ids(rank.size());
+      for (std::uint32_t k = 0; k < known; ++k) ids[k] = id_of(actors_.actors()[k]).value();
+      for (std::size_t k = 0; k < unknown_ids.size(); ++k) ids[known + k] = unknown_ids[k];
+      std::vector<std::uint32_t> by_id(rank.size());
+      for (std::uint32_t k = 0; k < by_id.size(); ++k) by_id[k] = k;
+      std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return ids[x] < ids[y]; });
+      for (std::uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
+    }
+    std::vector<std::uint32_t> ranked(people.size());
+    for (std::size_t k = 0; k < people.size(); ++k) ranked[k] = rank[people[k]];
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      std::sort(ranked.begin() + people_at[i], ranked.begin() + people_at[i + 1]);
+    }
+    auto group_of = [&](std::size_t i) {
+      return std::span<const std::uint32_t>(ranked.data() + people_at[i], people_at[i + 1] - people_at[i]);
+    };
+    auto same_people = [&](std::size_t x, std::size_t y) {
+      auto a = group_of(x);
+      auto b = group_of(y);
+      return std::equal(a.begin(), a.end(), b.begin(), b.end());
+    };
+    std::vector<std::int32_t> first_day(events_.size());
+    for (std::size_t i = 0; i < events_.size(); ++i) first_day[i] = detail::days_of(base(events_[i]).when.earliest_start());
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
       if (events_[x].index() != events_[y].index()) return events_[x].index() < events_[y].index();
-      if (people[x] != people[y]) return people[x] < people[y];
-      return base(events_[x]).when.earliest_start() < base(events_[y]).when.earliest_start();
+      auto a = group_of(x);
+      auto b = group_of(y);
+      if (!std::equal(a.begin(), a.end(), b.begin(), b.end())) {
+        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+      }
+      return first_day[x] < first_day[y];
     });
     // Each event is warned about a few times at most, and compared with a bounded window of
     // later ones: a million copies of one event stay linear.
@@ -954,7 +1004,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       for (std::size_t j = k + 1; j < window_end; ++j) {
         const event& x = events_[order[k]];
         const event& y = events_[order[j]];
-        if (x.index() != y.index() || people[order[k]] != people[order[j]]) break;
+        if (x.index() != y.index() || !same_people(order[k], order[j])) break;
         if (warned[order[j]] >= detail::max_duplicate_warnings) continue;
         const period& px = base(x).when;
         const period& py = base(y).when;
@@ -985,7 +1035,7 @@ inline auto timeline_builder::freeze() && -> timeline {
   {
     // The indexes number events and actor mentions in 32 bits (no_index is reserved).
     std::uint64_t mentions = 0;
-    for (const event& e : events_) mentions += participants(e).size();
+    for (const event& e : events_) mentions += participant_count(e);
     const std::uint64_t most = detail::no_index - 1;
     if (events_.size() > most || mentions > most) {
       throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
@@ -1004,13 +1054,21 @@ inline auto timeline_builder::freeze() && -> timeline {
   {
     // Nesting depth first (validate() has ruled out unknown parents and cycles), so that
     // a parent sorts before a child on the same days.
-    std::unordered_map<std::string_view, std::size_t> at;
-    for (std::size_t i = 0; i < events_.size(); ++i) at.emplace(base(events_[i]).id.value(), i);
+    const auto at = detail::id_table::of(static_cast<std::uint32_t>(events_.size()),
+                                         [this](std::uint32_t k) -> std::string_view {
+                                           return base(events_[k]).id.value();
+                                         });
+    std::vector<std::uint32_t> parent(events_.size(), detail::no_index);
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      if (const auto& p = base(events_[i]).parent) {
+        parent[i] = at.find(p->value(), [this](std::uint32_t k) -> std::string_view {
+          return base(events_[k]).id.value();
+        });
+      }
+    }
     std::vector<unsigned> depth(events_.size(), 0);
     for (std::size_t i = 0; i < events_.size(); ++i) {
-      for (const auto* p = &base(events_[i]).parent; *p; p = &base(events_[at.at((*p)->value())]).parent) {
-        ++depth[i];
-      }
+      for (auto p = parent[i]; p != detail::no_index; p = parent[p]) ++depth[i];
     }
     // The timeline order: each event's key computed once, ties broken by id.
     std::vector<detail::order_key> keys(events_.size());
@@ -1059,18 +1117,28 @@ inline auto timeline_builder::freeze() && -> timeline {
   // Actors, numbered in registry order.
   const auto actor_count = static_cast<std::uint32_t>(t.actors_.size());
 
-  std::vector<std::vector<std::uint32_t>> per_event(n);
+  // Per event its actor numbers, sorted.
+  ix.event_actors.offsets.assign(n + 1, 0);
+  {
+    std::size_t mentions = 0;
+    for (std::uint32_t i = 0; i < n; ++i) mentions += participant_count(t.events_[i]);
+    ix.event_actors.items.reserve(mentions);
+  }
   std::vector<std::uint32_t> all_count(actor_count, 0);
   std::vector<std::uint32_t> group_count(actor_count, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
-    for (const auto& a : participants(t.events_[i])) per_event[i].push_back(*t.actor_number(a));
-    std::sort(per_event[i].begin(), per_event[i].end());
-    for (auto a : per_event[i]) {
-      ++all_count[a];
-      if (per_event[i].size() >= 3) ++group_count[a];
+    auto& items = ix.event_actors.items;
+    const auto from = items.size();
+    for_each_participant(t.events_[i], [&](const actor_id& a) { items.push_back(*t.actor_number(a)); });
+    std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
+    ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
+    const bool group = items.size() - from >= 3;
+    for (auto k = from; k < items.size(); ++k) {
+      ++all_count[items[k]];
+      if (group) ++group_count[items[k]];
     }
   }
-  detail::index_pairs(ix, per_event);
+  detail::index_pairs(ix);
 
   auto fill = [&](auto& c, const std::vector<std::uint32_t>& counts, bool groups_only, auto entry) {
     c.offsets.assign(actor_count + 1, 0);
@@ -1078,19 +1146,15 @@ inline auto timeline_builder::freeze() && -> timeline {
     c.items.resize(c.offsets[actor_count]);
     std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (groups_only && per_event[i].size() < 3) continue;
-      for (auto a : per_event[i]) c.items[pos[a]++] = entry(i);
+      const auto mine = ix.event_actors.of(i);
+      if (groups_only && mine.size() < 3) continue;
+      for (auto a : mine) c.items[pos[a]++] = entry(i);
     }
   };
   fill(ix.actor_events, all_count, false, [](std::uint32_t i) { return i; });
   fill(ix.group_entries, group_count, true,
        [&](std::uint32_t i) { return detail::dated{ix.facts[i].earliest_start, i}; });
 
-  ix.event_actors.offsets.assign(n + 1, 0);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    ix.event_actors.offsets[i + 1] = ix.event_actors.offsets[i] + static_cast<std::uint32_t>(per_event[i].size());
-    ix.event_actors.items.insert(ix.event_actors.items.end(), per_event[i].begin(), per_event[i].end());
-  }
 
   // Per event, the day after its latest possible last day (at least the day after its
   // earliest start): the day index and the span classes of `where` start from it.
