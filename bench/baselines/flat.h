@@ -99,6 +99,27 @@ struct flat_world {
 /// Flattens a document. `with_text` keeps event ids and cities (SQLite stores them).
 [[nodiscard]] auto flatten(const io::document& doc, bool with_text) -> flat_world;
 
+/// Frees the event ids and cities (what only SQLite stores).
+inline void drop_text(flat_world& w) {
+  std::vector<std::string>().swap(w.event_ids);
+  std::vector<std::string>().swap(w.cities);
+}
+
+}  // namespace diplo::bench::detail
+
+namespace diplo::bench {
+
+// The engines from a world flattened already (flatten(doc, true)): the suite flattens once,
+// times it as part of every load, and frees the document before the engines are built, so
+// that at 10^7 events an engine's memory is not added to the document's.
+[[nodiscard]] auto make_sqlite(detail::flat_world w, sqlite_schema schema) -> std::unique_ptr<engine>;
+[[nodiscard]] auto make_scan(detail::flat_world w) -> std::unique_ptr<engine>;
+[[nodiscard]] auto make_pair_hash(detail::flat_world w) -> std::unique_ptr<engine>;
+
+}  // namespace diplo::bench
+
+namespace diplo::bench::detail {
+
 /// Bytes held by a flat_world's vectors (capacities; not the text or the actor map).
 [[nodiscard]] auto core_bytes(const flat_world& w) -> std::size_t;
 

@@ -236,11 +236,21 @@ class pair_hash_engine final : public flat_engine {
 }  // namespace
 
 auto make_scan(const io::document& doc) -> std::unique_ptr<engine> {
-  return std::make_unique<scan_engine>(detail::flatten(doc, false));
+  return make_scan(detail::flatten(doc, false));
 }
 
 auto make_pair_hash(const io::document& doc) -> std::unique_ptr<engine> {
-  return std::make_unique<pair_hash_engine>(detail::flatten(doc, false));
+  return make_pair_hash(detail::flatten(doc, false));
+}
+
+auto make_scan(detail::flat_world w) -> std::unique_ptr<engine> {
+  detail::drop_text(w);
+  return std::make_unique<scan_engine>(std::move(w));
+}
+
+auto make_pair_hash(detail::flat_world w) -> std::unique_ptr<engine> {
+  detail::drop_text(w);
+  return std::make_unique<pair_hash_engine>(std::move(w));
 }
 
 }  // namespace diplo::bench

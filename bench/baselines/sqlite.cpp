@@ -286,15 +286,13 @@ struct db_handle {
 
 class sqlite_engine final : public engine {
  public:
-  sqlite_engine(const io::document& doc, sqlite_schema schema) : schema_(schema) {
+  sqlite_engine(flat_world w, sqlite_schema schema) : schema_(schema) {
     const auto before = sqlite3_memory_used();
     db_ = std::make_unique<db_handle>();
     sqlite3* db = db_->db;
     exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
                  " PRAGMA cache_size = -16000000;");
     {
-      flat_world w = detail::flatten(doc, true);
-      trace("flatten");
       load(db, w);
       actor_number_ = std::move(w.actor_number);
       name_rank_ = std::move(w.name_rank);
@@ -614,7 +612,11 @@ class sqlite_engine final : public engine {
 }  // namespace
 
 auto make_sqlite(const io::document& doc, sqlite_schema schema) -> std::unique_ptr<engine> {
-  return std::make_unique<sqlite_engine>(doc, schema);
+  return make_sqlite(detail::flatten(doc, true), schema);
+}
+
+auto make_sqlite(detail::flat_world w, sqlite_schema schema) -> std::unique_ptr<engine> {
+  return std::make_unique<sqlite_engine>(std::move(w), schema);
 }
 
 }  // namespace diplo::bench

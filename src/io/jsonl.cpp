@@ -4,6 +4,7 @@
 #include "diplo/io/jsonl.h"
 
 #include <cstring>
+#include <ostream>
 #include <vector>
 
 #include <simdjson.h>
@@ -106,22 +107,55 @@ auto read_jsonl_lenient(std::string_view text, std::string_view file,
   return r.finish_lenient(problems);
 }
 
-auto to_jsonl(const timeline& t, const dataset_info& info) -> std::string {
-  std::string out = "{\"diplo\": 1";
+namespace {
+
+/// Calls line(text) for each line of the JSON Lines form of `t` (with its newline), built
+/// in `buffer` (reused).
+template <class Line>
+void jsonl_lines(const timeline& t, const dataset_info& info, std::string& buffer, Line line) {
+  buffer = "{\"diplo\": 1";
   if (detail::node d = detail::to_node(info); !d.members.empty()) {
-    out += ", \"dataset\": ";
-    detail::write_inline(out, d);
+    buffer += ", \"dataset\": ";
+    detail::write_inline(buffer, d);
   }
-  out += "}\n";
+  buffer += "}\n";
+  line(buffer);
   for (const actor& a : t.actors().actors()) {
-    detail::write_inline(out, detail::to_node(a));
-    out += '\n';
+    buffer.clear();
+    detail::write_inline(buffer, detail::to_node(a));
+    buffer += '\n';
+    line(buffer);
   }
   for (const event& e : t.events()) {
-    detail::write_inline(out, detail::to_node(e));
-    out += '\n';
+    buffer.clear();
+    detail::write_inline(buffer, detail::to_node(e));
+    buffer += '\n';
+    line(buffer);
   }
+}
+
+}  // namespace
+
+auto to_jsonl(const timeline& t, const dataset_info& info) -> std::string {
+  std::string out;
+  std::string buffer;
+  jsonl_lines(t, info, buffer, [&](const std::string& line) { out += line; });
   return out;
+}
+
+void write_jsonl(std::ostream& out, const timeline& t, const dataset_info& info) {
+  std::string buffer;
+  std::string chunk;  // lines are written a megabyte at a time
+  auto flush = [&] {
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    chunk.clear();
+    if (!out) throw error("[diplo.io] cannot write the JSON Lines text: the stream failed");
+  };
+  jsonl_lines(t, info, buffer, [&](const std::string& line) {
+    chunk += line;
+    if (chunk.size() >= (std::size_t{1} << 20)) flush();
+  });
+  flush();
 }
 
 }  // namespace diplo::io

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/jsonl.h>
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -70,6 +71,45 @@ TEST(Jsonl, WritesHeaderActorsEvents) {
   const std::string lines = diplo::io::to_jsonl(t);
   EXPECT_EQ(lines.substr(0, lines.find('\n')), "{\"diplo\": 1}");
   EXPECT_EQ(std::count(lines.begin(), lines.end(), '\n'), 6);
+}
+
+TEST(Jsonl, WritesToAStreamWhatToJsonlReturns) {
+  diplo::io::document doc = diplo::io::read_jsonl(sample, "s.jsonl");
+  const diplo::io::dataset_info info = doc.info;
+  const auto t = diplo::io::build(std::move(doc));
+  std::ostringstream out;
+  diplo::io::write_jsonl(out, t, info);
+  EXPECT_EQ(out.str(), sample);
+  EXPECT_EQ(out.str(), diplo::io::to_jsonl(t, info));
+
+  // More than one megabyte: written in several chunks, all of it, in order.
+  diplo::io::document big = diplo::io::read_jsonl(sample);
+  for (int i = 0; i < 8000; ++i) {
+    diplo::meeting m;
+    m.id = event_id{fmt::format("talks-{:05}", i)};
+    m.when = diplo::period::parse(fmt::format("{}-06-01", 1950 + i % 70));
+    m.participants = {actor_id{"xi-jinping"}, actor_id{"vladimir-putin"}};
+    m.description = std::string(150, 'x');
+    big.events.push_back(m);
+    big.origins.emplace_back();
+  }
+  const auto bt = diplo::io::build(std::move(big));
+  std::ostringstream big_out;
+  diplo::io::write_jsonl(big_out, bt);
+  EXPECT_GT(big_out.str().size(), std::size_t{1} << 20);
+  EXPECT_EQ(big_out.str(), diplo::io::to_jsonl(bt));
+}
+
+TEST(Jsonl, AFailingStreamIsAnError) {
+  const auto t = diplo::io::build(diplo::io::read_jsonl(sample));
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  try {
+    diplo::io::write_jsonl(out, t);
+    FAIL() << "no error";
+  } catch (const diplo::error& e) {
+    EXPECT_STREQ(e.what(), "[diplo.io] cannot write the JSON Lines text: the stream failed");
+  }
 }
 
 TEST(Jsonl, BadLinesAreReportedAndOthersStillChecked) {

@@ -284,9 +284,7 @@ inline void merge(document& into, document from) {
 ///   diplo::timeline t = diplo::io::build(diplo::io::read_json(text, "events.json"));
 [[nodiscard]] inline auto build(document doc) -> timeline {
   timeline_builder b(std::move(doc.actors));
-  for (std::size_t i = 0; i < doc.events.size(); ++i) {
-    b.add(std::move(doc.events[i]), detail::origin_at(doc.origins, i));
-  }
+  b.add(std::move(doc.events), std::move(doc.origins));  // the events are not copied
   return std::move(b).freeze();
 }
 

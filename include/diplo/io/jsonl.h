@@ -37,6 +37,7 @@
 // events in timeline order, one record per line, keys in canonical order, with the
 // separators ", " and ": " and nothing else between tokens; a final newline.
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,5 +83,14 @@ namespace diplo::io {
 ///
 ///   std::string lines = diplo::io::to_jsonl(t);
 [[nodiscard]] auto to_jsonl(const timeline& t, const dataset_info& info = {}) -> std::string;
+
+/// Writes the text of `to_jsonl(t, info)` to `out` a megabyte at a time, never holding it
+/// all: for exports larger than memory allows twice. Throws `diplo::error`
+/// ("[diplo.io] cannot write ...") when the stream fails; what was written stays written
+/// (use `save` for a file that is replaced whole or not at all).
+///
+///   std::ofstream f("world.jsonl", std::ios::binary);
+///   diplo::io::write_jsonl(f, t);
+void write_jsonl(std::ostream& out, const timeline& t, const dataset_info& info = {});
 
 }  // namespace diplo::io
