@@ -722,10 +722,14 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   if (best) (latest ? lo : hi) = ix.facts[*best].earliest_start + (latest ? 0 : 1);
   auto ga = group_list_of(ix, a);
   auto gb = group_list_of(ix, b);
-  auto [ab, ae] = day_range(ga, lo, hi);
-  auto [bb, be] = day_range(gb, lo, hi);
   if (latest) {
-    while (ae > ab && be > bb) {
+    // Searched from the upper bound only: the walk down stops at the lower one by itself.
+    auto day = [](const dated& x) { return x.day; };
+    const std::size_t ab = 0;
+    const std::size_t bb = 0;
+    std::size_t ae = hi == std::numeric_limits<std::int32_t>::max() ? ga.size() : first_on_or_after(ga, hi, day);
+    std::size_t be = hi == std::numeric_limits<std::int32_t>::max() ? gb.size() : first_on_or_after(gb, hi, day);
+    while (ae > ab && be > bb && ga[ae - 1].day >= lo && gb[be - 1].day >= lo) {
       const auto x = ga[ae - 1].event;
       const auto y = gb[be - 1].event;
       if (best && std::max(x, y) <= *best) break;
@@ -741,6 +745,8 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
     }
   } else {
     // Forwards; nothing at or after the pair's hit can beat it.
+    auto [ab, ae] = day_range(ga, lo, hi);
+    auto [bb, be] = day_range(gb, lo, hi);
     intersect(ga, ab, ae, gb, bb, be, [&](std::uint32_t i) {
       if (best && i >= *best) return true;
       if (!counts(i)) return false;
@@ -756,7 +762,7 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
 inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a, std::uint32_t b,
                          const meet_options& o, bool prefer_late) -> encounter {
   const auto& ix = t.index();
-  if (ix.children.of(root).empty()) {
+  if ((ix.facts[root].flags & flag_has_children) == 0) {
     const std::uint32_t only[] = {root};
     return make_encounter(t, only, root, prefer_late);
   }
@@ -879,9 +885,14 @@ inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
     const auto horizon = static_cast<std::int32_t>(
         std::max<long long>(static_cast<long long>(d) - ix.span_max[l] + 1,
                             std::numeric_limits<std::int32_t>::min() + 1));
-    auto [from, to] = detail::day_range(list, horizon, d == std::numeric_limits<std::int32_t>::max() ? d : d + 1);
-    for (auto k = from; k < to; ++k) {
-      const auto i = list[k].event;
+    // One search, for the first event starting after the day; then back to the horizon,
+    // which a class's longest span keeps near.
+    const auto to = d == std::numeric_limits<std::int32_t>::max()
+                        ? list.size()
+                        : detail::first_on_or_after(list, d + 1, [](const detail::dated& x) { return x.day; });
+    for (auto k = to; k > 0 && list[k - 1].day >= horizon; --k) {
+      const auto i = list[k - 1].event;
+      if (ix.days.stop[i] <= d) continue;  // ended before the day, whatever its dates say
       const auto f = ix.facts[i].flags;
       if ((f & detail::flag_in_person) == 0 ||
           !detail::status_counts(static_cast<status>(f & detail::flag_status_mask), opt.planned,

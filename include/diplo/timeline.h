@@ -319,8 +319,14 @@ struct id_table {
 };
 
 /// Per event, what the meet and where filters test, without touching the event: its
-/// status (the low three bits), whether it was held in person, whether it is a meeting.
-enum event_flag : std::uint8_t { flag_status_mask = 0x7, flag_in_person = 0x8, flag_meeting = 0x10 };
+/// status (the low three bits), whether it was held in person, whether it is a meeting,
+/// whether other events lie inside it.
+enum event_flag : std::uint8_t {
+  flag_status_mask = 0x7,
+  flag_in_person = 0x8,
+  flag_meeting = 0x10,
+  flag_has_children = 0x20
+};
 
 /// What the queries test of an event, in 16 bytes, so that testing a candidate costs one
 /// cache miss rather than one per array.
@@ -1201,6 +1207,7 @@ inline auto timeline_builder::freeze() && -> timeline {
     unsigned f = static_cast<unsigned>(base(e).status);
     if (in_person(e)) f |= detail::flag_in_person;
     if (std::holds_alternative<meeting>(e)) f |= detail::flag_meeting;
+    if (!ix.children.of(i).empty()) f |= detail::flag_has_children;
     ix.facts[i].flags = static_cast<std::uint8_t>(f);
   }
   detail::index_spans(ix, stop, actor_count);
