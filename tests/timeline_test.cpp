@@ -97,6 +97,20 @@ TEST(Timeline, FindsEveryEventByIdAmongThousands) {
   EXPECT_EQ(diplo::timeline{}.find(event_id{"talks-1"}), nullptr);
 }
 
+TEST(Timeline, AddsManyEventsAtOnceWithTheirOrigins) {
+  diplo::timeline_builder b(registry());
+  b.add(std::vector<diplo::event>{summit("summit", "2024-10-22/2024-10-24")},
+        std::vector<diplo::origin>{{"a.json", 3, 1}});
+  b.add(std::vector<diplo::event>{talks("talks", "2024-10-22", "summit"), talks("gone", "2024-10-23", "nope")},
+        std::vector<diplo::origin>{{"b.json", 7, 2}});  // the second comes from nowhere known
+  ASSERT_EQ(b.events().size(), 3u);
+  EXPECT_EQ(b.origin_of(0), (diplo::origin{"a.json", 3, 1}));
+  EXPECT_EQ(b.origin_of(1), (diplo::origin{"b.json", 7, 2}));
+  EXPECT_EQ(b.origin_of(2), diplo::origin{});
+  EXPECT_EQ(freeze_error(std::move(b)),
+            (std::vector<std::string>{"event \"gone\": error: unknown parent \"nope\""}));
+}
+
 TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
   diplo::timeline_builder b(registry());
   b.add(summit("summit", "2024-10-22/2024-10-24"));

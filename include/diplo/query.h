@@ -571,6 +571,17 @@ inline auto make_encounter(const timeline& t, std::span<const std::uint32_t> mem
   return e;
 }
 
+/// The outermost ancestor of event i that is among `shared` (sorted), or i itself: the
+/// root of i's encounter.
+inline auto outermost_shared(const timeline_index& ix, const std::vector<std::uint32_t>& shared,
+                             std::uint32_t i) -> std::uint32_t {
+  std::uint32_t root = i;
+  for (auto p = ix.facts[i].parent; p != no_index; p = ix.facts[p].parent) {
+    if (std::binary_search(shared.begin(), shared.end(), p)) root = p;
+  }
+  return root;
+}
+
 /// Groups shared events (sorted, distinct) into encounters, in timeline order of their
 /// outermost events.
 inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>& shared,
@@ -581,10 +592,7 @@ inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>
   rooted.reserve(shared.size());
   bool nested = false;
   for (auto i : shared) {
-    std::uint32_t root = i;
-    for (auto p = ix.facts[i].parent; p != no_index; p = ix.facts[p].parent) {
-      if (std::binary_search(shared.begin(), shared.end(), p)) root = p;
-    }
+    const std::uint32_t root = outermost_shared(ix, shared, i);
     nested = nested || root != i;
     rooted.emplace_back(root, i);
   }
@@ -668,17 +676,11 @@ inline auto count_meetings(const timeline& t, const actor_id& a, const actor_id&
   auto ns = detail::pair_numbers(t, a, b);
   if (!ns) return 0;
   const auto shared = detail::shared_events(t, ns->first, ns->second, opt);
-  // One encounter per shared event that no other shared event holds (group_encounters' roots).
+  // One encounter per shared event that is its own root (as group_encounters groups them).
   const auto& ix = t.index();
-  std::size_t roots = 0;
-  for (auto i : shared) {
-    bool inside = false;
-    for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
-      inside = std::binary_search(shared.begin(), shared.end(), p);
-    }
-    roots += inside ? 0 : 1;
-  }
-  return roots;
+  return static_cast<std::size_t>(std::count_if(shared.begin(), shared.end(), [&](std::uint32_t i) {
+    return detail::outermost_shared(ix, shared, i) == i;
+  }));
 }
 
 namespace detail {

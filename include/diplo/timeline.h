@@ -50,6 +50,7 @@
 // may cover; and, per event, the facts queries test (days, status, parent) in 16 bytes.
 
 #include <algorithm>
+#include <compare>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -318,6 +319,11 @@ struct id_table {
   }
 };
 
+/// The id of event k of `events`, as id_table's `id_of` reads it.
+[[nodiscard]] inline auto ids_of(std::span<const event> events) noexcept {
+  return [events](std::uint32_t k) -> std::string_view { return base(events[k]).id.value(); };
+}
+
 /// Per event, what the meet and where filters test, without touching the event: its
 /// status (the low three bits), whether it was held in person, whether it is a meeting,
 /// whether other events lie inside it.
@@ -480,9 +486,7 @@ class timeline {
 
   /// The event with this id, or nullptr.
   [[nodiscard]] auto find(const event_id& id) const noexcept -> const event* {
-    auto i = index_.event_number.find(id.value(), [this](std::uint32_t k) -> std::string_view {
-      return base(events_[k]).id.value();
-    });
+    auto i = index_.event_number.find(id.value(), detail::ids_of(events_));
     return i == detail::no_index ? nullptr : &events_[i];
   }
 
@@ -1014,8 +1018,8 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       if (events_[x].index() != events_[y].index()) return events_[x].index() < events_[y].index();
       auto a = group_of(x);
       auto b = group_of(y);
-      if (!std::equal(a.begin(), a.end(), b.begin(), b.end())) {
-        return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+      if (auto c = std::lexicographical_compare_three_way(a.begin(), a.end(), b.begin(), b.end()); c != 0) {
+        return c < 0;
       }
       return first_day[x] < first_day[y];
     });
@@ -1056,16 +1060,13 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
 }
 
 inline auto timeline_builder::freeze() && -> timeline {
-  {
-    // The indexes number events and actor mentions in 32 bits (no_index is reserved).
-    std::uint64_t mentions = 0;
-    for (const event& e : events_) mentions += participant_count(e);
-    const std::uint64_t most = detail::no_index - 1;
-    if (events_.size() > most || mentions > most) {
-      throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
-                              "in all (at most {} of each)",
-                              events_.size(), mentions, most));
-    }
+  // The indexes number events and actor mentions in 32 bits (no_index is reserved).
+  std::uint64_t mentions = 0;
+  for (const event& e : events_) mentions += participant_count(e);
+  if (const std::uint64_t most = detail::no_index - 1; events_.size() > most || mentions > most) {
+    throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
+                            "in all (at most {} of each)",
+                            events_.size(), mentions, most));
   }
   std::vector<diagnostic> diags = validate();
   bool bad = std::any_of(diags.begin(), diags.end(),
@@ -1078,16 +1079,12 @@ inline auto timeline_builder::freeze() && -> timeline {
   {
     // Nesting depth first (validate() has ruled out unknown parents and cycles), so that
     // a parent sorts before a child on the same days.
-    const auto at = detail::id_table::of(static_cast<std::uint32_t>(events_.size()),
-                                         [this](std::uint32_t k) -> std::string_view {
-                                           return base(events_[k]).id.value();
-                                         });
+    const auto ids = detail::ids_of(events_);
+    const auto at = detail::id_table::of(static_cast<std::uint32_t>(events_.size()), ids);
     std::vector<std::uint32_t> parent(events_.size(), detail::no_index);
     for (std::size_t i = 0; i < events_.size(); ++i) {
       if (const auto& p = base(events_[i]).parent) {
-        parent[i] = at.find(p->value(), [this](std::uint32_t k) -> std::string_view {
-          return base(events_[k]).id.value();
-        });
+        parent[i] = at.find(p->value(), ids);
       }
     }
     std::vector<unsigned> depth(events_.size(), 0);
@@ -1125,7 +1122,7 @@ inline auto timeline_builder::freeze() && -> timeline {
 
   auto& ix = t.index_;
   const auto n = static_cast<std::uint32_t>(t.events_.size());
-  auto id_at = [&t](std::uint32_t k) -> std::string_view { return base(t.events_[k]).id.value(); };
+  const auto id_at = detail::ids_of(t.events_);
   ix.event_number = detail::id_table::of(n, id_at);
 
   ix.facts.assign(n, {});
@@ -1159,11 +1156,7 @@ inline auto timeline_builder::freeze() && -> timeline {
 
   // Per event its actor numbers, sorted.
   ix.event_actors.offsets.assign(n + 1, 0);
-  {
-    std::size_t mentions = 0;
-    for (std::uint32_t i = 0; i < n; ++i) mentions += participant_count(t.events_[i]);
-    ix.event_actors.items.reserve(mentions);
-  }
+  ix.event_actors.items.reserve(mentions);
   std::vector<std::uint32_t> all_count(actor_count, 0);
   std::vector<std::uint32_t> group_count(actor_count, 0);
   for (std::uint32_t i = 0; i < n; ++i) {
