@@ -52,8 +52,7 @@ class diplo_engine final : public engine {
 
   auto contacts(std::uint32_t a, std::size_t top) -> std::vector<contact_count> override {
     std::vector<contact_count> out;
-    for (const auto& c : diplo::contacts(t_, ids_[a])) {
-      if (out.size() == top) break;
+    for (const auto& c : diplo::contacts(t_, ids_[a], {}, top)) {
       out.push_back({*t_.actor_number(c.counterpart), static_cast<std::uint32_t>(c.count)});
     }
     return out;

@@ -333,6 +333,22 @@ TEST(Contacts, CountsEncountersPerCounterpart) {
   EXPECT_EQ(id(c[2].last.event), "kazan-modi");
 }
 
+TEST(Contacts, TopKeepsTheFirstOfTheRanking) {
+  auto t = world();
+  const auto all = diplo::contacts(t, xi);
+  for (std::size_t top = 1; top <= all.size() + 1; ++top) {
+    const auto some = diplo::contacts(t, xi, {}, top);
+    ASSERT_EQ(some.size(), std::min(top, all.size())) << top;
+    for (std::size_t k = 0; k < some.size(); ++k) {
+      EXPECT_EQ(some[k].counterpart, all[k].counterpart);
+      EXPECT_EQ(some[k].count, all[k].count);
+      EXPECT_EQ(some[k].first.events, all[k].first.events);
+      EXPECT_EQ(some[k].last.events, all[k].last.events);
+    }
+  }
+  EXPECT_EQ(diplo::contacts(t, xi, {}, 0).size(), all.size());  // 0: all of them
+}
+
 TEST(LongestGap, BetweenConsecutiveEncounters) {
   auto t = world();
   auto g = diplo::longest_gap(t, xi, putin);
@@ -813,6 +829,14 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     for (const auto& b : people) expected += (b != a && !diplo::meetings(t, a, b).empty()) ? 1 : 0;
     auto cs = diplo::contacts(t, a);
     EXPECT_EQ(cs.size(), expected);
+    // Ranked: most frequent first, then by name.
+    for (std::size_t k = 1; k < cs.size(); ++k) {
+      const auto& x = cs[k - 1];
+      const auto& y = cs[k];
+      EXPECT_TRUE(x.count > y.count ||
+                  (x.count == y.count && name_of(t.actors().get(x.counterpart)) <=
+                                             name_of(t.actors().get(y.counterpart))));
+    }
     for (const auto& c : cs) {
       auto m = diplo::meetings(t, a, c.counterpart);
       ASSERT_FALSE(m.empty());

@@ -53,6 +53,7 @@
 // cover the day, plus the sorting of what they place.
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -218,9 +219,10 @@ struct contact {
 };
 
 /// Everyone `a` met, with the number of encounters and the first and last; most
-/// frequent first, then by name.
-[[nodiscard]] auto contacts(const timeline& t, const actor_id& a, const meet_options& opt = {})
-    -> std::vector<contact>;
+/// frequent first, then by name. With `top` > 0, only the first `top` of them (the
+/// others' first and last encounters are then never built).
+[[nodiscard]] auto contacts(const timeline& t, const actor_id& a, const meet_options& opt = {},
+                            std::size_t top = 0) -> std::vector<contact>;
 
 /// The longest time between two consecutive encounters of `a` and `b`.
 struct gap {
@@ -345,6 +347,16 @@ struct person_whereabouts {
 // ---------------------------------------------------------------------------------------
 namespace detail {
 
+/// Asks the processor to load the cache line of `p` ahead of its use (nothing where the
+/// compiler has no such builtin).
+inline void prefetch(const void* p) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  __builtin_prefetch(p);
+#else
+  (void)p;
+#endif
+}
+
 inline auto status_counts(status s, bool planned, bool cancelled) noexcept -> bool {
   switch (s) {
     case status::occurred: return true;
@@ -378,8 +390,10 @@ inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_
   return true;
 }
 
+/// Does the event name the actor? (Its facts first: callers have read them already.)
 inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32_t actor) noexcept
     -> bool {
+  if ((ix.facts[event].people & people_bit(actor)) == 0) return false;
   auto s = ix.event_actors.of(event);
   return std::binary_search(s.begin(), s.end(), actor);
 }
@@ -439,6 +453,18 @@ auto gallop_down(std::span<const T> list, std::size_t from, std::size_t to, Belo
       list.begin());
 }
 
+/// Where interpolation puts day v in a list sorted by day (not empty): the first guess of
+/// first_on_or_after, which a caller may prefetch.
+template <class T, class Day>
+auto interpolate(std::span<const T> list, std::int32_t v, Day day) noexcept -> std::size_t {
+  const std::size_t n = list.size();
+  const std::int64_t d0 = day(list[0]);
+  const std::int64_t d1 = day(list[n - 1]);
+  if (v <= d0) return 0;
+  if (v > d1) return n - 1;
+  return static_cast<std::size_t>((v - d0) * static_cast<std::int64_t>(n - 1) / (d1 - d0));
+}
+
 /// The first position of a list sorted by day whose day is >= v. Days in an actor's or a
 /// pair's list grow roughly evenly, so the search starts where interpolation puts v and
 /// gallops from there: two or three cache misses where a binary search over a long list
@@ -450,11 +476,9 @@ auto first_on_or_after(std::span<const T> list, std::int32_t v, Day day) noexcep
   if (n < 16) {
     return static_cast<std::size_t>(std::partition_point(list.begin(), list.end(), below) - list.begin());
   }
-  const std::int64_t d0 = day(list[0]);
-  const std::int64_t d1 = day(list[n - 1]);
-  if (v <= d0) return 0;
-  if (v > d1) return n;
-  const auto guess = static_cast<std::size_t>((v - d0) * static_cast<std::int64_t>(n - 1) / (d1 - d0));
+  if (v <= day(list[0])) return 0;
+  if (v > day(list[n - 1])) return n;
+  const auto guess = interpolate(list, v, day);
   if (below(list[guess])) return gallop_up(list, guess, n, below);
   return gallop_down(list, 0, guess, below);
 }
@@ -527,7 +551,12 @@ inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
   };
   auto pl = pair_list_of(ix, a, b);
   auto [pb, pe] = day_range(pl, lo, hi);
-  for (auto k = pb; k < pe; ++k) keep(pl[k].event);
+  constexpr std::size_t ahead = 8;  // each event's facts are a miss: overlap them
+  for (auto k = pb; k < std::min(pe, pb + ahead); ++k) prefetch(&ix.facts[pl[k].event]);
+  for (auto k = pb; k < pe; ++k) {
+    if (k + ahead < pe) prefetch(&ix.facts[pl[k + ahead].event]);
+    keep(pl[k].event);
+  }
   auto ga = group_list_of(ix, a);
   auto gb = group_list_of(ix, b);
   auto [ab, ae] = day_range(ga, lo, hi);
@@ -689,8 +718,8 @@ namespace detail {
 inline auto is_shared(const timeline& t, std::uint32_t i, std::uint32_t a, std::uint32_t b,
                       const meet_options& o) -> bool {
   const auto& ix = t.index();
-  return has_actor(ix, i, a) && has_actor(ix, i, b) && meet_counts(ix, i, o) &&
-         within_bounds(ix, i, o);
+  return meet_counts(ix, i, o) && within_bounds(ix, i, o) && has_actor(ix, i, a) &&
+         has_actor(ix, i, b);
 }
 
 /// The latest (or earliest) event both actors attended that counts under the options:
@@ -703,6 +732,14 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   auto [lo, hi] = start_window(o);
   auto counts = [&](std::uint32_t i) { return meet_counts(ix, i, o) && within_bounds(ix, i, o); };
   std::optional<std::uint32_t> best;
+  // The three lists lie far apart: their ends are asked for together, the misses overlap.
+  auto ga = group_list_of(ix, a);
+  auto gb = group_list_of(ix, b);
+  for (auto g : {ga, gb}) {
+    if (g.empty()) continue;
+    prefetch(&g.front());
+    prefetch(&g.back());
+  }
   auto pl = pair_list_of(ix, a, b);
   auto [pb, pe] = day_range(pl, lo, hi);
   if (latest) {
@@ -722,8 +759,6 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   }
   // The group events: from the pair's hit on, if any (nothing beyond it can beat it).
   if (best) (latest ? lo : hi) = ix.facts[*best].earliest_start + (latest ? 0 : 1);
-  auto ga = group_list_of(ix, a);
-  auto gb = group_list_of(ix, b);
   if (latest) {
     // Searched from the upper bound only: the walk down stops at the lower one by itself.
     auto day = [](const dated& x) { return x.day; };
@@ -773,9 +808,11 @@ inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a,
   while (!stack.empty()) {
     auto n = stack.back();
     stack.pop_back();
-    for (auto c : ix.children.of(n)) {
+    const auto children = ix.children.of(n);
+    for (auto c : children) prefetch(&ix.facts[c]);  // a summit has many: overlap their misses
+    for (auto c : children) {
       if (is_shared(t, c, a, b, o)) members.push_back(c);
-      stack.push_back(c);
+      if ((ix.facts[c].flags & flag_has_children) != 0) stack.push_back(c);
     }
   }
   std::sort(members.begin(), members.end());
@@ -878,26 +915,38 @@ inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
   const auto& ix = t.index();
   auto d = detail::day_number(day);
   // In each span class, the events starting after `day` cannot cover it, and none
-  // starting more than the class's longest span before it can.
+  // starting more than the class's longest span before it can. One search per class, for
+  // the first event starting after the day; then back to the horizon, which a class's
+  // longest span keeps near. The six searches start far apart in memory, so their first
+  // reads are asked for together, and the misses overlap.
+  const auto first = *n * detail::span_classes;
+  std::array<std::span<const detail::spanned>, detail::span_classes> lists;
+  for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
+    lists[c] = ix.span_events.of(first + c);
+    if (lists[c].empty()) continue;
+    detail::prefetch(&lists[c].front());
+    detail::prefetch(&lists[c].back());
+  }
+  auto start_day = [](const detail::spanned& x) { return x.day; };
+  const bool unbounded = d == std::numeric_limits<std::int32_t>::max();
+  if (!unbounded) {
+    for (const auto& list : lists) {
+      if (list.size() >= 16) detail::prefetch(&list[detail::interpolate(list, d + 1, start_day)]);
+    }
+  }
   std::vector<std::uint32_t> found;
   for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
-    const auto l = *n * detail::span_classes + c;
-    auto list = ix.span_events.of(l);
+    const auto list = lists[c];
     if (list.empty()) continue;
     const auto horizon = static_cast<std::int32_t>(
-        std::max<long long>(static_cast<long long>(d) - ix.span_max[l] + 1,
+        std::max<long long>(static_cast<long long>(d) - ix.span_max[first + c] + 1,
                             std::numeric_limits<std::int32_t>::min() + 1));
-    // One search, for the first event starting after the day; then back to the horizon,
-    // which a class's longest span keeps near.
-    const auto to = d == std::numeric_limits<std::int32_t>::max()
-                        ? list.size()
-                        : detail::first_on_or_after(list, d + 1, [](const detail::dated& x) { return x.day; });
+    const auto to = unbounded ? list.size() : detail::first_on_or_after(list, d + 1, start_day);
     for (auto k = to; k > 0 && list[k - 1].day >= horizon; --k) {
+      if (list[k - 1].stop <= d) continue;  // ended before the day, whatever its dates say
       const auto i = list[k - 1].event;
-      if (ix.days.stop[i] <= d) continue;  // ended before the day, whatever its dates say
       const auto f = ix.facts[i].flags;
-      if ((f & detail::flag_in_person) == 0 ||
-          !detail::status_counts(static_cast<status>(f & detail::flag_status_mask), opt.planned,
+      if (!detail::status_counts(static_cast<status>(f & detail::flag_status_mask), opt.planned,
                                  opt.cancelled)) {
         continue;
       }
@@ -915,8 +964,8 @@ inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
   return out;
 }
 
-inline auto contacts(const timeline& t, const actor_id& a, const meet_options& opt)
-    -> std::vector<contact> {
+inline auto contacts(const timeline& t, const actor_id& a, const meet_options& opt,
+                     std::size_t top) -> std::vector<contact> {
   std::vector<contact> out;
   auto na = t.actor_number(a);
   if (!na) return out;
@@ -932,13 +981,28 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
   auto counts = [&](std::uint32_t i) {
     return detail::meet_counts(ix, i, opt) && detail::within_bounds(ix, i, opt);
   };
-  for (auto i : ix.actor_events.of(*na)) {
+  // The events are far apart in memory: each costs a cache miss for its facts and one for
+  // its actors, so they are asked for a few events ahead and the misses overlap.
+  const auto mine = ix.actor_events.of(*na);
+  constexpr std::size_t ahead = 16;
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    if (k + ahead < mine.size()) {
+      detail::prefetch(&ix.facts[mine[k + ahead]]);
+      detail::prefetch(&ix.event_actors.offsets[mine[k + ahead]]);
+    }
+    if (k + ahead / 2 < mine.size()) {
+      detail::prefetch(ix.event_actors.items.data() + ix.event_actors.offsets[mine[k + ahead / 2]]);
+    }
+    const auto i = mine[k];
     if (!counts(i)) continue;
+    const bool root = ix.facts[i].parent == detail::no_index;
     for (auto b : ix.event_actors.of(i)) {
       if (b == *na) continue;
       bool inside = false;
-      for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
-        inside = detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b) && counts(p);
+      if (!root) {
+        for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
+          inside = counts(p) && detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b);
+        }
       }
       if (inside) continue;
       if (count[b]++ == 0) {
@@ -948,17 +1012,18 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
       last[b] = i;
     }
   }
-  std::sort(met.begin(), met.end());  // ties keep the registry's order
+  // Most frequent first, then by name (the index's name ranks: no name is looked up).
+  std::sort(met.begin(), met.end(), [&](std::uint32_t x, std::uint32_t y) {
+    if (count[x] != count[y]) return count[x] > count[y];
+    return ix.name_rank[x] < ix.name_rank[y];
+  });
+  if (top != 0 && met.size() > top) met.resize(top);
   const auto& all = t.actors().actors();
   out.reserve(met.size());
   for (auto b : met) {
     out.push_back({id_of(all[b]), count[b], detail::encounter_at(t, first[b], *na, b, opt, true),
                    detail::encounter_at(t, last[b], *na, b, opt, true)});
   }
-  std::stable_sort(out.begin(), out.end(), [&](const contact& x, const contact& y) {
-    if (x.count != y.count) return x.count > y.count;
-    return name_of(t.actors().get(x.counterpart)) < name_of(t.actors().get(y.counterpart));
-  });
   return out;
 }
 

@@ -45,9 +45,12 @@
 // bilateral events by pair of actors, in a hash table of pairs; every actor's group
 // events (3+ participants), so that two people's summits are found by intersecting two
 // lists (a 40-leader summit is stored once per attendee, never as 780 pairs); every
-// person's trips to each country, ready to count; every actor's events by how long they
-// may last (for "where was A on D"); the parent/child links; the events by the days they
-// may cover; and, per event, the facts queries test (days, status, parent) in 16 bytes.
+// person's trips to each country, ready to count; every actor's in-person events by how
+// long they may last (for "where was A on D"); the parent/child links; the events by the
+// days they may cover; and, per event, the facts queries test (days, status, parent, and
+// a 16-bit sketch of its participants that rules most actors out without reading the
+// list) in 16 bytes. Queries that must touch many events far apart in memory (contacts,
+// the events of an encounter, a pair's meetings in a range) ask for them a few ahead.
 
 #include <algorithm>
 #include <compare>
@@ -86,15 +89,19 @@ inline constexpr std::size_t max_duplicate_window = 64;
 inline constexpr std::uint8_t max_duplicate_warnings = 4;
 
 /// Compressed lists: the items of list i are items[offsets[i] .. offsets[i+1]).
-struct csr {
+template <class T>
+struct compressed_lists {
   std::vector<std::uint32_t> offsets{0};
-  std::vector<std::uint32_t> items;
+  std::vector<T> items;
 
-  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
+  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const T> {
     if (i + 1 >= offsets.size()) return {};
     return {items.data() + offsets[i], items.data() + offsets[i + 1]};
   }
 };
+
+/// Lists of event or actor numbers.
+using csr = compressed_lists<std::uint32_t>;
 
 /// An event number with its earliest start day: the entries of the lists that queries
 /// search by day, side by side so that reading one costs one cache miss.
@@ -102,17 +109,16 @@ struct dated {
   std::int32_t day = 0;
   std::uint32_t event = 0;
 };
+using dated_lists = compressed_lists<dated>;
 
-/// Compressed lists of dated entries: list i is items[offsets[i] .. offsets[i+1]).
-struct dated_lists {
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<dated> items;
-
-  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const dated> {
-    if (i + 1 >= offsets.size()) return {};
-    return {items.data() + offsets[i], items.data() + offsets[i + 1]};
-  }
+/// An event number with its earliest start day and the day after its latest possible
+/// last day: `where` tells from the entry alone whether the event may cover a day.
+struct spanned {
+  std::int32_t day = 0;
+  std::int32_t stop = 0;
+  std::uint32_t event = 0;
 };
+using spanned_lists = compressed_lists<spanned>;
 
 /// The key of an unordered pair of actor numbers (never 0: a pair is of two actors).
 [[nodiscard]] constexpr auto pair_key(std::uint32_t a, std::uint32_t b) noexcept -> std::uint64_t {
@@ -334,14 +340,23 @@ enum event_flag : std::uint8_t {
   flag_has_children = 0x20
 };
 
+/// The bit of an actor number in event_facts::people.
+[[nodiscard]] constexpr auto people_bit(std::uint32_t actor) noexcept -> std::uint16_t {
+  return static_cast<std::uint16_t>(1U << ((actor * 0x9E3779B1U) >> 28));
+}
+
 /// What the queries test of an event, in 16 bytes, so that testing a candidate costs one
 /// cache miss rather than one per array.
 struct event_facts {
   std::int32_t earliest_start = 0;  // days since 1970-01-01
   std::int32_t latest_start = 0;
   std::uint32_t parent = no_index;  // no_index when none
-  std::uint16_t depth = 0;          // 0 for a root
+  std::uint8_t depth = 0;           // 0 for a root (freeze() allows max_nesting: 32)
   std::uint8_t flags = 0;           // event_flag bits
+  // The people_bit of every participant, or-ed: an actor whose bit is not set is not
+  // among them, and no list of participants need be read to say so (most events have
+  // two; a summit's sets most bits and says little).
+  std::uint16_t people = 0;
 };
 static_assert(sizeof(event_facts) == 16);
 
@@ -378,9 +393,9 @@ struct timeline_index {
   // pair_entries (timeline order).
   range_table pair_table;
   std::vector<dated> pair_entries;
-  // Every actor's events by span class: span_events.of(actor * span_classes + class), in
-  // timeline order, and the longest span of each list in span_max.
-  dated_lists span_events;
+  // Every actor's in-person events by span class: span_events.of(actor * span_classes +
+  // class), in timeline order, and the longest span of each list in span_max.
+  spanned_lists span_events;
   std::vector<std::int32_t> span_max;
   // Every person's trips to each country (default filter): trip_table maps
   // trip_key(actor, country) to a range of `trips`, in order of their start.
@@ -388,6 +403,9 @@ struct timeline_index {
   std::vector<trip_start> trips;
   // Event ids -> event number.
   id_table event_number;
+  // Per actor number, its place among all actors sorted by name (ties in registry order):
+  // contacts rank counterparts by it without looking names up.
+  std::vector<std::uint32_t> name_rank;
   // The events that may cover a day (whereabouts_on in diplo/query.h).
   day_tree days;
 };
@@ -689,8 +707,8 @@ inline void index_pairs(timeline_index& ix) {
   ix.pair_table = range_table::of_sorted(keys);
 }
 
-/// Every actor's events by span class, for `where`; `stop` is, per event, the day after
-/// its latest possible last day.
+/// Every actor's in-person events by span class, for `where` (calls place nobody); `stop`
+/// is, per event, the day after its latest possible last day. Needs the facts' flags.
 inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& stop,
                         std::uint32_t actor_count) {
   const auto lists = actor_count * span_classes;
@@ -700,8 +718,11 @@ inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& sto
     cls[i] = static_cast<std::uint8_t>(span_class(std::int64_t{stop[i]} - ix.facts[i].earliest_start));
   }
   std::vector<std::uint32_t> count(lists, 0);
+  auto placed = [&](std::uint32_t i) { return (ix.facts[i].flags & flag_in_person) != 0; };
   for (std::uint32_t a = 0; a < actor_count; ++a) {
-    for (auto i : ix.actor_events.of(a)) ++count[a * span_classes + cls[i]];
+    for (auto i : ix.actor_events.of(a)) {
+      if (placed(i)) ++count[a * span_classes + cls[i]];
+    }
   }
   ix.span_events.offsets.assign(lists + 1, 0);
   for (std::uint32_t l = 0; l < lists; ++l) ix.span_events.offsets[l + 1] = ix.span_events.offsets[l] + count[l];
@@ -710,8 +731,9 @@ inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& sto
   std::vector<std::uint32_t> pos(ix.span_events.offsets.begin(), ix.span_events.offsets.end() - 1);
   for (std::uint32_t a = 0; a < actor_count; ++a) {
     for (auto i : ix.actor_events.of(a)) {
+      if (!placed(i)) continue;
       const auto l = a * span_classes + cls[i];
-      ix.span_events.items[pos[l]++] = {ix.facts[i].earliest_start, i};
+      ix.span_events.items[pos[l]++] = {ix.facts[i].earliest_start, stop[i], i};
       ix.span_max[l] = std::max(ix.span_max[l], stop[i] - ix.facts[i].earliest_start);
     }
   }
@@ -1133,7 +1155,7 @@ inline auto timeline_builder::freeze() && -> timeline {
     if (b.parent) ix.facts[i].parent = ix.event_number.find(b.parent->value(), id_at);
   }
   for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint16_t d = 0;
+    std::uint8_t d = 0;  // validate() has ruled out chains deeper than max_nesting
     for (auto p = ix.facts[i].parent; p != detail::no_index; p = ix.facts[p].parent) ++d;
     ix.facts[i].depth = d;
   }
@@ -1154,6 +1176,16 @@ inline auto timeline_builder::freeze() && -> timeline {
   // Actors, numbered in registry order.
   const auto actor_count = static_cast<std::uint32_t>(t.actors_.size());
 
+  {
+    std::vector<std::uint32_t> by_name(actor_count);
+    for (std::uint32_t a = 0; a < actor_count; ++a) by_name[a] = a;
+    const auto& all = t.actors_.actors();
+    std::stable_sort(by_name.begin(), by_name.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return name_of(all[x]) < name_of(all[y]); });
+    ix.name_rank.assign(actor_count, 0);
+    for (std::uint32_t r = 0; r < actor_count; ++r) ix.name_rank[by_name[r]] = r;
+  }
+
   // Per event its actor numbers, sorted.
   ix.event_actors.offsets.assign(n + 1, 0);
   ix.event_actors.items.reserve(mentions);
@@ -1165,6 +1197,7 @@ inline auto timeline_builder::freeze() && -> timeline {
     for_each_participant(t.events_[i], [&](const actor_id& a) { items.push_back(*t.actor_number(a)); });
     std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
     ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
+    for (auto k = from; k < items.size(); ++k) ix.facts[i].people |= detail::people_bit(items[k]);
     const bool group = items.size() - from >= 3;
     for (auto k = from; k < items.size(); ++k) {
       ++all_count[items[k]];
