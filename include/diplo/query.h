@@ -742,6 +742,22 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   }
   auto pl = pair_list_of(ix, a, b);
   auto [pb, pe] = day_range(pl, lo, hi);
+  // Walking down, the group lists are searched from the upper bound, which the pair's hit
+  // does not move: searched while the facts of the pair's latest event are on their way.
+  auto day = [](const dated& x) { return x.day; };
+  const bool unbounded = hi == std::numeric_limits<std::int32_t>::max();
+  std::size_t ae = ga.size();
+  std::size_t be = gb.size();
+  if (latest) {
+    if (pe > pb) prefetch(&ix.facts[pl[pe - 1].event]);
+    if (!unbounded) {
+      for (auto g : {ga, gb}) {
+        if (g.size() >= 16) prefetch(&g[interpolate(g, hi, day)]);
+      }
+      ae = first_on_or_after(ga, hi, day);
+      be = first_on_or_after(gb, hi, day);
+    }
+  }
   if (latest) {
     for (auto k = pe; k > pb; --k) {
       if (counts(pl[k - 1].event)) {
@@ -761,11 +777,8 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   if (best) (latest ? lo : hi) = ix.facts[*best].earliest_start + (latest ? 0 : 1);
   if (latest) {
     // Searched from the upper bound only: the walk down stops at the lower one by itself.
-    auto day = [](const dated& x) { return x.day; };
     const std::size_t ab = 0;
     const std::size_t bb = 0;
-    std::size_t ae = hi == std::numeric_limits<std::int32_t>::max() ? ga.size() : first_on_or_after(ga, hi, day);
-    std::size_t be = hi == std::numeric_limits<std::int32_t>::max() ? gb.size() : first_on_or_after(gb, hi, day);
     while (ae > ab && be > bb && ga[ae - 1].day >= lo && gb[be - 1].day >= lo) {
       const auto x = ga[ae - 1].event;
       const auto y = gb[be - 1].event;
