@@ -808,9 +808,11 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
 }
 
 /// The encounter of actors a and b rooted at event `root`: the root and every event
-/// inside it that both attended and that counts under the options.
+/// inside it that both attended and that counts under the options. `known`, if not
+/// no_index, is an event inside it already known to be one of them (not checked again).
 inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a, std::uint32_t b,
-                         const meet_options& o, bool prefer_late) -> encounter {
+                         const meet_options& o, bool prefer_late, std::uint32_t known = no_index)
+    -> encounter {
   const auto& ix = t.index();
   if ((ix.facts[root].flags & flag_has_children) == 0) {
     const std::uint32_t only[] = {root};
@@ -824,7 +826,7 @@ inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a,
     const auto children = ix.children.of(n);
     for (auto c : children) prefetch(&ix.facts[c]);  // a summit has many: overlap their misses
     for (auto c : children) {
-      if (is_shared(t, c, a, b, o)) members.push_back(c);
+      if (c == known || is_shared(t, c, a, b, o)) members.push_back(c);
       if ((ix.facts[c].flags & flag_has_children) != 0) stack.push_back(c);
     }
   }
@@ -846,7 +848,7 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
   for (auto p = ix.facts[*hit].parent; p != no_index; p = ix.facts[p].parent) {
     if (is_shared(t, p, a, b, o)) root = p;
   }
-  return encounter_at(t, root, a, b, o, latest);
+  return encounter_at(t, root, a, b, o, latest, *hit);
 }
 
 }  // namespace detail
