@@ -732,7 +732,8 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
   auto [lo, hi] = start_window(o);
   auto counts = [&](std::uint32_t i) { return meet_counts(ix, i, o) && within_bounds(ix, i, o); };
   std::optional<std::uint32_t> best;
-  // The three lists lie far apart: their ends are asked for together, the misses overlap.
+  // The three lists lie far apart: the ends of the two group lists are asked for first, so
+  // that their misses overlap the search of the pair's list.
   auto ga = group_list_of(ix, a);
   auto gb = group_list_of(ix, b);
   for (auto g : {ga, gb}) {
@@ -757,8 +758,6 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
       ae = first_on_or_after(ga, hi, day);
       be = first_on_or_after(gb, hi, day);
     }
-  }
-  if (latest) {
     for (auto k = pe; k > pb; --k) {
       if (counts(pl[k - 1].event)) {
         best = pl[k - 1].event;
