@@ -1009,14 +1009,11 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
     }
     const auto i = mine[k];
     if (!counts(i)) continue;
-    const bool root = ix.facts[i].parent == detail::no_index;
     for (auto b : ix.event_actors.of(i)) {
       if (b == *na) continue;
       bool inside = false;
-      if (!root) {
-        for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
-          inside = counts(p) && detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b);
-        }
+      for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
+        inside = counts(p) && detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b);
       }
       if (inside) continue;
       if (count[b]++ == 0) {

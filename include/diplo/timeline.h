@@ -1197,9 +1197,9 @@ inline auto timeline_builder::freeze() && -> timeline {
     for_each_participant(t.events_[i], [&](const actor_id& a) { items.push_back(*t.actor_number(a)); });
     std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
     ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
-    for (auto k = from; k < items.size(); ++k) ix.facts[i].people |= detail::people_bit(items[k]);
     const bool group = items.size() - from >= 3;
     for (auto k = from; k < items.size(); ++k) {
+      ix.facts[i].people |= detail::people_bit(items[k]);
       ++all_count[items[k]];
       if (group) ++group_count[items[k]];
     }

@@ -117,12 +117,12 @@ auto locate_stage1_error(std::string_view json, simdjson::error_code code)
 
 auto too_deep_at(std::string_view json, std::size_t max_depth) noexcept -> std::size_t {
   // Nothing can nest deeper than the number of '{' and '[' in the text (those in strings
-  // too): counting them with memchr is a fraction of the walk below, which only texts
-  // with more of them than the limit need.
+  // too): counting them with memchr, up to one past the limit, is a fraction of the walk
+  // below, which only texts with more of them than the limit need.
   std::size_t opens = 0;
   const char* const end = json.data() + json.size();
   for (const char ch : {'{', '['}) {
-    for (const char* q = json.data(); q < end; ++q, ++opens) {
+    for (const char* q = json.data(); q < end && opens <= max_depth; ++q, ++opens) {
       q = static_cast<const char*>(std::memchr(q, ch, static_cast<std::size_t>(end - q)));
       if (q == nullptr) break;
     }
