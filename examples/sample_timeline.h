@@ -5,6 +5,7 @@
 // in-person meetings, calls and visits from September 2022 to May 2025, taken from
 // the project's sourced Xi-Putin dataset (each event cites its sources).
 
+#include <chrono>
 #include <string>
 #include <utility>
 #include <vector>

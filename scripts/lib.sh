@@ -4,7 +4,8 @@
 #   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 # It defines DIPLO_ROOT (the repository root, whatever the caller's cwd) and:
 #   diplo_missing_packages [PKG...]  print the Debian packages (default: all of ours) not installed
-#   diplo_setup                      install what is missing, or say how to (see below)
+#   diplo_setup [PKG...]             install what is missing (ours and PKG...), or say how to
+#   diplo_fmt_source_dir             the {fmt} source tree for the fmt12 and libcxx presets
 #   diplo_jobs                       number of parallel jobs (all cores)
 #   diplo_configure BUILD_DIR [ARG...]  cmake configure with the project's usual options
 
@@ -38,6 +39,7 @@ diplo_missing_packages() {
 # utf8proc itself (FetchContent, needs internet), but a compiler, CMake >= 3.23 and
 # GoogleTest must already be there.
 diplo_setup() {
+  local -a wanted=("${DIPLO_DEBIAN_PACKAGES[@]}" "$@")
   if ! command -v dpkg-query >/dev/null 2>&1; then
     diplo_log "not a Debian/Ubuntu system (no dpkg-query); cannot check packages."
     diplo_log "needed: a C++20 compiler (g++ >= 12 or clang >= 15), CMake >= 3.23, make,"
@@ -51,7 +53,7 @@ diplo_setup() {
   fi
 
   local -a missing
-  mapfile -t missing < <(diplo_missing_packages)
+  mapfile -t missing < <(diplo_missing_packages "${wanted[@]}")
   if ((${#missing[@]} == 0)); then return 0; fi
   diplo_log "missing Debian packages: ${missing[*]}"
 
@@ -79,17 +81,28 @@ diplo_setup() {
   fi
 }
 
+# The {fmt} source tree that the fmt12 and libcxx presets build {fmt} from: $DIPLO_FMT_SOURCE_DIR,
+# else {fmt} 12.2.0 beside the repository (../shared/vendor/fmt-12.2.0, as CI has it).
+diplo_fmt_source_dir() {
+  local dir="${DIPLO_FMT_SOURCE_DIR:-$DIPLO_ROOT/../shared/vendor/fmt-12.2.0}"
+  if [[ ! -f "$dir/CMakeLists.txt" || ! -f "$dir/include/fmt/format.h" ]]; then
+    diplo_log "no {fmt} source tree at $dir: set DIPLO_FMT_SOURCE_DIR to one (e.g. {fmt} 12.2.0)"
+    return 1
+  fi
+  (cd "$dir" && pwd)
+}
+
 diplo_jobs() {
   nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2
 }
 
-# The configure step both scripts share, so that they can share a build directory.
-# DIPLO_BUILD_TYPE overrides the build type (default Debug).
+# The configure step of scripts/demo and scripts/bench: the dev preset (CMakePresets.json),
+# as scripts/test, so that demo and test share build/. DIPLO_BUILD_TYPE overrides the
+# build type (default Debug).
 diplo_configure() {
   local build_dir="$1"
   shift
-  cmake -S "$DIPLO_ROOT" -B "$build_dir" \
+  cmake --preset dev -S "$DIPLO_ROOT" -B "$build_dir" \
     -DCMAKE_BUILD_TYPE="${DIPLO_BUILD_TYPE:-Debug}" \
-    -DDIPLO_WARNINGS_AS_ERRORS=ON \
     "$@"
 }

@@ -4,6 +4,9 @@
 #include <diplo/io/file.h>
 #include <diplo/query.h>
 
+#include <chrono>
+#include <string>
+
 #include <gtest/gtest.h>
 
 namespace {

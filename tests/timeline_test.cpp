@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/timeline.h>
 
+#include <chrono>
+
 #include <gtest/gtest.h>
 
 namespace {

@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <concepts>
+#include <cstdlib>
+#include <filesystem>
 #include <regex>
 #include <string>
 
@@ -144,6 +146,36 @@ TEST(TimeZone, SuggestsDespiteCase) {
 TEST(TimeZone, ReportsDatabaseVersion) {
   auto v = diplo::tz::tzdb_version();
   EXPECT_TRUE(v == "unknown" || std::regex_match(v, std::regex("[0-9]{4}[a-z]"))) << v;
+}
+
+// TZDIR names the directory tzdata.zi is read from, on every call of database_dir().
+TEST(TimeZoneDir, TzdirOverridesTheBuiltInDirectory) {
+  const char* old = std::getenv("TZDIR");
+  const std::string saved = old != nullptr ? old : "";
+#ifndef _WIN32
+  ::setenv("TZDIR", "/opt/elsewhere/zoneinfo", 1);
+  EXPECT_EQ(diplo::tz::database_dir(), std::filesystem::path("/opt/elsewhere/zoneinfo"));
+  ::setenv("TZDIR", "", 1);  // empty: as if unset
+  EXPECT_EQ(diplo::tz::database_dir(), std::filesystem::path(DIPLO_TZDIR));
+  if (old != nullptr) {
+    ::setenv("TZDIR", saved.c_str(), 1);
+  } else {
+    ::unsetenv("TZDIR");
+  }
+#else
+  GTEST_SKIP() << "setenv";
+#endif
+}
+
+// Run by the ctest "tz.tzdir_fixture" with TZDIR=tests/data/tzdir (a tzdata.zi of release
+// "2099z" with one made-up alias) and DIPLO_TEST_TZDIR_FIXTURE=1; skipped elsewhere, since
+// tzdata.zi is read once per process.
+TEST(TimeZoneDir, ReadsTzdataZiFromTzdir) {
+  if (std::getenv("DIPLO_TEST_TZDIR_FIXTURE") == nullptr) GTEST_SKIP() << "run by ctest tz.tzdir_fixture";
+  EXPECT_EQ(diplo::tz::tzdb_version(), "2099z");
+  EXPECT_EQ(diplo::tz::canonical_zone("Test/Moskva_Alias"), "Europe/Moscow");
+  EXPECT_TRUE(diplo::tz::is_known_zone("Test/Moskva_Alias"));
+  EXPECT_FALSE(diplo::tz::is_known_zone("Europe/Moskva"));
 }
 
 TEST(ZonedInstant, FormatsLocalOrUtc) {

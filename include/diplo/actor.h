@@ -81,6 +81,7 @@
 
 #include <date/date.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/country.h"
 #include "diplo/detail/fold.h"

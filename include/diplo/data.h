@@ -16,19 +16,20 @@
 
 #include <string_view>
 
+#include "diplo/export.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
 namespace diplo::data {
 
 /// The embedded text of data/xi-putin.json.
-[[nodiscard]] auto xi_putin_json() noexcept -> std::string_view;
+[[nodiscard]] DIPLO_DATA_API auto xi_putin_json() noexcept -> std::string_view;
 
 /// The dataset's description: title, coverage, as-of date, licence.
-[[nodiscard]] auto xi_putin_info() -> const io::dataset_info&;
+[[nodiscard]] DIPLO_DATA_API auto xi_putin_info() -> const io::dataset_info&;
 
 /// The dataset as a frozen timeline (parsed on first use).
 /// Throws diplo::error only if the embedded file is broken, which the tests rule out.
-[[nodiscard]] auto xi_putin() -> const timeline&;
+[[nodiscard]] DIPLO_DATA_API auto xi_putin() -> const timeline&;
 
 }  // namespace diplo::data

@@ -28,17 +28,19 @@
 
 #include <fmt/format.h>
 
+#include "diplo/export.h"
+
 namespace diplo {
 
 /// The root of all exceptions thrown by diplo for bad input.
-class error : public std::runtime_error {
+class DIPLO_API error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
 /// Text that does not follow its grammar (EDTF dates and periods, codes, ids).
 /// `column()` is 1-based, counted in bytes from the start of `input()`.
-class parse_error : public error {
+class DIPLO_API parse_error : public error {
  public:
   parse_error(std::string what, std::string input, std::size_t column)
       : error(std::move(what)), input_(std::move(input)), column_(column) {}
@@ -82,7 +84,7 @@ struct diagnostic {
 
 /// Thrown when a whole input is rejected; carries every diagnostic found (not only
 /// the first). `what()` lists them, one per line.
-class validation_error : public error {
+class DIPLO_API validation_error : public error {
  public:
   validation_error(std::string_view area, std::vector<diagnostic> diagnostics);
 
@@ -96,7 +98,7 @@ class validation_error : public error {
 
 /// A name or id that does not resolve: unknown (with the nearest known names as
 /// suggestions) or ambiguous (with every candidate).
-class lookup_error : public error {
+class DIPLO_API lookup_error : public error {
  public:
   lookup_error(std::string what, std::vector<std::string> candidates)
       : error(std::move(what)), candidates_(std::move(candidates)) {}

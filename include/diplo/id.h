@@ -65,7 +65,14 @@ class basic_id {
   explicit operator std::string_view() const noexcept { return value_; }
 
   /// Ids compare as their strings.
-  friend auto operator<=>(const basic_id&, const basic_id&) = default;
+  friend auto operator==(const basic_id& a, const basic_id& b) noexcept -> bool {
+    return a.value_ == b.value_;
+  }
+  // Written out rather than defaulted: libc++ before 17 has no operator<=> for std::string.
+  // compare() orders as std::string's <=> does (char_traits<char>: bytes as unsigned char).
+  friend auto operator<=>(const basic_id& a, const basic_id& b) noexcept -> std::strong_ordering {
+    return a.value_.compare(b.value_) <=> 0;
+  }
 
  private:
   std::string value_;

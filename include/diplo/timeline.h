@@ -55,6 +55,8 @@
 #include <algorithm>
 #include <compare>
 #include <cstdint>
+#include <functional>
+#include <iterator>
 #include <limits>
 #include <optional>
 #include <span>
@@ -62,6 +64,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <fmt/format.h>
@@ -1040,8 +1043,9 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       if (events_[x].index() != events_[y].index()) return events_[x].index() < events_[y].index();
       auto a = group_of(x);
       auto b = group_of(y);
-      if (auto c = std::lexicographical_compare_three_way(a.begin(), a.end(), b.begin(), b.end()); c != 0) {
-        return c < 0;
+      // By hand, as std::lexicographical_compare_three_way would (which needs libc++ 17).
+      if (auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end()); ia != a.end() || ib != b.end()) {
+        return ib != b.end() && (ia == a.end() || *ia < *ib);
       }
       return first_day[x] < first_day[y];
     });

@@ -12,8 +12,7 @@
 // "Asia/Shanghai"), never by an abbreviation ("CST" is China, Cuba and the US Midwest).
 //
 // This header (target `diplo::tz`, which links date's compiled `date::date-tz` and reads
-// the system tz database under /usr/share/zoneinfo) is the one place where UTC and zone
-// names meet:
+// the system tz database) is the one place where UTC and zone names meet:
 //
 //   UTC -> LOCAL
 //     auto t = date::sys_days{2025_y / date::May / 9} + std::chrono::hours{7};
@@ -50,11 +49,22 @@
 //
 // Answers depend on the installed tz database: a zone whose rules changed recently
 // (Asia/Almaty moved from +06 to +05 in 2024) reads differently on an older one.
+//
+// WHERE THE DATABASE IS. The zones' rules come from date's compiled library, which finds
+// the system database itself (/usr/share/zoneinfo on Linux and macOS). diplo reads one
+// file more, tzdata.zi (the release, and the old names that link to current ones), from
+// `database_dir()`: the TZDIR environment variable when it is set and not empty (as the
+// C library reads it), else the directory fixed at build time by the CMake option
+// DIPLO_TZDIR (a compile definition of `diplo::tz`; default /usr/share/zoneinfo). Without
+// a tzdata.zi (macOS ships none) the release is "unknown" and only names that date knows
+// resolve.
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <span>
@@ -71,9 +81,14 @@
 #include "diplo/event.h"
 #include "diplo/timeline.h"
 
+#ifndef DIPLO_TZDIR
+/// The tz database directory when TZDIR is unset: CMake's DIPLO_TZDIR, on diplo::tz's interface.
+#  define DIPLO_TZDIR "/usr/share/zoneinfo"
+#endif
+
 namespace diplo::detail {
 
-/// What diplo reads from /usr/share/zoneinfo/tzdata.zi: the version line and the
+/// What diplo reads from <database_dir()>/tzdata.zi: the version line and the
 /// "L TARGET ALIAS" link lines (alias -> canonical zone). Both empty if the file is missing.
 struct tzdata_zi {
   std::string version;
@@ -105,10 +120,17 @@ inline auto parse_tzdata_zi(std::istream& in) -> tzdata_zi {
   return data;
 }
 
-/// tzdata.zi, read once (thread-safe: a function-local static).
+/// $TZDIR when set and not empty, else DIPLO_TZDIR. Read on every call.
+inline auto tz_database_dir() -> std::filesystem::path {
+  const char* env = std::getenv("TZDIR");  // NOLINT(concurrency-mt-unsafe): read-only use
+  return std::filesystem::path(env != nullptr && *env != '\0' ? env : DIPLO_TZDIR);
+}
+
+/// tzdata.zi, read once, from the directory `tz_database_dir()` named at the first call
+/// (thread-safe: a function-local static).
 inline auto tzdata() -> const tzdata_zi& {
   static const tzdata_zi data = [] {
-    std::ifstream in("/usr/share/zoneinfo/tzdata.zi");
+    std::ifstream in(tz_database_dir() / "tzdata.zi");
     return in ? parse_tzdata_zi(in) : tzdata_zi{};
   }();
   return data;
@@ -290,7 +312,13 @@ namespace diplo::tz {
   throw detail::unknown_zone(zone);
 }
 
-/// The installed tz database release, from line 1 of /usr/share/zoneinfo/tzdata.zi
+/// The directory diplo reads tzdata.zi from: $TZDIR when set and not empty, else the build's
+/// DIPLO_TZDIR (default "/usr/share/zoneinfo"). See "WHERE THE DATABASE IS" above. The
+/// file is read once, on first use, from the directory named then.
+/// Example: with TZDIR=/opt/tzdata, `database_dir()` is "/opt/tzdata".
+[[nodiscard]] inline auto database_dir() -> std::filesystem::path { return detail::tz_database_dir(); }
+
+/// The installed tz database release, from line 1 of `database_dir()`/tzdata.zi
 /// ("2025b"), or "unknown". Cannot fail. Log it beside answers that depend on local time.
 [[nodiscard]] inline auto tzdb_version() -> std::string {
   const auto& v = detail::tzdata().version;

@@ -9,6 +9,7 @@
 
 #include <date/date.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/data.h"
 #include "diplo/io/csv.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/document.h>
 
+#include <concepts>
 #include <cstdint>
 #include <string>
 #include <vector>

@@ -8,6 +8,7 @@
 #include <diplo/io/file.h>
 #include <diplo/io/jsonl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <gtest/gtest.h>
 
 namespace {

@@ -1,13 +1,22 @@
 # SPDX-License-Identifier: MIT
-# Packaging tests (STYLE 10): two small user projects built against this diplo.
+# Packaging tests (STYLE 10): small user projects built against this diplo.
 #
 #   Package.Install          `cmake --install` of this build into <build>/package-tests/stage
 #                            (a ctest fixture, FIXTURES_SETUP diplo_staged_install)
-#   Package.FindPackage      tests/package/find-package: find_package(diplo) from the stage
+#   Package.FindPackage      tests/package/find-package: find_package(diplo) from the stage,
+#                            every component (needs io and tz in this build)
+#   Package.FindPackageCore  tests/package/find-package-core: find_package(diplo COMPONENTS
+#                            core) links the core alone, looks for no reader's dependency,
+#                            and a 0.0 request is refused
+#   Package.PkgConfig        core_consumer.cpp compiled and linked by hand with
+#                            `pkg-config --cflags --libs diplo` from the stage
+#   Package.SharedLibrary    diplo configured apart with BUILD_SHARED_LIBS=ON, installed, its
+#                            libraries checked (SONAME, only the API exported), and the
+#                            find-package consumer built and run against it
 #   Package.AddSubdirectory  tests/package/add-subdirectory: add_subdirectory(<diplo source>)
 #
-# Each consumer is configured with this build's generator, compiler and build type, built,
-# and run; its output must contain "22 October 2024". Run only these with
+# Each consumer is configured with this build's generator, compiler, flags and build type,
+# built, and run; its output must contain "22 October 2024". Run only these with
 # `ctest -L package`, or skip them with `ctest -LE package`.
 #
 # This file has two uses: tests/CMakeLists.txt include()s it to register the tests, and
@@ -32,6 +41,9 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
     "-DDIPLO_PT_GENERATOR=${CMAKE_GENERATOR}"
     "-DDIPLO_PT_MAKE_PROGRAM=${CMAKE_MAKE_PROGRAM}"
     "-DDIPLO_PT_CXX_COMPILER=${CMAKE_CXX_COMPILER}"
+    "-DDIPLO_PT_CXX_FLAGS=${CMAKE_CXX_FLAGS}"
+    "-DDIPLO_PT_EXE_LINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}"
+    "-DDIPLO_PT_SHARED_LINKER_FLAGS=${CMAKE_SHARED_LINKER_FLAGS}"
     "-DDIPLO_PT_CONFIG=${_dpt_config}"
     "-DDIPLO_PT_PREFIX_PATH=${_dpt_prefix_path}"
     "-DDIPLO_PT_EXPECT=22 October 2024")
@@ -48,6 +60,14 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
 
   set(_dpt_fail "diplo package test failed")
 
+  # The full consumer (consumer.cpp) needs every component: io, tz and data.
+  set(_dpt_full OFF)
+  if(TARGET diplo_io AND TARGET diplo_tz AND TARGET diplo_data)
+    set(_dpt_full ON)
+  endif()
+  set(_dpt_core_pass "core: .*22 October 2024.*unknown name \"Pootin\"")
+  set(_dpt_full_pass "bundled: .*22 October 2024.*16th BRICS summit")
+
   if(DIPLO_INSTALL)
     add_test(NAME Package.Install
       COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=install
@@ -57,17 +77,65 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
       FIXTURES_SETUP diplo_staged_install LABELS package TIMEOUT 300
       FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
 
-    add_test(NAME Package.FindPackage
+    if(_dpt_full)
+      add_test(NAME Package.FindPackage
+        COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=consumer
+                "-DDIPLO_PT_SOURCE=${_dpt_here}/find-package"
+                "-DDIPLO_PT_BINARY=${_dpt_work}/find-package"
+                "-DDIPLO_PT_STAGE=${_dpt_work}/stage"
+                -P "${_dpt_script}")
+      set_tests_properties(Package.FindPackage PROPERTIES
+        FIXTURES_REQUIRED diplo_staged_install LABELS package TIMEOUT 900
+        PASS_REGULAR_EXPRESSION "${_dpt_full_pass}" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+    endif()
+
+    add_test(NAME Package.FindPackageCore
       COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=consumer
-              "-DDIPLO_PT_SOURCE=${_dpt_here}/find-package"
-              "-DDIPLO_PT_BINARY=${_dpt_work}/find-package"
+              "-DDIPLO_PT_SOURCE=${_dpt_here}/find-package-core"
+              "-DDIPLO_PT_BINARY=${_dpt_work}/find-package-core"
               "-DDIPLO_PT_STAGE=${_dpt_work}/stage"
               -P "${_dpt_script}")
-    set_tests_properties(Package.FindPackage PROPERTIES
+    set_tests_properties(Package.FindPackageCore PROPERTIES
       FIXTURES_REQUIRED diplo_staged_install LABELS package TIMEOUT 900
-      PASS_REGULAR_EXPRESSION "bundled: .*22 October 2024.*16th BRICS summit" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+      PASS_REGULAR_EXPRESSION "${_dpt_core_pass}" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+
+    find_program(DIPLO_PKG_CONFIG NAMES pkg-config pkgconf)
+    if(DIPLO_PKG_CONFIG)
+      get_target_property(_dpt_type diplo TYPE)
+      add_test(NAME Package.PkgConfig
+        COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=pkg-config
+                "-DDIPLO_PT_PKG_CONFIG=${DIPLO_PKG_CONFIG}"
+                "-DDIPLO_PT_SOURCE=${_dpt_here}/core_consumer.cpp"
+                "-DDIPLO_PT_BINARY=${_dpt_work}/pkg-config"
+                "-DDIPLO_PT_STAGE=${_dpt_work}/stage"
+                "-DDIPLO_PT_LIBDIR=${CMAKE_INSTALL_LIBDIR}"
+                "-DDIPLO_PT_STATIC=$<STREQUAL:${_dpt_type},STATIC_LIBRARY>"
+                -P "${_dpt_script}")
+      set_tests_properties(Package.PkgConfig PROPERTIES
+        FIXTURES_REQUIRED diplo_staged_install LABELS package TIMEOUT 300
+        PASS_REGULAR_EXPRESSION "${_dpt_core_pass}" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+    endif()
   endif()
 
+  if(_dpt_full AND NOT BUILD_SHARED_LIBS)
+    add_test(NAME Package.SharedLibrary
+      COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=shared
+              "-DDIPLO_PT_DIPLO_SOURCE=${PROJECT_SOURCE_DIR}"
+              "-DDIPLO_PT_LIBRARY_BINARY=${_dpt_work}/shared-build"
+              "-DDIPLO_PT_STAGE=${_dpt_work}/stage-shared"
+              "-DDIPLO_PT_LIBDIR=${CMAKE_INSTALL_LIBDIR}"
+              "-DDIPLO_PT_SOVERSION=${DIPLO_SOVERSION}"
+              "-DDIPLO_PT_NM=${CMAKE_NM}"
+              "-DDIPLO_PT_FMT_SOURCE_DIR=${DIPLO_FMT_SOURCE_DIR}"
+              "-DDIPLO_PT_SOURCE=${_dpt_here}/find-package"
+              "-DDIPLO_PT_BINARY=${_dpt_work}/shared-consumer"
+              -P "${_dpt_script}")
+    set_tests_properties(Package.SharedLibrary PROPERTIES
+      LABELS package TIMEOUT 1800
+      PASS_REGULAR_EXPRESSION "${_dpt_full_pass}" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+  endif()
+
+  if(_dpt_full)
   add_test(NAME Package.AddSubdirectory
     COMMAND "${CMAKE_COMMAND}" ${_dpt_args} -DDIPLO_PT_STEP=consumer
             "-DDIPLO_PT_SOURCE=${_dpt_here}/add-subdirectory"
@@ -77,7 +145,8 @@ if(NOT CMAKE_SCRIPT_MODE_FILE)
             -P "${_dpt_script}")
   set_tests_properties(Package.AddSubdirectory PROPERTIES
     LABELS package TIMEOUT 900
-    PASS_REGULAR_EXPRESSION "bundled: .*22 October 2024.*16th BRICS summit" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+    PASS_REGULAR_EXPRESSION "${_dpt_full_pass}" FAIL_REGULAR_EXPRESSION "${_dpt_fail}")
+  endif()
 
   return()
 endif()
@@ -106,6 +175,93 @@ if(DIPLO_PT_STEP STREQUAL "install")
   return()
 endif()
 
+# The flags of the parent build, as lists.
+separate_arguments(pt_cxx_flags UNIX_COMMAND "${DIPLO_PT_CXX_FLAGS}")
+separate_arguments(pt_exe_linker_flags UNIX_COMMAND "${DIPLO_PT_EXE_LINKER_FLAGS}")
+
+if(DIPLO_PT_STEP STREQUAL "pkg-config")
+  # core_consumer.cpp built by hand: the compiler, the parent's flags, and pkg-config's.
+  file(REMOVE_RECURSE "${DIPLO_PT_BINARY}")
+  file(MAKE_DIRECTORY "${DIPLO_PT_BINARY}")
+  set(ENV{PKG_CONFIG_PATH} "${DIPLO_PT_STAGE}/${DIPLO_PT_LIBDIR}/pkgconfig")
+  set(static_arg "")
+  if(DIPLO_PT_STATIC)
+    set(static_arg --static)
+  endif()
+  foreach(what IN ITEMS cflags libs)
+    execute_process(COMMAND "${DIPLO_PT_PKG_CONFIG}" ${static_arg} --${what} diplo
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+                    OUTPUT_STRIP_TRAILING_WHITESPACE)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "diplo package test failed: pkg-config --${what} diplo (exit ${rc}): ${err}")
+    endif()
+    message(STATUS "pkg-config ${static_arg} --${what} diplo: ${out}")
+    separate_arguments(pc_${what} UNIX_COMMAND "${out}")
+  endforeach()
+  set(exe "${DIPLO_PT_BINARY}/consumer")
+  _dpt_run("compile and link ${DIPLO_PT_SOURCE} with pkg-config's flags"
+           "${DIPLO_PT_CXX_COMPILER}" -std=c++20 ${pt_cxx_flags} ${pc_cflags} "${DIPLO_PT_SOURCE}"
+           -o "${exe}" ${pt_exe_linker_flags} ${pc_libs})
+  execute_process(COMMAND "${exe}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  message(STATUS "consumer output:\n${out}${err}")
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "diplo package test failed: ${exe} exited with ${rc}")
+  endif()
+  return()
+endif()
+
+if(DIPLO_PT_STEP STREQUAL "shared")
+  # diplo itself, configured apart as shared libraries, built and installed.
+  file(REMOVE_RECURSE "${DIPLO_PT_LIBRARY_BINARY}" "${DIPLO_PT_STAGE}")
+  set(lib_args -S "${DIPLO_PT_DIPLO_SOURCE}" -B "${DIPLO_PT_LIBRARY_BINARY}" -G "${DIPLO_PT_GENERATOR}"
+               "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${DIPLO_PT_CXX_FLAGS}"
+               "-DCMAKE_EXE_LINKER_FLAGS=${DIPLO_PT_EXE_LINKER_FLAGS}"
+               "-DCMAKE_SHARED_LINKER_FLAGS=${DIPLO_PT_SHARED_LINKER_FLAGS}"
+               -DBUILD_SHARED_LIBS=ON -DDIPLO_BUILD_TESTS=OFF -DDIPLO_BUILD_EXAMPLES=OFF
+               -DDIPLO_BUILD_CLI=OFF -DDIPLO_INSTALL=ON "-DDIPLO_FMT_SOURCE_DIR=${DIPLO_PT_FMT_SOURCE_DIR}")
+  if(DIPLO_PT_MAKE_PROGRAM)
+    list(APPEND lib_args "-DCMAKE_MAKE_PROGRAM=${DIPLO_PT_MAKE_PROGRAM}")
+  endif()
+  if(DIPLO_PT_CONFIG)
+    list(APPEND lib_args "-DCMAKE_BUILD_TYPE=${DIPLO_PT_CONFIG}")
+  endif()
+  _dpt_run("configure diplo with BUILD_SHARED_LIBS=ON" "${CMAKE_COMMAND}" ${lib_args})
+  set(build_args --build "${DIPLO_PT_LIBRARY_BINARY}" --parallel)
+  set(install_args --install "${DIPLO_PT_LIBRARY_BINARY}" --prefix "${DIPLO_PT_STAGE}")
+  if(DIPLO_PT_CONFIG)
+    list(APPEND build_args --config "${DIPLO_PT_CONFIG}")
+    list(APPEND install_args --config "${DIPLO_PT_CONFIG}")
+  endif()
+  _dpt_run("build the shared libraries" "${CMAKE_COMMAND}" ${build_args})
+  _dpt_run("install the shared libraries" "${CMAKE_COMMAND}" ${install_args})
+
+  # Each library is a shared object named by its SONAME, and exports its API only.
+  set(libdir "${DIPLO_PT_STAGE}/${DIPLO_PT_LIBDIR}")
+  foreach(lib IN ITEMS diplo diplo-io diplo-data)
+    if(NOT EXISTS "${libdir}/lib${lib}.so.${DIPLO_PT_SOVERSION}")
+      message(FATAL_ERROR "diplo package test failed: no ${libdir}/lib${lib}.so.${DIPLO_PT_SOVERSION}")
+    endif()
+  endforeach()
+  if(DIPLO_PT_NM)
+    execute_process(COMMAND "${DIPLO_PT_NM}" -D --defined-only "${libdir}/libdiplo-io.so"
+                    RESULT_VARIABLE rc OUTPUT_VARIABLE symbols)
+    if(NOT rc EQUAL 0)
+      message(FATAL_ERROR "diplo package test failed: nm -D libdiplo-io.so (exit ${rc})")
+    endif()
+    # Mangled names: _ZN5diplo2io9read_json is diplo::io::read_json, _ZN5diplo2io6detail a
+    # function of diplo::io::detail itself (std's templates instantiated over diplo's types
+    # keep the default visibility libstdc++ gives namespace std; they mangle as _ZNSt...).
+    if(NOT symbols MATCHES " _ZN5diplo2io9read_json")
+      message(FATAL_ERROR "diplo package test failed: libdiplo-io.so does not export diplo::io::read_json")
+    endif()
+    if(symbols MATCHES " _ZN5diplo2io6detail")
+      message(FATAL_ERROR "diplo package test failed: libdiplo-io.so exports its internals (diplo::io::detail)")
+    endif()
+    message(STATUS "libdiplo-io.so exports diplo::io::read_json and nothing of diplo::io::detail")
+  endif()
+  set(DIPLO_PT_STEP consumer)  # and on: the find-package consumer against the stage
+endif()
+
 if(NOT DIPLO_PT_STEP STREQUAL "consumer")
   message(FATAL_ERROR "diplo package test failed: unknown DIPLO_PT_STEP '${DIPLO_PT_STEP}'")
 endif()
@@ -113,7 +269,9 @@ endif()
 file(REMOVE_RECURSE "${DIPLO_PT_BINARY}")
 
 set(configure_args -S "${DIPLO_PT_SOURCE}" -B "${DIPLO_PT_BINARY}" -G "${DIPLO_PT_GENERATOR}"
-                   "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}")
+                   "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${DIPLO_PT_CXX_FLAGS}"
+                   "-DCMAKE_EXE_LINKER_FLAGS=${DIPLO_PT_EXE_LINKER_FLAGS}"
+                   "-DCMAKE_SHARED_LINKER_FLAGS=${DIPLO_PT_SHARED_LINKER_FLAGS}")
 if(DIPLO_PT_MAKE_PROGRAM)
   list(APPEND configure_args "-DCMAKE_MAKE_PROGRAM=${DIPLO_PT_MAKE_PROGRAM}")
 endif()

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "diplo/export.h"
+
 namespace diplo::detail {
 
 /// Folds a UTF-8 name for matching: NFKC-composed, case-folded, diacritics stripped,
@@ -14,9 +16,9 @@ namespace diplo::detail {
 /// "Erdoğan" -> "erdogan", "  Jean-Claude  JUNCKER" -> "jean claude juncker",
 /// "Путин" -> "путин", "习近平" -> "习近平".
 /// Throws diplo::error on invalid UTF-8.
-auto fold(std::string_view utf8) -> std::string;
+DIPLO_API auto fold(std::string_view utf8) -> std::string;
 
 /// True when `s` is well-formed UTF-8.
-auto is_valid_utf8(std::string_view s) noexcept -> bool;
+DIPLO_API auto is_valid_utf8(std::string_view s) noexcept -> bool;
 
 }  // namespace diplo::detail

@@ -101,6 +101,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/event.h"
+#include "diplo/export.h"
 #include "diplo/id.h"
 #include "diplo/io/document.h"
 #include "diplo/period.h"
@@ -251,7 +252,7 @@ struct import_result {
 ///   auto r = diplo::import::import_historyatstate("data/historyatstate");
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
-[[nodiscard]] auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
+[[nodiscard]] DIPLO_IO_API auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
 
 /// The files of an import held in memory: the text of each by its path relative to the
 /// import directory, '/'-separated ("visits/2020.xml", "curation/countries.csv",
@@ -271,7 +272,7 @@ using historyatstate_files = std::map<std::string, std::string, std::less<>>;
 ///       {"travels/presidents/presidents.xml", presidents_xml},
 ///       {"visits/2024.xml", "<visits><visit>...</visit></visits>"}};
 ///   auto r = diplo::import::import_historyatstate(files);
-[[nodiscard]] auto import_historyatstate(const historyatstate_files& files) -> import_result;
+[[nodiscard]] DIPLO_IO_API auto import_historyatstate(const historyatstate_files& files) -> import_result;
 
 }  // namespace diplo::import
 

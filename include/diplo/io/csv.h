@@ -95,6 +95,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/error.h"
+#include "diplo/export.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -117,7 +118,7 @@ inline constexpr std::string_view csv_columns[] = {
 ///   std::vector<diplo::diagnostic> warnings;
 ///   auto doc = diplo::io::read_csv(text, "events.csv", &registry, &warnings);
 ///   for (const auto& w : warnings) fmt::print("{}\n", w);
-[[nodiscard]] auto read_csv(std::string_view text, std::string_view file = "<input>",
+[[nodiscard]] DIPLO_IO_API auto read_csv(std::string_view text, std::string_view file = "<input>",
                             const actor_registry* known = nullptr,
                             std::vector<diagnostic>* warnings = nullptr,
                             const read_limits& limits = {}) -> document;
@@ -132,7 +133,7 @@ inline constexpr std::string_view csv_columns[] = {
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::read_csv_lenient(text, "events.csv", &registry, problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
-[[nodiscard]] auto read_csv_lenient(std::string_view text, std::string_view file,
+[[nodiscard]] DIPLO_IO_API auto read_csv_lenient(std::string_view text, std::string_view file,
                                     const actor_registry* known,
                                     std::vector<diagnostic>& problems,
                                     const read_limits& limits = {}) -> document;
@@ -142,6 +143,6 @@ inline constexpr std::string_view csv_columns[] = {
 /// Throws only std::bad_alloc.
 ///
 ///   std::ofstream("events.csv") << diplo::io::to_csv(t);
-[[nodiscard]] auto to_csv(const timeline& t) -> std::string;
+[[nodiscard]] DIPLO_IO_API auto to_csv(const timeline& t) -> std::string;
 
 }  // namespace diplo::io

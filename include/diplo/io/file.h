@@ -42,6 +42,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/error.h"
+#include "diplo/export.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -57,7 +58,7 @@ namespace diplo::io {
 /// **Example**:
 ///
 ///   std::string text = diplo::io::read_text_file("data/events.json");
-[[nodiscard]] auto read_text_file(const std::filesystem::path& path,
+[[nodiscard]] DIPLO_IO_API auto read_text_file(const std::filesystem::path& path,
                                   std::uint64_t max_size = read_limits{}.max_file_size)
     -> std::string;
 
@@ -71,7 +72,7 @@ namespace diplo::io {
 /// **Example**:
 ///
 ///   diplo::io::write_file_atomic("out/events.json", diplo::io::to_json(t));
-void write_file_atomic(const std::filesystem::path& path, std::string_view content);
+DIPLO_IO_API void write_file_atomic(const std::filesystem::path& path, std::string_view content);
 
 /// The file formats diplo reads and writes.
 enum class format : std::uint8_t { json, jsonl, csv };
@@ -94,7 +95,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 /// **Example**:
 ///
 ///   diplo::io::format_of("EVENTS.JSONL") == diplo::io::format::jsonl
-[[nodiscard]] auto format_of(const std::filesystem::path& path) -> format;
+[[nodiscard]] DIPLO_IO_API auto format_of(const std::filesystem::path& path) -> format;
 
 /// Reads and parses a file by its extension (`format_of`). Diagnostics name the file as
 /// `path` is written. `known` resolves the names of a CSV file (see diplo/io/csv.h); JSON
@@ -105,7 +106,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 /// **Example**:
 ///
 ///   auto doc = diplo::io::load("events.csv", &bundled.actors());
-[[nodiscard]] auto load(const std::filesystem::path& path, const actor_registry* known = nullptr,
+[[nodiscard]] DIPLO_IO_API auto load(const std::filesystem::path& path, const actor_registry* known = nullptr,
                         const read_limits& limits = {}) -> document;
 
 /// Reads and parses a file by its extension like `load`, but leniently
@@ -119,7 +120,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::load_lenient("events.csv", &bundled.actors(), problems);
-[[nodiscard]] auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
+[[nodiscard]] DIPLO_IO_API auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
                                 std::vector<diagnostic>& problems,
                                 const read_limits& limits = {}) -> document;
 
@@ -132,7 +133,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///
 ///   auto r = diplo::io::check(text, "events.jsonl", diplo::io::format::jsonl);
 ///   r.ok()   // no errors
-[[nodiscard]] auto check(std::string_view text, std::string_view file, format f,
+[[nodiscard]] DIPLO_IO_API auto check(std::string_view text, std::string_view file, format f,
                          const actor_registry* known = nullptr, const read_limits& limits = {})
     -> check_report;
 
@@ -146,7 +147,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   diplo::io::check_report r = diplo::io::check("events.json");
 ///   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
 ///   fmt::print("{} errors, {} warnings\n", r.errors(), r.warnings());
-[[nodiscard]] auto check(const std::filesystem::path& path, const actor_registry* known = nullptr,
+[[nodiscard]] DIPLO_IO_API auto check(const std::filesystem::path& path, const actor_registry* known = nullptr,
                          const read_limits& limits = {}) -> check_report;
 
 /// Writes a timeline to a file in the format its extension says, atomically
@@ -157,7 +158,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 /// **Example**:
 ///
 ///   diplo::io::save("xi-putin.json", t, {.title = "Xi and Putin", .license = "CC0-1.0"});
-void save(const std::filesystem::path& path, const timeline& t, const dataset_info& info = {});
+DIPLO_IO_API void save(const std::filesystem::path& path, const timeline& t, const dataset_info& info = {});
 
 }  // namespace diplo::io
 

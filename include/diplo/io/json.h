@@ -85,6 +85,7 @@
 #include <vector>
 
 #include "diplo/error.h"
+#include "diplo/export.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -99,7 +100,7 @@ namespace diplo::io {
 ///
 ///   auto doc = diplo::io::read_json(R"({"diplo": 1, "events": []})", "empty.json");
 ///   diplo::timeline t = diplo::io::build(std::move(doc));
-[[nodiscard]] auto read_json(std::string_view text, std::string_view file = "<input>",
+[[nodiscard]] DIPLO_IO_API auto read_json(std::string_view text, std::string_view file = "<input>",
                              const read_limits& limits = {}) -> document;
 
 /// Reads a JSON document like `read_json`, but without throwing `validation_error`:
@@ -115,7 +116,7 @@ namespace diplo::io {
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
-[[nodiscard]] auto read_json_lenient(std::string_view text, std::string_view file,
+[[nodiscard]] DIPLO_IO_API auto read_json_lenient(std::string_view text, std::string_view file,
                                      std::vector<diagnostic>& problems,
                                      const read_limits& limits = {}) -> document;
 
@@ -126,6 +127,6 @@ namespace diplo::io {
 ///
 ///   std::string text = diplo::io::to_json(t, {.title = "Xi and Putin"});
 ///   diplo::io::to_json(diplo::io::build(diplo::io::read_json(text))) == text
-[[nodiscard]] auto to_json(const timeline& t, const dataset_info& info = {}) -> std::string;
+[[nodiscard]] DIPLO_IO_API auto to_json(const timeline& t, const dataset_info& info = {}) -> std::string;
 
 }  // namespace diplo::io

@@ -43,6 +43,7 @@
 #include <vector>
 
 #include "diplo/error.h"
+#include "diplo/export.h"
 #include "diplo/io/document.h"
 #include "diplo/timeline.h"
 
@@ -57,7 +58,7 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_jsonl("{\"diplo\": 1}\n{\"id\": \"un\", \"kind\": "
 ///                                    "\"organisation\", \"name\": \"United Nations\"}\n");
 ///   doc.actors.size() == 1
-[[nodiscard]] auto read_jsonl(std::string_view text, std::string_view file = "<input>",
+[[nodiscard]] DIPLO_IO_API auto read_jsonl(std::string_view text, std::string_view file = "<input>",
                               const read_limits& limits = {}) -> document;
 
 /// Reads JSON Lines like `read_jsonl`, but without throwing `validation_error`: every
@@ -72,7 +73,7 @@ namespace diplo::io {
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
 ///   doc.left_out.count == 0 && problems.empty()   // the file is fine
-[[nodiscard]] auto read_jsonl_lenient(std::string_view text, std::string_view file,
+[[nodiscard]] DIPLO_IO_API auto read_jsonl_lenient(std::string_view text, std::string_view file,
                                       std::vector<diagnostic>& problems,
                                       const read_limits& limits = {}) -> document;
 
@@ -82,7 +83,7 @@ namespace diplo::io {
 /// **Example**:
 ///
 ///   std::string lines = diplo::io::to_jsonl(t);
-[[nodiscard]] auto to_jsonl(const timeline& t, const dataset_info& info = {}) -> std::string;
+[[nodiscard]] DIPLO_IO_API auto to_jsonl(const timeline& t, const dataset_info& info = {}) -> std::string;
 
 /// Writes the text of `to_jsonl(t, info)` to `out` a megabyte at a time, never holding it
 /// all: for exports larger than memory allows twice. Throws `diplo::error`
@@ -91,6 +92,6 @@ namespace diplo::io {
 ///
 ///   std::ofstream f("world.jsonl", std::ios::binary);
 ///   diplo::io::write_jsonl(f, t);
-void write_jsonl(std::ostream& out, const timeline& t, const dataset_info& info = {});
+DIPLO_IO_API void write_jsonl(std::ostream& out, const timeline& t, const dataset_info& info = {});
 
 }  // namespace diplo::io
