@@ -3,28 +3,12 @@
 // query, with nothing of the readers, the bundled dataset or time zones.
 #include <diplo/diplo.h>
 
-#include <utility>
+#include "kazan.h"
 
 int main() {
-  using namespace date::literals;
-  diplo::actor_registry actors;
-  actors.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping",
-                           .country = diplo::country_code{"CN"}});
-  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
-                           .country = diplo::country_code{"RU"}});
-  diplo::timeline_builder b(std::move(actors));
+  const diplo::timeline t = kazan_timeline();
 
-  diplo::meeting m;
-  m.id = diplo::event_id{"kazan-talks"};
-  m.when = diplo::period::days(date::sys_days{2024_y / date::October / 22},
-                               date::sys_days{2024_y / date::October / 22});
-  m.place.city = "Kazan";
-  m.place.country = diplo::country_code{"RU"};
-  m.participants = {diplo::actor_id{"xi-jinping"}, diplo::actor_id{"vladimir-putin"}};
-  b.add(m);
-  diplo::timeline t = std::move(b).freeze();
-
-  // A name folded through utf8proc (the core's compiled part): "PUTIN" finds Putin.
+  // Names folded through utf8proc (the core's compiled part): "XI JINPING" and "putin" resolve.
   auto r = diplo::last_meeting(t, t.actors().resolve("XI JINPING"), t.actors().resolve("putin"));
   if (!r) return 1;
   fmt::print("core: {}\n", *r);

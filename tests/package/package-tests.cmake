@@ -179,6 +179,19 @@ endif()
 separate_arguments(pt_cxx_flags UNIX_COMMAND "${DIPLO_PT_CXX_FLAGS}")
 separate_arguments(pt_exe_linker_flags UNIX_COMMAND "${DIPLO_PT_EXE_LINKER_FLAGS}")
 
+# What every project configured here inherits from the parent build: generator, compiler,
+# flags, make program and build type.
+set(pt_toolchain_args -G "${DIPLO_PT_GENERATOR}"
+    "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${DIPLO_PT_CXX_FLAGS}"
+    "-DCMAKE_EXE_LINKER_FLAGS=${DIPLO_PT_EXE_LINKER_FLAGS}"
+    "-DCMAKE_SHARED_LINKER_FLAGS=${DIPLO_PT_SHARED_LINKER_FLAGS}")
+if(DIPLO_PT_MAKE_PROGRAM)
+  list(APPEND pt_toolchain_args "-DCMAKE_MAKE_PROGRAM=${DIPLO_PT_MAKE_PROGRAM}")
+endif()
+if(DIPLO_PT_CONFIG)
+  list(APPEND pt_toolchain_args "-DCMAKE_BUILD_TYPE=${DIPLO_PT_CONFIG}")
+endif()
+
 if(DIPLO_PT_STEP STREQUAL "pkg-config")
   # core_consumer.cpp built by hand: the compiler, the parent's flags, and pkg-config's.
   file(REMOVE_RECURSE "${DIPLO_PT_BINARY}")
@@ -213,18 +226,9 @@ endif()
 if(DIPLO_PT_STEP STREQUAL "shared")
   # diplo itself, configured apart as shared libraries, built and installed.
   file(REMOVE_RECURSE "${DIPLO_PT_LIBRARY_BINARY}" "${DIPLO_PT_STAGE}")
-  set(lib_args -S "${DIPLO_PT_DIPLO_SOURCE}" -B "${DIPLO_PT_LIBRARY_BINARY}" -G "${DIPLO_PT_GENERATOR}"
-               "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${DIPLO_PT_CXX_FLAGS}"
-               "-DCMAKE_EXE_LINKER_FLAGS=${DIPLO_PT_EXE_LINKER_FLAGS}"
-               "-DCMAKE_SHARED_LINKER_FLAGS=${DIPLO_PT_SHARED_LINKER_FLAGS}"
+  set(lib_args -S "${DIPLO_PT_DIPLO_SOURCE}" -B "${DIPLO_PT_LIBRARY_BINARY}" ${pt_toolchain_args}
                -DBUILD_SHARED_LIBS=ON -DDIPLO_BUILD_TESTS=OFF -DDIPLO_BUILD_EXAMPLES=OFF
                -DDIPLO_BUILD_CLI=OFF -DDIPLO_INSTALL=ON "-DDIPLO_FMT_SOURCE_DIR=${DIPLO_PT_FMT_SOURCE_DIR}")
-  if(DIPLO_PT_MAKE_PROGRAM)
-    list(APPEND lib_args "-DCMAKE_MAKE_PROGRAM=${DIPLO_PT_MAKE_PROGRAM}")
-  endif()
-  if(DIPLO_PT_CONFIG)
-    list(APPEND lib_args "-DCMAKE_BUILD_TYPE=${DIPLO_PT_CONFIG}")
-  endif()
   _dpt_run("configure diplo with BUILD_SHARED_LIBS=ON" "${CMAKE_COMMAND}" ${lib_args})
   set(build_args --build "${DIPLO_PT_LIBRARY_BINARY}" --parallel)
   set(install_args --install "${DIPLO_PT_LIBRARY_BINARY}" --prefix "${DIPLO_PT_STAGE}")
@@ -268,16 +272,7 @@ endif()
 
 file(REMOVE_RECURSE "${DIPLO_PT_BINARY}")
 
-set(configure_args -S "${DIPLO_PT_SOURCE}" -B "${DIPLO_PT_BINARY}" -G "${DIPLO_PT_GENERATOR}"
-                   "-DCMAKE_CXX_COMPILER=${DIPLO_PT_CXX_COMPILER}" "-DCMAKE_CXX_FLAGS=${DIPLO_PT_CXX_FLAGS}"
-                   "-DCMAKE_EXE_LINKER_FLAGS=${DIPLO_PT_EXE_LINKER_FLAGS}"
-                   "-DCMAKE_SHARED_LINKER_FLAGS=${DIPLO_PT_SHARED_LINKER_FLAGS}")
-if(DIPLO_PT_MAKE_PROGRAM)
-  list(APPEND configure_args "-DCMAKE_MAKE_PROGRAM=${DIPLO_PT_MAKE_PROGRAM}")
-endif()
-if(DIPLO_PT_CONFIG)
-  list(APPEND configure_args "-DCMAKE_BUILD_TYPE=${DIPLO_PT_CONFIG}")
-endif()
+set(configure_args -S "${DIPLO_PT_SOURCE}" -B "${DIPLO_PT_BINARY}" ${pt_toolchain_args})
 if(DIPLO_PT_STAGE)
   # The stage first; the parent build's own prefix path (where it found its dependencies)
   # follows through the environment, whose list separator on Unix is ':'.
