@@ -376,3 +376,19 @@ diplo_cli_test(validate-broken-all RC 2
          "\n[^\n]*broken-all\\.json:102:5: error: event \"2025-12-01-loop-b\": its parent chain makes a cycle\n"
          "\n[^\n]*broken-all\\.json: 11 errors, 1 warning \\(5 records with errors left out of the checks across records\\)\n$"
   NOT_STDOUT "2023-03-01-moscow-talks" "unknown actor \"narendra-modi\"")
+
+# --- hostile environments (tests/cli/hostile/*_test.py, one ctest test per file) ---------------
+# Exit statuses, signals, file states and terminal bytes, run with Debian's python3.
+if(DIPLO_PYTHON3)
+  file(GLOB _hostile_tests CONFIGURE_DEPENDS "${_cli_dir}/hostile/*_test.py")
+  foreach(_t IN LISTS _hostile_tests)
+    get_filename_component(_name "${_t}" NAME_WE)
+    string(REGEX REPLACE "_test$" "" _name "${_name}")
+    add_test(NAME cli.hostile.${_name}
+             COMMAND ${DIPLO_PYTHON3} -m unittest -v "${_name}_test"
+             WORKING_DIRECTORY "${_cli_dir}/hostile")
+    set_tests_properties(cli.hostile.${_name} PROPERTIES
+      ENVIRONMENT "DIPLO_EXE=$<TARGET_FILE:diplo_cli>;DIPLO_SOURCE_DIR=${PROJECT_SOURCE_DIR};PYTHONDONTWRITEBYTECODE=1"
+      LABELS hostile)
+  endforeach()
+endif()
