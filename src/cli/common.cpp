@@ -50,7 +50,7 @@ auto report_summary(const import::import_report& r, const std::string& dir) -> s
 
 auto import_historyatstate_dir(const std::string& path) -> io::document {
   import::import_result r = import::import_historyatstate(path);
-  fmt::print(stderr, "{}", report_summary(r.report, path));
+  print_err("{}", report_summary(r.report, path));
   return std::move(r.doc);
 }
 
@@ -74,9 +74,9 @@ namespace {
 void print_build_warnings(const timeline& t, bool imported) {
   const auto& w = t.warnings();
   const std::size_t shown = imported ? std::min<std::size_t>(w.size(), 3) : w.size();
-  for (std::size_t i = 0; i < shown; ++i) fmt::print(stderr, "{}\n", w[i]);
+  for (std::size_t i = 0; i < shown; ++i) print_err("{}\n", w[i]);
   if (shown < w.size()) {
-    fmt::print(stderr, "diplo: ... and {} more warning{} from building the timeline ({} in all)\n",
+    print_err("diplo: ... and {} more warning{} from building the timeline ({} in all)\n",
                w.size() - shown, w.size() - shown == 1 ? "" : "s", w.size());
   }
 }
@@ -110,7 +110,7 @@ auto context::data() -> const timeline& {
       continue;
     }
     io::merge(merged, load_document(file, &known, &warnings));
-    for (const diagnostic& w : warnings) fmt::print(stderr, "{}\n", w);
+    for (const diagnostic& w : warnings) print_err("{}\n", w);
   }
   info_ = merged.info;
   owned_ = io::build(std::move(merged));
@@ -177,8 +177,8 @@ auto parse_country(std::string_view text, std::string_view option) -> country_co
 }
 
 auto name_of(const timeline& t, const actor_id& id) -> std::string {
-  if (const actor* a = t.actors().find(id)) return diplo::name_of(*a);
-  return id.value();
+  if (const actor* a = t.actors().find(id)) return one_line(diplo::name_of(*a));
+  return one_line(id.value());
 }
 
 auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::string {
@@ -363,7 +363,10 @@ void name_list::add(const actor_id& id) {
 
 auto name_list::to_json() const -> json {
   json o = json::make_object();
-  for (const actor_id& id : ids_) o.set(id.value(), name_of(*t_, id));
+  for (const actor_id& id : ids_) {
+    const actor* a = t_->actors().find(id);  // the name as recorded: JSON escapes it itself
+    o.set(id.value(), a != nullptr ? diplo::name_of(*a) : id.value());
+  }
   return o;
 }
 
@@ -492,49 +495,10 @@ void print_json(context& ctx, json question, json answer, const name_list& names
   if (!info.title.empty()) data.set("title", info.title);
   if (!info.as_of.empty()) data.set("as_of", info.as_of);
   doc.set("data", std::move(data));
-  fmt::print("{}", doc.dump());
+  print_out("{}", doc.dump());
 }
 
 // --- human output --------------------------------------------------------------------------
-
-auto display_width(std::string_view text) -> std::size_t {
-  // Ask {fmt} itself: padding to a wide field adds (field - width) fill characters, so
-  // the width it counts is what is missing. Tables then line up under fmt's width specs.
-  constexpr std::size_t field = 100000;
-  const std::size_t padded = fmt::formatted_size("{:{}}", text, field);
-  const std::size_t fill = padded - text.size();
-  return fill <= field ? field - fill : text.size();
-}
-
-void table::print(std::string_view indent) const {
-  std::vector<std::size_t> widths(header_.size(), 0);
-  auto measure = [&](const std::vector<std::string>& row) {
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], display_width(row[i]));
-    }
-  };
-  measure(header_);
-  for (const auto& row : rows_) measure(row);
-  auto line = [&](const std::vector<std::string>& row) {
-    std::string s(indent);
-    for (std::size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      const bool last = i + 1 == row.size();
-      const bool right = std::find(right_.begin(), right_.end(), i) != right_.end();
-      if (i > 0) s += "  ";
-      if (right) {
-        s += fmt::format("{:>{}}", row[i], widths[i]);
-      } else if (last) {
-        s += row[i];
-      } else {
-        s += fmt::format("{:<{}}", row[i], widths[i]);
-      }
-    }
-    while (!s.empty() && s.back() == ' ') s.pop_back();
-    fmt::print("{}\n", s);
-  };
-  line(header_);
-  for (const auto& row : rows_) line(row);
-}
 
 auto place_text(const event& e, std::string_view none) -> std::string {
   place p = base(e).place;
@@ -544,7 +508,7 @@ auto place_text(const event& e, std::string_view none) -> std::string {
       p.city = v->cities.front();
     }
   }
-  std::string s = fmt::format("{}", p);
+  std::string s = one_line(fmt::format("{}", p));
   return s.empty() ? std::string(none) : s;
 }
 
@@ -603,7 +567,7 @@ auto event_label(const timeline& t, const event& e, const event* context,
 void print_evidence(const timeline& t, const event& e, const event* context, std::string_view indent) {
   const event_base& b = base(e);
   auto row = [&](std::string_view label, const std::string& value) {
-    fmt::print("{}{:<9}{}\n", indent, label, value);
+    print_out("{}{:<9}{}\n", indent, label, one_line(value));
   };
   row("event", b.id.value());
   row("kind", kind_text(e));
@@ -663,7 +627,7 @@ auto bounds_text(const std::optional<partial_date>& from, const std::optional<pa
 }
 
 void print_encounter(const timeline& t, const encounter& e) {
-  fmt::print("  {}\n\n", e);
+  print_out("  {}\n\n", one_line(fmt::format("{}", e)));  // one line, whatever the names hold
   print_evidence(t, *e.event, e.context());
 }
 

@@ -28,6 +28,7 @@
 #include "diplo/diplo.h"
 #include "diplo/import/historyatstate.h"
 #include "diplo/io/document.h"
+#include "output.h"
 
 namespace diplo::cli {
 
@@ -95,7 +96,7 @@ void check_range(const std::optional<partial_date>& from, const std::optional<pa
 /// A country by ISO code or name ("RU", "RUS", "Russia"). Throws usage_error.
 auto parse_country(std::string_view text, std::string_view option) -> country_code;
 
-/// The canonical name of an actor, or its id when unknown.
+/// The canonical name of an actor, or its id when unknown, made one_line (for text output).
 auto name_of(const timeline& t, const actor_id& id) -> std::string;
 
 /// "A", "A and B", "A, B and C" with canonical names.
@@ -175,26 +176,6 @@ void print_json(context& ctx, json question, json answer, const name_list& names
 auto date_json(const std::optional<partial_date>& d) -> json;
 
 // --- human output --------------------------------------------------------------------------
-
-/// The display width of UTF-8 text as {fmt} counts it for padding (CJK characters count
-/// two columns, Cyrillic one), so that width specs line tables up.
-auto display_width(std::string_view text) -> std::size_t;
-
-/// An aligned table: columns separated by two spaces, the last column not padded.
-class table {
- public:
-  explicit table(std::vector<std::string> header) : header_(std::move(header)) {}
-  /// Right-aligns column `i` (numbers).
-  void align_right(std::size_t i) { right_.push_back(i); }
-  void add(std::vector<std::string> row) { rows_.push_back(std::move(row)); }
-  [[nodiscard]] auto empty() const noexcept -> bool { return rows_.empty(); }
-  void print(std::string_view indent = "  ") const;
-
- private:
-  std::vector<std::string> header_;
-  std::vector<std::vector<std::string>> rows_;
-  std::vector<std::size_t> right_;
-};
 
 /// "Kazan, Russia" (the place of the event, or its country); `none` when not recorded.
 auto place_text(const event& e, std::string_view none = "—") -> std::string;

@@ -69,11 +69,11 @@ auto add_contacts(CLI::App& app) -> command {
             }
             const std::string bound = bounds_text(from, to);
             if (all.empty()) {
-              fmt::print("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
+              print_out("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
                          o->calls ? "" : " in person", bound);
               return no_answer;
             }
-            fmt::print("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
+            print_out("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
                        total == 1 ? "counterpart" : "counterparts", o->calls ? "" : " in person",
                        bound,
                        all.size() < total ? fmt::format(" (the {} most frequent shown)", all.size()) : "");

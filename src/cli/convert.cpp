@@ -52,18 +52,18 @@ auto add_convert(CLI::App& app) -> command {
                                    : load_document(o->in, &embedded_actors(), &warnings);
             const io::dataset_info info = doc.info;
             const timeline t = io::build(std::move(doc));
-            for (const diagnostic& w : warnings) fmt::print(stderr, "{}\n", w);
+            for (const diagnostic& w : warnings) print_err("{}\n", w);
             if (dir) {
               if (!t.warnings().empty()) {
-                fmt::print(stderr, "diplo: {} warning{} from building the timeline (likely "
+                print_err("diplo: {} warning{} from building the timeline (likely "
                                    "duplicates in the source; kept as they are)\n",
                            t.warnings().size(), t.warnings().size() == 1 ? "" : "s");
               }
             } else {
-              for (const diagnostic& w : t.warnings()) fmt::print(stderr, "{}\n", w);
+              for (const diagnostic& w : t.warnings()) print_err("{}\n", w);
             }
             io::save(o->out, t, info);
-            fmt::print(stderr, "diplo: wrote {} event{}, {} actor{} to {}\n", t.size(),
+            print_err("diplo: wrote {} event{}, {} actor{} to {}\n", t.size(),
                        t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",
                        o->out);
             return answered;

@@ -76,7 +76,7 @@ auto add_countries(CLI::App& app) -> command {
             const std::string who = name_of(t, a);
             const std::string bounds = bounds_text(from, to);
             if (all.empty()) {
-              fmt::print("No trips abroad by {}{} in this data.\n", who, bounds);
+              print_out("No trips abroad by {}{} in this data.\n", who, bounds);
               return no_answer;
             }
             // The answer: the country (or countries, on a tie) visited most.
@@ -89,9 +89,9 @@ auto add_countries(CLI::App& app) -> command {
                                                 : fmt::format("{} and {}",
                                                               fmt::join(most.begin(), most.end() - 1, ", "),
                                                               most.back());
-            fmt::print("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
+            print_out("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
                        most.size() == 1 ? "" : " each");
-            fmt::print("{} trip{} to {} countr{}{}:\n", trips, trips == 1 ? "" : "s", all.size(),
+            print_out("{} trip{} to {} countr{}{}:\n", trips, trips == 1 ? "" : "s", all.size(),
                        all.size() == 1 ? "y" : "ies",
                        shown < all.size() ? fmt::format(" (the {} visited most shown)", shown) : "");
             table tab({"country", "trips", "first", "last"});
@@ -107,7 +107,7 @@ auto add_countries(CLI::App& app) -> command {
             visit_filter g = f;
             g.guest = a;
             g.host_country = all.front().country;
-            fmt::print("\n  Trips to {}:\n", all.front().country);
+            print_out("\n  Trips to {}:\n", all.front().country);
             table ev({"date", "place", "event", "source"});
             std::vector<std::string> urls;
             for (const trip& tr : visits(t, g)) {
@@ -130,7 +130,7 @@ auto add_countries(CLI::App& app) -> command {
             }
             ev.print("    ");
             for (std::size_t i = 0; i < urls.size(); ++i) {
-              fmt::print("    {:<9}{}\n", i == 0 ? "sources" : "", urls[i]);
+              print_out("    {:<9}{}\n", i == 0 ? "sources" : "", urls[i]);
             }
             return answered;
           }};

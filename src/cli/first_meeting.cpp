@@ -52,12 +52,12 @@ auto add_first_meeting(CLI::App& app) -> command {
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(after, std::nullopt, "on or after");
             if (!r) {
-              fmt::print("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
               return no_answer;
             }
-            fmt::print("{}\n", encounter_answer(t, a, b, *r, "first", o->calls, bound));
+            print_out("{}\n", encounter_answer(t, a, b, *r, "first", o->calls, bound));
             if (after && base(*r->event).when.earliest_start() < opt.after) {
-              fmt::print("(Its date is partial: it may also have started before {}.)\n", *after);
+              print_out("(Its date is partial: it may also have started before {}.)\n", *after);
             }
             print_encounter(t, *r);
             return answered;

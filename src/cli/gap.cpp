@@ -47,14 +47,14 @@ auto add_gap(CLI::App& app) -> command {
             }
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             if (!g) {
-              fmt::print("{} {} fewer than twice in this data: there is no gap between meetings.\n",
+              print_out("{} {} fewer than twice in this data: there is no gap between meetings.\n",
                          who, meet_verb(o->calls));
               return no_answer;
             }
-            fmt::print("The longest time {} went without having {}: {} days, from {} to {}.\n", who,
+            print_out("The longest time {} went without having {}: {} days, from {} to {}.\n", who,
                        meet_verb(o->calls), g->length.count(), g->before.when(), g->after.when());
-            fmt::print("\n  before: {}\n          ({})\n", g->before, base(*g->before.event).id);
-            fmt::print("  after:  {}\n          ({})\n", g->after, base(*g->after.event).id);
+            print_out("\n  before: {}\n          ({})\n", g->before, base(*g->before.event).id);
+            print_out("  after:  {}\n          ({})\n", g->after, base(*g->after.event).id);
             return answered;
           }};
 }

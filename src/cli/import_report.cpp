@@ -66,7 +66,7 @@ auto add_import_report(CLI::App& app) -> command {
             const import::import_result r = import::import_historyatstate(o->dir);
             const import::import_report& rep = r.report;
             if (!o->json) {
-              fmt::print("{}", rep);
+              print_out("{}", rep);
               return answered;
             }
             using import::dataset;
@@ -105,7 +105,7 @@ auto add_import_report(CLI::App& app) -> command {
                 {"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
                 {"answer", std::move(answer)}};
             (void)ctx;
-            fmt::print("{}", doc.dump());
+            print_out("{}", doc.dump());
             return answered;
           }};
 }

@@ -124,18 +124,18 @@ auto add_journeys(CLI::App& app) -> command {
             if (o->planned) scope += " (planned ones included)";
 
             if (all.empty()) {
-              if (o->count) fmt::print("0\n");
-              fmt::print("No journeys abroad{} in this data.\n", scope);
+              if (o->count) print_out("0\n");
+              print_out("No journeys abroad{} in this data.\n", scope);
               return no_answer;
             }
             if (one) {
               const journey& j = *chosen;
-              fmt::print("{} journey abroad{}: {}, {} stop{}{}.\n", o->first ? "First" : "Last", scope, j.when,
+              print_out("{} journey abroad{}: {}, {} stop{}{}.\n", o->first ? "First" : "Last", scope, j.when,
                          j.stops.size(), j.stops.size() == 1 ? "" : "s",
                          f.guest ? "" : fmt::format(", by {}", name_of(t, j.guest)));
-              fmt::print("  {}\n", j);
-              if (!j.id.empty()) fmt::print("  journey  {}\n", j.id);
-              fmt::print("\n");
+              print_out("  {}\n", one_line(fmt::format("{}", j)));
+              if (!j.id.empty()) print_out("  journey  {}\n", j.id);
+              print_out("\n");
               table tab({"date", "place", "event", "source"});
               for (const trip& s : j.stops) {
                 for (const event* e : s.events) {
@@ -153,8 +153,8 @@ auto add_journeys(CLI::App& app) -> command {
               tab.print();
               return answered;
             }
-            if (o->count) fmt::print("{}\n", all.size());
-            fmt::print("{} journey{} abroad{} ({} stop{}):\n", all.size(), all.size() == 1 ? "" : "s", scope,
+            if (o->count) print_out("{}\n", all.size());
+            print_out("{} journey{} abroad{} ({} stop{}):\n", all.size(), all.size() == 1 ? "" : "s", scope,
                        stops, stops == 1 ? "" : "s");
             // The stops last: the one column of unbounded width.
             std::vector<std::string> header{"date", "journey", "stops"};

@@ -51,12 +51,12 @@ auto add_last_meeting(CLI::App& app) -> command {
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(before, std::nullopt, "before");
             if (!r) {
-              fmt::print("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
               return no_answer;
             }
-            fmt::print("{}\n", encounter_answer(t, a, b, *r, "last", o->calls, bound));
+            print_out("{}\n", encounter_answer(t, a, b, *r, "last", o->calls, bound));
             if (before && base(*r->event).when.latest_start() >= opt.before) {
-              fmt::print("(Its date is partial: it may also have started on or after {}.)\n", *before);
+              print_out("(Its date is partial: it may also have started on or after {}.)\n", *before);
             }
             print_encounter(t, *r);
             return answered;

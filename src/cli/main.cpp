@@ -3,10 +3,12 @@
 //
 // main() declares the global options and the commands (one file each), parses, and maps
 // what happens to the exit status: 0 answered, 1 no such event, 2 bad usage or bad data.
-// Every error goes to stderr as "diplo: <message>".
+// Every error goes to stderr as "diplo: <message>"; all output goes through output.h (made
+// safe for a terminal; a failed write to stdout is reported and exits 2).
 
 #include <cstdio>
 #include <exception>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,10 +47,45 @@ auto failure(const CLI::App* app, const CLI::Error& e) -> std::string {
 }
 
 auto print_diagnostics(const diplo::validation_error& e) -> void {
+  using diplo::cli::print_err;
   std::size_t errors = 0;
   for (const auto& d : e.diagnostics()) errors += d.severity == diplo::severity::error;
-  fmt::print(stderr, "diplo: the data has {} error{}:\n", errors, errors == 1 ? "" : "s");
-  for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d);
+  print_err("diplo: the data has {} error{}:\n", errors, errors == 1 ? "" : "s");
+  for (const auto& d : e.diagnostics()) print_err("{}\n", d);
+}
+
+// Parses the arguments and runs the one command given; returns the exit status. Nothing
+// escapes as an exception: every error is printed (made terminal-safe) to stderr.
+auto run(CLI::App& app, std::vector<diplo::cli::command>& commands, diplo::cli::context& ctx,
+         int argc, char** argv) -> int {
+  using namespace diplo::cli;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error is 2, not CLI11's own codes. CLI11's
+    // text goes through write_out/write_err: it may quote an argument.
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    write_out(out.str());
+    write_err(err.str());
+    return code == 0 ? answered : bad_input;
+  }
+
+  for (command& c : commands) {
+    if (!c.app->parsed()) continue;
+    try {
+      return c.run(ctx);
+    } catch (const usage_error& e) {
+      print_err("diplo: {}\n", e.what());
+    } catch (const diplo::validation_error& e) {
+      print_diagnostics(e);
+    } catch (const std::exception& e) {  // diplo::error (a file that cannot be read...), others
+      print_err("diplo: {}\n", e.what());
+    }
+    return bad_input;
+  }
+  return bad_input;  // unreachable: a command is required
 }
 
 }  // namespace
@@ -81,25 +118,11 @@ auto main(int argc, char** argv) -> int {
                                    add_on(app),           add_journeys(app),
                                    add_validate(app),     add_convert(app),
                                    add_import_report(app)};
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    // --help and --version exit 0; every usage error is 2, not CLI11's own codes.
-    return app.exit(e) == 0 ? answered : bad_input;
-  }
-
-  for (command& c : commands) {
-    if (!c.app->parsed()) continue;
-    try {
-      return c.run(ctx);
-    } catch (const usage_error& e) {
-      fmt::print(stderr, "diplo: {}\n", e.what());
-    } catch (const diplo::validation_error& e) {
-      print_diagnostics(e);
-    } catch (const std::exception& e) {  // diplo::error (a file that cannot be read...), others
-      fmt::print(stderr, "diplo: {}\n", e.what());
-    }
+  const int status = run(app, commands, ctx, argc, argv);
+  // An answer that did not reach stdout (a full disk, a closed pipe) is no answer.
+  if (const std::string failure = finish_stdout(); !failure.empty()) {
+    print_err("diplo: cannot write to standard output: {}\n", failure);
     return bad_input;
   }
-  return bad_input;  // unreachable: a command is required
+  return status;
 }

@@ -62,10 +62,10 @@ auto add_meetings(CLI::App& app) -> command {
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(from, to);
             if (all.empty()) {
-              fmt::print("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
               return no_answer;
             }
-            fmt::print("{} {} {}{}:\n", who, meet_verb(o->calls),
+            print_out("{} {} {}{}:\n", who, meet_verb(o->calls),
                        times(all.size()),
                        bound);
             table tab({"date", "place", "kind", "event"});

@@ -68,10 +68,10 @@ auto add_on(CLI::App& app) -> command {
 
             const std::string in = opt.country.empty() ? "" : fmt::format(" in {}", opt.country);
             if (all.empty()) {
-              fmt::print("No event in this data places anyone{} on {}.\n", in, d);
+              print_out("No event in this data places anyone{} on {}.\n", in, d);
               return no_answer;
             }
-            fmt::print("On {}, this data places {}{}:\n", d,
+            print_out("On {}, this data places {}{}:\n", d,
                        all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
             table tab({"person", "place", "kind", "event"});
             std::vector<const event*> cited;
@@ -90,7 +90,7 @@ auto add_on(CLI::App& app) -> command {
             // Evidence: each event once, with its sources.
             std::sort(cited.begin(), cited.end(),
                       [&](const event* a, const event* b) { return t.number(*a) < t.number(*b); });
-            fmt::print("\n  Sources:\n");
+            print_out("\n  Sources:\n");
             table src({"event", "days", "source"});
             for (const event* e : cited) {
               std::string days = fmt::format("{}", base(*e).when);

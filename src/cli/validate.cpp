@@ -36,13 +36,13 @@ auto validate_file(const std::string& file) -> bool {
     readable = false;
     r.diagnostics.push_back({severity::error, file, 0, 0, e.what()});
   }
-  for (const diagnostic& d : r.diagnostics) fmt::print("{}\n", d);
+  for (const diagnostic& d : r.diagnostics) print_out("{}\n", d);
 
   const std::size_t errors = r.errors();
   const std::size_t warnings = r.warnings();
   const std::string w = warnings == 0 ? "" : ", " + plural(warnings, "warning");
   if (errors == 0) {
-    fmt::print("{}: ok, {}, {}{}\n", file, plural(r.events, "event"), plural(r.actors, "actor"), w);
+    print_out("{}: ok, {}, {}{}\n", file, plural(r.events, "event"), plural(r.actors, "actor"), w);
     return true;
   }
   std::string note;
@@ -53,7 +53,7 @@ auto validate_file(const std::string& file) -> bool {
     note = fmt::format(" ({} with errors left out of the checks across records)",
                        plural(r.left_out.count, "record"));
   }
-  fmt::print("{}: {}{}{}\n", file, plural(errors, "error"), w, note);
+  print_out("{}: {}{}{}\n", file, plural(errors, "error"), w, note);
   return false;
 }
 

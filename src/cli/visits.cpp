@@ -115,17 +115,17 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
   std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
   const std::string scope = scope_text(t, f, from, to, o.planned);
   if (!g) {
-    fmt::print("Fewer than two {}s{} in this data: there is no gap between them.\n", what, scope);
+    print_out("Fewer than two {}s{} in this data: there is no gap between them.\n", what, scope);
     return no_answer;
   }
   // The gap's bounds: the last day of the trip before, the first day of the trip after.
   const date::sys_days last_day = g->before.when.latest_end() - date::days{1};
   const date::sys_days next_day = g->after.when.earliest_start();
-  fmt::print("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
+  print_out("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
              g->length.count(), partial_date(date::year_month_day{last_day}),
              partial_date(date::year_month_day{next_day}));
   for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
-    fmt::print("\n  {}: {}\n\n", label, *tr);
+    print_out("\n  {}: {}\n\n", label, *tr);
     print_evidence(t, tr->main(), nullptr, "    ");
   }
   return answered;
@@ -206,18 +206,18 @@ auto add_visits(CLI::App& app) -> command {
             const std::string scope = scope_text(t, f, from, to, o->planned);
 
             if (all.empty()) {
-              if (o->count) fmt::print("0\n");
-              fmt::print("No {}s{} in this data.\n", what, scope);
+              if (o->count) print_out("0\n");
+              print_out("No {}s{} in this data.\n", what, scope);
               return no_answer;
             }
             if (one) {
               const trip& tr = *chosen;
-              fmt::print("{} {}{}: {}, {}{}.\n", o->first ? "First" : "Last", what, scope, tr.when,
+              print_out("{} {}{}: {}, {}{}.\n", o->first ? "First" : "Last", what, scope, tr.when,
                          trip_place(tr), f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
-              fmt::print("  {}\n\n", tr);
+              print_out("  {}\n\n", one_line(fmt::format("{}", tr)));
               print_evidence(t, tr.main());
               if (tr.events.size() > 1) {
-                fmt::print("\n  Events of this trip:\n");
+                print_out("\n  Events of this trip:\n");
                 table tab({"date", "place", "kind", "event"});
                 for (const event* e : tr.events) {
                   tab.add({fmt::format("{}", base(*e).when), place_text(*e), kind_text(*e),
@@ -227,8 +227,8 @@ auto add_visits(CLI::App& app) -> command {
               }
               return answered;
             }
-            if (o->count) fmt::print("{}\n", all.size());
-            fmt::print("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
+            if (o->count) print_out("{}\n", all.size());
+            print_out("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
             std::vector<std::string> header{"date", "place", "kind", "event"};
             if (!f.guest) header.insert(header.begin() + 1, "guest");
             table tab(header);

@@ -66,7 +66,7 @@ auto add_where(CLI::App& app) -> command {
               return found.empty() ? no_answer : answered;
             }
             if (found.empty()) {
-              fmt::print("No event in this data places {} on {}.\n", name_of(t, a), d);
+              print_out("No event in this data places {} on {}.\n", name_of(t, a), d);
               return no_answer;
             }
             // The answer: the most specific event that surely covers the day (the parade
@@ -77,13 +77,13 @@ auto add_where(CLI::App& app) -> command {
             }
             const status st = base(*best->event).status;
             const std::string at = place_text(*best->event, "");
-            fmt::print("{} {} {}{} on {}{}.\n", name_of(t, a), st == status::occurred ? "was" : "is to be",
+            print_out("{} {} {}{} on {}{}.\n", name_of(t, a), st == status::occurred ? "was" : "is to be",
                        best->certainty == truth::certainly ? "" : "possibly ",
                        at.empty() ? fmt::format("at a {} (no place recorded)", kind_label(*best->event))
                                   : "in " + at,
                        d, st == status::occurred ? "" : fmt::format(" ({})", st));
             for (const whereabouts& w : found) {
-              fmt::print("\n  {}\n\n", w);
+              print_out("\n  {}\n\n", w);
               print_evidence(t, *w.event);
             }
             return answered;
