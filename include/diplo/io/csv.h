@@ -89,6 +89,7 @@
 //   diplo::timeline t = diplo::io::build(std::move(doc));
 //   std::string again = diplo::io::to_csv(t);
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,5 +145,23 @@ inline constexpr std::string_view csv_columns[] = {
 ///
 ///   std::ofstream("events.csv") << diplo::io::to_csv(t);
 [[nodiscard]] DIPLO_IO_API auto to_csv(const timeline& t) -> std::string;
+
+/// One kind of thing `to_csv` cannot write (see "WHAT CSV HOLDS" above), and how many.
+struct csv_loss {
+  std::string what;  ///< "aliases", "source publishers", ...
+  std::size_t count = 0;
+
+  friend auto operator==(const csv_loss&, const csv_loss&) -> bool = default;
+};
+
+/// What a CSV file written by `to_csv(t)` would not hold of `t` and its dataset `info`:
+/// one entry per kind of thing with a non-zero count, in a fixed order. Empty when the file
+/// holds everything: reading it back, with or without a registry, gives the same events,
+/// actors and ids. `diplo convert` prints it as a warning before it writes a .csv.
+/// Throws only std::bad_alloc.
+///
+///   for (const auto& l : diplo::io::csv_losses(t, info)) fmt::print("{} {}\n", l.count, l.what);
+[[nodiscard]] DIPLO_IO_API auto csv_losses(const timeline& t, const dataset_info& info = {})
+    -> std::vector<csv_loss>;
 
 }  // namespace diplo::io
