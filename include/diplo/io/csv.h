@@ -168,8 +168,9 @@ struct csv_loss {
 
 /// What a CSV file written by `to_csv(t)` would not hold of `t` and its dataset `info`:
 /// one entry per kind of thing with a non-zero count, in a fixed order. Empty when the file
-/// holds everything: reading it back, with or without a registry, gives the same events,
-/// actors and ids. `diplo convert` prints it as a warning before it writes a .csv.
+/// holds everything: reading it back with `known = &t.actors()`, or with no registry,
+/// gives the same events, actors and ids. `diplo convert` prints it as a warning before
+/// it writes a .csv.
 /// Throws only std::bad_alloc.
 ///
 ///   for (const auto& l : diplo::io::csv_losses(t, info)) fmt::print("{} {}\n", l.count, l.what);
