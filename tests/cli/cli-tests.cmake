@@ -156,6 +156,10 @@ diplo_cli_test(data-csv RC 0
   STDOUT "^Xi Jinping and Emmanuel Macron last met in person: 6–7 May 2024, in Paris, France\.
 "
   STDERR "paris\.csv:2:[0-9]+: warning: host: unknown name \"Emmanuel Macron\": added as a new person \"emmanuel-macron\"")
+# CR-only line ends (old Mac files) are line ends, also around a CR inside quotes.
+diplo_cli_test(validate-csv-cr-only RC 0
+  ARGS validate "${_cli_data}/cr-only.csv"
+  STDOUT "cr-only\\.csv: ok, 2 events, 2 actors, 1 warning\n")
 diplo_cli_test(data-merged RC 0
   ARGS --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_cli_data}/paris.csv"
        visits --guest Xi --from 2024 --to 2024
