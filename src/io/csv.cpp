@@ -382,8 +382,12 @@ class reader {
   auto read(std::string_view text) -> document {
     if (text.size() > limits_.max_file_size) {  // nothing is read: reported where it crosses
       const std::string_view head = text.substr(0, limits_.max_file_size);
-      const std::size_t nl = head.rfind('\n');
-      out_.error(static_cast<std::uint32_t>(std::count(head.begin(), head.end(), '\n') + 1),
+      const std::size_t nl = head.find_last_of("\r\n");  // LF, CR LF or CR alone
+      std::size_t lines = 1;
+      for (std::size_t k = 0; k < head.size(); ++k) {
+        lines += head[k] == '\n' || (head[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n'));
+      }
+      out_.error(static_cast<std::uint32_t>(lines),
                  static_cast<std::uint32_t>(head.size() - (nl == head.npos ? 0 : nl + 1) + 1),
                  fmt::format("the input is longer than the limit of {} bytes "
                              "(read_limits::max_file_size)",

@@ -942,6 +942,16 @@ TEST(CsvSyntax, CrOnlyLineEnds) {
             std::vector<std::string>{
                 "t.csv:2:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected a "
                 "month (01-12) or a season (21-24)"});
+  // A text past max_file_size: the error is placed on its CR-ended line.
+  try {
+    (void)read_csv("id,kind,start\ra,meeting,2024\r\nb,meeting,2024\rc,meeting,2024\r", "t.csv",
+                   nullptr, nullptr, {.max_file_size = 40});
+    ADD_FAILURE() << "no error";
+  } catch (const diplo::validation_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].line, 3U);
+    EXPECT_EQ(e.diagnostics()[0].column, 11U);
+  }
   // The line limit counts each CR-ended line on its own.
   std::string many = "id,kind,start,participants\r";
   for (int k = 0; k < 100; ++k) many += fmt::format("e{},meeting,2024-01-01,A;B\r", k);
