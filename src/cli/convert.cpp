@@ -9,9 +9,22 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 
 namespace diplo::cli {
+namespace {
+
+// A warning naming what a CSV OUT cannot hold, with counts (diplo::io::csv_losses).
+void warn_csv_losses(const timeline& t, const io::dataset_info& info, const std::string& out) {
+  const std::vector<io::csv_loss> losses = io::csv_losses(t, info);
+  if (losses.empty()) return;
+  fmt::print(stderr, "diplo: warning: {} leaves out what CSV cannot hold (write .json or .jsonl "
+                     "to keep it):\n", out);
+  for (const io::csv_loss& l : losses) fmt::print(stderr, "  {} {}\n", l.count, l.what);
+}
+
+}  // namespace
 
 auto add_convert(CLI::App& app) -> command {
   struct options {
@@ -34,7 +47,8 @@ auto add_convert(CLI::App& app) -> command {
              "The format of each file is given by its extension. IN is read and checked as a\n"
              "whole (as 'diplo validate' does) before OUT is written; OUT is replaced atomically,\n"
              "so it is never left half-written. CSV names resolve against the embedded dataset's\n"
-             "actors. A summary goes to stderr.\n"
+             "actors. A summary goes to stderr. CSV holds no actor records, no dataset block and\n"
+             "only the URL of each source: writing .csv warns with a count of each thing left out.\n"
              "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
              "(data/historyatstate in diplo's repository) and prints the import report's counts\n"
              "to stderr; 'diplo import-report DIR' prints the whole report.");
@@ -62,6 +76,7 @@ auto add_convert(CLI::App& app) -> command {
             } else {
               for (const diagnostic& w : t.warnings()) print_err("{}\n", w);
             }
+            if (io::format_of(o->out) == io::format::csv) warn_csv_losses(t, info, o->out);
             io::save(o->out, t, info);
             print_err("diplo: wrote {} event{}, {} actor{} to {}\n", t.size(),
                        t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",

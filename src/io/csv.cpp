@@ -83,34 +83,74 @@ auto is_space(char c) noexcept -> bool {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-auto trim(std::string_view s) noexcept -> std::string_view {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
+// ---- escapes (data/FORMAT.md, "Escapes") ---------------------------------------------
+
+// A character a backslash makes literal in a list cell: a backslash, a list separator
+// (';' between names, '/' between a visit's cities) or white space.
+auto is_escapable(char c) noexcept -> bool { return c == '\\' || c == ';' || c == '/' || is_space(c); }
+
+// The items of a list cell (host, participants, sources, a visit's city): split at each
+// unescaped `sep` (at each run of unescaped white space when `sep` is ' '; nowhere when it
+// is '\0'), each item trimmed of unescaped white space, `\` + an escapable character read
+// as that character, empty items dropped. Any other backslash is kept as it is.
+auto list_items(std::string_view cell, char sep) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  std::string item;
+  std::size_t kept = 0;  // the item's length up to its last escaped or non-space character
+  auto finish = [&] {
+    item.resize(kept);
+    if (!item.empty()) out.push_back(std::move(item));
+    item.clear();
+    kept = 0;
+  };
+  for (std::size_t i = 0; i < cell.size(); ++i) {
+    const char c = cell[i];
+    if (c == '\\' && i + 1 < cell.size() && is_escapable(cell[i + 1])) {
+      item += cell[++i];
+      kept = item.size();
+    } else if (sep != '\0' && (sep == ' ' ? is_space(c) : c == sep)) {
+      finish();
+    } else if (is_space(c)) {
+      if (!item.empty()) item += c;  // leading white space is dropped
+    } else {
+      item += c;
+      kept = item.size();
+    }
+  }
+  finish();
+  return out;
 }
 
-auto split(std::string_view s, char sep) -> std::vector<std::string_view> {
-  std::vector<std::string_view> out;
-  std::size_t from = 0;
-  while (true) {
-    const std::size_t to = s.find(sep, from);
-    out.push_back(s.substr(from, to == std::string_view::npos ? s.npos : to - from));
-    if (to == std::string_view::npos) break;
-    from = to + 1;
+// The item as list_items reads it back: a backslash before each backslash and each `sep`
+// (each white space when `sep` is ' '), and before white space at either end.
+auto escaped_item(std::string_view s, char sep) -> std::string {
+  std::size_t first = 0;
+  std::size_t last = s.size();
+  while (first < s.size() && is_space(s[first])) ++first;
+  while (last > first && is_space(s[last - 1])) --last;
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool special = c == '\\' || (sep == ' ' ? is_space(c) : c == sep) ||
+                         (is_space(c) && (i < first || i >= last));
+    if (special) out += '\\';
+    out += c;
   }
   return out;
 }
 
-auto split_space(std::string_view s) -> std::vector<std::string_view> {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && is_space(s[i])) ++i;
-    const std::size_t from = i;
-    while (i < s.size() && !is_space(s[i])) ++i;
-    if (i > from) out.push_back(s.substr(from, i - from));
-  }
-  return out;
+// A cell a spreadsheet would take for a formula starts with one of these (OWASP, "CSV
+// injection"). The writer puts a `'` before such a cell, and before one that already
+// starts with quotes followed by one of these; the reader takes one `'` off again.
+auto is_formula_start(char c) noexcept -> bool {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+auto starts_formula(std::string_view s) noexcept -> bool {
+  const std::size_t k = s.find_first_not_of('\'');
+  return k != std::string_view::npos && is_formula_start(s[k]);
+}
+void unguard_formula(std::string& cell) {
+  if (cell.starts_with('\'') && starts_formula(cell)) cell.erase(0, 1);
 }
 
 // FNV-1a, 64 bits: stable across platforms and runs, which std::hash is not.
@@ -236,7 +276,7 @@ auto lex(std::string_view text, sink& out) -> std::vector<record> {
   auto eol_length = [&](std::size_t k) -> std::size_t {
     if (k >= n) return 0;
     if (text[k] == '\n') return 1;
-    if (text[k] == '\r' && k + 1 < n && text[k + 1] == '\n') return 2;
+    if (text[k] == '\r') return k + 1 < n && text[k + 1] == '\n' ? 2 : 1;  // CR LF, or CR alone
     return 0;
   };
 
@@ -272,7 +312,7 @@ auto lex(std::string_view text, sink& out) -> std::vector<record> {
             break;
           }
           if (const std::size_t e = eol_length(i); e != 0) {
-            f.text += '\n';
+            f.text += e == 2 ? '\n' : c;  // CR LF is read as LF; LF or CR alone as it is
             i += e;
             ++line;
             col = 1;
@@ -342,8 +382,12 @@ class reader {
   auto read(std::string_view text) -> document {
     if (text.size() > limits_.max_file_size) {  // nothing is read: reported where it crosses
       const std::string_view head = text.substr(0, limits_.max_file_size);
-      const std::size_t nl = head.rfind('\n');
-      out_.error(static_cast<std::uint32_t>(std::count(head.begin(), head.end(), '\n') + 1),
+      const std::size_t nl = head.find_last_of("\r\n");  // LF, CR LF or CR alone
+      std::size_t lines = 1;
+      for (std::size_t k = 0; k < head.size(); ++k) {
+        lines += head[k] == '\n' || (head[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n'));
+      }
+      out_.error(static_cast<std::uint32_t>(lines),
                  static_cast<std::uint32_t>(head.size() - (nl == head.npos ? 0 : nl + 1) + 1),
                  fmt::format("the input is longer than the limit of {} bytes "
                              "(read_limits::max_file_size)",
@@ -355,15 +399,14 @@ class reader {
     bool long_line = false;
     std::uint32_t long_line_number = 1;
     for (std::size_t at = 0; at < text.size(); ++long_line_number) {
-      std::size_t end = text.find('\n', at);
+      std::size_t end = text.find_first_of("\r\n", at);  // LF, CR LF or CR alone
       if (end == std::string_view::npos) end = text.size();
-      const std::size_t length = end - at - (end > at && text[end - 1] == '\r' ? 1 : 0);
-      if (length > limits_.max_line_length) {
+      if (end - at > limits_.max_line_length) {
         text = text.substr(0, at);
         long_line = true;
         break;
       }
-      at = end + 1;
+      at = end + (text.substr(end).starts_with("\r\n") ? 2 : 1);
     }
     std::vector<record> records = lex(text, out_);
     if (long_line) {
@@ -391,7 +434,10 @@ class reader {
       doc_.left_out.stopped = true;
       return std::move(doc_);
     }
-    for (std::size_t k = 1; k < records.size() && !out_.full(); ++k) read_row(records[k]);
+    for (std::size_t k = 1; k < records.size() && !out_.full(); ++k) {
+      for (field& f : records[k].fields) unguard_formula(f.text);
+      read_row(records[k]);
+    }
     if (out_.full() || out_.cut_short) doc_.left_out.stopped = true;
     if (doc_.left_out.count != 0) drop_unused_actors();
     return std::move(doc_);
@@ -536,19 +582,17 @@ class reader {
         fail(c, e.what());
       }
     }
-    for (std::string_view url : split_space(text(c_sources))) {
-      b.sources.emplace_back().url = std::string(url);
+    for (std::string& url : list_items(text(c_sources), ' ')) {
+      b.sources.emplace_back().url = std::move(url);
     }
     b.description = std::string(text(c_description));
     b.notes = std::string(text(c_notes));
 
     std::optional<actor_id> host;
-    if (const std::string_view h = trim(text(c_host)); !h.empty()) host = resolve(h, c_host);
+    for (const std::string& h : list_items(text(c_host), '\0')) host = resolve(h, c_host);
     std::vector<actor_id> people;
     std::unordered_set<std::string> seen;  // not std::find: a row may name a million people
-    for (std::string_view p : split(text(c_participants), ';')) {
-      p = trim(p);
-      if (p.empty()) continue;
+    for (const std::string& p : list_items(text(c_participants), ';')) {
       if (auto id = resolve(p, c_participants)) {
         if (seen.insert(id->value()).second) people.push_back(*id);
       }
@@ -580,16 +624,9 @@ class reader {
         for (const actor_id& p : people) {
           if (!host || p != *host) v.guests.push_back(p);
         }
-        if (city.find('/') != std::string::npos) {
-          for (std::string_view c : split(city, '/')) {
-            c = trim(c);
-            if (!c.empty()) v.cities.emplace_back(c);
-          }
-          if (!v.cities.empty()) v.place.city = v.cities.front();
-          if (v.cities.size() < 2) v.cities.clear();
-        } else {
-          v.place.city = city;
-        }
+        v.cities = list_items(city, '/');
+        if (!v.cities.empty()) v.place.city = v.cities.front();
+        if (v.cities.size() < 2) v.cities.clear();
         e = std::move(v);
         break;
       }
@@ -815,6 +852,24 @@ auto quoted(std::string_view s) -> std::string {
   return out;
 }
 
+// The city cell of a visit: its cities (two or more) or its one city, escaped.
+auto city_cell(const visit& v) -> std::string {
+  if (v.cities.size() < 2) return escaped_item(v.place.city, '/');
+  std::string out;
+  for (std::size_t k = 0; k < v.cities.size(); ++k) {
+    out += (k == 0 ? "" : "/") + escaped_item(v.cities[k], '/');
+  }
+  return out;
+}
+
+auto sources_cell(const event_base& b) -> std::string {
+  std::string out;
+  for (std::size_t k = 0; k < b.sources.size(); ++k) {
+    out += (k == 0 ? "" : " ") + escaped_item(b.sources[k].url, ' ');
+  }
+  return out;
+}
+
 auto kind_text(const event& e) -> std::string_view {
   if (const auto* v = std::get_if<visit>(&e)) {
     switch (v->level) {
@@ -836,6 +891,195 @@ auto kind_text(const event& e) -> std::string_view {
   }
   if (std::holds_alternative<summit>(e)) return "summit";
   return "ceremony";
+}
+
+// The cells of each event's row, actors by canonical name (by id when the name would not
+// read back as the same actor).
+class row_writer {
+ public:
+  explicit row_writer(const actor_registry& actors) : actors_(actors) {}
+
+  auto row(const event& e) -> std::array<std::string, column_count> {
+    const event_base& b = base(e);
+    std::array<std::string, column_count> f;
+    f[c_id] = b.id.value();
+    f[c_kind] = kind_text(e);
+    f[c_status] = diplo::name(b.status);
+
+    const period& p = b.when;
+    if (p.start_kind() == period::end_kind::known && p.end_kind() == period::end_kind::known &&
+        !(*p.first() == *p.last() && p.first()->has_unspecified_digits())) {
+      f[c_start] = p.first()->to_edtf();
+      f[c_end] = p.last()->to_edtf();
+    } else {  // open or unknown ends, or one day not stated which ("2024-10-XX")
+      f[c_start] = p.to_edtf();
+    }
+
+    f[c_city] = b.place.city;  // as it is: a list of cities only for a visit
+    country_code country = b.place.country;
+    f[c_zone] = b.place.zone;
+    std::optional<actor_id> host;
+    std::vector<actor_id> people;
+    if (const auto* v = std::get_if<visit>(&e)) {
+      f[c_city] = city_cell(*v);
+      if (country.empty()) country = v->host_country;
+      host = v->host;
+      people = v->guests;
+      if (host && std::find(people.begin(), people.end(), *host) == people.end()) {
+        people.push_back(*host);
+      }
+    } else if (const auto* s = std::get_if<summit>(&e)) {
+      if (country.empty()) country = s->host_country;
+      host = s->host;
+      people = s->attendees;
+      f[c_name] = s->name;
+      f[c_series] = s->series;
+    } else if (const auto* m = std::get_if<meeting>(&e)) {
+      people = m->participants;
+    } else if (const auto* c = std::get_if<ceremony>(&e)) {
+      host = c->host;
+      people = c->attendees;
+      f[c_name] = c->name;
+    }
+    if (!country.empty()) f[c_country] = std::string(country.alpha2());
+    if (host) f[c_host] = name(*host);
+    f[c_participants] = names(people);
+    if (b.parent) f[c_parent] = b.parent->value();
+    f[c_journey] = b.journey;
+    if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
+    if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
+    f[c_description] = b.description;
+    f[c_sources] = sources_cell(b);
+    f[c_notes] = b.notes;
+    return f;
+  }
+
+ private:
+  auto name(const actor_id& id) -> const std::string& {
+    auto it = names_.find(id.value());
+    if (it != names_.end()) return it->second;
+    std::string text = escaped_item(id.value(), ';');
+    if (const actor* a = actors_.find(id)) {
+      const std::string& n = name_of(*a);
+      if (actors_.try_resolve(n) == id) text = escaped_item(n, ';');
+    }
+    return names_.emplace(id.value(), std::move(text)).first->second;
+  }
+  auto names(const std::vector<actor_id>& ids) -> std::string {
+    std::string s;
+    for (std::size_t k = 0; k < ids.size(); ++k) s += (k == 0 ? "" : ";") + name(ids[k]);
+    return s;
+  }
+
+  const actor_registry& actors_;
+  std::unordered_map<std::string, std::string> names_;  // id -> what to write
+};
+
+// ---- what CSV cannot hold ------------------------------------------------------------
+
+struct loss_list {
+  std::vector<csv_loss> all;
+  void add(std::string_view what, std::size_t n) {
+    if (n != 0) all.push_back(csv_loss{std::string(what), n});
+  }
+};
+
+void actor_losses(const timeline& t, loss_list& out) {
+  std::unordered_set<std::string> named;
+  for (const event& e : t.events()) {
+    for_each_participant(e, [&](const actor_id& a) { named.insert(a.value()); });
+  }
+  std::size_t ids = 0, organisations = 0, aliases = 0, wikidata = 0, countries = 0,
+              offices = 0, unnamed = 0;
+  for (const actor& a : t.actors().actors()) {
+    if (!named.contains(id_of(a).value())) {
+      ++unnamed;
+      continue;
+    }
+    const std::string folded = diplo::detail::fold(name_of(a));
+    if (folded.empty() || slug_of(folded) != id_of(a).value()) ++ids;
+    std::visit([&](const auto& x) { aliases += x.aliases.size(); wikidata += !x.wikidata.empty(); }, a);
+    if (const auto* p = std::get_if<person>(&a)) {
+      countries += !p->country.empty();
+      offices += p->offices.size();
+    } else {
+      ++organisations;
+    }
+  }
+  out.add("actors that no event names (not written at all)", unnamed);
+  out.add("actor ids other than the slug of the name (a reader makes ids from names)", ids);
+  out.add("organisations (read back as persons)", organisations);
+  out.add("aliases", aliases);
+  out.add("Wikidata ids", wikidata);
+  out.add("countries of persons", countries);
+  out.add("offices", offices);
+}
+
+// True when the visit's city cell reads back as other cities (one city in `cities`, an
+// empty one, or a first one other than place.city).
+auto cities_change(const visit& v) -> bool {
+  std::vector<std::string> back = list_items(city_cell(v), '/');
+  const std::string city = back.empty() ? std::string() : back.front();
+  if (back.size() < 2) back.clear();
+  return city != v.place.city || back != v.cities;
+}
+
+// True when the people of `e` read back otherwise: a repeated one, or a visit's host who is
+// also a guest.
+auto people_change(const event& e) -> bool {
+  std::vector<actor_id> people;  // as the event lists them (participants() drops repeats)
+  if (const auto* v = std::get_if<visit>(&e)) {
+    people = v->guests;
+    if (v->host) people.push_back(*v->host);
+  } else if (const auto* m = std::get_if<meeting>(&e)) {
+    people = m->participants;
+  } else if (const auto* s = std::get_if<summit>(&e)) {
+    people = s->attendees;
+  } else {
+    people = std::get<ceremony>(e).attendees;
+  }
+  std::unordered_set<std::string> seen;
+  for (const actor_id& a : people) {
+    if (!seen.insert(a.value()).second) return true;
+  }
+  return false;
+}
+
+void event_losses(const timeline& t, loss_list& out) {
+  std::size_t publishers = 0, titles = 0, dates = 0, empty_urls = 0, countries = 0, cities = 0,
+              people = 0, crlf = 0;
+  row_writer w(t.actors());
+  for (const event& e : t.events()) {
+    const event_base& b = base(e);
+    for (const source& s : b.sources) {
+      publishers += !s.publisher.empty();
+      titles += !s.title.empty();
+      dates += s.published.has_value();
+      empty_urls += s.url.empty();
+    }
+    country_code host_country = b.place.country;
+    if (const auto* v = std::get_if<visit>(&e)) {
+      host_country = v->host_country;
+      cities += cities_change(*v);
+    }
+    if (const auto* s = std::get_if<summit>(&e)) host_country = s->host_country;
+    countries += host_country != b.place.country;
+    people += people_change(e);
+    const auto row = w.row(e);
+    crlf += std::any_of(row.begin(), row.end(),
+                        [](const std::string& c) { return c.find("\r\n") != c.npos; });
+  }
+  out.add("source publishers", publishers);
+  out.add("source titles", titles);
+  out.add("source dates", dates);
+  out.add("empty source URLs", empty_urls);
+  out.add("events whose place country is not the host country (one column holds both)",
+          countries);
+  out.add("visits whose cities do not read back (one city, an empty one, or a first one "
+          "other than the place's)",
+          cities);
+  out.add("events that name a person twice, or a visit's host among its guests", people);
+  out.add("events with a CR LF line break in a text (read back as LF)", crlf);
 }
 
 }  // namespace
@@ -875,94 +1119,32 @@ auto read_csv(std::string_view text, std::string_view file, const actor_registry
 }
 
 auto to_csv(const timeline& t) -> std::string {
-  const actor_registry& actors = t.actors();
-  std::unordered_map<std::string, std::string> names;  // id -> what to write
-  auto name_for = [&](const actor_id& id) -> const std::string& {
-    auto it = names.find(id.value());
-    if (it != names.end()) return it->second;
-    std::string text = id.value();
-    if (const actor* a = actors.find(id)) {
-      // The canonical name, unless it would not read back as this actor.
-      const std::string& n = name_of(*a);
-      if (n.find(';') == std::string::npos && trim(n) == n && actors.try_resolve(n) == id) text = n;
-    }
-    return names.emplace(id.value(), std::move(text)).first->second;
-  };
-  auto join_names = [&](const std::vector<actor_id>& ids) {
-    std::string s;
-    for (const actor_id& id : ids) s += fmt::format("{}{}", s.empty() ? "" : ";", name_for(id));
-    return s;
-  };
-
   std::string out;
   for (std::size_t c = 0; c < column_count; ++c) {
     out += fmt::format("{}{}", c == 0 ? "" : ",", csv_columns[c]);
   }
   out += '\n';
-
+  row_writer w(t.actors());
   for (const event& e : t.events()) {
-    const event_base& b = base(e);
-    std::array<std::string, column_count> f;
-    f[c_id] = b.id.value();
-    f[c_kind] = kind_text(e);
-    f[c_status] = name(b.status);
-
-    const period& p = b.when;
-    if (p.start_kind() == period::end_kind::known && p.end_kind() == period::end_kind::known &&
-        !(*p.first() == *p.last() && p.first()->has_unspecified_digits())) {
-      f[c_start] = p.first()->to_edtf();
-      f[c_end] = p.last()->to_edtf();
-    } else {  // open or unknown ends, or one day not stated which ("2024-10-XX")
-      f[c_start] = p.to_edtf();
-    }
-
-    f[c_city] = b.place.city;
-    country_code country = b.place.country;
-    f[c_zone] = b.place.zone;
-    std::optional<actor_id> host;
-    std::vector<actor_id> people;
-    if (const auto* v = std::get_if<visit>(&e)) {
-      if (v->cities.size() >= 2) {
-        f[c_city].clear();
-        for (const std::string& c : v->cities) f[c_city] += (f[c_city].empty() ? "" : "/") + c;
-      }
-      if (country.empty()) country = v->host_country;
-      host = v->host;
-      people = v->guests;
-      if (host && std::find(people.begin(), people.end(), *host) == people.end()) {
-        people.push_back(*host);
-      }
-    } else if (const auto* s = std::get_if<summit>(&e)) {
-      if (country.empty()) country = s->host_country;
-      host = s->host;
-      people = s->attendees;
-      f[c_name] = s->name;
-      f[c_series] = s->series;
-    } else if (const auto* m = std::get_if<meeting>(&e)) {
-      people = m->participants;
-    } else if (const auto* c = std::get_if<ceremony>(&e)) {
-      host = c->host;
-      people = c->attendees;
-      f[c_name] = c->name;
-    }
-    if (!country.empty()) f[c_country] = std::string(country.alpha2());
-    if (host) f[c_host] = name_for(*host);
-    f[c_participants] = join_names(people);
-    if (b.parent) f[c_parent] = b.parent->value();
-    f[c_journey] = b.journey;
-    if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
-    if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
-    f[c_description] = b.description;
-    for (const source& s : b.sources) f[c_sources] += (f[c_sources].empty() ? "" : " ") + s.url;
-    f[c_notes] = b.notes;
-
+    const std::array<std::string, column_count> f = w.row(e);
     for (std::size_t c = 0; c < column_count; ++c) {
       if (c != 0) out += ',';
-      out += quoted(f[c]);
+      out += quoted(starts_formula(f[c]) ? "'" + f[c] : f[c]);
     }
     out += '\n';
   }
   return out;
+}
+
+auto csv_losses(const timeline& t, const dataset_info& info) -> std::vector<csv_loss> {
+  loss_list out;
+  out.add("dataset fields (title, coverage, as_of, license, description)",
+          static_cast<std::size_t>(!info.title.empty() + !info.coverage.empty() +
+                                   !info.as_of.empty() + !info.license.empty() +
+                                   !info.description.empty()));
+  actor_losses(t, out);
+  event_losses(t, out);
+  return std::move(out.all);
 }
 
 }  // namespace diplo::io

@@ -156,6 +156,10 @@ diplo_cli_test(data-csv RC 0
   STDOUT "^Xi Jinping and Emmanuel Macron last met in person: 6–7 May 2024, in Paris, France\.
 "
   STDERR "paris\.csv:2:[0-9]+: warning: host: unknown name \"Emmanuel Macron\": added as a new person \"emmanuel-macron\"")
+# CR-only line ends (old Mac files) are line ends, also around a CR inside quotes.
+diplo_cli_test(validate-csv-cr-only RC 0
+  ARGS validate "${_cli_data}/cr-only.csv"
+  STDOUT "cr-only\\.csv: ok, 2 events, 2 actors, 1 warning\n")
 diplo_cli_test(data-merged RC 0
   ARGS --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_cli_data}/paris.csv"
        visits --guest Xi --from 2024 --to 2024
@@ -235,6 +239,23 @@ diplo_cli_test(convert-unknown-format RC 2
 diplo_cli_test(convert-broken RC 2
   ARGS convert "${_cli_data}/broken.json" "${_cli_work}/broken.csv"
   STDERR "^diplo: the data has 4 errors:\n")
+# Writing CSV names what it leaves out, with counts; a city with '/', a URL with a space and
+# a formula-like name come back as they were (data/FORMAT.md, "What CSV holds", "Escapes").
+diplo_cli_test(convert-csv-names-losses RC 0
+  ARGS convert "${_cli_data}/lossy.json" "${_cli_work}/lossy.csv"
+  STDERR "diplo: warning: [^\n]*lossy\\.csv leaves out what CSV cannot hold \\(write \\.json or \\.jsonl to keep it\\):\n"
+         "\n  2 dataset fields [^\n]*\n" "\n  1 aliases\n" "\n  1 Wikidata ids\n"
+         "\n  2 countries of persons\n" "\n  1 offices\n" "\n  1 source publishers\n"
+         "diplo: wrote 2 events, 2 actors to [^\n]*lossy\\.csv\n$"
+  FIXTURES_SETUP cli_lossy_csv)
+diplo_cli_test(convert-csv-escapes-read-back RC 0
+  ARGS --data "${_cli_work}/lossy.csv" where Macron 2022-01-10
+  STDOUT "^Emmanuel Macron was in Frankfurt/Oder, Germany on 10 January 2022\\.\n"
+         "\n  sources +https://example\\.org/a b\n"
+  FIXTURES_REQUIRED cli_lossy_csv)
+diplo_cli_test(convert-json-names-no-losses RC 0
+  ARGS convert "${_cli_data}/lossy.json" "${_cli_work}/lossy-copy.json"
+  STDERR "^diplo: wrote 2 events, 2 actors to [^\n]*lossy-copy\\.json\n$")
 
 # --- the Office of the Historian's data: one command per question --------------------------
 # Expected answers from tests/import/expected.py (/usr/bin/python3 tests/import/expected.py),

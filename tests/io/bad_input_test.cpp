@@ -117,6 +117,14 @@ auto rows() -> std::vector<row> {
                thrown::validation_error,
                {"bad.csv:2:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected "
                 "a month (01-12) or a season (21-24)"}});
+  // CR-only line ends (old Mac files) are line ends: the error is on line 3, not an
+  // "unknown column" holding the whole file.
+  t.push_back({"invalid date in CSV with CR-only line ends", via::csv,
+               "id,kind,start,end,participants\ra,meeting,2024-01-01,,Xi Jinping;Vladimir Putin\r"
+               "b,meeting,2024-13-01,,Xi Jinping;Vladimir Putin\r",
+               thrown::validation_error,
+               {"bad.csv:3:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected "
+                "a month (01-12) or a season (21-24)"}});
   t.push_back({"reversed period in CSV", via::csv,
                std::string(csv_header) +
                    "a,meeting,2024-05-09,2024-05-07,Xi Jinping;Vladimir Putin\n",

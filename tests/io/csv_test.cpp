@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -625,7 +626,8 @@ TEST(CsvWrite, AmbiguousNamesAreWrittenAsIds) {
   b.add(m);
   const diplo::timeline t = std::move(b).freeze();
   const std::string csv = to_csv(t);
-  EXPECT_NE(csv.find(",a1;a2;semi,"), std::string::npos) << csv;
+  // The same name twice: by id; a ';' in a name: escaped (data/FORMAT.md, "Escapes").
+  EXPECT_NE(csv.find(",a1;a2;Odd\\; Name,"), std::string::npos) << csv;
   const auto doc = read_csv(csv, "w.csv", &t.actors());
   EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants, m.participants);
 }
@@ -719,5 +721,310 @@ TEST(CsvLenient, ABadHeaderStopsTheReading) {
   ASSERT_EQ(problems.size(), 1U);
   EXPECT_NE(problems[0].message.find("missing column \"start\""), std::string::npos);
 }
+
+
+// ---- escapes, formulas, line ends (data/FORMAT.md "Escapes") ---------------------------
+
+namespace escapes {
+
+using diplo::io::csv_losses;
+
+// Texts that break a naive CSV: list separators, white space at the ends, backslashes,
+// quotes, spreadsheet formulas (and texts that look like the guard against them), line
+// breaks. (No CR LF: a quoted CR LF is read as LF, which csv_losses reports.)
+const std::vector<std::string> hostile = {
+    "Frankfurt/Oder", "Smith; John", "a b", " lead", "trail ", "  ", "a\\b", "\\", "\\;", "x\\",
+    "=SUM(A1)", "+1", "-0044", "@home", "\tTab", "\rCR", "'", "'=x", "''-y", "'plain",
+    "say \"hi\"", "a,b", "two\nlines", "ünïcødé", ";", "/", "x/", "\\/", "a\\ b", "\n"};
+
+auto pick(std::mt19937& rng, std::size_t n) -> std::size_t {
+  return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
+}
+
+// One to three hostile pieces glued together (never a CR LF: see `hostile`).
+auto text(std::mt19937& rng) -> std::string {
+  std::string s;
+  for (std::size_t k = pick(rng, 3) + 1; k > 0; --k) s += hostile[pick(rng, hostile.size())];
+  for (std::size_t at; (at = s.find("\r\n")) != std::string::npos;) s.erase(at, 1);
+  return s;
+}
+
+auto non_empty(std::mt19937& rng) -> std::string {
+  std::string s = text(rng);
+  return s.empty() ? "x" : s;
+}
+
+auto random_timeline(std::mt19937& rng) -> diplo::timeline {
+  diplo::actor_registry reg;
+  std::vector<actor_id> ids;
+  for (int k = 0; k < 4; ++k) {
+    ids.emplace_back(fmt::format("{}-{}", non_empty(rng), k));
+    // A name of its own (the last word), so that each reads back as its actor.
+    reg.add(diplo::person{.id = ids.back(), .name = fmt::format("{} Q{}", text(rng), k)});
+  }
+  const std::vector<std::string> dates = {"2024-01-05", "-0044-03-15", "2024-10-XX",
+                                          "2025-05-07/..", "-0001/0001", "2020-02-29?"};
+  diplo::timeline_builder b(std::move(reg));
+  for (int k = 0; k < 6; ++k) {
+    diplo::event_base base;
+    base.id = event_id{fmt::format("{}{}", text(rng), k)};
+    base.when = diplo::period::parse(dates[pick(rng, dates.size())]);
+    base.place = {.city = text(rng), .country = "DE", .zone = text(rng)};
+    base.journey = text(rng);
+    base.description = text(rng);
+    base.notes = text(rng);
+    for (std::size_t s = pick(rng, 3); s > 0; --s) base.sources.push_back({.url = non_empty(rng)});
+    const actor_id a = ids[pick(rng, 2)];
+    const actor_id c = ids[2 + pick(rng, 2)];
+    switch (pick(rng, 4)) {
+      case 0: {
+        diplo::visit v;
+        static_cast<diplo::event_base&>(v) = base;
+        v.guests = {a};
+        v.host = c;
+        v.host_country = "DE";
+        if (pick(rng, 2) == 0) {
+          v.cities = {non_empty(rng), non_empty(rng), non_empty(rng)};
+          v.place.city = v.cities.front();
+        } else {
+          v.place.city = non_empty(rng);  // an empty one is lost: a list of none
+        }
+        b.add(v);
+        break;
+      }
+      case 1: {
+        diplo::summit s;
+        static_cast<diplo::event_base&>(s) = base;
+        s.name = text(rng);
+        s.series = text(rng);
+        s.host_country = "DE";
+        s.host = c;
+        s.attendees = {a, c};
+        b.add(s);
+        break;
+      }
+      case 2: {
+        diplo::meeting m;
+        static_cast<diplo::event_base&>(m) = base;
+        m.participants = {c, a};
+        b.add(m);
+        break;
+      }
+      default: {
+        diplo::ceremony cer;
+        static_cast<diplo::event_base&>(cer) = base;
+        cer.name = text(rng);
+        cer.attendees = {a};
+        b.add(cer);
+      }
+    }
+  }
+  return std::move(b).freeze();
+}
+
+TEST(CsvRoundTrip, HostileValuesSurviveWriteThenRead) {
+  std::mt19937 rng(19);  // fixed: the same cases every run
+  for (int round = 0; round < 300; ++round) {
+    const diplo::timeline t = random_timeline(rng);
+    const std::string csv = to_csv(t);
+    const diplo::timeline back = diplo::io::build(read_csv(csv, "w.csv", &t.actors()));
+    ASSERT_EQ(back.size(), t.size()) << csv;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      ASSERT_EQ(back.events()[i], t.events()[i]) << "round " << round << ", event " << i << ":\n"
+                                                 << csv;
+    }
+    ASSERT_EQ(to_csv(back), csv);
+    // Nothing of the events is lost: only actor ids (not slugs) and unnamed actors.
+    for (const auto& l : csv_losses(t)) {
+      EXPECT_NE(l.what.find("actor"), std::string::npos) << l.what << "\n" << csv;
+    }
+  }
+}
+
+auto one_event(diplo::event e, diplo::actor_registry reg) -> diplo::timeline {
+  diplo::timeline_builder b(std::move(reg));
+  b.add(std::move(e));
+  return std::move(b).freeze();
+}
+
+TEST(CsvEscapes, SeparatorsInsideValuesAreEscaped) {
+  diplo::actor_registry reg;
+  reg.add(diplo::person{.id = actor_id{"a"}, .name = "Smith; John"});
+  reg.add(diplo::person{.id = actor_id{"b"}, .name = "Back\\slash "});
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2024-01-01");
+  v.place = {.city = "Frankfurt/Oder", .country = "DE"};
+  v.host_country = "DE";
+  v.guests = {actor_id{"a"}, actor_id{"b"}};
+  v.sources = {{.url = "http://a.example/with space"}, {.url = "http://b.example/"}};
+  const diplo::timeline t = one_event(v, std::move(reg));
+  const std::string csv = to_csv(t);
+  EXPECT_NE(csv.find(",Frankfurt\\/Oder,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",Smith\\; John;Back\\\\slash\\ ,"), std::string::npos) << csv;
+  EXPECT_NE(csv.find(",http://a.example/with\\ space http://b.example/,"), std::string::npos);
+
+  // Read with no registry at all (as `diplo convert` reads names it does not know): one
+  // city, two sources, two persons with the names as they were.
+  const auto doc = read_csv(csv);
+  const auto& back = only<diplo::visit>(doc);
+  EXPECT_EQ(back.place.city, "Frankfurt/Oder");
+  EXPECT_TRUE(back.cities.empty());
+  ASSERT_EQ(back.sources.size(), 2U);
+  EXPECT_EQ(back.sources[0].url, "http://a.example/with space");
+  ASSERT_EQ(back.guests.size(), 2U);
+  EXPECT_EQ(diplo::name_of(doc.actors.get(back.guests[0])), "Smith; John");
+  EXPECT_EQ(diplo::name_of(doc.actors.get(back.guests[1])), "Back\\slash ");
+}
+
+TEST(CsvEscapes, FilesWithoutEscapesReadAsBefore) {
+  const auto doc = read_csv(
+      "id,kind,start,city,country,participants,sources\n"
+      "v,state_visit,2018-06-08, Beijing / Tianjin ,CN,A ; B,C:\\x  http://y\n"
+      "w,state_visit,2018-06-08,Moscow\\Kremlin,RU,A\\B,\n"
+      "s,summit,2014-07-15,Fortaleza\\/Brasilia,BR,A,\n");
+  const auto& v = std::get<diplo::visit>(doc.events[0]);
+  EXPECT_EQ(v.cities, (std::vector<std::string>{"Beijing", "Tianjin"}));
+  EXPECT_EQ(v.sources.size(), 2U);
+  EXPECT_EQ(v.sources[0].url, "C:\\x");  // a backslash before another character is kept
+  const auto& w = std::get<diplo::visit>(doc.events[1]);
+  EXPECT_EQ(w.place.city, "Moscow\\Kremlin");
+  EXPECT_EQ(diplo::name_of(doc.actors.get(w.guests[0])), "A\\B");
+  // Only a visit's city cell is a list: other kinds keep the text as it is.
+  EXPECT_EQ(diplo::base(doc.events[2]).place.city, "Fortaleza\\/Brasilia");
+}
+
+TEST(CsvFormulas, CellsASpreadsheetWouldRunAreGuarded) {
+  diplo::actor_registry reg;
+  reg.add(diplo::person{.id = actor_id{"x"}, .name = "@Someone"});
+  reg.add(diplo::person{.id = actor_id{"y"}, .name = "Other"});
+  diplo::meeting m;
+  m.id = event_id{"-1"};
+  m.when = diplo::period::parse("-0044-03-15");
+  m.description = "=HYPERLINK(\"http://evil.example\")";
+  m.notes = "'=already quoted";
+  m.place.city = "+7";
+  m.journey = "'plain";
+  m.participants = {actor_id{"x"}, actor_id{"y"}};
+  const diplo::timeline t = one_event(m, std::move(reg));
+  const std::string csv = to_csv(t);
+  EXPECT_EQ(csv.substr(csv.find('\n') + 1),
+            "'-1,bilateral_meeting,occurred,'-0044-03-15,'-0044-03-15,'+7,,,,'@Someone;Other,,'plain,,,,,"
+            "\"'=HYPERLINK(\"\"http://evil.example\"\")\",,''=already quoted\n");
+  const auto doc = read_csv(csv, "w.csv", &t.actors());
+  EXPECT_EQ(doc.events.at(0), t.events()[0]);
+
+  // The reader takes one quote off a cell that starts with quotes and then = + - @ TAB CR,
+  // and leaves every other cell as it is.
+  const auto read = read_csv("id,kind,start,participants,notes,description\n"
+                             "'-x,meeting,'-0044,A;B,'=1,'quoted\n"
+                             "y,meeting,-0044,A;B,''+1,'\n");
+  EXPECT_EQ(diplo::base(read.events[0]).id, event_id{"-x"});
+  EXPECT_EQ(diplo::base(read.events[0]).when, diplo::period::parse("-0044"));
+  EXPECT_EQ(diplo::base(read.events[0]).notes, "=1");
+  EXPECT_EQ(diplo::base(read.events[0]).description, "'quoted");
+  EXPECT_EQ(diplo::base(read.events[1]).when, diplo::period::parse("-0044"));
+  EXPECT_EQ(diplo::base(read.events[1]).notes, "'+1");
+  EXPECT_EQ(diplo::base(read.events[1]).description, "'");
+}
+
+TEST(CsvSyntax, CrOnlyLineEnds) {
+  const std::string text =
+      "id,kind,start,description,participants\r"
+      "a,meeting,2024-01-01,\"one\rtwo\",A;B\r"
+      "\r"
+      "b,meeting,2024-01-02,,A;B";
+  const auto doc = read_csv(text);
+  ASSERT_EQ(doc.events.size(), 2U);
+  EXPECT_EQ(diplo::base(doc.events[0]).description, "one\rtwo");  // a CR in quotes is kept
+  EXPECT_EQ(doc.origins[1].line, 5U);
+  EXPECT_EQ(errors_of("id,kind,start\ra,meeting,2024-13-01\r"),
+            std::vector<std::string>{
+                "t.csv:2:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected a "
+                "month (01-12) or a season (21-24)"});
+  // A text past max_file_size: the error is placed on its CR-ended line.
+  try {
+    (void)read_csv("id,kind,start\ra,meeting,2024\r\nb,meeting,2024\rc,meeting,2024\r", "t.csv",
+                   nullptr, nullptr, {.max_file_size = 40});
+    ADD_FAILURE() << "no error";
+  } catch (const diplo::validation_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].line, 3U);
+    EXPECT_EQ(e.diagnostics()[0].column, 11U);
+  }
+  // The line limit counts each CR-ended line on its own.
+  std::string many = "id,kind,start,participants\r";
+  for (int k = 0; k < 100; ++k) many += fmt::format("e{},meeting,2024-01-01,A;B\r", k);
+  EXPECT_EQ(read_csv(many, "t.csv", nullptr, nullptr, {.max_line_length = 40}).events.size(), 100U);
+}
+
+TEST(CsvLosses, NamesWhatCsvCannotHold) {
+  diplo::actor_registry reg;
+  reg.add(diplo::person{.id = actor_id{"macron"}, .name = "Emmanuel Macron",
+                        .aliases = {"Macron"}, .wikidata = "Q3052772", .country = "FR",
+                        .offices = {{.title = "President", .country = "FR",
+                                     .term = diplo::period::parse("2017-05-14/..")}}});
+  reg.add(diplo::person{.id = actor_id{"olaf-scholz"}, .name = "Olaf Scholz", .country = "DE"});
+  reg.add(diplo::organisation{.id = actor_id{"un"}, .name = "United Nations"});
+  reg.add(diplo::person{.id = actor_id{"nobody"}, .name = "Nobody"});
+  diplo::timeline_builder b(std::move(reg));
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2022-01-10");
+  v.place = {.city = "Berlin", .country = "DE"};
+  v.host_country = "DE";
+  v.cities = {"Berlin"};
+  v.guests = {actor_id{"macron"}, actor_id{"un"}};
+  v.host = actor_id{"olaf-scholz"};
+  v.sources = {{.url = "http://a.example/", .publisher = "P", .title = "T",
+                .published = diplo::partial_date::parse("2022-01")},
+               {.url = "", .publisher = "Q"}};
+  v.description = "a\r\nb";
+  b.add(v);
+  diplo::summit s;
+  s.id = event_id{"s"};
+  s.when = diplo::period::parse("2023-05-10");
+  s.place = {.city = "Geneva", .country = "CH"};
+  s.host_country = "FR";
+  s.attendees = {actor_id{"macron"}, actor_id{"macron"}};
+  b.add(s);
+  const diplo::timeline t = std::move(b).freeze();
+  const diplo::io::dataset_info info{.title = "T", .license = "CC0-1.0"};
+  std::vector<std::string> got;
+  for (const auto& l : csv_losses(t, info)) got.push_back(fmt::format("{} {}", l.count, l.what));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "2 dataset fields (title, coverage, as_of, license, description)",
+                     "1 actors that no event names (not written at all)",
+                     "2 actor ids other than the slug of the name (a reader makes ids from "
+                     "names)",
+                     "1 organisations (read back as persons)",
+                     "1 aliases",
+                     "1 Wikidata ids",
+                     "2 countries of persons",
+                     "1 offices",
+                     "2 source publishers",
+                     "1 source titles",
+                     "1 source dates",
+                     "1 empty source URLs",
+                     "1 events whose place country is not the host country (one column holds "
+                     "both)",
+                     "1 visits whose cities do not read back (one city, an empty one, or a first "
+                     "one other than the place's)",
+                     "1 events that name a person twice, or a visit's host among its guests",
+                     "1 events with a CR LF line break in a text (read back as LF)"}));
+
+  // A timeline whose actors are persons with only a name, and ids made from it: nothing.
+  diplo::actor_registry plain;
+  plain.add(diplo::person{.id = actor_id{"ann-lee"}, .name = "Ann Lee"});
+  plain.add(diplo::person{.id = actor_id{"bo-li"}, .name = "Bo Li"});
+  diplo::meeting m;
+  m.id = event_id{"m"};
+  m.when = diplo::period::parse("2020-01-01");
+  m.participants = {actor_id{"ann-lee"}, actor_id{"bo-li"}};
+  m.sources = {{.url = "http://x.example/"}};
+  EXPECT_TRUE(csv_losses(one_event(m, std::move(plain))).empty());
+}
+
+}  // namespace escapes
 
 }  // namespace

@@ -15,10 +15,17 @@
 //                                                               <- one row, one line
 //
 // SYNTAX. RFC 4180, read by hand: fields separated by commas; a field in double quotes
-// may hold commas, line breaks and doubled quotes (""); lines end in LF or CRLF (a CRLF
-// inside a quoted field is read as LF); a UTF-8 byte order mark at the start is skipped;
-// empty lines are skipped. Nothing is trimmed except the names in `host` and
-// `participants` and the cities of a visit.
+// may hold commas, line breaks and doubled quotes (""); lines end in LF, CRLF or CR alone
+// (a CRLF inside a quoted field is read as LF, a CR or LF alone as it is); a UTF-8 byte
+// order mark at the start is skipped; empty lines are skipped. Nothing is trimmed except
+// the entries of the list cells: `host`, `participants`, `sources`, a visit's `city`.
+//
+// ESCAPES (data/FORMAT.md, "Escapes" and "Spreadsheet formulas"). In a list cell a
+// backslash makes the next character literal when it is a backslash, ';', '/' or white
+// space ("Frankfurt\/Oder", "Smith\; John", "http://x/a\ b"); a backslash before any
+// other character is kept. A cell that starts with quotes (or none) and then = + - @ TAB
+// or CR loses one leading quote: the writer adds it so that a spreadsheet shows the text
+// instead of running it ("'=SUM(A1)", "'-0044").
 //
 // COLUMNS. The first row names the columns, in any order; `id`, `kind` and `start` are
 // required, the others (`csv_columns`) optional. An unknown or repeated column is an
@@ -31,7 +38,8 @@
 //   start,end  EDTF dates, inclusive; an empty end is the start. Either may be ".." (open).
 //              With an empty end, start may also hold a whole EDTF period ("2025-05-07/").
 //   city       a visit's "Tianjin/Beijing" is place.city "Tianjin" and cities {"Tianjin",
-//              "Beijing"}; for the other kinds the text is the city.
+//              "Beijing"} (entries trimmed, empty ones dropped, one alone is place.city);
+//              for the other kinds the text is the city, as it is.
 //   country    an ISO 3166 code; the place's country, and the host country of a visit or
 //              summit.
 //   host, participants   names (participants separated by ';'; empty entries and repeats
@@ -78,17 +86,22 @@
 //   (read_limits::max_line_length)                                <- one line
 //
 // WRITING. `to_csv` writes every column of `csv_columns`, one row per event in timeline
-// order, LF line ends, a field quoted only when it holds a comma, a quote or a line break.
-// Actors are written by canonical name (by id when the name would not read back as the
-// same actor). Reading the output with `known = &t.actors()` gives the same events, except
-// what the CSV shape cannot hold: the publisher, title and date of a source; a place
-// country that differs from the host country (one `country` column holds both); a visit's
-// `cities` of fewer than two, or whose first city is not `place.city`.
+// order, LF line ends, a field quoted only when it holds a comma, a quote or a line break,
+// list entries escaped and formula cells guarded (ESCAPES). Actors are written by
+// canonical name (by id when the name would not read back as the same actor). Reading the
+// output with `known = &t.actors()` gives the same events, whatever their texts hold,
+// except what the CSV shape cannot hold, which `csv_losses` counts: the publisher, title
+// and date of a source, an empty URL; a place country that differs from the host country
+// (one `country` column holds both); a visit's `cities` of one, with an empty one, or
+// whose first city is not `place.city`; a person named twice in an event, a visit's host
+// among its guests; a CR LF in a text (read as LF). The file holds no actor records (ids,
+// kinds, aliases, Wikidata ids, countries, offices) and no dataset block.
 //
 //   auto doc = diplo::io::read_csv(text, "events.csv", &bundled.actors());
 //   diplo::timeline t = diplo::io::build(std::move(doc));
 //   std::string again = diplo::io::to_csv(t);
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -144,5 +157,24 @@ inline constexpr std::string_view csv_columns[] = {
 ///
 ///   std::ofstream("events.csv") << diplo::io::to_csv(t);
 [[nodiscard]] DIPLO_IO_API auto to_csv(const timeline& t) -> std::string;
+
+/// One kind of thing `to_csv` cannot write (see "WHAT CSV HOLDS" above), and how many.
+struct csv_loss {
+  std::string what;  ///< "aliases", "source publishers", ...
+  std::size_t count = 0;
+
+  friend auto operator==(const csv_loss&, const csv_loss&) -> bool = default;
+};
+
+/// What a CSV file written by `to_csv(t)` would not hold of `t` and its dataset `info`:
+/// one entry per kind of thing with a non-zero count, in a fixed order. Empty when the file
+/// holds everything: reading it back with `known = &t.actors()`, or with no registry,
+/// gives the same events, actors and ids. `diplo convert` prints it as a warning before
+/// it writes a .csv.
+/// Throws only std::bad_alloc.
+///
+///   for (const auto& l : diplo::io::csv_losses(t, info)) fmt::print("{} {}\n", l.count, l.what);
+[[nodiscard]] DIPLO_IO_API auto csv_losses(const timeline& t, const dataset_info& info = {})
+    -> std::vector<csv_loss>;
 
 }  // namespace diplo::io
