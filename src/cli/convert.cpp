@@ -19,9 +19,9 @@ namespace {
 void warn_csv_losses(const timeline& t, const io::dataset_info& info, const std::string& out) {
   const std::vector<io::csv_loss> losses = io::csv_losses(t, info);
   if (losses.empty()) return;
-  fmt::print(stderr, "diplo: warning: {} leaves out what CSV cannot hold (write .json or .jsonl "
+  print_err("diplo: warning: {} leaves out what CSV cannot hold (write .json or .jsonl "
                      "to keep it):\n", out);
-  for (const io::csv_loss& l : losses) fmt::print(stderr, "  {} {}\n", l.count, l.what);
+  for (const io::csv_loss& l : losses) print_err("  {} {}\n", l.count, l.what);
 }
 
 }  // namespace
