@@ -718,13 +718,20 @@ auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, c
                       std::string_view which, bool calls, std::string_view bound) -> std::string {
   const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
   const status st = base(*e.event).status;
+  // The sentence ends with the place, else with the date: "October 2024 (uncertain)." rather
+  // than "October 2024?.".
+  std::string when = fmt::format("{}", e.when());
+  const std::string at = in_place(*e.event);
+  if (at.empty() && when.ends_with('?')) {
+    when.pop_back();
+    when += " (uncertain)";
+  }
   if (st == status::occurred) {
-    return fmt::format("{} {} {}{}: {}{}.", who, which, meet_verb(calls), bound, e.when(),
-                       in_place(*e.event));
+    return fmt::format("{} {} {}{}: {}{}.", who, which, meet_verb(calls), bound, when, at);
   }
   return fmt::format("The {} {} of {}{} is {} {} one: {}{}.", which,
                      calls ? "meeting or call" : "meeting in person", who, bound,
-                     st == status::announced ? "an" : "a", st, e.when(), in_place(*e.event));
+                     st == status::announced ? "an" : "a", st, when, at);
 }
 
 auto bounds_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to,

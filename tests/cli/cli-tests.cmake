@@ -158,6 +158,9 @@ diplo_cli_test(countries-top-negative RC 2
 diplo_cli_test(meetings-one-day RC 0
   ARGS meetings Xi Putin --from 2025-05-09 --to 2025-05-09
   STDOUT "^Xi Jinping and Vladimir Putin met in person once on 9 May 2025:\n")
+diplo_cli_test(last-meeting-uncertain-date RC 0
+  ARGS --data "${_cli_data}/uncertain-date.json" last-meeting Ann Ben
+  STDOUT "^Ann Example and Ben Example last met in person: October 2024 \\(uncertain\\)\\.\n")
 diplo_cli_test(where-qualified-day RC 2
   ARGS where Xi 2025-05-09%
   STDERR "^diplo: DATE: \"2025-05-09%\" is not one certain day; give YYYY-MM-DD without '\\?', '~' or '%'\n")
