@@ -665,6 +665,12 @@ auto day_edtf(date::sys_days day) -> std::string {
   return partial_date(date::year_month_day{day}).to_edtf();
 }
 
+auto known_day(date::sys_days day) -> bool {
+  return day > period::far_past + date::days{1} && day < period::far_future - date::days{2};
+}
+
+auto day_json(date::sys_days day) -> json { return known_day(day) ? json(day_edtf(day)) : json(nullptr); }
+
 auto day_place_text(const event& e) -> std::string {
   const auto* v = std::get_if<visit>(&e);
   if (v == nullptr) return place_text(e);

@@ -233,6 +233,10 @@ auto meeting_gerund(bool calls) -> std::string;
 /// One day as text ("1 June 2021") and as EDTF ("2021-06-01").
 auto day_text(date::sys_days day) -> std::string;
 auto day_edtf(date::sys_days day) -> std::string;
+/// False for the sentinel days of open and unknown ends (period::far_past, far_future).
+auto known_day(date::sys_days day) -> bool;
+/// A day as EDTF, or null for the sentinel day of an open or unknown end.
+auto day_json(date::sys_days day) -> json;
 
 /// Where an event places its people on one day: "Kazan, Russia"; for a visit to several
 /// cities that does not say which city on which day, "Russia (Moscow, Kazan or Sochi)".

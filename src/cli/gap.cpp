@@ -40,8 +40,8 @@ auto add_gap(CLI::App& app) -> command {
               json answer = nullptr;
               if (g) {
                 answer = json::object{{"days", g->length.count()},
-                                      {"last_day", day_edtf(g->last_day())},
-                                      {"next_day", day_edtf(g->next_day())},
+                                      {"last_day", day_json(g->last_day())},
+                                      {"next_day", day_json(g->next_day())},
                                       {"before", encounter_json(g->before, names)},
                                       {"after", encounter_json(g->after, names)}};
               }
@@ -65,6 +65,11 @@ auto add_gap(CLI::App& app) -> command {
                          "encounter on {} to the start of the next on {}.\n",
                          who, meeting_gerund(o->calls), g->length.count(), day_text(g->last_day()),
                          day_text(g->next_day()));
+            }
+            if (!known_day(g->last_day())) {
+              fmt::print("(The encounter {} ({}) has no known end: it may still be under way, so no "
+                         "gap is counted after its start.)\n",
+                         base(*g->before.events.front()).id, base(*g->before.events.front()).when);
             }
             fmt::print("\n  before: {}\n          ({})\n", g->before, base(*g->before.event).id);
             fmt::print("  after:  {}\n          ({})\n", g->after, base(*g->after.event).id);

@@ -122,6 +122,8 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
     json answer = nullptr;
     if (g) {
       answer = json::object{{"days", g->length.count()},
+                            {"last_day", day_json(g->last_day())},
+                            {"next_day", day_json(g->next_day())},
                             {"before", trip_json(g->before, names)},
                             {"after", trip_json(g->after, names)}};
     }

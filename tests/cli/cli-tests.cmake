@@ -103,6 +103,13 @@ diplo_cli_test(gap-long-visit RC 0
 diplo_cli_test(json-gap-long-visit RC 0 JSON
   ARGS --data "${_cli_data}/gap-long-visit.json" gap Ann Ben --json
   STDOUT "\"days\": 151,\n *\"last_day\": \"2020-12-31\",\n *\"next_day\": \"2021-06-01\",")
+diplo_cli_test(gap-open-visit RC 0
+  ARGS --data "${_cli_data}/gap-open-visit.json" gap Ann Ben
+  STDOUT "^Ann Example and Ben Example never went a day without meeting in person: each encounter began by the day after the ones before it ended\\.\n\\(The encounter 2020-ann-in-germany \\(from 10 January 2020\\) has no known end: it may still be under way, so no gap is counted after its start\\.\\)\n"
+  NOT_STDOUT "from from")
+diplo_cli_test(json-gap-open-visit RC 0 JSON
+  ARGS --data "${_cli_data}/gap-open-visit.json" gap Ann Ben --json
+  STDOUT "\"days\": 0,\n *\"last_day\": null,\n *\"next_day\": \"2021-03-01\",")
 diplo_cli_test(gap-calls-wording RC 0
   ARGS gap Xi Putin --calls
   STDOUT "^The longest time Xi Jinping and Vladimir Putin went without meeting or speaking by phone or video: [0-9]+ days, ")
@@ -115,6 +122,9 @@ diplo_cli_test(visits-gap-touching RC 0
 diplo_cli_test(visits-gap-open-end RC 0
   ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Eve --longest-gap
   STDOUT "^The longest time without a visit by Eve Example: none; each visit began by the day after the ones before it ended\\.\n\\(The trip 2020-eve-de \\(from 10 January 2020\\) has no known end: it may still be under way, so no gap is counted after its start\\.\\)\n")
+diplo_cli_test(json-visits-gap-open-end RC 0 JSON
+  ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Eve --longest-gap --json
+  STDOUT "\"days\": 0,\n *\"last_day\": null,\n *\"next_day\": \"2021-03-01\",")
 diplo_cli_test(visits-gap-open-end-later RC 0
   ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Cid --longest-gap
   STDOUT "^The longest time without a visit by Cid Example: 251 days, between 3 May 2019 and 10 January 2020\\.\n\\(The trip 2020-cid-de \\(from 10 January 2020\\) has no known end")
