@@ -132,6 +132,20 @@ TEST(EventFormat, HumanWithNamesOrIds) {
             "xi-jinping — state visit to Russia (Moscow), 20–22 March 2023");
 }
 
+// Issue 19, item 15: a visit to several cities with no city of its own names them all, not
+// the first alone as if it were the place of every day.
+TEST(EventFormat, AVisitToSeveralCitiesNamesThemAll) {
+  diplo::visit v = xi_state_visit();
+  v.place.city.clear();
+  v.cities = {"Moscow", "Kazan", "Sochi"};
+  EXPECT_EQ(fmt::format("{}", v),
+            "xi-jinping — state visit to Russia (Moscow, Kazan and Sochi), 20–22 March 2023");
+  v.cities = {"Moscow", "Kazan"};
+  EXPECT_EQ(fmt::format("{}", v),
+            "xi-jinping — state visit to Russia (Moscow and Kazan), 20–22 March 2023");
+  EXPECT_EQ(diplo::detail::cities_text({"Moscow", "Kazan", "Sochi"}, "or"), "Moscow, Kazan or Sochi");
+}
+
 TEST(EventFormat, MeetingsSummitsCeremoniesAndStatus) {
   auto r = registry();
   diplo::meeting m;

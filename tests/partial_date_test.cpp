@@ -306,8 +306,9 @@ TEST(PartialDate, HumanFormatting) {
       {"2024-10~", "c. October 2024"},
       {"2024-10?", "October 2024?"},
       {"2024-10%", "c. October 2024?"},
-      {"202X", "the 2020s"},
+      {"202X", "2020–2029"},  // as "19XX" is "1900–1999": one form for both
       {"20XX", "2000–2099"},
+      {"19XX", "1900–1999"},
       {"2024-XX", "a month of 2024"},
       {"2024-XX-XX", "a day in 2024"},
       {"2024-10-XX", "a day in October 2024"},

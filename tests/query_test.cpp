@@ -365,6 +365,43 @@ TEST(LongestGap, BetweenConsecutiveEncounters) {
   EXPECT_FALSE(diplo::longest_gap(t, xi, modi));
 }
 
+// Issue 19, item 12: a visit of all 2020 with a meeting on 1 March inside its days, then a
+// meeting on 1 June 2021. The gap runs from the end of the visit (it ended last), not from
+// the meeting that started last.
+TEST(LongestGap, RunsFromTheEncounterThatEndedLast) {
+  diplo::timeline_builder b(registry());
+  b.add(state_visit("year-visit", "2020-01-01/2020-12-31", xi, putin, country_code{"RU"}));
+  b.add(talks("march-talks", "2020-03-01", {xi, putin}));
+  b.add(talks("june-talks", "2021-06-01", {xi, putin}));
+  const auto t = std::move(b).freeze();
+  const auto g = diplo::longest_gap(t, xi, putin);
+  ASSERT_TRUE(g);
+  EXPECT_EQ(id(g->before.events.front()), "year-visit");
+  EXPECT_EQ(id(g->after.event), "june-talks");
+  EXPECT_EQ(g->last_day(), date::sys_days{2020_y / date::December / 31});
+  EXPECT_EQ(g->next_day(), date::sys_days{2021_y / date::June / 1});
+  EXPECT_EQ(g->length.count(), 151);  // 1 January .. 31 May 2021
+  // A brute force: the longest run of days, between the first start and the last, that no
+  // encounter covers (every encounter's events taken at their widest).
+  const auto all = diplo::meetings(t, xi, putin);
+  std::vector<std::pair<date::sys_days, date::sys_days>> spans;  // [start, end)
+  for (const auto& e : all) {
+    auto s = diplo::base(*e.events.front()).when.earliest_start();
+    auto en = diplo::base(*e.events.front()).when.latest_end();
+    for (const auto* x : e.events) en = std::max(en, diplo::base(*x).when.latest_end());
+    spans.emplace_back(s, en);
+  }
+  int best = 0;
+  int run = 0;
+  for (auto d = spans.front().first; d < date::sys_days{2021_y / date::June / 1}; d += date::days{1}) {
+    const bool covered = std::any_of(spans.begin(), spans.end(),
+                                     [&](const auto& sp) { return sp.first <= d && d < sp.second; });
+    run = covered ? 0 : run + 1;
+    best = std::max(best, run);
+  }
+  EXPECT_EQ(g->length.count(), best);
+}
+
 // A random world with nested events and partial dates, checked against a brute force
 // over every event: the latest (earliest) shared event decides, and its encounter holds
 // every shared event under the same outermost shared ancestor.
@@ -577,6 +614,25 @@ TEST(VisitedCountries, RanksCountriesByTrips) {
   EXPECT_TRUE(diplo::visited_countries(t, modi).empty());
 }
 
+// Issue 19, item 14: a person with no known country (no `country`, no office covering the
+// day) is abroad nowhere: their events are not counted as trips, rather than as trips
+// everywhere.
+TEST(VisitedCountries, AnUnknownHomeCountryCountsNoTrip) {
+  auto reg = registry();
+  const actor_id nomad{"nomad"};
+  reg.add(diplo::person{.id = nomad, .name = "Nomad", .aliases = {}, .wikidata = {},
+                        .country = {}, .offices = {}});
+  diplo::timeline_builder b(std::move(reg));
+  b.add(trip_visit("fr-1", "2021-05-01", nomad, country_code{"FR"}));
+  b.add(trip_visit("de-1", "2021-06-01", nomad, country_code{"DE"}));
+  b.add(trip_visit("fr-2", "2021-07-01", xi, country_code{"FR"}));
+  const auto t = std::move(b).freeze();
+  EXPECT_TRUE(diplo::visited_countries(t, nomad).empty());
+  EXPECT_TRUE(diplo::visits(t, {.guest = nomad}).empty());
+  EXPECT_EQ(diplo::count_visits(t, {.guest = nomad, .host_country = country_code{"FR"}}), 0U);
+  EXPECT_EQ(diplo::visits(t, {}).size(), 1U);  // Xi's, whose country is known
+}
+
 TEST(LongestGapOverTrips, RunsFromTheLatestEndToTheNextStart) {
   const auto t = travels();
   const auto g = diplo::longest_gap(t, diplo::visit_filter{.guest = xi});
@@ -587,7 +643,7 @@ TEST(LongestGapOverTrips, RunsFromTheLatestEndToTheNextStart) {
   EXPECT_EQ(diplo::base(g->after.main()).id.value(), "fr-1");
   EXPECT_EQ(g->length, date::sys_days{2024_y / date::May / 5} - date::sys_days{2023_y / date::March / 25});
   EXPECT_EQ(g->length.count(), 407);
-  EXPECT_EQ(fmt::format("{}", *g), "407 days, between 24 March 2023 and 5–7 May 2024");
+  EXPECT_EQ(fmt::format("{}", *g), "407 days, between 24 March 2023 and 5 May 2024");
   EXPECT_FALSE(diplo::longest_gap(t, diplo::visit_filter{.guest = putin}));
   EXPECT_FALSE(diplo::longest_gap(t, diplo::visit_filter{.guest = modi}));
 }

@@ -300,6 +300,16 @@ void for_each_participant(const event& e, F&& f) {
 }
 
 namespace detail {
+/// "Moscow", "Moscow and Kazan", "Moscow, Kazan or Sochi" (with `last` "or"); "" for none.
+inline auto cities_text(const std::vector<std::string>& cities, std::string_view last) -> std::string {
+  std::string s;
+  for (std::size_t i = 0; i < cities.size(); ++i) {
+    if (i > 0) s += i + 1 == cities.size() ? fmt::format(" {} ", last) : std::string(", ");
+    s += cities[i];
+  }
+  return s;
+}
+
 inline auto join_place(const place& p, country_code country) -> std::string {
   std::string where;
   if (!country.empty()) where = fmt::format("{}", country);
@@ -349,7 +359,7 @@ inline auto describe(const event& e, const actor_registry* actors) -> std::strin
     std::string country = v->host_country.empty() ? std::string("?")
                                                    : fmt::format("{}", v->host_country);
     std::string city = b.place.city;
-    if (city.empty() && !v->cities.empty()) city = v->cities.front();
+    if (city.empty()) city = cities_text(v->cities, "and");
     what = fmt::format("{} — {} to {}{}", names_label(v->guests, actors), kind_label(e), country,
                        city.empty() ? "" : fmt::format(" ({})", city));
   } else if (const auto* m = std::get_if<meeting>(&e)) {

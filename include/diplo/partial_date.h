@@ -55,7 +55,7 @@
 // that, compare bounds, or use diplo::period's three-valued comparisons.
 //
 // FORMATTING. `fmt::format("{}", d)` gives English text ("22 October 2024",
-// "c. October 2024", "October 2024?", "the 2020s"); `{:e}` gives EDTF. Width, fill and
+// "c. October 2024", "October 2024?", "2020–2029" for "202X"); `{:e}` gives EDTF. Width, fill and
 // alignment work as for strings: `{:>20}`, `{:e>20}` (a leading 'e' always means EDTF).
 
 #include <compare>
@@ -256,7 +256,7 @@ class partial_date {
   [[nodiscard]] auto to_edtf() const -> std::string;
 
   /// English text as printed by `fmt::format("{}", d)`: "22 October 2024", "October 2024",
-  /// "spring 2024", "c. October 2024?", "the 2020s", "2000–2099", "a month of 2024",
+  /// "spring 2024", "c. October 2024?", "2020–2029" (for "202X"), "2000–2099", "a month of 2024",
   /// "a day in October 2024", "45 BCE" (for "-0044").
   [[nodiscard]] auto to_text() const -> std::string;
 
@@ -559,9 +559,7 @@ inline auto partial_date::to_text() const -> std::string {
     case diplo::precision::year:
       if (unspecified_digits_ == 0) {
         s = y;
-      } else if (unspecified_digits_ == 1 && year_ >= 1000) {
-        s = fmt::format("the {}s", year_);
-      } else {
+      } else {  // a decade and a century read alike: "2020–2029", "1900–1999"
         s = fmt::format("{}–{}", y, detail::human_year(year_ + (unspecified_digits_ == 1 ? 9 : 99)));
       }
       break;

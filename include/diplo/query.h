@@ -29,7 +29,8 @@
 // on or after D), and a range [from, to] holds the events starting in it.
 //
 // TRIPS. A person visits a country whenever they attend an event held there outside
-// their own country (the country of the office they held that day): a state visit,
+// their own country (the country of the office they held that day; with no country known
+// for that day, nowhere: abroad is told from home): a state visit,
 // but also a summit or a ceremony abroad. The events of one stay make one trip,
 // counted once: an event with everything inside it, and events in the same country on
 // overlapping or adjacent days. So Xi Jinping's visits to Russia from 24 February 2022
@@ -233,13 +234,30 @@ struct contact {
 
 /// The longest time between two consecutive encounters of `a` and `b`.
 struct gap {
+  /// The encounter that ended last before the gap (not always the one that started last:
+  /// a year-long visit outlasts a meeting held during it).
   encounter before;
+  /// The first encounter after the gap.
   encounter after;
-  /// Days from the end of `before` to the start of `after` (certain days).
+  /// The days with no encounter under way: from the day after the latest end of `before`
+  /// (the last possible day of any of its events) to the day before `after` starts (its
+  /// first possible day). 0 when they touch or overlap.
   date::days length{0};
+  /// The last day the count is based on: the latest possible last day of `before`'s events.
+  [[nodiscard]] auto last_day() const noexcept -> date::sys_days {
+    date::sys_days end = base(*before.events.front()).when.latest_end();
+    for (const diplo::event* e : before.events) end = std::max(end, base(*e).when.latest_end());
+    return end - date::days{1};
+  }
+  /// The first day the count is based on: the first possible day of `after`.
+  [[nodiscard]] auto next_day() const noexcept -> date::sys_days {
+    return base(*after.events.front()).when.earliest_start();
+  }
 };
 
-/// The longest gap between consecutive encounters; nullopt with fewer than two.
+/// The longest gap between consecutive encounters (ordered by start; each gap runs from
+/// the latest end of all the encounters before it to the start of the next, as for trips).
+/// The first of equally long gaps wins. nullopt with fewer than two.
 [[nodiscard]] auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
                                const meet_options& opt = {}) -> std::optional<gap>;
 
@@ -270,8 +288,15 @@ struct trip_gap {
   trip after;
   /// The days with no matching trip under way: from the day after `before` ends (its last
   /// possible day) to the day before `after` starts (its first possible day). 0 when they
-  /// touch or overlap.
+  /// touch or overlap, or when `before` has an open or unknown end (it may still be under
+  /// way: no gap is counted after its start).
   date::days length{0};
+  /// The last day the count is based on: the last possible day of `before`.
+  [[nodiscard]] auto last_day() const noexcept -> date::sys_days {
+    return before.when.latest_end() - date::days{1};
+  }
+  /// The first day the count is based on: the first possible day of `after`.
+  [[nodiscard]] auto next_day() const noexcept -> date::sys_days { return after.when.earliest_start(); }
 };
 
 /// The longest gap between consecutive trips matching `f` (ordered by start; each gap runs
@@ -698,6 +723,14 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   return out;
 }
 
+/// "152 days, between 31 December 2020 and 1 June 2021" (the last day before the gap, the
+/// first day after it); "0 days: no day between" when they touch or overlap.
+inline auto gap_text(date::days length, date::sys_days last, date::sys_days next) -> std::string {
+  if (length.count() == 0) return "0 days: no day between";
+  return fmt::format("{} days, between {} and {}", length.count(),
+                     partial_date(date::year_month_day{last}), partial_date(date::year_month_day{next}));
+}
+
 }  // namespace detail
 
 inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
@@ -1049,13 +1082,21 @@ inline auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
                         const meet_options& opt) -> std::optional<gap> {
   auto all = meetings(t, a, b, opt);
   if (all.size() < 2) return std::nullopt;
+  auto start_of = [](const encounter& e) { return base(*e.events.front()).when.earliest_start(); };
+  std::stable_sort(all.begin(), all.end(),
+                   [&](const encounter& x, const encounter& y) { return start_of(x) < start_of(y); });
   std::optional<gap> best;
+  std::size_t ended_last = 0;  // the encounter before the gap that ends last
+  date::sys_days end{};
   for (std::size_t i = 0; i + 1 < all.size(); ++i) {
-    date::sys_days end = base(*all[i].events.front()).when.latest_end();
-    for (const event* e : all[i].events) end = std::max(end, base(*e).when.latest_end());
-    date::sys_days start = base(*all[i + 1].events.front()).when.earliest_start();
-    date::days len = start > end ? start - end : date::days{0};
-    if (!best || len > best->length) best = gap{all[i], all[i + 1], len};
+    const date::sys_days mine = gap{all[i], all[i], date::days{0}}.last_day() + date::days{1};
+    if (i == 0 || mine >= end) {
+      ended_last = i;
+      end = mine;
+    }
+    const date::sys_days start = start_of(all[i + 1]);
+    const date::days len = start > end ? start - end : date::days{0};
+    if (!best || len > best->length) best = gap{all[ended_last], all[i + 1], len};
   }
   return best;
 }
@@ -1280,13 +1321,12 @@ struct fmt::formatter<diplo::contact> : fmt::formatter<std::string_view> {
   }
 };
 
-/// "412 days (22 October 2024 → 7 May 2025)"... in words: "N days between A and B".
+/// "152 days, between 31 December 2020 and 1 June 2021": the days the count is based on.
 template <>
 struct fmt::formatter<diplo::gap> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::gap& g, Context& ctx) const -> decltype(ctx.out()) {
-    auto s = fmt::format("{} days, between {} and {}", g.length.count(), g.before.when(),
-                         g.after.when());
+    auto s = diplo::detail::gap_text(g.length, g.last_day(), g.next_day());
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
@@ -1305,13 +1345,12 @@ struct fmt::formatter<diplo::country_visits> : fmt::formatter<std::string_view> 
   }
 };
 
-/// "2578 days, between 11–13 May 2016 and 5–7 June 2023" (the days of the two trips).
+/// "2578 days, between 13 May 2016 and 5 June 2023" (the days the count is based on).
 template <>
 struct fmt::formatter<diplo::trip_gap> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::trip_gap& g, Context& ctx) const -> decltype(ctx.out()) {
-    auto s = fmt::format("{} days, between {} and {}", g.length.count(), g.before.when,
-                         g.after.when);
+    auto s = diplo::detail::gap_text(g.length, g.last_day(), g.next_day());
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

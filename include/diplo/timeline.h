@@ -610,10 +610,11 @@ inline auto compare(const order_key& a, const order_key& b) noexcept -> int {
 
 /// True when `guest` takes part in event `e` as a visitor of its country: the event is
 /// held in person in a country other than `home` (the guest's country that day), and the
-/// guest is not its host. See TRIPS in diplo/query.h.
+/// guest is not its host. See TRIPS in diplo/query.h. An unknown `home` (a person with no
+/// country and no office covering the day) visits nowhere: abroad cannot be told from home.
 inline auto visiting(const actor_id& guest, const event& e, country_code home) -> bool {
   country_code c = country_of(e);
-  if (c.empty() || c == home || !in_person(e)) return false;
+  if (c.empty() || home.empty() || c == home || !in_person(e)) return false;
   if (const auto* v = std::get_if<visit>(&e)) {
     return std::find(v->guests.begin(), v->guests.end(), guest) != v->guests.end();
   }

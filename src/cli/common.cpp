@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -154,6 +155,18 @@ auto parse_date(std::string_view text, std::string_view option) -> partial_date 
   } catch (const error& e) {
     throw usage_error(fmt::format("{}: {}", option, e.what()));
   }
+}
+
+auto parse_day(std::string_view text, std::string_view option) -> partial_date {
+  const partial_date d = parse_date(text, option);
+  if (!d.is_exact_day()) {
+    throw usage_error(fmt::format("{}: \"{}\" is not one day; give YYYY-MM-DD", option, text));
+  }
+  if (d.qualifier() != qualifier::none) {
+    throw usage_error(fmt::format("{}: \"{}\" is not one certain day; give YYYY-MM-DD without "
+                                  "'?', '~' or '%'", option, text));
+  }
+  return d;
 }
 
 void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to) {
@@ -604,23 +617,99 @@ auto meet_verb(bool calls) -> std::string {
   return calls ? "met or spoke by phone or video" : "met in person";
 }
 
+auto meeting_gerund(bool calls) -> std::string {
+  return calls ? "meeting or speaking by phone or video" : "meeting in person";
+}
+
+auto day_text(date::sys_days day) -> std::string {
+  return partial_date(date::year_month_day{day}).to_text();
+}
+
+auto day_edtf(date::sys_days day) -> std::string {
+  return partial_date(date::year_month_day{day}).to_edtf();
+}
+
+auto known_day(date::sys_days day) -> bool {
+  return day > period::far_past + date::days{1} && day < period::far_future - date::days{2};
+}
+
+auto day_json(date::sys_days day) -> json { return known_day(day) ? json(day_edtf(day)) : json(nullptr); }
+
+auto day_place_text(const event& e) -> std::string {
+  const auto* v = std::get_if<visit>(&e);
+  if (v == nullptr) return place_text(e);
+  std::vector<std::string> cities;
+  for (const std::string& c : v->cities) {
+    if (std::find(cities.begin(), cities.end(), c) == cities.end()) cities.push_back(c);
+  }
+  const std::string& city = base(e).place.city;
+  if (!city.empty() && std::find(cities.begin(), cities.end(), city) == cities.end()) {
+    cities.insert(cities.begin(), city);
+  }
+  if (cities.size() < 2) return place_text(e);
+  return fmt::format("{} ({})", country_of(e), detail::cities_text(cities, "or"));
+}
+
+void print_partial_rivals(const encounter& r, const std::vector<encounter>& all, bool later) {
+  std::vector<std::string> rivals;
+  for (const encounter& e : all) {
+    if (e.events.front() == r.events.front()) continue;
+    const period& p = base(*e.events.front()).when;
+    const period& mine = base(*r.events.front()).when;
+    const bool may = later ? p.latest_start() > mine.earliest_start()
+                           : p.earliest_start() < mine.latest_start();
+    if (may) rivals.push_back(fmt::format("{} ({})", p, base(*e.events.front()).id));
+  }
+  if (rivals.empty()) return;
+  constexpr std::size_t shown = 5;
+  std::string list = fmt::format("{}", fmt::join(rivals.begin(),
+                                                  rivals.begin() + static_cast<std::ptrdiff_t>(
+                                                                       std::min(shown, rivals.size())),
+                                                  ", "));
+  if (rivals.size() > shown) list += fmt::format(" and {} more", rivals.size() - shown);
+  print_out("(Dates are partial: {} may have been {}: {}.)\n",
+             rivals.size() == 1 ? "another meeting" : fmt::format("{} other meetings", rivals.size()),
+             later ? "later" : "earlier", list);
+}
+
+auto positive_count() -> CLI::Validator {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        std::size_t n = 0;
+        const bool digits = !text.empty() && text.size() <= 18 &&
+                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        if (digits) n = std::stoull(text);
+        return digits && n > 0 ? std::string() : fmt::format("\"{}\" is not a positive whole number (1, 2, ...)", text);
+      },
+      "POSITIVE");
+}
+
 auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, const encounter& e,
                       std::string_view which, bool calls, std::string_view bound) -> std::string {
   const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
   const status st = base(*e.event).status;
+  // The sentence ends with the place, else with the date: "October 2024 (uncertain)." rather
+  // than "October 2024?.".
+  std::string when = fmt::format("{}", e.when());
+  const std::string at = in_place(*e.event);
+  if (at.empty() && when.ends_with('?')) {
+    when.pop_back();
+    when += " (uncertain)";
+  }
   if (st == status::occurred) {
-    return fmt::format("{} {} {}{}: {}{}.", who, which, meet_verb(calls), bound, e.when(),
-                       in_place(*e.event));
+    return fmt::format("{} {} {}{}: {}{}.", who, which, meet_verb(calls), bound, when, at);
   }
   return fmt::format("The {} {} of {}{} is {} {} one: {}{}.", which,
                      calls ? "meeting or call" : "meeting in person", who, bound,
-                     st == status::announced ? "an" : "a", st, e.when(), in_place(*e.event));
+                     st == status::announced ? "an" : "a", st, when, at);
 }
 
 auto bounds_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to,
                  std::string_view from_word, std::string_view to_word) -> std::string {
   std::string s;
-  if (from && to && *from == *to && from_word == "from") return fmt::format(" in {}", *from);
+  if (from && to && *from == *to && from_word == "from") {
+    return fmt::format(" {} {}", from->is_exact_day() ? "on" : "in", *from);  // "on 9 May 2025"
+  }
   if (from) s += fmt::format(" {} {}", from_word, *from);
   if (to) s += fmt::format(" {} {}", to_word, *to);
   return s;

@@ -90,6 +90,9 @@ auto resolve(const timeline& t, std::string_view name) -> actor_id;
 /// usage_error with diplo's parse message.
 auto parse_date(std::string_view text, std::string_view option) -> partial_date;
 
+/// One certain day, YYYY-MM-DD (no 'X' digits, no '?', '~' or '%'). Throws usage_error.
+auto parse_day(std::string_view text, std::string_view option) -> partial_date;
+
 /// Checks that --from is not after --to. Throws usage_error.
 void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to);
 
@@ -203,6 +206,29 @@ auto times(std::size_t n) -> std::string;
 
 /// "met in person", or "met or spoke by phone or video" when calls count.
 auto meet_verb(bool calls) -> std::string;
+
+/// "meeting in person", or "meeting or speaking by phone or video" when calls count
+/// ("went without meeting in person").
+auto meeting_gerund(bool calls) -> std::string;
+
+/// One day as text ("1 June 2021") and as EDTF ("2021-06-01").
+auto day_text(date::sys_days day) -> std::string;
+auto day_edtf(date::sys_days day) -> std::string;
+/// False for the sentinel days of open and unknown ends (period::far_past, far_future).
+auto known_day(date::sys_days day) -> bool;
+/// A day as EDTF, or null for the sentinel day of an open or unknown end.
+auto day_json(date::sys_days day) -> json;
+
+/// Where an event places its people on one day: "Kazan, Russia"; for a visit to several
+/// cities that does not say which city on which day, "Russia (Moscow, Kazan or Sochi)".
+auto day_place_text(const event& e) -> std::string;
+
+/// Prints, after a last (`later`) or first meeting `r`, the other encounters in `all`
+/// whose partial dates allow them to have started later (earlier) than `r`, if any.
+void print_partial_rivals(const encounter& r, const std::vector<encounter>& all, bool later);
+
+/// Checks a count option (--top N): a whole number of at least 1.
+auto positive_count() -> CLI::Validator;
 
 /// The first line of a last/first-meeting answer: "Xi Jinping and Vladimir Putin last met
 /// in person before 7 May 2025: 22 October 2024, in Kazan, Russia." (`which` is "last"

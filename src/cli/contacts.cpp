@@ -23,7 +23,7 @@ auto add_contacts(CLI::App& app) -> command {
   sub->add_option("A", o->who, "A person: a name, an alias or an id")->required()->type_name("NAME");
   sub->add_option("--top", o->top, "Only the N most frequent counterparts")
       ->type_name("N")
-      ->check(CLI::PositiveNumber);
+      ->check(positive_count());
   sub->add_flag("--calls", o->calls, "Count phone and video calls too");
   sub->add_option("--from", o->from, "Only meetings starting on or after DATE (its first day)")
       ->type_name("DATE");

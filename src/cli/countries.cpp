@@ -26,13 +26,17 @@ auto add_countries(CLI::App& app) -> command {
   sub->add_option("A", o->who, "A person: a name, an alias or an id")->required()->type_name("NAME");
   sub->add_option("--from", o->from, "Only trips starting on or after DATE (its first day)")->type_name("DATE");
   sub->add_option("--to", o->to, "Only trips starting on or before DATE (its last day)")->type_name("DATE");
-  sub->add_option("--top", o->top, "Show only the N countries visited most")->type_name("N");
+  sub->add_option("--top", o->top, "Show only the N countries visited most")
+      ->type_name("N")
+      ->check(positive_count());
   sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
   add_json_flag(sub, o->json);
   set_footer(sub,
              "Counts trips as 'diplo visits' does: a person visits a country whenever they attend an\n"
              "event held there outside their own country, and the events of one stay are one trip\n"
              "(consecutive stops in one country, each starting by the day after the last ends).\n"
+             "Abroad is told from A's country: on days the data gives A none (no country, no\n"
+             "office), A's events count as no trip, and the answer says so.\n"
              "The answer names the country visited most; the trips to it follow as evidence.");
 
   return {sub, [o](context& ctx) -> int {
@@ -75,8 +79,17 @@ auto add_countries(CLI::App& app) -> command {
 
             const std::string who = name_of(t, a);
             const std::string bounds = bounds_text(from, to);
+            // Abroad is told from home: with no country of their own, the days no office
+            // gives one count nowhere (neither at home nor abroad).
+            const auto* p = std::get_if<person>(t.actors().find(a));
+            const std::string unknown_home =
+                p != nullptr && p->country.empty()
+                    ? fmt::format("({}'s own country is not in this data: events on days no office of "
+                                  "theirs names a country are not counted as trips abroad.)\n",
+                                  who)
+                    : "";
             if (all.empty()) {
-              print_out("No trips abroad by {}{} in this data.\n", who, bounds);
+              print_out("No trips abroad by {}{} in this data.\n{}", who, bounds, unknown_home);
               return no_answer;
             }
             // The answer: the country (or countries, on a tie) visited most.
@@ -91,6 +104,7 @@ auto add_countries(CLI::App& app) -> command {
                                                               most.back());
             print_out("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
                        most.size() == 1 ? "" : " each");
+            print_out("{}", unknown_home);
             print_out("{} trip{} to {} countr{}{}:\n", trips, trips == 1 ? "" : "s", all.size(),
                        all.size() == 1 ? "y" : "ies",
                        shown < all.size() ? fmt::format(" (the {} visited most shown)", shown) : "");

@@ -59,6 +59,7 @@ auto add_first_meeting(CLI::App& app) -> command {
             if (after && base(*r->event).when.earliest_start() < opt.after) {
               print_out("(Its date is partial: it may also have started before {}.)\n", *after);
             }
+            print_partial_rivals(*r, meetings(t, a, b, opt), false);
             print_encounter(t, *r);
             return answered;
           }};

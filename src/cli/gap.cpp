@@ -23,7 +23,8 @@ auto add_gap(CLI::App& app) -> command {
   sub->add_flag("--calls", o->calls, "Count phone and video calls too");
   add_json_flag(sub, o->json);
   set_footer(sub, std::string(meet_footer) +
-              "\nThe gap runs from the last day of one encounter to the first day of the next.");
+              "\nThe gap runs from the last day of the encounters so far (the one that ended last, as a\n"
+              "long visit may outlast a meeting held during it) to the first day of the next.");
 
   return {sub, [o](context& ctx) -> int {
             const timeline& t = ctx.data();
@@ -39,6 +40,8 @@ auto add_gap(CLI::App& app) -> command {
               json answer = nullptr;
               if (g) {
                 answer = json::object{{"days", g->length.count()},
+                                      {"last_day", day_json(g->last_day())},
+                                      {"next_day", day_json(g->next_day())},
                                       {"before", encounter_json(g->before, names)},
                                       {"after", encounter_json(g->after, names)}};
               }
@@ -51,10 +54,25 @@ auto add_gap(CLI::App& app) -> command {
                          who, meet_verb(o->calls));
               return no_answer;
             }
-            print_out("The longest time {} went without having {}: {} days, from {} to {}.\n", who,
-                       meet_verb(o->calls), g->length.count(), g->before.when(), g->after.when());
-            print_out("\n  before: {}\n          ({})\n", g->before, base(*g->before.event).id);
-            print_out("  after:  {}\n          ({})\n", g->after, base(*g->after.event).id);
+            if (g->length.count() == 0) {
+              print_out("{} never went a day without {}: each encounter began by the day after "
+                         "the ones before it ended.\n",
+                         who, meeting_gerund(o->calls));
+            } else {
+              // The count's bounds: the last day of the encounter that ended last before the
+              // gap (not always the latest to start), the first day of the next one.
+              print_out("The longest time {} went without {}: {} days, from the end of one "
+                         "encounter on {} to the start of the next on {}.\n",
+                         who, meeting_gerund(o->calls), g->length.count(), day_text(g->last_day()),
+                         day_text(g->next_day()));
+            }
+            if (!known_day(g->last_day())) {
+              print_out("(The encounter {} ({}) has no known end: it may still be under way, so no "
+                         "gap is counted after its start.)\n",
+                         base(*g->before.events.front()).id, base(*g->before.events.front()).when);
+            }
+            print_out("\n  before: {}\n          ({})\n", one_line(fmt::format("{}", g->before)), base(*g->before.event).id);
+            print_out("  after:  {}\n          ({})\n", one_line(fmt::format("{}", g->after)), base(*g->after.event).id);
             return answered;
           }};
 }

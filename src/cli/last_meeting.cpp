@@ -58,6 +58,7 @@ auto add_last_meeting(CLI::App& app) -> command {
             if (before && base(*r->event).when.latest_start() >= opt.before) {
               print_out("(Its date is partial: it may also have started on or after {}.)\n", *before);
             }
+            print_partial_rivals(*r, meetings(t, a, b, opt), true);
             print_encounter(t, *r);
             return answered;
           }};

@@ -31,10 +31,7 @@ auto add_on(CLI::App& app) -> command {
              "cover the day, and says so. The sources of every event listed follow the table.");
 
   return {sub, [o](context& ctx) -> int {
-            const partial_date d = parse_date(o->day, "DATE");
-            if (!d.is_exact_day()) {
-              throw usage_error(fmt::format("DATE: \"{}\" is not one day; give YYYY-MM-DD", o->day));
-            }
+            const partial_date d = parse_day(o->day, "DATE");
             whereabouts_options opt{.planned = o->planned};
             if (!o->country.empty()) opt.country = parse_country(o->country, "--country");
             const timeline& t = ctx.data();
@@ -55,7 +52,7 @@ auto add_on(CLI::App& app) -> command {
                   json places = json::make_array();
                   for (const whereabouts& w : p.whereabouts) {
                     places.push(json::object{{"certainty", std::string(name(w.certainty))},
-                                             {"place", place_text(*w.event)},
+                                             {"place", day_place_text(*w.event)},
                                              {"event", event_json(*w.event, names)}});
                   }
                   people.push(json::object{{"who", p.actor.value()}, {"places", std::move(places)}});
@@ -78,7 +75,7 @@ auto add_on(CLI::App& app) -> command {
             for (const person_whereabouts& p : all) {
               bool first = true;
               for (const whereabouts& w : p.whereabouts) {
-                std::string place = place_text(*w.event);
+                std::string place = day_place_text(*w.event);
                 if (w.certainty == truth::possibly) place += " (possibly)";
                 tab.add({first ? name_of(t, p.actor) : "", place, kind_text(*w.event),
                          base(*w.event).id.value()});

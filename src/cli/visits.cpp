@@ -95,6 +95,22 @@ auto scope_text(const timeline& t, const visit_filter& f, const std::optional<pa
   return scope;
 }
 
+// A trip with an open or unknown end may still be under way: no gap is counted after it.
+void print_open_ends(const std::vector<trip>& all) {
+  std::vector<std::string> open;
+  for (const trip& tr : all) {
+    if (tr.when.end_kind() != period::end_kind::known) {
+      open.push_back(fmt::format("{} ({})", base(tr.main()).id, tr.when));
+    }
+  }
+  if (open.empty()) return;
+  const bool one = open.size() == 1;
+  print_out("(The trip{} {} ha{} no known end: {} may still be under way, so no gap is counted "
+             "after {} start.)\n",
+             one ? "" : "s", fmt::join(open, ", "), one ? "s" : "ve", one ? "it" : "they",
+             one ? "its" : "their");
+}
+
 // visits --longest-gap: the answer, then both trips with their evidence.
 auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
                        const std::optional<partial_date>& from, const std::optional<partial_date>& to,
@@ -106,6 +122,8 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
     json answer = nullptr;
     if (g) {
       answer = json::object{{"days", g->length.count()},
+                            {"last_day", day_json(g->last_day())},
+                            {"next_day", day_json(g->next_day())},
                             {"before", trip_json(g->before, names)},
                             {"after", trip_json(g->after, names)}};
     }
@@ -118,12 +136,16 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
     print_out("Fewer than two {}s{} in this data: there is no gap between them.\n", what, scope);
     return no_answer;
   }
-  // The gap's bounds: the last day of the trip before, the first day of the trip after.
-  const date::sys_days last_day = g->before.when.latest_end() - date::days{1};
-  const date::sys_days next_day = g->after.when.earliest_start();
-  print_out("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
-             g->length.count(), partial_date(date::year_month_day{last_day}),
-             partial_date(date::year_month_day{next_day}));
+  if (g->length.count() == 0) {
+    print_out("The longest time without a {}{}: none; each {} began by the day after the ones "
+               "before it ended.\n",
+               what, scope, what);
+  } else {
+    // The gap's bounds: the last day of the trip before, the first day of the trip after.
+    print_out("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
+               g->length.count(), day_text(g->last_day()), day_text(g->next_day()));
+  }
+  print_open_ends(visits(t, f));
   for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
     print_out("\n  {}: {}\n\n", label, *tr);
     print_evidence(t, tr->main(), nullptr, "    ");
@@ -168,7 +190,9 @@ auto add_visits(CLI::App& app) -> command {
              "make one trip, counted once. Dates are EDTF (2022-02-24, 2022-02, 2022): --from uses\n"
              "the first day of DATE, --to its last day. Without --count, --first or --last every\n"
              "matching trip is listed. --longest-gap: the most days with no matching trip under\n"
-             "way, from the end of the trips before (the one that ended last) to the next start.");
+             "way, from the end of the trips before (the one that ended last) to the next start;\n"
+             "a trip with an open or unknown end (2020/..) may still be under way, so no gap is\n"
+             "counted after it.");
 
   return {sub, [o](context& ctx) -> int {
             auto [f, from, to] = trip_query_of(*o);

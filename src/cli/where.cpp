@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // diplo where A DATE [--planned] [--json]
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "common.h"
 
@@ -13,10 +15,26 @@ namespace diplo::cli {
 
 namespace {
 
-auto depth(const timeline& t, const event& e) -> int {
-  int d = 0;
-  for (const event* p = t.parent(e); p != nullptr; p = t.parent(*p)) ++d;
-  return d;
+// The certain events that hold no other certain one of `found` (the innermost), in order;
+// the first possible event when none is certain.
+auto most_specific(const timeline& t, const std::vector<whereabouts>& found)
+    -> std::vector<const whereabouts*> {
+  std::vector<const whereabouts*> out;
+  auto inside = [&](const event& inner, const event& outer) {
+    for (const event* p = t.parent(inner); p != nullptr; p = t.parent(*p)) {
+      if (p == &outer) return true;
+    }
+    return false;
+  };
+  for (const whereabouts& w : found) {
+    if (w.certainty != truth::certainly) continue;
+    const bool holds_another = std::any_of(found.begin(), found.end(), [&](const whereabouts& x) {
+      return x.certainty == truth::certainly && inside(*x.event, *w.event);
+    });
+    if (!holds_another) out.push_back(&w);
+  }
+  if (out.empty()) out.push_back(&found.front());
+  return out;
 }
 
 }  // namespace
@@ -35,13 +53,12 @@ auto add_where(CLI::App& app) -> command {
   set_footer(sub,
              "Lists the in-person events that place A somewhere on DATE (as the event's place counts\n"
              "the day), certain ones first. An event whose dates are partial (\"October 2024\") may\n"
-             "only possibly cover the day, and says so. Calls place nobody.");
+             "only possibly cover the day, and says so. Calls place nobody. A visit to several\n"
+             "cities places A in one of them (\"Russia (Moscow, Kazan or Sochi)\") unless an event\n"
+             "inside it says which; two events in different places on the day are both named.");
 
   return {sub, [o](context& ctx) -> int {
-            const partial_date d = parse_date(o->day, "DATE");
-            if (!d.is_exact_day()) {
-              throw usage_error(fmt::format("DATE: \"{}\" is not one day; give YYYY-MM-DD", o->day));
-            }
+            const partial_date d = parse_day(o->day, "DATE");
             const timeline& t = ctx.data();
             const actor_id a = resolve(t, o->who);
             const std::vector<whereabouts> found =
@@ -57,7 +74,7 @@ auto add_where(CLI::App& app) -> command {
                 json list = json::make_array();
                 for (const whereabouts& w : found) {
                   list.push(json::object{{"certainty", std::string(name(w.certainty))},
-                                         {"place", place_text(*w.event)},
+                                         {"place", day_place_text(*w.event)},
                                          {"event", event_json(*w.event, names)}});
                 }
                 answer = json::object{{"places", std::move(list)}};
@@ -69,19 +86,21 @@ auto add_where(CLI::App& app) -> command {
               print_out("No event in this data places {} on {}.\n", name_of(t, a), d);
               return no_answer;
             }
-            // The answer: the most specific event that surely covers the day (the parade
-            // rather than the state visit around it), else the first possible one.
-            const whereabouts* best = &found.front();
-            for (const whereabouts& w : found) {
-              if (w.certainty == truth::certainly && depth(t, *w.event) > depth(t, *best->event)) best = &w;
+            // The answer: the most specific events that surely cover the day (the parade
+            // rather than the state visit around it), each place once; else the first
+            // possible one.
+            const std::vector<const whereabouts*> best = most_specific(t, found);
+            const status st = base(*best.front()->event).status;
+            std::vector<std::string> places;  // "in Paris, France and Brussels, Belgium"
+            for (const whereabouts* w : best) {
+              const std::string at = day_place_text(*w->event);
+              std::string p = at.empty() ? fmt::format("at a {} (no place recorded)", kind_label(*w->event))
+                                         : (places.empty() || places.back().starts_with("at ") ? "in " : "") + at;
+              if (std::find(places.begin(), places.end(), p) == places.end()) places.push_back(std::move(p));
             }
-            const status st = base(*best->event).status;
-            const std::string at = place_text(*best->event, "");
             print_out("{} {} {}{} on {}{}.\n", name_of(t, a), st == status::occurred ? "was" : "is to be",
-                       best->certainty == truth::certainly ? "" : "possibly ",
-                       at.empty() ? fmt::format("at a {} (no place recorded)", kind_label(*best->event))
-                                  : "in " + at,
-                       d, st == status::occurred ? "" : fmt::format(" ({})", st));
+                       best.front()->certainty == truth::certainly ? "" : "possibly ",
+                       fmt::join(places, " and "), d, st == status::occurred ? "" : fmt::format(" ({})", st));
             for (const whereabouts& w : found) {
               print_out("\n  {}\n\n", w);
               print_evidence(t, *w.event);

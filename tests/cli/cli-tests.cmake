@@ -90,7 +90,90 @@ diplo_cli_test(contacts RC 0
          "\n  counterpart +times +first +last +last place\n  Vladimir Putin +[0-9]+  ")
 diplo_cli_test(gap RC 0
   ARGS gap Xi Putin
-  STDOUT "^The longest time Xi Jinping and Vladimir Putin went without having met in person: [0-9]+ days, from ")
+  STDOUT "^The longest time Xi Jinping and Vladimir Putin went without meeting in person: [0-9]+ days, from the end of one encounter on [0-9]+ [A-Z][a-z]+ [0-9]+ to the start of the next on ")
+
+# --- issue 19: answers that must not claim more than the data says ---------------------------
+# gap counts from the encounter that ended last (a year-long visit, not the meeting held
+# during it) and names the two days it counts between.
+diplo_cli_test(gap-long-visit RC 0
+  ARGS --data "${_cli_data}/gap-long-visit.json" gap Ann Ben
+  STDOUT "^The longest time Ann Example and Ben Example went without meeting in person: 151 days, from the end of one encounter on 31 December 2020 to the start of the next on 1 June 2021\\.\n"
+         "\n  before: Ann Example — visit to Germany \\(Berlin\\), 1 January – 31 December 2020\n +\\(2020-ann-in-germany\\)\n"
+  NOT_STDOUT "456")
+diplo_cli_test(json-gap-long-visit RC 0 JSON
+  ARGS --data "${_cli_data}/gap-long-visit.json" gap Ann Ben --json
+  STDOUT "\"days\": 151,\n *\"last_day\": \"2020-12-31\",\n *\"next_day\": \"2021-06-01\",")
+diplo_cli_test(gap-open-visit RC 0
+  ARGS --data "${_cli_data}/gap-open-visit.json" gap Ann Ben
+  STDOUT "^Ann Example and Ben Example never went a day without meeting in person: each encounter began by the day after the ones before it ended\\.\n\\(The encounter 2020-ann-in-germany \\(from 10 January 2020\\) has no known end: it may still be under way, so no gap is counted after its start\\.\\)\n"
+  NOT_STDOUT "from from")
+diplo_cli_test(json-gap-open-visit RC 0 JSON
+  ARGS --data "${_cli_data}/gap-open-visit.json" gap Ann Ben --json
+  STDOUT "\"days\": 0,\n *\"last_day\": null,\n *\"next_day\": \"2021-03-01\",")
+diplo_cli_test(gap-calls-wording RC 0
+  ARGS gap Xi Putin --calls
+  STDOUT "^The longest time Xi Jinping and Vladimir Putin went without meeting or speaking by phone or video: [0-9]+ days, ")
+# visits --longest-gap: trips that touch or overlap leave no gap (not "0 days, between 4
+# April and 3 April"); a trip with an open end may still be under way, and says so.
+diplo_cli_test(visits-gap-touching RC 0
+  ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Ann --longest-gap
+  STDOUT "^The longest time without a visit by Ann Example: none; each visit began by the day after the ones before it ended\\.\n"
+  NOT_STDOUT "0 days")
+diplo_cli_test(visits-gap-open-end RC 0
+  ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Eve --longest-gap
+  STDOUT "^The longest time without a visit by Eve Example: none; each visit began by the day after the ones before it ended\\.\n\\(The trip 2020-eve-de \\(from 10 January 2020\\) has no known end: it may still be under way, so no gap is counted after its start\\.\\)\n")
+diplo_cli_test(json-visits-gap-open-end RC 0 JSON
+  ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Eve --longest-gap --json
+  STDOUT "\"days\": 0,\n *\"last_day\": null,\n *\"next_day\": \"2021-03-01\",")
+diplo_cli_test(visits-gap-open-end-later RC 0
+  ARGS --data "${_cli_data}/visits-gap-edges.json" visits --guest Cid --longest-gap
+  STDOUT "^The longest time without a visit by Cid Example: 251 days, between 3 May 2019 and 10 January 2020\\.\n\\(The trip 2020-cid-de \\(from 10 January 2020\\) has no known end")
+# A person whose country is unknown is abroad nowhere (not "visited France most").
+diplo_cli_test(countries-home-unknown RC 1
+  ARGS --data "${_cli_data}/home-unknown.csv" countries Nomad
+  STDOUT "^No trips abroad by Nomad Example in this data\\.\n\\(Nomad Example's own country is not in this data: events on days no office of theirs names a country are not counted as trips abroad\\.\\)\n$")
+# A visit to several cities places its people in one of them, unless an event inside it says
+# which; two events in different places on one day are both named.
+diplo_cli_test(where-several-cities RC 0
+  ARGS --data "${_cli_data}/where-several-cities.json" where Ann 2021-09-02
+  STDOUT "^Ann Example was in Russia \\(Moscow, Kazan or Sochi\\) on 2 September 2021\\.\n"
+         "\n  Ann Example — visit to Russia \\(Moscow, Kazan and Sochi\\), 1–5 September 2021\n")
+diplo_cli_test(where-several-cities-known-day RC 0
+  ARGS --data "${_cli_data}/where-several-cities.json" where Ann 2021-09-03
+  STDOUT "^Ann Example was in Kazan, Russia on 3 September 2021\\.\n")
+diplo_cli_test(where-two-places RC 0
+  ARGS --data "${_cli_data}/where-several-cities.json" where Dan 2022-03-01
+  STDOUT "^Dan Example was in Brussels, Belgium and Paris, France on 1 March 2022\\.\n")
+diplo_cli_test(on-several-cities RC 0
+  ARGS --data "${_cli_data}/where-several-cities.json" on 2021-09-02
+  STDOUT "\n  Ann Example +Russia \\(Moscow, Kazan or Sochi\\) +visit +2021-09-01-ann-in-russia\n"
+         "\n  Ben Example +Russia \\(Moscow, Kazan or Sochi\\) +visit +")
+# Meetings of partial dates that may be later (earlier) than the answer are named.
+diplo_cli_test(last-meeting-partial RC 0
+  ARGS --data "${_cli_data}/last-meeting-partial.json" last-meeting Ann Ben
+  STDOUT "^Ann Example and Ben Example last met in person: 1 June 2024, in Berlin, Germany\\.\n\\(Dates are partial: 2 other meetings may have been later: 2020–2029 \\(202x-talks\\), 2024 \\(2024-talks\\)\\.\\)\n")
+diplo_cli_test(first-meeting-partial RC 0
+  ARGS --data "${_cli_data}/last-meeting-partial.json" first-meeting Ann Ben
+  STDOUT "^Ann Example and Ben Example first met in person: 2020–2029, in Rome, Italy\\.\n\\(Dates are partial: 2 other meetings may have been earlier: 2024 \\(2024-talks\\), 1 June 2024 \\(2024-06-01-talks\\)\\.\\)\n")
+# --top takes a positive whole number, and says so.
+diplo_cli_test(contacts-top-zero RC 2
+  ARGS contacts Xi --top 0
+  STDERR "--top: \"0\" is not a positive whole number"
+  NOT_STDOUT ".")
+diplo_cli_test(countries-top-negative RC 2
+  ARGS countries Xi --top -5
+  STDERR "--top: \"-5\" is not a positive whole number"
+  NOT_STDOUT ".")
+# Wording: "once on 9 May 2025" (a day), and the day of where is one certain day.
+diplo_cli_test(meetings-one-day RC 0
+  ARGS meetings Xi Putin --from 2025-05-09 --to 2025-05-09
+  STDOUT "^Xi Jinping and Vladimir Putin met in person once on 9 May 2025:\n")
+diplo_cli_test(last-meeting-uncertain-date RC 0
+  ARGS --data "${_cli_data}/uncertain-date.json" last-meeting Ann Ben
+  STDOUT "^Ann Example and Ben Example last met in person: October 2024 \\(uncertain\\)\\.\n")
+diplo_cli_test(where-qualified-day RC 2
+  ARGS where Xi 2025-05-09%
+  STDERR "^diplo: DATE: \"2025-05-09%\" is not one certain day; give YYYY-MM-DD without '\\?', '~' or '%'\n")
 
 # --- JSON: one valid document each, question and answer ------------------------------------
 diplo_cli_test(json-last-meeting RC 0 JSON
