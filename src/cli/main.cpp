@@ -45,8 +45,7 @@ auto failure(const CLI::App* app, const CLI::Error& e) -> std::string {
 }
 
 auto print_diagnostics(const diplo::validation_error& e) -> void {
-  std::size_t errors = 0;
-  for (const auto& d : e.diagnostics()) errors += d.severity == diplo::severity::error;
+  const std::size_t errors = diplo::diagnostic_count(e.diagnostics(), diplo::severity::error);
   fmt::print(stderr, "diplo: the data has {} error{}:\n", errors, errors == 1 ? "" : "s");
   for (const auto& d : e.diagnostics()) fmt::print(stderr, "{}\n", d);
 }
