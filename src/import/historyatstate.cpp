@@ -598,7 +598,8 @@ auto import_historyatstate(const std::filesystem::path& dir, const io::read_limi
     -> import_result {
   historyatstate_files files;
   auto add = [&](const fs::path& p) {
-    files.emplace(fs::relative(p, dir).generic_string(),
+    // Lexically: a table may be a symbolic link to a file elsewhere.
+    files.emplace(p.lexically_relative(dir).generic_string(),
                   io::read_text_file(p, limits.max_file_size));
   };
   for (const char* table : {"countries", "titles", "levels", "aliases"}) {

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -522,6 +523,8 @@ auto import_dir_error(const fs::path& dir, const fs::path& fifo,
 
 }  // namespace
 
+// The tables as symbolic links: before, their names in the import were made relative
+// through the links ("../../../data/...") and then not found.
 TEST(HistoryAtStateFiles, ImportsAFolderOfLinkedTables) {
   const fs::path dir = import_dir("ok");
   const auto r = diplo::import::import_historyatstate(dir);
@@ -567,10 +570,10 @@ TEST(HistoryAtStateFiles, ASparseXmlOverTheLimitIsRefusedBySize) {
             fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
                         "1073741824 bytes (read_limits::max_file_size)",
                         big.string()));
-  // A smaller limit, given.
-  fs::resize_file(big, 4097);
-  EXPECT_EQ(import_dir_error(dir, {}, {.max_file_size = 4096}),
+  // A smaller limit, given (larger than every table).
+  fs::resize_file(big, (std::uint64_t{1} << 21) + 1);
+  EXPECT_EQ(import_dir_error(dir, {}, {.max_file_size = std::uint64_t{1} << 21}),
             fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
-                        "4096 bytes (read_limits::max_file_size)",
+                        "2097152 bytes (read_limits::max_file_size)",
                         big.string()));
 }
