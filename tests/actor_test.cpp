@@ -458,4 +458,21 @@ TEST(ActorRegistry, ConstLookupsFromManyThreads) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+TEST(ActorNames, AnAmbiguousNameNamesTenCandidatesAndCountsTheRest) {
+  diplo::actor_registry reg;
+  for (int i = 0; i < 25; ++i) {
+    reg.add(diplo::person{.id = diplo::actor_id{fmt::format("smith-{:02}", i)}, .name = "John Smith"});
+  }
+  try {
+    (void)reg.resolve("Smith");
+    ADD_FAILURE() << "no error";
+  } catch (const diplo::lookup_error& e) {
+    std::string expected = "[diplo.actor] \"Smith\" is ambiguous: ";
+    for (int i = 0; i < 10; ++i) expected += fmt::format("{}John Smith (smith-{:02})", i == 0 ? "" : ", ", i);
+    expected += " and 15 more";
+    EXPECT_EQ(e.what(), expected);
+    EXPECT_EQ(e.candidates().size(), 25U);
+  }
+}
+
 }  // namespace

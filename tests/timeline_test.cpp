@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/timeline.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdint>
 
 #include <gtest/gtest.h>
 
@@ -259,6 +261,36 @@ TEST(TimelineValidation, OriginsPointBackIntoTheFile) {
                 "events.json:12:5: error: event \"a\": duplicate id",
                 "events.jsonl:7:1: error: event #3: empty id",
             }));
+}
+
+TEST(TimelineValidation, AFloodOfErrorsIsCappedPerFile) {
+  // 10,000 copies of one event: 9,999 duplicate ids, each copy a likely duplicate of others.
+  constexpr std::uint32_t n = 10'000;
+  diplo::timeline_builder b(registry());
+  for (std::uint32_t i = 0; i < n; ++i) b.add(talks("a", "2024-01-01"), {.file = "a.json", .line = i + 1, .column = 5});
+  const auto found = b.validate();
+  const auto errors = std::count_if(found.begin(), found.end(), [](const diplo::diagnostic& d) {
+    return d.severity == diplo::severity::error;
+  });
+  EXPECT_EQ(errors, 101);  // 100 and "... and 9899 more errors"
+  EXPECT_LE(found.size(), 202U);
+  EXPECT_EQ(fmt::format("{}", found[100]), "a.json: error: ... and 9899 more errors");
+  EXPECT_EQ(diplo::diagnostic_count(found, diplo::severity::error), n - 1);
+  EXPECT_EQ(diplo::omitted(found.back()) + 100, diplo::diagnostic_count(found, diplo::severity::warning));
+  // freeze() throws the same, its header counting every error.
+  try {
+    (void)std::move(b).freeze();
+    ADD_FAILURE() << "no error";
+  } catch (const diplo::validation_error& e) {
+    EXPECT_EQ(e.diagnostics(), found);
+    EXPECT_TRUE(std::string(e.what()).starts_with("[diplo.timeline] 9999 errors\n"));
+  }
+  // Events of no known origin count as one input.
+  diplo::timeline_builder c(registry());
+  for (std::uint32_t i = 0; i < 300; ++i) c.add(talks("b", "2024-01-01"));
+  const auto loose = c.validate();
+  EXPECT_EQ(diplo::diagnostic_count(loose, diplo::severity::error), 299U);
+  EXPECT_EQ(fmt::format("{}", loose[100]), "error: ... and 199 more errors");
 }
 
 TEST(TimelineValidation, OverlappingEventsInDifferentCountriesAreNotDuplicates) {

@@ -322,7 +322,8 @@ class actor_registry {
   }
 
   /// The one actor `name` means. Throws `lookup_error` when it means none (candidates:
-  /// `suggestions(name)`) or several (candidates: their canonical names); throws
+  /// `suggestions(name)`) or several (candidates: their canonical names; the message
+  /// names the first ten, then "and N more"); throws
   /// `diplo::error` when `name` is not valid UTF-8.
   ///
   ///   reg.resolve("Erdogan")    // actor_id{"recep-tayyip-erdogan"}
@@ -336,13 +337,17 @@ class actor_registry {
       if (!near.empty()) what += fmt::format("; did you mean: {}?", fmt::join(near, ", "));
       throw lookup_error(std::move(what), std::move(near));
     }
+    // The message names the first ten (a name may be shared by thousands); the
+    // candidates list has them all.
+    constexpr std::size_t shown = 10;
     std::vector<std::string> names;
     std::string what = fmt::format("[diplo.actor] \"{}\" is ambiguous: ", name);
     for (std::size_t k = 0; k < found.size(); ++k) {
       const actor& a = actors_[found[k]];
-      what += fmt::format("{}{} ({})", k == 0 ? "" : ", ", name_of(a), id_of(a));
+      if (k < shown) what += fmt::format("{}{} ({})", k == 0 ? "" : ", ", name_of(a), id_of(a));
       names.push_back(name_of(a));
     }
+    if (found.size() > shown) what += fmt::format(" and {} more", found.size() - shown);
     throw lookup_error(std::move(what), std::move(names));
   }
 

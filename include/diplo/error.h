@@ -19,7 +19,10 @@
 // where it is (file or field path, line, column), how bad it is, and what was
 // expected. Validators collect all of them; `validation_error` carries the list.
 
+#include <algorithm>
+#include <charconv>
 #include <cstdint>
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -82,6 +85,98 @@ struct diagnostic {
   friend auto operator==(const diagnostic&, const diagnostic&) -> bool = default;
 };
 
+/// The most errors, and the most warnings, reported for one input (one file): past it,
+/// `cap_diagnostics` sums the rest up in one line.
+inline constexpr std::size_t max_diagnostics = 100;
+
+/// For a line of `cap_diagnostics` that stands for diagnostics left out ("... and 99900
+/// more errors"), how many; 0 for any other diagnostic. Cannot fail.
+///
+/// **Example**:
+///
+///   diplo::omitted({diplo::severity::error, "a.json", 0, 0, "... and 7 more errors"}) == 7
+[[nodiscard]] inline auto omitted(const diagnostic& d) noexcept -> std::size_t {
+  constexpr std::string_view head = "... and ";
+  const std::string_view m = d.message;
+  if (d.line != 0 || !m.starts_with(head)) return 0;
+  const std::string_view tail = d.severity == severity::error ? " more error" : " more warning";
+  std::size_t n = 0;
+  const char* end = m.data() + m.size();
+  auto [p, ec] = std::from_chars(m.data() + head.size(), end, n);
+  if (ec != std::errc{} || !std::string_view(p, static_cast<std::size_t>(end - p)).starts_with(tail)) {
+    return 0;
+  }
+  return n;
+}
+
+/// The number of diagnostics of severity `s` that `diags` report: one per diagnostic,
+/// and N for a line "... and N more errors" (or warnings) of `cap_diagnostics`. Cannot fail.
+///
+/// **Example**:
+///
+///   diplo::diagnostic_count(e.diagnostics(), diplo::severity::error)   // 100000, 101 lines
+[[nodiscard]] inline auto diagnostic_count(const std::vector<diagnostic>& diags, severity s) noexcept
+    -> std::size_t {
+  std::size_t n = 0;
+  for (const diagnostic& d : diags) {
+    if (d.severity == s) n += omitted(d) != 0 ? omitted(d) : 1;
+  }
+  return n;
+}
+
+/// Keeps, of each input, at most `most` errors and `most` warnings, the first in the
+/// order of `diags`, and sums up the others of each kind in one diagnostic of that kind,
+/// placed after the last one kept: `{error, "a.json", 0, 0, "... and 99900 more errors"}`
+/// (`omitted` reads the number back; lines of an earlier cap are added in). An input is a
+/// `where`; the diagnostics of events of no known origin (`where` "event ...", no line)
+/// count as one input, named "". So a flood of problems (10^5 duplicate ids) is reported
+/// in a few hundred lines, whichever check found it. Throws only std::bad_alloc.
+///
+/// **Example**:
+///
+///   diplo::cap_diagnostics(diags);   // 150 errors of a.json: the first 100, then
+///                                     // "a.json: error: ... and 50 more errors"
+inline void cap_diagnostics(std::vector<diagnostic>& diags, std::size_t most = max_diagnostics) {
+  struct count {
+    std::size_t kept = 0;
+    std::size_t left = 0;
+    std::size_t last = 0;  // where its summary goes: after this many kept diagnostics
+  };
+  std::map<std::pair<std::string, severity>, count> counts;
+  std::vector<diagnostic> kept;
+  for (diagnostic& d : diags) {
+    const bool no_origin = d.line == 0 && std::string_view(d.where).starts_with("event ");
+    count& c = counts[{no_origin ? std::string() : d.where, d.severity}];
+    if (const std::size_t n = omitted(d); n != 0) {
+      c.left += n;
+      c.last = kept.size();
+    } else if (c.kept < most) {
+      ++c.kept;
+      kept.push_back(std::move(d));
+      c.last = kept.size();
+    } else {
+      ++c.left;
+    }
+  }
+  if (kept.size() == diags.size()) {  // nothing to sum up (and no summary to redo)
+    diags = std::move(kept);
+    return;
+  }
+  // The summaries, inserted from the back so that the positions stay valid.
+  std::vector<std::pair<std::size_t, diagnostic>> lines;
+  for (const auto& [key, c] : counts) {
+    if (c.left == 0) continue;
+    const bool error = key.second == severity::error;
+    lines.push_back({c.last, {key.second, key.first, 0, 0,
+                              fmt::format("... and {} more {}{}", c.left, error ? "error" : "warning",
+                                          c.left == 1 ? "" : "s")}});
+  }
+  std::stable_sort(lines.begin(), lines.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& [at, d] : lines) kept.insert(kept.begin() + static_cast<std::ptrdiff_t>(at), std::move(d));
+  diags = std::move(kept);
+}
+
 /// Thrown when a whole input is rejected; carries every diagnostic found (not only
 /// the first). `what()` lists them, one per line.
 class DIPLO_API validation_error : public error {
@@ -141,8 +236,7 @@ struct fmt::formatter<diplo::severity> : fmt::formatter<std::string_view> {
 inline diplo::validation_error::validation_error(std::string_view area,
                                                  std::vector<diagnostic> diagnostics)
     : error([&] {
-        std::size_t errors = 0;
-        for (const auto& d : diagnostics) errors += d.severity == severity::error;
+        const std::size_t errors = diagnostic_count(diagnostics, severity::error);
         std::string s = fmt::format("[diplo.{}] {} error{}", area, errors, errors == 1 ? "" : "s");
         for (const auto& d : diagnostics) s += fmt::format("\n  {}", d);
         return s;

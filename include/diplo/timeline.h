@@ -470,11 +470,16 @@ class timeline_builder {
   /// The events added so far, in the order added.
   [[nodiscard]] auto events() const noexcept -> std::span<const event> { return events_; }
 
-  /// Every problem freeze() would find, errors and warnings, in event order.
+  /// Every problem freeze() would find, errors and warnings, in event order (errors
+  /// first), at most `diplo::max_diagnostics` errors and as many warnings per file (or of
+  /// events of no known origin): the rest of each are summed up in one line "... and N
+  /// more errors" (`cap_diagnostics`; `diagnostic_count` counts them all).
   [[nodiscard]] auto validate() const -> std::vector<diagnostic>;
 
   /// Checks everything and builds the indexed timeline.
-  /// Throws validation_error listing every error (warnings are kept in the timeline), and
+  /// Throws validation_error listing the errors as validate() does (at most
+  /// `diplo::max_diagnostics` per file, then "... and N more errors"; warnings are kept in
+  /// the timeline, capped alike), and
   /// `diplo::error` ("[diplo.timeline] too many events ...") past the 32-bit indexes'
   /// bounds: 2^32 - 2 events, or as many actor mentions (participants summed over events).
   [[nodiscard]] auto freeze() && -> timeline;
@@ -1083,6 +1088,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   std::stable_sort(out.begin(), out.end(), [](const diagnostic& a, const diagnostic& b) {
     return a.severity > b.severity;
   });
+  cap_diagnostics(out);
   return out;
 }
 

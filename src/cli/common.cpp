@@ -74,13 +74,56 @@ namespace {
 // import, their number and the first few, so that the answer is not buried.
 void print_build_warnings(const timeline& t, bool imported) {
   const auto& w = t.warnings();
-  const std::size_t shown = imported ? std::min<std::size_t>(w.size(), 3) : w.size();
-  for (std::size_t i = 0; i < shown; ++i) print_err("{}\n", w[i]);
-  if (shown < w.size()) {
+  if (!imported) {
+    for (const diagnostic& d : w) print_err("{}\n", d);  // capped per file
+    return;
+  }
+  const std::size_t all = diagnostic_count(w, severity::warning);
+  std::size_t shown = 0;
+  for (; shown < w.size() && shown < 3 && omitted(w[shown]) == 0; ++shown) {
+    print_err("{}\n", w[shown]);
+  }
+  if (shown < all) {
     print_err("diplo: ... and {} more warning{} from building the timeline ({} in all)\n",
-               w.size() - shown, w.size() - shown == 1 ? "" : "s", w.size());
+               all - shown, all - shown == 1 ? "" : "s", all);
   }
 }
+
+// The actors CSV names resolve against while --data files are merged: the files' actors
+// merged so far, and the embedded dataset's actors whose ids no file has defined.
+class known_actors {
+ public:
+  known_actors() : registry_(embedded_actors()) {}
+
+  [[nodiscard]] auto registry() const noexcept -> const actor_registry& { return registry_; }
+
+  // Adds the actors of `files` from position `from` on (those the last file added).
+  void add(const actor_registry& files, std::size_t from) {
+    const auto all = files.actors();
+    for (std::size_t i = from; i < all.size(); ++i) {
+      const actor* mine = registry_.find(id_of(all[i]));
+      if (mine == nullptr) {
+        registry_.add(all[i]);
+      } else if (*mine != all[i]) {
+        // A file redefines an embedded actor: it replaces it. Rare (at most once per
+        // embedded actor), so the registry is simply rebuilt.
+        rebuild(files);
+        return;
+      }
+    }
+  }
+
+ private:
+  void rebuild(const actor_registry& files) {
+    actor_registry r = files;
+    for (const actor& a : embedded_actors().actors()) {
+      if (!r.contains(id_of(a))) r.add(a);
+    }
+    registry_ = std::move(r);
+  }
+
+  actor_registry registry_;
+};
 
 }  // namespace
 
@@ -93,25 +136,22 @@ auto context::data() -> const timeline& {
   }
   io::document merged;
   bool imported = false;
+  // CSV files name people by name: they resolve against everyone known so far, the files
+  // before this one and the embedded dataset's actors (those no file redefines). One
+  // registry, grown as files are merged: a copy per file would make many files quadratic.
+  known_actors known;
   for (const std::string& file : data_files) {
-    // CSV files name people by name: resolve them against everyone known so far, the
-    // files before this one first, then the embedded dataset.
-    actor_registry known = merged.actors;
-    for (const actor& a : embedded_actors().actors()) {
-      if (known.contains(id_of(a))) continue;
-      try {
-        known.add(a);
-      } catch (const error&) {  // cannot happen for a registry that accepted it; skip
-      }
-    }
-    std::vector<diagnostic> warnings;
+    const std::size_t before = merged.actors.size();
     if (is_historyatstate_dir(file)) {
       imported = true;
       io::merge(merged, import_historyatstate_dir(file));
-      continue;
+    } else {
+      std::vector<diagnostic> warnings;
+      io::merge(merged, load_document(file, &known.registry(), &warnings));
+      // At most max_diagnostics, then "... and N more warnings" (read_csv caps them).
+      for (const diagnostic& w : warnings) print_err("{}\n", w);
     }
-    io::merge(merged, load_document(file, &known, &warnings));
-    for (const diagnostic& w : warnings) print_err("{}\n", w);
+    known.add(merged.actors, before);
   }
   info_ = merged.info;
   owned_ = io::build(std::move(merged));
@@ -134,8 +174,13 @@ auto resolve(const timeline& t, std::string_view name) -> actor_id {
   } catch (const lookup_error& e) {
     const std::vector<actor_id> all = reg.candidates(name);
     if (all.size() > 1) {
+      // The first few candidates only: a name shared by 100,000 actors is not a list to read.
       std::string msg = fmt::format("\"{}\" is ambiguous; it may mean:", name);
-      for (const actor_id& id : all) msg += fmt::format("\n  {} ({})", name_of(t, id), id);
+      const std::size_t shown = std::min(all.size(), max_candidates_shown);
+      for (std::size_t k = 0; k < shown; ++k) {
+        msg += fmt::format("\n  {} ({})", name_of(t, all[k]), all[k]);
+      }
+      if (shown < all.size()) msg += fmt::format("\n  ... and {} more", all.size() - shown);
       msg += "\n(give a fuller name, or an id)";
       throw usage_error(msg);
     }

@@ -82,8 +82,12 @@ auto load_document(const std::string& path, const actor_registry* known,
 
 // --- arguments -----------------------------------------------------------------------------
 
+/// The most candidates an "is ambiguous" message lists ("... and N more" then).
+inline constexpr std::size_t max_candidates_shown = 10;
+
 /// The one actor `name` means (a name, an alias in any script, a surname or an id).
-/// Throws usage_error listing the nearest names (unknown) or the candidates (ambiguous).
+/// Throws usage_error listing the nearest names (unknown) or the candidates (ambiguous:
+/// the first `max_candidates_shown`, then "... and N more").
 auto resolve(const timeline& t, std::string_view name) -> actor_id;
 
 /// An EDTF date given to `option` ("2025-05-07", "2025-05", "2025"). Throws

@@ -48,8 +48,7 @@ auto failure(const CLI::App* app, const CLI::Error& e) -> std::string {
 
 auto print_diagnostics(const diplo::validation_error& e) -> void {
   using diplo::cli::print_err;
-  std::size_t errors = 0;
-  for (const auto& d : e.diagnostics()) errors += d.severity == diplo::severity::error;
+  const std::size_t errors = diplo::diagnostic_count(e.diagnostics(), diplo::severity::error);
   print_err("diplo: the data has {} error{}:\n", errors, errors == 1 ? "" : "s");
   for (const auto& d : e.diagnostics()) print_err("{}\n", d);
 }

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <fstream>
 #include <iterator>
+#include <system_error>
 #include <map>
 #include <optional>
 #include <set>
@@ -23,6 +23,7 @@
 #include "diplo/country.h"
 #include "diplo/detail/fold.h"
 #include "diplo/error.h"
+#include "diplo/io/file.h"
 #include "diplo/partial_date.h"
 
 namespace diplo::import {
@@ -107,11 +108,6 @@ auto day_of(const partial_date& d) -> date::sys_days { return d.earliest(); }
 
 // --- files --------------------------------------------------------------------------------
 
-auto read_text(const fs::path& p) -> std::string {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw error(fmt::format("[diplo.import] {}: cannot open the file", p.string()));
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // 1-based line and column of a byte offset.
 struct line_index {
@@ -195,8 +191,11 @@ auto sorted_files(const fs::path& dir) -> std::vector<fs::path> {
   if (!fs::is_directory(dir)) {
     throw error(fmt::format("[diplo.import] {}: not a directory", dir.string()));
   }
+  // Every .xml entry but a folder: one that is not a regular file (a FIFO, a link to a
+  // device) is refused by io::read_text_file, not skipped.
   for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.is_regular_file() && e.path().extension() == ".xml") out.push_back(e.path());
+    std::error_code ec;
+    if (e.path().extension() == ".xml" && !e.is_directory(ec)) out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -595,10 +594,13 @@ struct identity_table {
 
 }  // namespace
 
-auto import_historyatstate(const std::filesystem::path& dir) -> import_result {
+auto import_historyatstate(const std::filesystem::path& dir, const io::read_limits& limits)
+    -> import_result {
   historyatstate_files files;
   auto add = [&](const fs::path& p) {
-    files.emplace(fs::relative(p, dir).generic_string(), read_text(p));
+    // Lexically: a table may be a symbolic link to a file elsewhere.
+    files.emplace(p.lexically_relative(dir).generic_string(),
+                  io::read_text_file(p, limits.max_file_size));
   };
   for (const char* table : {"countries", "titles", "levels", "aliases"}) {
     add(dir / "curation" / fmt::format("{}.csv", table));

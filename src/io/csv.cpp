@@ -242,9 +242,13 @@ struct sink {
       stopped = true;
     }
   }
+  std::size_t warnings_left_out = 0;  // past max_diagnostics
+
   void warning(std::uint32_t line, std::uint32_t column, std::string message) {
     if (warnings.size() < max_diagnostics) {
       warnings.push_back({severity::warning, file, line, column, std::move(message)});
+    } else {
+      ++warnings_left_out;
     }
   }
 };
@@ -1093,6 +1097,11 @@ auto read_csv_lenient(std::string_view text, std::string_view file, const actor_
   all.insert(all.end(), std::make_move_iterator(out.warnings.begin()),
              std::make_move_iterator(out.warnings.end()));
   sort_by_position(all);
+  if (out.warnings_left_out != 0) {
+    all.push_back({severity::warning, out.file, 0, 0,
+                   fmt::format("... and {} more warning{}", out.warnings_left_out,
+                               out.warnings_left_out == 1 ? "" : "s")});
+  }
   problems.insert(problems.end(), std::make_move_iterator(all.begin()),
                   std::make_move_iterator(all.end()));
   return doc;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The operating system's part of diplo/io/file.h, for POSIX systems (Linux, macOS, the BSDs):
-// read_text_file (open/fstat/read) and write_file_atomic (a temporary file, write, fsync,
-// rename). Everything else of diplo::io is portable C++; a port to another system is this
+// read_text_file (stat/open/fstat/read, regular files only) and write_file_atomic (a
+// temporary file, write, fsync, rename). Everything else of diplo::io is portable C++; a port to another system is this
 // one file (the CMake list of diplo::io picks it by platform).
 
 #include "diplo/io/file.h"
@@ -43,21 +43,43 @@ struct fd_guard {
   }
 };
 
+// "a FIFO", "a character device"...: what a non-regular, non-directory file is.
+auto kind_of(mode_t mode) -> const char* {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "of an unknown type";
+}
+
 }  // namespace
 
 auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -> std::string {
   auto fail = [&](int err) {
     return diplo::error(fmt::format("[diplo.io] cannot read \"{}\": {}", path.string(), reason(err)));
   };
+  // Regular files only, refused by their type before they are opened (opening a FIFO
+  // waits for a writer, a device may never end): stat() follows symbolic links, so a
+  // link to /dev/zero is refused as the device it names. The type is checked again on
+  // the open descriptor, opened without waiting, in case the file changed in between.
+  auto check_type = [&](const struct stat& st) {
+    if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
+    if (!S_ISREG(st.st_mode)) {
+      throw diplo::error(fmt::format("[diplo.io] cannot read \"{}\": not a regular file ({})",
+                                     path.string(), kind_of(st.st_mode)));
+    }
+  };
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) throw fail(errno);
+  check_type(st);
   int fd = -1;
   do {
-    fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) throw fail(errno);
   fd_guard guard(fd);
-  struct stat st {};
   if (::fstat(fd, &st) != 0) throw fail(errno);
-  if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
+  check_type(st);
   auto too_large = [&] {
     return diplo::error(fmt::format(
         "[diplo.io] cannot read \"{}\": the file is larger than the limit of {} bytes "
@@ -65,9 +87,9 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
         path.string(), max_size));
   };
   // Refused by its size, before a byte is read (a sparse 1 TB file costs nothing).
-  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
+  if (static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
   std::string out;
-  if (S_ISREG(st.st_mode) && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+  if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
   char chunk[1 << 16];
   while (true) {
     const ssize_t n = ::read(fd, chunk, sizeof chunk);
@@ -76,7 +98,7 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
       throw fail(errno);
     }
     if (n == 0) break;
-    if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // a pipe
+    if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // it grew
     out.append(chunk, static_cast<std::size_t>(n));
   }
   return out;

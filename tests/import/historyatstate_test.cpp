@@ -1,9 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/import/historyatstate.h>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
+#include <future>
 #include <iterator>
 #include <map>
 #include <string>
@@ -472,3 +479,101 @@ TEST(HistoryAtStateInMemory, InvalidUtf8IsAnImportErrorWithItsPlace) {
 }
 
 }  // namespace
+
+// --- files that are not regular files, or too large --------------------------------------
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A folder to import from: the repository's curated tables and presidents.xml (linked,
+// which the importer follows to regular files), and empty dataset folders.
+auto import_dir(const char* name) -> fs::path {
+  const fs::path dir = fs::path(DIPLO_TEST_TMPDIR) / "historyatstate_test" / name;
+  const fs::path repo = DIPLO_SOURCE_DIR "/data/historyatstate";
+  fs::remove_all(dir);
+  for (const char* sub : {"curation", "visits", "travels/presidents", "travels/president-travels",
+                          "travels/secretary-travels"}) {
+    fs::create_directories(dir / sub);
+  }
+  for (const char* rel : {"curation/countries.csv", "curation/titles.csv", "curation/levels.csv",
+                          "curation/aliases.csv", "travels/presidents/presidents.xml"}) {
+    fs::create_symlink(repo / rel, dir / rel);
+  }
+  return dir;
+}
+
+// The error of importing `dir`, read on another thread: an import still blocked after 10 s
+// (on a FIFO) is a failure, and the FIFO `fifo` is then opened and closed to end it.
+auto import_dir_error(const fs::path& dir, const fs::path& fifo,
+                      const diplo::io::read_limits& limits = {}) -> std::string {
+  auto f = std::async(std::launch::async, [&]() -> std::string {
+    try {
+      (void)diplo::import::import_historyatstate(dir, limits);
+    } catch (const diplo::error& e) {
+      return e.what();
+    }
+    return "no error";
+  });
+  if (f.wait_for(std::chrono::seconds(10)) == std::future_status::ready) return f.get();
+  const int fd = ::open(fifo.c_str(), O_RDWR | O_NONBLOCK);
+  if (fd >= 0) ::close(fd);
+  return "(blocked) " + f.get();
+}
+
+}  // namespace
+
+// The tables as symbolic links: before, their names in the import were made relative
+// through the links ("../../../data/...") and then not found.
+TEST(HistoryAtStateFiles, ImportsAFolderOfLinkedTables) {
+  const fs::path dir = import_dir("ok");
+  const auto r = diplo::import::import_historyatstate(dir);
+  EXPECT_EQ(r.report.total(), (diplo::import::dataset_count{}));
+}
+
+TEST(HistoryAtStateFiles, AFifoIsRefusedNotWaitedOn) {
+  const fs::path dir = import_dir("fifo");
+  fs::remove(dir / "curation/titles.csv");
+  ASSERT_EQ(::mkfifo((dir / "curation/titles.csv").c_str(), 0600), 0);
+  EXPECT_EQ(import_dir_error(dir, dir / "curation/titles.csv"),
+            fmt::format("[diplo.io] cannot read \"{}\": not a regular file (a FIFO)",
+                        (dir / "curation/titles.csv").string()));
+  // A FIFO among the XML files is refused too, not skipped.
+  const fs::path dir2 = import_dir("fifo-xml");
+  ASSERT_EQ(::mkfifo((dir2 / "visits/2020.xml").c_str(), 0600), 0);
+  EXPECT_EQ(import_dir_error(dir2, dir2 / "visits/2020.xml"),
+            fmt::format("[diplo.io] cannot read \"{}\": not a regular file (a FIFO)",
+                        (dir2 / "visits/2020.xml").string()));
+}
+
+TEST(HistoryAtStateFiles, ALinkToDevZeroIsRefusedBeforeItIsRead) {
+  const fs::path dir = import_dir("zero");
+  fs::remove(dir / "curation/aliases.csv");
+  fs::create_symlink("/dev/zero", dir / "curation/aliases.csv");
+  EXPECT_EQ(import_dir_error(dir, {}, {.max_file_size = 1 << 20}),
+            fmt::format("[diplo.io] cannot read \"{}\": not a regular file (a character device)",
+                        (dir / "curation/aliases.csv").string()));
+  const fs::path dir2 = import_dir("zero-xml");
+  fs::create_symlink("/dev/zero", dir2 / "travels/secretary-travels/x.xml");
+  EXPECT_EQ(import_dir_error(dir2, {}, {.max_file_size = 1 << 20}),
+            fmt::format("[diplo.io] cannot read \"{}\": not a regular file (a character device)",
+                        (dir2 / "travels/secretary-travels/x.xml").string()));
+}
+
+TEST(HistoryAtStateFiles, ASparseXmlOverTheLimitIsRefusedBySize) {
+  // 1 GiB and one byte of holes: no disk used; refused by its size under the default limits.
+  const fs::path dir = import_dir("sparse");
+  const fs::path big = dir / "visits/big.xml";
+  std::ofstream(big).close();
+  fs::resize_file(big, diplo::io::read_limits{}.max_file_size + 1);
+  EXPECT_EQ(import_dir_error(dir, {}),
+            fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
+                        "1073741824 bytes (read_limits::max_file_size)",
+                        big.string()));
+  // A smaller limit, given (larger than every table).
+  fs::resize_file(big, (std::uint64_t{1} << 21) + 1);
+  EXPECT_EQ(import_dir_error(dir, {}, {.max_file_size = std::uint64_t{1} << 21}),
+            fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
+                        "2097152 bytes (read_limits::max_file_size)",
+                        big.string()));
+}

@@ -1,12 +1,19 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/file.h>
 
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <csignal>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <string>
 
 #include <diplo/io/json.h>
@@ -56,6 +63,68 @@ TEST(File, ReadTextFile) {
                         (dir / "missing.json").string()));
   EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(dir); }),
             fmt::format("[diplo.io] cannot read \"{}\": Is a directory", dir.string()));
+}
+
+// Reads `path` on another thread; a read still blocked after 10 s (a FIFO without a
+// writer) is a failure, and the FIFO is then opened and closed so that the read ends.
+auto read_error_within_seconds(const fs::path& path, std::uint64_t max_size) -> std::string {
+  auto f = std::async(std::launch::async, [&] {
+    return error_of([&] { (void)diplo::io::read_text_file(path, max_size); });
+  });
+  if (f.wait_for(std::chrono::seconds(10)) == std::future_status::ready) return f.get();
+  const int fd = ::open(path.c_str(), O_RDWR | O_NONBLOCK);
+  if (fd >= 0) ::close(fd);
+  return "(blocked) " + f.get();
+}
+
+TEST(File, ReadTextFileRefusesWhatIsNotARegularFile) {
+  const fs::path dir = scratch("not-regular");
+  auto refused = [](const fs::path& p, std::string_view kind) {
+    return fmt::format("[diplo.io] cannot read \"{}\": not a regular file ({})", p.string(), kind);
+  };
+  // A FIFO without a writer: refused at once, not waited on.
+  ASSERT_EQ(::mkfifo((dir / "fifo.json").c_str(), 0600), 0);
+  EXPECT_EQ(read_error_within_seconds(dir / "fifo.json", 1 << 20), refused(dir / "fifo.json", "a FIFO"));
+  // A device, and a symbolic link to one: refused before a byte is read (not read up to
+  // the limit first).
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file("/dev/null"); }),
+            refused("/dev/null", "a character device"));
+  fs::create_symlink("/dev/zero", dir / "zero.csv");
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(dir / "zero.csv", 4096); }),
+            refused(dir / "zero.csv", "a character device"));
+  // A Unix socket.
+  const int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  const std::string name = (dir / "s.json").string();
+  if (name.size() < sizeof addr.sun_path) {
+    std::memcpy(addr.sun_path, name.c_str(), name.size() + 1);
+    ASSERT_EQ(::bind(sock, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+    EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(dir / "s.json"); }),
+              refused(dir / "s.json", "a socket"));
+  }
+  ::close(sock);
+  // A link to a regular file is read.
+  put(dir / "a.json", "{}");
+  fs::create_symlink("a.json", dir / "link.json");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "link.json"), "{}");
+}
+
+TEST(File, ReadTextFileRefusesASparseFileOverTheLimitBySize) {
+  // 1 GiB and one byte of holes: no disk used, refused before any of it is read.
+  const fs::path dir = scratch("sparse");
+  const fs::path big = dir / "big.json";
+  put(big, "");
+  fs::resize_file(big, diplo::io::read_limits{}.max_file_size + 1);
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(big); }),
+            fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
+                        "1073741824 bytes (read_limits::max_file_size)",
+                        big.string()));
+  EXPECT_EQ(error_of([&] { (void)diplo::io::load(big); }),
+            fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
+                        "1073741824 bytes (read_limits::max_file_size)",
+                        big.string()));
 }
 
 TEST(File, WriteFileAtomicReplacesContent) {

@@ -242,17 +242,24 @@ struct import_result {
 
 /// Imports the Office of the Historian's visits and travels from `dir` (which holds
 /// visits/, travels/ and curation/; in this repository `data/historyatstate`).
-/// Throws diplo::error "[diplo.import] <file>:<line>:<column>: ..." for an unreadable or
-/// malformed XML or CSV file, a record missing a required element, or a curated table
-/// naming an unknown ISO code. Records with bad data (a date that does not parse, a country
-/// with no code) are not errors: they are rejected and listed in the report.
+/// Every file is read by `io::read_text_file`: regular files only (a FIFO, a device or a
+/// link to one, among the tables or as a visits/*.xml, is refused before it is read:
+/// `[diplo.io] cannot read "<path>": not a regular file (a FIFO)`), each at most
+/// `limits.max_file_size` bytes (refused by its size before it is read). Throws
+/// diplo::error "[diplo.io] cannot read ..." for a file that is missing, not regular or too
+/// large, and "[diplo.import] <file>:<line>:<column>: ..." for a malformed XML or CSV file,
+/// a record missing a required element, or a curated table naming an unknown ISO code.
+/// Records with bad data (a date that does not parse, a country with no code) are not
+/// errors: they are rejected and listed in the report.
 ///
 /// **Example**:
 ///
 ///   auto r = diplo::import::import_historyatstate("data/historyatstate");
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
-[[nodiscard]] DIPLO_IO_API auto import_historyatstate(const std::filesystem::path& dir) -> import_result;
+[[nodiscard]] DIPLO_IO_API auto import_historyatstate(const std::filesystem::path& dir,
+                                                      const io::read_limits& limits = {})
+    -> import_result;
 
 /// The files of an import held in memory: the text of each by its path relative to the
 /// import directory, '/'-separated ("visits/2020.xml", "curation/countries.csv",

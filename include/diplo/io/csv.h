@@ -124,7 +124,8 @@ inline constexpr std::string_view csv_columns[] = {
 /// Reads CSV `text` (one event per row, see the header comment) into a document. `file`
 /// names the input in diagnostics. Names are resolved through `known` when given; unknown
 /// names become new persons, with a warning each, appended to `*warnings` when
-/// `warnings` is not null. Throws `validation_error` ("[diplo.csv] N errors") listing
+/// `warnings` is not null (at most `max_diagnostics` warnings, then one "... and N more
+/// warnings", as for `read_csv_lenient`). Throws `validation_error` ("[diplo.csv] N errors") listing
 /// every error (at most `max_diagnostics`, then one "too many errors" line), in file
 /// order, then the warnings; nothing is returned then.
 ///
@@ -137,7 +138,8 @@ inline constexpr std::string_view csv_columns[] = {
                             const read_limits& limits = {}) -> document;
 
 /// Reads CSV like `read_csv`, but without throwing `validation_error`: every error (at
-/// most `max_diagnostics`, then one "too many errors") and every warning is appended to
+/// most `max_diagnostics`, then one "too many errors") and every warning (at most
+/// `max_diagnostics`, then one "... and N more warnings" at the end) is appended to
 /// `problems`, sorted by line and column (`sort_by_position`), and the document holds the
 /// rows that read without error. A row with any error is left out whole and listed in
 /// `left_out` (by id, when its id is readable); the actors only such rows named are left

@@ -76,8 +76,8 @@
 namespace diplo::io {
 
 /// The most errors a reader reports before it stops; one last diagnostic then says that
-/// there were too many.
-inline constexpr std::size_t max_diagnostics = 100;
+/// there were too many. The same as `diplo::max_diagnostics` (diplo/error.h).
+inline constexpr std::size_t max_diagnostics = diplo::max_diagnostics;
 
 /// Bounds on what the readers accept, so that no input, however large or odd, can exhaust
 /// memory or time: each reader refuses an input past a bound with one error that names the
@@ -198,6 +198,16 @@ inline auto place_text(const origin& o) -> std::string {
                      o.column);
 }
 
+// Takes out the actors of `doc` past the first `n` (undoing a merge that failed): the
+// registry is rebuilt from the first n, which it accepted before.
+inline void keep_first_actors(document& doc, std::size_t n) {
+  if (doc.actors.size() <= n) return;
+  actor_registry kept;
+  for (const actor& a : doc.actors.actors().first(n)) kept.add(a);
+  doc.actors = std::move(kept);
+  doc.actor_origins.resize(n);
+}
+
 }  // namespace detail
 
 /// Appends `from` to `into`: its events and their origins after `into`'s, its actors after
@@ -209,7 +219,8 @@ inline auto place_text(const origin& o) -> std::string {
 ///   b.json:3:5: error: actor "xi-jinping" differs from the one read at a.json:10:5
 ///
 /// `info`: each field of `into.info` that is empty is taken from `from.info`; `left_out`
-/// lists are joined.
+/// lists are joined. Takes time in proportion to `from` (not to `into`), so that merging
+/// many files one after another is linear.
 /// Other errors of `actor_registry::add` (not expected for actors a reader accepted) are
 /// reported the same way.
 ///
@@ -237,23 +248,25 @@ inline void merge(document& into, document from) {
   }
   if (!diags.empty()) throw validation_error("io", std::move(diags));
 
-  // Check the additions on a copy, so that `into` stays unchanged on error.
-  actor_registry merged = into.actors;
-  std::vector<origin> merged_origins = into.actor_origins;
-  merged_origins.resize(into.actors.size());
-  for (std::size_t i : new_actors) {
-    const origin here = detail::origin_at(from.actor_origins, i);
-    try {
-      merged.add(theirs[i]);
-      merged_origins.push_back(here);
-    } catch (const error& e) {
-      diags.push_back({severity::error, here.file, here.line, here.column, e.what()});
+  // Added in place (a copy per merge would make merging many files quadratic); on an
+  // error the actors added so far are taken out again, so that `into` is unchanged.
+  into.actor_origins.resize(into.actors.size());
+  const std::size_t before = into.actors.size();
+  try {
+    for (std::size_t i : new_actors) {
+      const origin here = detail::origin_at(from.actor_origins, i);
+      try {
+        into.actors.add(theirs[i]);
+        into.actor_origins.push_back(here);
+      } catch (const error& e) {
+        diags.push_back({severity::error, here.file, here.line, here.column, e.what()});
+      }
     }
+    if (!diags.empty()) throw validation_error("io", std::move(diags));
+  } catch (...) {
+    detail::keep_first_actors(into, before);
+    throw;
   }
-  if (!diags.empty()) throw validation_error("io", std::move(diags));
-
-  into.actors = std::move(merged);
-  into.actor_origins = std::move(merged_origins);
   from.origins.resize(from.events.size());
   into.origins.resize(into.events.size());
   into.events.insert(into.events.end(), std::make_move_iterator(from.events.begin()),
@@ -334,7 +347,8 @@ inline void sort_by_position(std::vector<diagnostic>& diags) {
 ///   if (!r.ok()) fmt::print("{} errors\n", r.errors());
 struct check_report {
   /// The reader's problems and those of the checks across records, in reading order
-  /// (`sort_by_position`), at most `max_diagnostics` errors (then one "too many errors").
+  /// (`sort_by_position`), at most `max_diagnostics` errors and as many warnings per file
+  /// (`cap_diagnostics`: then one line "... and N more errors", which `errors()` counts as N).
   std::vector<diagnostic> diagnostics{};
   /// The events read without error.
   std::size_t events = 0;
@@ -345,15 +359,13 @@ struct check_report {
   /// Whether the checks across records ran (not when reading stopped early).
   bool cross_checked = false;
 
-  /// The number of errors among `diagnostics`.
+  /// The number of errors `diagnostics` report (`diplo::diagnostic_count`: those left out included).
   [[nodiscard]] auto errors() const noexcept -> std::size_t {
-    return static_cast<std::size_t>(
-        std::count_if(diagnostics.begin(), diagnostics.end(),
-                      [](const diagnostic& d) { return d.severity == severity::error; }));
+    return diagnostic_count(diagnostics, severity::error);
   }
-  /// The number of warnings among `diagnostics`.
+  /// The number of warnings `diagnostics` report (those left out included).
   [[nodiscard]] auto warnings() const noexcept -> std::size_t {
-    return diagnostics.size() - errors();
+    return diagnostic_count(diagnostics, severity::warning);
   }
   /// True when there is no error (warnings are fine).
   [[nodiscard]] auto ok() const noexcept -> bool { return errors() == 0; }
@@ -369,8 +381,8 @@ struct check_report {
 /// are), and an event whose parent was left out is checked as if it had none. When reading
 /// stopped early (`left_out.stopped`), the checks across records do not run at all, as
 /// every reference into the unread rest would be reported; `cross_checked` says so.
-/// More than `max_diagnostics` errors are cut to that many, then one "too many errors".
-/// Throws only std::bad_alloc.
+/// More than `max_diagnostics` errors (or warnings) of a file are cut to that many, then
+/// one line "... and N more errors" (`cap_diagnostics`). Throws only std::bad_alloc.
 ///
 /// **Example**:
 ///
@@ -415,15 +427,8 @@ struct check_report {
                          std::make_move_iterator(found.end()));
   }
   sort_by_position(r.diagnostics);
-  std::size_t errors = 0;
-  for (std::size_t i = 0; i < r.diagnostics.size(); ++i) {
-    if (r.diagnostics[i].severity != severity::error || ++errors <= max_diagnostics) continue;
-    std::string where = r.diagnostics.front().where;
-    r.diagnostics.resize(i);
-    r.diagnostics.push_back({severity::error, std::move(where), 0, 0,
-                             fmt::format("too many errors (stopped after {})", max_diagnostics)});
-    break;
-  }
+  // A reader that stopped has capped its errors itself (and cannot count the rest).
+  if (r.cross_checked) cap_diagnostics(r.diagnostics);
   return r;
 }
 

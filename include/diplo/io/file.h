@@ -48,12 +48,18 @@
 
 namespace diplo::io {
 
-/// The whole content of a file, as bytes. Throws `diplo::error`
-/// `[diplo.io] cannot read "x": No such file or directory` (the system's reason) when
-/// the file cannot be opened or read (a directory cannot be read either), and
+/// The whole content of a file, as bytes. Only regular files are read (a symbolic link
+/// is followed, and must lead to one): a FIFO, a device (such as /dev/zero or /dev/stdin
+/// on a terminal), a socket is refused before it is opened or read, with
+/// `[diplo.io] cannot read "x": not a regular file (a FIFO)` ("a character device", "a
+/// block device", "a socket"), so that reading never waits for a writer nor runs without
+/// end. Every reader of diplo::io and the importers read through this function. Throws
+/// `diplo::error` `[diplo.io] cannot read "x": No such file or directory` (the system's
+/// reason) when the file cannot be opened or read (a directory is "Is a directory"), and
 /// `[diplo.io] cannot read "x": the file is larger than the limit of 1073741824 bytes
-/// (read_limits::max_file_size)` when it holds more than `max_size` bytes (a regular file
-/// is refused by its size before anything is read; a pipe when reading passes the limit).
+/// (read_limits::max_file_size)` when it holds more than `max_size` bytes (refused by its
+/// size before anything is read, so a sparse file of a terabyte costs nothing; a file
+/// that grows past the limit while it is read is refused when it does).
 ///
 /// **Example**:
 ///
