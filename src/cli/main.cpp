@@ -5,8 +5,10 @@
 // what happens to the exit status: 0 answered, 1 no such event, 2 bad usage or bad data.
 // Every error goes to stderr as "diplo: <message>".
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -55,6 +57,9 @@ auto print_diagnostics(const diplo::validation_error& e) -> void {
 
 auto main(int argc, char** argv) -> int {
   using namespace diplo::cli;
+  // Under a file-size limit (`ulimit -f`) a write past it fails with EFBIG, reported and
+  // cleaned up, instead of SIGXFSZ ending the process with a temporary file left behind.
+  (void)std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"diplo: when did two leaders last meet, how often has one visited a country,\n"
                "where was someone on a day. Answers cite their events and sources.",
                "diplo"};
@@ -96,6 +101,8 @@ auto main(int argc, char** argv) -> int {
       fmt::print(stderr, "diplo: {}\n", e.what());
     } catch (const diplo::validation_error& e) {
       print_diagnostics(e);
+    } catch (const std::bad_alloc&) {  // the readers say which file; this is the rest
+      fmt::print(stderr, "diplo: out of memory\n");
     } catch (const std::exception& e) {  // diplo::error (a file that cannot be read...), others
       fmt::print(stderr, "diplo: {}\n", e.what());
     }
