@@ -68,6 +68,8 @@ namespace diplo::io {
 /// `[diplo.io] cannot read "x": the file is larger than the limit of 1073741824 bytes
 /// (read_limits::max_file_size)` when it holds more than `max_size` bytes (a regular file
 /// is refused by its size before anything is read; a pipe when reading passes the limit).
+/// Like the readers, it reports a failed allocation as `diplo::error`
+/// `[diplo.io] out of memory reading "x"`.
 ///
 /// **Example**:
 ///
