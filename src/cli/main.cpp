@@ -6,8 +6,10 @@
 // Every error goes to stderr as "diplo: <message>"; all output goes through output.h (made
 // safe for a terminal; a failed write to stdout is reported and exits 2).
 
+#include <csignal>
 #include <cstdio>
 #include <exception>
+#include <new>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -79,6 +81,8 @@ auto run(CLI::App& app, std::vector<diplo::cli::command>& commands, diplo::cli::
       print_err("diplo: {}\n", e.what());
     } catch (const diplo::validation_error& e) {
       print_diagnostics(e);
+    } catch (const std::bad_alloc&) {  // the readers say which file; this is the rest
+      print_err("diplo: out of memory\n");
     } catch (const std::exception& e) {  // diplo::error (a file that cannot be read...), others
       print_err("diplo: {}\n", e.what());
     }
@@ -91,6 +95,9 @@ auto run(CLI::App& app, std::vector<diplo::cli::command>& commands, diplo::cli::
 
 auto main(int argc, char** argv) -> int {
   using namespace diplo::cli;
+  // Under a file-size limit (`ulimit -f`) a write past it fails with EFBIG, reported and
+  // cleaned up, instead of SIGXFSZ ending the process with a temporary file left behind.
+  (void)std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"diplo: when did two leaders last meet, how often has one visited a country,\n"
                "where was someone on a day. Answers cite their events and sources.",
                "diplo"};

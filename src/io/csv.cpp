@@ -29,6 +29,7 @@
 #include "diplo/partial_date.h"
 #include "diplo/period.h"
 #include "diplo/timeline.h"
+#include "out_of_memory.h"
 
 namespace diplo::io {
 namespace {
@@ -1092,7 +1093,8 @@ auto read_csv_lenient(std::string_view text, std::string_view file, const actor_
                       std::vector<diagnostic>& problems, const read_limits& limits) -> document {
   sink out;
   out.file = std::string(file);
-  document doc = reader(out, known, limits).read(text);
+  document doc =
+      detail::or_out_of_memory(file, [&] { return reader(out, known, limits).read(text); });
   std::vector<diagnostic> all = std::move(out.errors);
   all.insert(all.end(), std::make_move_iterator(out.warnings.begin()),
              std::make_move_iterator(out.warnings.end()));

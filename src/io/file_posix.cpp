@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: MIT
 // The operating system's part of diplo/io/file.h, for POSIX systems (Linux, macOS, the BSDs):
 // read_text_file (stat/open/fstat/read, regular files only) and write_file_atomic (a
-// temporary file, write, fsync, rename). Everything else of diplo::io is portable C++; a port to another system is this
+// temporary file, write, fsync, rename, through symbolic links). Everything else of diplo::io is portable C++; a port to another system is this
 // one file (the CMake list of diplo::io picks it by platform).
 
 #include "diplo/io/file.h"
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <climits>
 #include <cstring>
+#include <functional>
+#include <optional>
 #include <string>
+#include <system_error>
+#include <utility>
 
 #include <fmt/format.h>
 
 #include "diplo/error.h"
+#include "out_of_memory.h"
 
 namespace diplo::io {
 
@@ -88,42 +96,118 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
   };
   // Refused by its size, before a byte is read (a sparse 1 TB file costs nothing).
   if (static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
-  std::string out;
-  if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
-  char chunk[1 << 16];
-  while (true) {
-    const ssize_t n = ::read(fd, chunk, sizeof chunk);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw fail(errno);
+  return detail::or_out_of_memory(path.string(), [&] {
+    std::string out;
+    if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+    char chunk[1 << 16];
+    while (true) {
+      const ssize_t n = ::read(fd, chunk, sizeof chunk);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throw fail(errno);
+      }
+      if (n == 0) break;
+      if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // it grew
+      out.append(chunk, static_cast<std::size_t>(n));
     }
-    if (n == 0) break;
-    if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // it grew
-    out.append(chunk, static_cast<std::size_t>(n));
-  }
-  return out;
+    return out;
+  });
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
-  auto fail = [&](int err) {
-    return diplo::error(
-        fmt::format("[diplo.io] cannot write \"{}\": {}", path.string(), reason(err)));
-  };
-  if (path.filename().empty()) throw fail(EISDIR);
-  const std::filesystem::path dir = path.parent_path();
+namespace {
 
-  // The new file keeps the permissions of the file it replaces.
-  struct stat old {};
-  const bool replacing = ::lstat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode);
+auto write_error(const std::filesystem::path& path, std::string_view why) -> diplo::error {
+  return diplo::error(fmt::format("[diplo.io] cannot write \"{}\": {}", path.string(), why));
+}
 
-  // A temporary name unique to this process and call: .<name>.tmp-<pid>-<n>-<t>.
+// The file a write to `path` replaces: `path`, or the file its chain of symbolic links
+// ends at (which may not exist yet). Symbolic links are followed, not replaced.
+auto resolve_links(const std::filesystem::path& path) -> std::filesystem::path {
+  std::filesystem::path p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p;
+    std::error_code ec;
+    std::filesystem::path target = std::filesystem::read_symlink(p, ec);
+    if (ec) throw write_error(path, reason(ec.value()));
+    p = target.is_absolute() ? std::move(target) : p.parent_path() / target;
+  }
+  throw write_error(path, reason(ELOOP));
+}
+
+// Refuses to replace a file that `cp` could not overwrite (no write permission) or whose
+// hard links replacing it would break.
+void check_replaceable(const std::filesystem::path& path, const std::filesystem::path& target,
+                       const struct stat& old) {
+  if (::faccessat(AT_FDCWD, target.c_str(), W_OK, AT_EACCESS) != 0) {
+    throw write_error(path, reason(errno));
+  }
+  if (old.st_nlink > 1) {
+    throw write_error(path, fmt::format("it has {} hard links, which replacing it would break "
+                                        "(remove it first, or write to another name)",
+                                        static_cast<unsigned long long>(old.st_nlink)));
+  }
+}
+
+// A temporary name unique to this process and call, ".<name>.tmp-<pid>-<n>-<t>", that
+// fits the folder's limit on names: a long <name> is cut and a hash of it added
+// (".<start of name>~<hash>.tmp-...").
+auto temp_name(const std::filesystem::path& dir, std::string_view name) -> std::string {
   static std::atomic<unsigned> counter{0};
+  const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
+  const std::string suffix = fmt::format(".tmp-{}-{}-{:x}", ::getpid(), counter.fetch_add(1),
+                                         static_cast<unsigned long long>(stamp));
+  const long limit = ::pathconf(dir.empty() ? "." : dir.c_str(), _PC_NAME_MAX);
+  const std::size_t name_max = limit > 0 ? static_cast<std::size_t>(limit) : NAME_MAX;
+  if (1 + name.size() + suffix.size() <= name_max) return fmt::format(".{}{}", name, suffix);
+  const std::string hash = fmt::format("~{:016x}", std::hash<std::string_view>{}(name));
+  std::size_t keep = name_max - std::min(name_max, 1 + hash.size() + suffix.size());
+  while (keep > 0 && (static_cast<unsigned char>(name[keep]) & 0xC0U) == 0x80U) --keep;
+  return fmt::format(".{}{}{}", name.substr(0, keep), hash, suffix);
+}
+
+// Whether `size` bytes pass the file-size limit (RLIMIT_FSIZE, `ulimit -f`). Checked
+// before writing: a write past the limit raises SIGXFSZ, whose default action ends the
+// process before the temporary file can be removed.
+auto over_file_size_limit(std::size_t size) -> bool {
+  rlimit lim{};
+  return ::getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY &&
+         size > lim.rlim_cur;
+}
+
+// The new file keeps the owner, group and permissions of the file it replaces; a user who
+// may not give it the old owner (or group) is refused rather than taking the file over.
+auto keep_attributes(int fd, const std::filesystem::path& path, const struct stat& old)
+    -> std::optional<diplo::error> {
+  struct stat now {};
+  if (::fstat(fd, &now) != 0) return write_error(path, reason(errno));
+  if ((now.st_uid != old.st_uid || now.st_gid != old.st_gid) &&
+      ::fchown(fd, old.st_uid, old.st_gid) != 0) {
+    return write_error(path, fmt::format("it belongs to another user or group (uid {}, gid "
+                                         "{}), which replacing it would change ({})",
+                                         old.st_uid, old.st_gid, reason(errno)));
+  }
+  if (::fchmod(fd, old.st_mode & 07777) != 0) return write_error(path, reason(errno));
+  return std::nullopt;
+}
+
+}  // namespace
+
+void write_file_atomic(const std::filesystem::path& path, std::string_view content) {
+  auto fail = [&](int err) { return write_error(path, reason(err)); };
+  if (path.filename().empty()) throw fail(EISDIR);
+  const std::filesystem::path target = resolve_links(path);
+  const std::filesystem::path dir = target.parent_path();
+
+  struct stat old {};
+  const bool replacing = ::stat(target.c_str(), &old) == 0 && S_ISREG(old.st_mode);
+  if (replacing) check_replaceable(path, target, old);
+  if (over_file_size_limit(content.size())) throw fail(EFBIG);
+
   std::filesystem::path temp;
   int fd = -1;
   for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
-    const auto stamp = std::chrono::steady_clock::now().time_since_epoch().count();
-    temp = dir / fmt::format(".{}.tmp-{}-{}-{:x}", path.filename().string(), ::getpid(),
-                             counter.fetch_add(1), static_cast<unsigned long long>(stamp));
+    temp = dir / temp_name(dir, target.filename().string());
     fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0 && errno != EEXIST && errno != EINTR) throw fail(errno);
   }
@@ -131,30 +215,32 @@ void write_file_atomic(const std::filesystem::path& path, std::string_view conte
   fd_guard guard(fd);
 
   // From here on, any failure removes the temporary file.
-  auto abandon = [&](int err) {
+  auto abandon = [&](diplo::error e) {
     ::close(guard.release());
     ::unlink(temp.c_str());
-    return fail(err);
+    return e;
   };
-  if (replacing && ::fchmod(fd, old.st_mode & 07777) != 0) throw abandon(errno);
+  if (replacing) {
+    if (auto e = keep_attributes(fd, path, old)) throw abandon(std::move(*e));
+  }
   const char* p = content.data();
   std::size_t left = content.size();
   while (left > 0) {
     const ssize_t n = ::write(fd, p, left);
     if (n < 0) {
       if (errno == EINTR) continue;
-      throw abandon(errno);
+      throw abandon(fail(errno));
     }
     p += n;
     left -= static_cast<std::size_t>(n);
   }
-  if (::fsync(fd) != 0) throw abandon(errno);
+  if (::fsync(fd) != 0) throw abandon(fail(errno));
   if (::close(guard.release()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
     throw fail(err);
   }
-  if (::rename(temp.c_str(), path.c_str()) != 0) {
+  if (::rename(temp.c_str(), target.c_str()) != 0) {
     const int err = errno;
     ::unlink(temp.c_str());
     throw fail(err);

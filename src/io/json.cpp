@@ -8,6 +8,7 @@
 #include <simdjson.h>
 
 #include "json_common.h"
+#include "out_of_memory.h"
 
 namespace diplo::io {
 
@@ -29,6 +30,8 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
   if (r.refuse_oversized(text, limits)) return;  // reported where it crosses the limit
   const std::size_t skip = bom_length(text);
   const simdjson::padded_string buffer(text.substr(skip));
+  // simdjson reports a failed allocation as an empty buffer, not by throwing.
+  if (buffer.data() == nullptr && text.size() > skip) throw std::bad_alloc();
   simdjson::ondemand::parser parser;
   bool read_all = false;  // every record was read (a syntax error stops the reading)
   std::size_t records = 0;
@@ -36,7 +39,10 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
     r.use(buffer.data(), skip, buffer.size(), nullptr);
     r.refuse_too_deep(text.substr(skip), skip, limits);
     simdjson::ondemand::document d;
-    if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) r.stage1(e);
+    if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) {
+      if (e == simdjson::MEMALLOC) throw std::bad_alloc();
+      r.stage1(e);
+    }
     r.use(buffer.data(), skip, buffer.size(), &d);
     simdjson::ondemand::object root;
     if (!r.root_object(root, {})) return;
@@ -81,7 +87,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
 auto read_json(std::string_view text, std::string_view file, const read_limits& limits)
     -> document {
   detail::record_reader r(text, file);
-  read_into(r, text, limits);
+  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish("json");
 }
 
@@ -89,7 +95,7 @@ auto read_json_lenient(std::string_view text, std::string_view file,
                        std::vector<diagnostic>& problems, const read_limits& limits)
     -> document {
   detail::record_reader r(text, file);
-  read_into(r, text, limits);
+  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish_lenient(problems);
 }
 

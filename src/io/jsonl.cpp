@@ -10,6 +10,7 @@
 #include <simdjson.h>
 
 #include "json_common.h"
+#include "out_of_memory.h"
 
 namespace diplo::io {
 
@@ -71,6 +72,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
       simdjson::ondemand::document d;
       if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d);
           e != simdjson::SUCCESS) {
+        if (e == simdjson::MEMALLOC) throw std::bad_alloc();
         r.stage1(e);
       }
       r.use(buffer.data(), line_at, line.size(), &d);
@@ -95,7 +97,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
 auto read_jsonl(std::string_view text, std::string_view file, const read_limits& limits)
     -> document {
   detail::record_reader r(text, file);
-  read_into(r, text, limits);
+  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish("jsonl");
 }
 
@@ -103,7 +105,7 @@ auto read_jsonl_lenient(std::string_view text, std::string_view file,
                         std::vector<diagnostic>& problems, const read_limits& limits)
     -> document {
   detail::record_reader r(text, file);
-  read_into(r, text, limits);
+  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish_lenient(problems);
 }
 

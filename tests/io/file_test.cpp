@@ -11,6 +11,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstring>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -180,25 +181,139 @@ TEST(File, WriteFileAtomicKeepsTheOldFileWhenTheWriteFails) {
   EXPECT_EQ(entries(dir), 1U);
 }
 
-TEST(File, WriteFileAtomicReplacesASymlinkAndRefusesADirectory) {
+TEST(File, WriteFileAtomicUnderAFileSizeLimitNeedsNoSignalHandler) {
+  // SIGXFSZ left at its default (ending the process): the library does not write past the
+  // limit, so the call fails with EFBIG and cleans up without the caller ignoring SIGXFSZ.
+  const fs::path dir = scratch("efbig-default");
+  put(dir / "data.json", "old content");
+  EXPECT_EXIT(
+      {
+        std::signal(SIGXFSZ, SIG_DFL);
+        rlimit small{};
+        getrlimit(RLIMIT_FSIZE, &small);
+        small.rlim_cur = 4096;
+        setrlimit(RLIMIT_FSIZE, &small);
+        const std::string message = error_of(
+            [&] { diplo::io::write_file_atomic(dir / "data.json", std::string(100000, 'x')); });
+        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": File too large",
+                                          (dir / "data.json").string())
+                       ? 0
+                       : 1);
+      },
+      testing::ExitedWithCode(0), "");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old content");
+  EXPECT_EQ(entries(dir), 1U);
+}
+
+TEST(File, WriteFileAtomicWritesThroughASymlinkAndRefusesADirectory) {
   const fs::path dir = scratch("links");
-  // A symbolic link is replaced by the new file; the file it pointed to is untouched.
-  put(dir / "target.json", "target");
-  fs::create_symlink("target.json", dir / "link.json");
+  // A symbolic link is kept: the file it points to is replaced, atomically in its own
+  // folder (a chain of links is followed to its end).
+  fs::create_directory(dir / "real");
+  put(dir / "real" / "target.json", "target");
+  fs::create_symlink("real/target.json", dir / "link1.json");
+  fs::create_symlink("link1.json", dir / "link.json");
   diplo::io::write_file_atomic(dir / "link.json", "new");
-  EXPECT_FALSE(fs::is_symlink(dir / "link.json"));
-  EXPECT_EQ(diplo::io::read_text_file(dir / "link.json"), "new");
-  EXPECT_EQ(diplo::io::read_text_file(dir / "target.json"), "target");
+  EXPECT_TRUE(fs::is_symlink(dir / "link.json"));
+  EXPECT_EQ(fs::read_symlink(dir / "link.json"), "link1.json");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "real" / "target.json"), "new");
+  EXPECT_EQ(entries(dir / "real"), 1U);
+  // A dangling link: the file it names is made.
+  fs::create_symlink("real/made.json", dir / "dangling.json");
+  diplo::io::write_file_atomic(dir / "dangling.json", "made");
+  EXPECT_TRUE(fs::is_symlink(dir / "dangling.json"));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "real" / "made.json"), "made");
+  // A loop of links is refused.
+  fs::create_symlink("loop2.json", dir / "loop1.json");
+  fs::create_symlink("loop1.json", dir / "loop2.json");
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "loop1.json", "x"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": Too many levels of symbolic links",
+                        (dir / "loop1.json").string()));
+  EXPECT_EQ(entries(dir), 6U);
+  EXPECT_EQ(entries(dir / "real"), 2U);
   // An empty directory in the way: refused, left as it was, nothing else left behind.
   fs::create_directory(dir / "empty.json");
   EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "empty.json", "x"); }),
             fmt::format("[diplo.io] cannot write \"{}\": Is a directory",
                         (dir / "empty.json").string()));
   EXPECT_TRUE(fs::is_directory(dir / "empty.json"));
-  EXPECT_EQ(entries(dir), 3U);
+  EXPECT_EQ(entries(dir), 7U);
   // A path naming a directory by its trailing slash.
   EXPECT_THROW(diplo::io::write_file_atomic(dir / "x" / "", "x"), diplo::error);
-  EXPECT_EQ(entries(dir), 3U);
+  EXPECT_EQ(entries(dir), 7U);
+}
+
+TEST(File, WriteFileAtomicRefusesAFileItsUserMayNotWrite) {
+  // A read-only file in a writable folder: `cp` refuses it, so does the write. Run as an
+  // unprivileged user (root, as in CI, writes any file; the child drops to "nobody").
+  const fs::path dir = scratch("readonly-file");
+  fs::permissions(dir, fs::perms::all);
+  put(dir / "data.json", "old");
+  fs::permissions(dir / "data.json", fs::perms::owner_read | fs::perms::group_read |
+                                         fs::perms::others_read);
+  EXPECT_EXIT(
+      {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(2);
+        const std::string message =
+            error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
+        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
+                                          (dir / "data.json").string())
+                       ? 0
+                       : 1);
+      },
+      testing::ExitedWithCode(0), "");
+  EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old");
+  EXPECT_EQ(entries(dir), 1U);
+}
+
+TEST(File, WriteFileAtomicKeepsOwnerGroupAndMode) {
+  const fs::path dir = scratch("owner");
+  put(dir / "data.json", "old");
+  ::chmod((dir / "data.json").c_str(), 0640);
+  // Only root can give the old file another owner; root then must keep it.
+  const bool root = ::geteuid() == 0;
+  if (root) {
+    ASSERT_EQ(::chown((dir / "data.json").c_str(), 65534, 65534), 0);
+  }
+  diplo::io::write_file_atomic(dir / "data.json", "new");
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "data.json").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640U);
+  EXPECT_EQ(st.st_uid, root ? 65534U : ::geteuid());
+  EXPECT_EQ(st.st_gid, root ? 65534U : ::getegid());
+  EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "new");
+  EXPECT_EQ(entries(dir), 1U);
+}
+
+TEST(File, WriteFileAtomicRefusesToBreakHardLinks) {
+  const fs::path dir = scratch("hardlinks");
+  put(dir / "data.json", "old");
+  fs::create_hard_link(dir / "data.json", dir / "other.json");
+  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); }),
+            fmt::format("[diplo.io] cannot write \"{}\": it has 2 hard links, which replacing "
+                        "it would break (remove it first, or write to another name)",
+                        (dir / "data.json").string()));
+  EXPECT_EQ(diplo::io::read_text_file(dir / "other.json"), "old");
+  EXPECT_EQ(fs::hard_link_count(dir / "data.json"), 2U);
+  EXPECT_EQ(entries(dir), 2U);
+}
+
+TEST(File, WriteFileAtomicTakesNamesUpToTheLimit) {
+  // The temporary name is longer than the target's; for a long target it is shortened to
+  // fit NAME_MAX (255 bytes on Linux), so any name the folder allows can be written.
+  const fs::path dir = scratch("long-names");
+  for (const std::size_t length : {200U, 224U, 240U, 250U, 254U, 255U}) {
+    const std::string name = std::string(length - 5, 'n') + ".json";
+    diplo::io::write_file_atomic(dir / name, "one");
+    diplo::io::write_file_atomic(dir / name, "two");  // replacing it too
+    EXPECT_EQ(diplo::io::read_text_file(dir / name), "two") << length;
+  }
+  // Multi-byte characters are not cut in the middle (the name stays valid UTF-8).
+  std::string wide;
+  while (wide.size() + 2 + 5 <= 255) wide += "\xC3\xA9";  // é
+  diplo::io::write_file_atomic(dir / (wide + ".json"), "é");
+  EXPECT_EQ(diplo::io::read_text_file(dir / (wide + ".json")), "é");
+  EXPECT_EQ(entries(dir), 7U);
 }
 
 TEST(File, WriteFileAtomicInAnUnwritableDirectoryLeavesTheOldFile) {

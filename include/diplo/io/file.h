@@ -18,8 +18,22 @@
 //
 //   [diplo.io] cannot write "out/t.json": No such file or directory
 //
-// The new file gets the permissions of the file it replaces, or 0666 minus the umask.
-// Symbolic links are replaced, not followed.
+// The new file gets the permissions, owner and group of the file it replaces, or 0666
+// minus the umask. What `cp` would not overwrite is refused: a file its user may not
+// write (a 0444 file in a writable folder: "Permission denied"), and a file with more
+// than one hard link, which replacing would break ("it has 2 hard links, ..."); so is a
+// file whose owner or group the user may not give the new file. Symbolic links are
+// followed and kept: the file a (chain of) link(s) ends at is replaced, through a
+// temporary file in that file's folder, and is made if it does not exist. The temporary
+// name (".<name>.tmp-<pid>-<n>-<time>") is shortened to fit the folder's limit on names,
+// so a 255-byte name can be written.
+//
+// FILE-SIZE LIMITS. Content larger than the file-size limit (RLIMIT_FSIZE, `ulimit -f`)
+// is refused before anything is written ("File too large"), so the library never raises
+// SIGXFSZ itself and callers need not ignore it (the library leaves signal dispositions
+// alone). A process that also writes other files (or stdout) under such a limit should
+// ignore SIGXFSZ, as the diplo tool does, so that those writes fail with EFBIG instead
+// of ending the process.
 //
 // CHECKING. `check` lists every problem of a file in one go, as `diplo validate` prints
 // them: the reader's (bad dates, wrong types, unknown keys...) and those of the checks
@@ -60,6 +74,8 @@ namespace diplo::io {
 /// (read_limits::max_file_size)` when it holds more than `max_size` bytes (refused by its
 /// size before anything is read, so a sparse file of a terabyte costs nothing; a file
 /// that grows past the limit while it is read is refused when it does).
+/// Like the readers, it reports a failed allocation as `diplo::error`
+/// `[diplo.io] out of memory reading "x"`.
 ///
 /// **Example**:
 ///
@@ -72,8 +88,10 @@ namespace diplo::io {
 /// temporary file in the same directory, written, fsync'ed and renamed over `path`. On
 /// any failure the temporary file is removed, an existing file at `path` is untouched,
 /// and `diplo::error` is thrown: `[diplo.io] cannot write "x": <reason>`, e.g. when the
-/// directory does not exist, a parent is a file, the disk is full, or `path` is a
-/// directory.
+/// directory does not exist, a parent is a file, the disk is full, the content passes
+/// the file-size limit ("File too large"), `path` is a directory, a file its user may not
+/// write ("Permission denied") or a file with several hard links. A symbolic link is
+/// followed (the file it points to is replaced; the link stays).
 ///
 /// **Example**:
 ///

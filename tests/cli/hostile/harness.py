@@ -39,16 +39,35 @@ class Result:
         return self.stderr.decode("utf-8", "replace")
 
 
+NOBODY = 65534  # the unprivileged user (and group) tests run the tool as when they are root
+
+
+def sanitized() -> bool:
+    """Whether the tool is built with AddressSanitizer or ThreadSanitizer, which reserve
+    terabytes of address space and so cannot run under an address-space limit."""
+    data = Path(EXE).read_bytes() if EXE else b""
+    return b"__asan_init" in data or b"__tsan_init" in data
+
+
 def run(*args: str, stdin: bytes | None = None, stdout=None, stderr=None,
-        fsize_limit: int | None = None, cwd: str | Path | None = None,
+        fsize_limit: int | None = None, as_limit: int | None = None,
+        as_user: int | None = None, cwd: str | Path | None = None,
         timeout: float = 120, env: dict | None = None) -> Result:
     """Runs the tool with `args`. `stdout`/`stderr`, when given, are paths (such as
     /dev/full) the stream is opened on instead of a pipe; `fsize_limit` sets RLIMIT_FSIZE
-    (bytes) in the child, as `ulimit -f` does."""
+    (bytes) in the child, as `ulimit -f` does; `as_limit` sets RLIMIT_AS (bytes, as
+    `ulimit -v` does; see `sanitized`); `as_user`, when the tests run as root, runs the
+    tool as that user and group (e.g. NOBODY), for what root's privileges would hide."""
 
     def limit():
         if fsize_limit is not None:
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize_limit, fsize_limit))
+        if as_limit is not None:
+            resource.setrlimit(resource.RLIMIT_AS, (as_limit, as_limit))
+        if as_user is not None and os.geteuid() == 0:
+            os.setgroups([])
+            os.setgid(as_user)
+            os.setuid(as_user)
 
     files = []
     try:
