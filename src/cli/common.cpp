@@ -54,6 +54,18 @@ auto import_historyatstate_dir(const std::string& path) -> io::document {
   return std::move(r.doc);
 }
 
+auto csv_name_actors(const actor_registry& loaded) -> actor_registry {
+  actor_registry known = loaded;
+  for (const actor& a : embedded_actors().actors()) {
+    if (known.contains(id_of(a))) continue;
+    try {
+      known.add(a);
+    } catch (const error&) {  // cannot happen for a registry that accepted it; skip
+    }
+  }
+  return known;
+}
+
 auto load_document(const std::string& path, const actor_registry* known,
                    std::vector<diagnostic>* warnings) -> io::document {
   const io::format f = io::format_of(path);
@@ -95,14 +107,7 @@ auto context::data() -> const timeline& {
   for (const std::string& file : data_files) {
     // CSV files name people by name: resolve them against everyone known so far, the
     // files before this one first, then the embedded dataset.
-    actor_registry known = merged.actors;
-    for (const actor& a : embedded_actors().actors()) {
-      if (known.contains(id_of(a))) continue;
-      try {
-        known.add(a);
-      } catch (const error&) {  // cannot happen for a registry that accepted it; skip
-      }
-    }
+    const actor_registry known = csv_name_actors(merged.actors);
     std::vector<diagnostic> warnings;
     if (is_historyatstate_dir(file)) {
       imported = true;

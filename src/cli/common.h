@@ -73,6 +73,11 @@ auto report_summary(const import::import_report& r, const std::string& dir) -> s
 /// The actors known to the embedded dataset, which CSV files name by name.
 auto embedded_actors() -> const actor_registry&;
 
+/// The actors the names of a CSV file resolve against, as --data loads files: `loaded` (the
+/// actors of the files before it), then those of the embedded dataset whose ids `loaded`
+/// lacks.
+auto csv_name_actors(const actor_registry& loaded) -> actor_registry;
+
 /// Loads one file of any format (by its extension); CSV names resolve against `known`
 /// (may be null), and the CSV reader's warnings go to `*warnings` when given.
 /// Throws diplo::error (validation_error listing every problem).
