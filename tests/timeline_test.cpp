@@ -237,6 +237,10 @@ TEST(TimelineValidation, ParticipantsListedTwiceAreErrorsThatSaySo) {
   auto s = summit("s", "2024-01-03");
   s.attendees = {actor_id{"xi"}, actor_id{"ann"}, actor_id{"xi"}, actor_id{"xi"}};
   b.add(s);
+  auto big = summit("big", "2024-01-05");  // a long list: counted through a hash table
+  big.attendees = {actor_id{"xi"}, actor_id{"ann"}, actor_id{"putin"}};
+  for (int k = 0; k < 10; ++k) big.attendees.push_back(actor_id{k % 2 == 0 ? "ann" : "putin"});
+  b.add(big);
   diplo::visit v;
   v.id = event_id{"v"};
   v.when = diplo::period::parse("2024-01-04");
@@ -249,6 +253,8 @@ TEST(TimelineValidation, ParticipantsListedTwiceAreErrorsThatSaySo) {
                 "event \"twice\": error: participant \"xi\" is listed twice",
                 "event \"twice\": error: a meeting needs at least two different participants",
                 "event \"s\": error: attendee \"xi\" is listed 3 times",
+                "event \"big\": error: attendee \"ann\" is listed 6 times",
+                "event \"big\": error: attendee \"putin\" is listed 6 times",
                 "event \"v\": error: guest \"xi\" is listed twice",
             }));
 }

@@ -842,6 +842,15 @@ inline auto repeated_ids(const std::vector<actor_id>& list)
     -> std::vector<std::pair<std::string_view, std::size_t>> {
   std::vector<std::pair<std::string_view, std::size_t>> out;
   if (list.size() < 2) return out;
+  if (list.size() <= 8) {  // most events: no allocation unless something repeats
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto first = list.begin() + static_cast<std::ptrdiff_t>(i);
+      if (std::find(list.begin(), first, list[i]) != first) continue;  // counted before
+      const auto n = static_cast<std::size_t>(std::count(first, list.end(), list[i]));
+      if (n > 1) out.emplace_back(list[i].value(), n);
+    }
+    return out;
+  }
   std::unordered_map<std::string_view, std::size_t> at;  // id -> its entry in `counts`
   std::vector<std::pair<std::string_view, std::size_t>> counts;
   for (const actor_id& a : list) {
