@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "diplo/detail/fold.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <iterator>
 #include <memory>
+#include <utility>
 
 #include <fmt/format.h>
 #include <utf8proc.h>
@@ -74,6 +77,114 @@ auto fold(std::string_view utf8) -> std::string {
     n -= clen;
   }
   return result;
+}
+
+auto nfc(std::string_view utf8) -> std::string {
+  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; })) {
+    return std::string(utf8);  // ASCII is NFC
+  }
+  if (!is_valid_utf8(utf8)) {
+    throw error(fmt::format("[diplo.name] invalid UTF-8 in name ({} bytes)", utf8.size()));
+  }
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
+                                      static_cast<utf8proc_ssize_t>(utf8.size()), &out,
+                                      utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  if (len < 0) {
+    throw error(fmt::format("[diplo.name] cannot normalise name: {}", utf8proc_errmsg(len)));
+  }
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> guard(out, &std::free);
+  return {reinterpret_cast<const char*>(out), static_cast<std::size_t>(len)};
+}
+
+namespace {
+
+// Cyrillic and Greek letters, as fold() leaves them (lower case, no marks), that look like
+// a Latin letter: in lower case, or as the capital that case folding made them from.
+constexpr std::pair<char32_t, char> look_alikes[] = {
+    {0x03B1, 'a'}, {0x03B2, 'b'}, {0x03B5, 'e'}, {0x03B6, 'z'}, {0x03B7, 'h'},  // α β ε ζ η
+    {0x03B9, 'i'}, {0x03BA, 'k'}, {0x03BC, 'm'}, {0x03BD, 'n'}, {0x03BF, 'o'},  // ι κ μ ν ο
+    {0x03C1, 'p'}, {0x03C4, 't'}, {0x03C5, 'y'}, {0x03C7, 'x'}, {0x03F2, 'c'},  // ρ τ υ χ ϲ
+    {0x03F3, 'j'},                                                              // ϳ
+    {0x0430, 'a'}, {0x0432, 'b'}, {0x0435, 'e'}, {0x043A, 'k'}, {0x043C, 'm'},  // а в е к м
+    {0x043D, 'h'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'}, {0x0442, 't'},  // н о р с т
+    {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},  // у х ѕ і ј
+    {0x04CF, 'l'}, {0x0501, 'd'}, {0x051B, 'q'}, {0x051D, 'w'},                 // ӏ ԁ ԛ ԝ
+};
+
+enum class script : unsigned char { other, latin, cyrillic, greek };
+
+auto script_of(utf8proc_int32_t c) noexcept -> script {
+  auto in = [c](utf8proc_int32_t lo, utf8proc_int32_t hi) { return c >= lo && c <= hi; };
+  if (in('A', 'Z') || in('a', 'z') || in(0x00C0, 0x024F) || in(0x1E00, 0x1EFF) ||
+      in(0x2C60, 0x2C7F) || in(0xA720, 0xA7FF) || in(0xFF21, 0xFF3A) || in(0xFF41, 0xFF5A)) {
+    return script::latin;
+  }
+  if (in(0x0400, 0x052F) || in(0x1C80, 0x1C8F) || in(0x2DE0, 0x2DFF) || in(0xA640, 0xA69F)) {
+    return script::cyrillic;
+  }
+  if (in(0x0370, 0x03FF) || in(0x1F00, 0x1FFF)) return script::greek;
+  return script::other;
+}
+
+}  // namespace
+
+auto skeleton(std::string_view folded) -> std::string {
+  std::string out;
+  out.reserve(folded.size());
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
+  auto n = static_cast<utf8proc_ssize_t>(folded.size());
+  while (n > 0) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(p, n, &c);
+    if (len <= 0) {  // not fold()'s output: kept as it is
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      break;
+    }
+    const auto* hit = std::lower_bound(
+        std::begin(look_alikes), std::end(look_alikes), static_cast<char32_t>(c),
+        [](const std::pair<char32_t, char>& x, char32_t y) { return x.first < y; });
+    if (hit != std::end(look_alikes) && hit->first == static_cast<char32_t>(c)) {
+      out += hit->second;
+    } else {
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len));
+    }
+    p += len;
+    n -= len;
+  }
+  return out;
+}
+
+auto mixed_script_word(std::string_view utf8) -> mixed_word {
+  if (!is_valid_utf8(utf8)) {
+    throw error(fmt::format("[diplo.name] invalid UTF-8 in name ({} bytes)", utf8.size()));
+  }
+  std::size_t start = 0;
+  bool latin = false;
+  script other = script::other;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
+  const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
+  for (utf8proc_ssize_t at = 0; at <= size;) {
+    utf8proc_int32_t c = 0;
+    utf8proc_ssize_t len = at < size ? utf8proc_iterate(p + at, size - at, &c) : 0;
+    const auto cat = len > 0 ? utf8proc_category(c) : UTF8PROC_CATEGORY_CN;
+    const bool in_word = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
+    if (!in_word) {  // the word [start, at) ends here
+      if (latin && other != script::other) {
+        return {utf8.substr(start, static_cast<std::size_t>(at) - start),
+                other == script::cyrillic ? "Cyrillic" : "Greek"};
+      }
+      latin = false;
+      other = script::other;
+      start = static_cast<std::size_t>(at + std::max<utf8proc_ssize_t>(len, 1));
+    } else if (const script s = script_of(c); s == script::latin) {
+      latin = true;
+    } else if (s != script::other) {
+      other = s;
+    }
+    at += std::max<utf8proc_ssize_t>(len, 1);
+  }
+  return {};
 }
 
 }  // namespace diplo::detail

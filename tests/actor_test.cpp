@@ -475,4 +475,69 @@ TEST(ActorNames, AnAmbiguousNameNamesTenCandidatesAndCountsTheRest) {
   }
 }
 
+// Issue 19, item 20: one name is one byte string, however it was composed.
+TEST(ActorRegistry, KeepsNamesAndAliasesInNfc) {
+  actor_registry reg;
+  reg.add(person{.id = actor_id{"erdogan"}, .name = "Recep Tayyip Erdog\u0306an",
+                 .aliases = {"Erdog\u0306an", "Cafe\u0301"}});
+  const person* p = reg.person_of(actor_id{"erdogan"});
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Recep Tayyip Erdo\u011Fan");
+  EXPECT_EQ(p->aliases, (std::vector<std::string>{"Erdo\u011Fan", "Caf\u00E9"}));
+  EXPECT_EQ(fmt::format("{}", *p), "Recep Tayyip Erdoğan");
+  EXPECT_EQ(reg.resolve("Erdoğan"), actor_id{"erdogan"});
+  // An actor read twice, once composed and once not, is the same record.
+  actor_registry other;
+  other.add(person{.id = actor_id{"erdogan"}, .name = "Recep Tayyip Erdoğan",
+                   .aliases = {"Erdoğan", "Café"}});
+  EXPECT_EQ(*reg.find(actor_id{"erdogan"}), *other.find(actor_id{"erdogan"}));
+}
+
+auto warnings_of(const actor_registry& reg) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& w : reg.name_warnings()) {
+    out.push_back(fmt::format("{}: {}", diplo::id_of(reg.actors()[w.actor]), w.message));
+  }
+  return out;
+}
+
+TEST(ActorNameWarnings, NoneForDistinctNamesInManyScripts) {
+  EXPECT_TRUE(leaders().name_warnings().empty());
+}
+
+TEST(ActorNameWarnings, LookAlikesMixedScriptsAndIdsThatAreNames) {
+  actor_registry reg = leaders();
+  // The same name twice, composed and decomposed: two identical lines in every list.
+  reg.add(person{.id = actor_id{"erdogan-2"}, .name = "Recep Tayyip Erdog\u0306an"});
+  // "Vladimir Рutin" with a Cyrillic Р (U+0420).
+  reg.add(person{.id = actor_id{"fake-putin"}, .name = "Vladimir \u0420utin"});
+  // An id that another actor's alias spells: "xi" means this one, "Xi" the other.
+  reg.add(person{.id = actor_id{"dubya"}, .name = "Someone Else"});
+  EXPECT_EQ(warnings_of(reg),
+            (std::vector<std::string>{
+                "erdogan-2: name \"Recep Tayyip Erdoğan\" is also a name of actor "
+                "\"recep-tayyip-erdogan\" (\"Recep Tayyip Erdoğan\"): the name is ambiguous",
+                "fake-putin: name \"Vladimir Рutin\" mixes Latin and Cyrillic letters in the word "
+                "\"Рutin\"",
+                "fake-putin: name \"Vladimir Рutin\" looks like \"Vladimir Putin\" of actor "
+                "\"vladimir-putin\" (letters of another script that look Latin)",
+                "dubya: id \"dubya\" is also a name of actor \"george-w-bush\" (\"Dubya\"): "
+                "\"dubya\" exactly as written means this actor, any other spelling (\"Dubya\") "
+                "means \"george-w-bush\"",
+            }));
+  EXPECT_EQ(reg.resolve("dubya"), actor_id{"dubya"});
+  EXPECT_EQ(reg.resolve("Dubya"), actor_id{"george-w-bush"});
+  // Greek look-alikes too; a whole word in another script is not mixed.
+  actor_registry greek;
+  greek.add(person{.id = actor_id{"a"}, .name = "Tokyo"});
+  greek.add(person{.id = actor_id{"b"}, .name = "Τοkyο"});  // Greek Tau and omicrons
+  greek.add(person{.id = actor_id{"c"}, .name = "Путин Putin"});
+  EXPECT_EQ(warnings_of(greek),
+            (std::vector<std::string>{
+                "b: name \"Τοkyο\" mixes Latin and Greek letters in the word \"Τοkyο\"",
+                "b: name \"Τοkyο\" looks like \"Tokyo\" of actor \"a\" (letters of another "
+                "script that look Latin)",
+            }));
+}
+
 }  // namespace

@@ -224,6 +224,124 @@ TEST(TimelineValidation, OtherStructuralErrors) {
                   }));
 }
 
+// Issue 19, items 16 and 22: what contradicts itself is an error, with the right message.
+TEST(TimelineValidation, ParticipantsListedTwiceAreErrorsThatSaySo) {
+  diplo::actor_registry r = registry();
+  r.add(diplo::person{.id = actor_id{"ann"}, .name = "Ann", .aliases = {}, .wikidata = {},
+                      .country = country_code{"GB"}, .offices = {}});
+  diplo::timeline_builder b(std::move(r));
+  auto three = talks("three", "2024-01-01");  // "Xi, Putin and Putin": not a trilateral
+  three.participants = {actor_id{"xi"}, actor_id{"putin"}, actor_id{"putin"}};
+  b.add(three);
+  auto twice = talks("twice", "2024-01-02");  // one person twice: not a meeting, and not "fewer than two"
+  twice.participants = {actor_id{"xi"}, actor_id{"xi"}};
+  b.add(twice);
+  auto s = summit("s", "2024-01-03");
+  s.attendees = {actor_id{"xi"}, actor_id{"ann"}, actor_id{"xi"}, actor_id{"xi"}};
+  b.add(s);
+  auto big = summit("big", "2024-01-05");  // a long list: counted through a hash table
+  big.attendees = {actor_id{"xi"}, actor_id{"ann"}, actor_id{"putin"}};
+  for (int k = 0; k < 10; ++k) big.attendees.push_back(actor_id{k % 2 == 0 ? "ann" : "putin"});
+  b.add(big);
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2024-01-04");
+  v.host_country = country_code{"RU"};
+  v.guests = {actor_id{"xi"}, actor_id{"xi"}};
+  b.add(v);
+  EXPECT_EQ(freeze_error(std::move(b)),
+            (std::vector<std::string>{
+                "event \"three\": error: participant \"putin\" is listed twice",
+                "event \"twice\": error: participant \"xi\" is listed twice",
+                "event \"twice\": error: a meeting needs at least two different participants",
+                "event \"s\": error: attendee \"xi\" is listed 3 times",
+                "event \"big\": error: attendee \"ann\" is listed 6 times",
+                "event \"big\": error: attendee \"putin\" is listed 6 times",
+                "event \"v\": error: guest \"xi\" is listed twice",
+            }));
+}
+
+TEST(TimelineValidation, AVisitIsHeldInItsHostCountry) {
+  diplo::timeline_builder b(registry());
+  diplo::visit v;
+  v.id = event_id{"v"};
+  v.when = diplo::period::parse("2024-05-16");
+  v.guests = {actor_id{"putin"}};
+  v.host_country = country_code{"CN"};
+  v.place.country = country_code{"RU"};
+  b.add(v);
+  auto s = summit("s", "2024-10-22");
+  s.host_country = country_code{"RU"};
+  s.place.country = country_code{"CN"};
+  b.add(s);
+  EXPECT_EQ(messages(b.validate()),
+            (std::vector<std::string>{
+                "event \"v\": error: host_country CN (China) differs from place.country RU "
+                "(Russia): a visit is held in the country it visits",
+                "event \"s\": warning: host_country RU (Russia) differs from place.country CN "
+                "(China); the summit counts as held in China",
+            }));
+  v.place.country = country_code{"CN"};
+  diplo::timeline_builder ok(registry());
+  ok.add(v);
+  EXPECT_TRUE(ok.validate().empty());
+}
+
+TEST(TimelineValidation, AnInstantMustFallOnTheEventsDays) {
+  using namespace std::chrono_literals;
+  const auto may9 = date::sys_days{date::year{2025} / 5 / 9};
+  auto at = [&](const char* id, date::sys_seconds start, std::optional<date::sys_seconds> end = {}) {
+    auto m = talks(id, "2025-05-09");
+    m.starts_at = start;
+    m.ends_at = end;
+    return m;
+  };
+  diplo::timeline_builder b(registry());
+  b.add(at("days-later", may9 + date::days{3} + 7h));
+  b.add(at("day-before-utc", may9 - 2h));          // 22:00 UTC on 8 May: 9 May east of UTC
+  b.add(at("day-after-utc", may9 + 24h + 3h));     // 10 May 03:00 UTC: 9 May west of UTC
+  b.add(at("ends-at-midnight", may9 + 7h, may9 + 24h + 24h));  // 11 May 00:00: 10 May
+  b.add(at("two-days-before", may9 - 24h - 2h));
+  std::vector<diplo::diagnostic> errors = b.validate();  // the rest: likely duplicates
+  std::erase_if(errors, [](const auto& d) { return d.severity != diplo::severity::error; });
+  EXPECT_EQ(messages(errors),
+            (std::vector<std::string>{
+                "event \"days-later\": error: starts_at 2025-05-12T07:00:00Z is outside the "
+                "event's days (9 May 2025) in every time zone",
+                "event \"two-days-before\": error: starts_at 2025-05-07T22:00:00Z is outside the "
+                "event's days (9 May 2025) in every time zone",
+            }));
+}
+
+TEST(TimelineValidation, AJourneyIsOneTravellersConsecutiveStops) {
+  auto stop = [](const char* id, const char* days, const char* guest, country_code country) {
+    diplo::visit v;
+    v.id = event_id{id};
+    v.when = diplo::period::parse(days);
+    v.guests = {actor_id{guest}};
+    v.host_country = country;
+    v.journey = "j";
+    return v;
+  };
+  diplo::timeline_builder b(registry());
+  b.add(stop("gb", "2009-03-31/2009-04-03", "xi", country_code{"GB"}));
+  b.add(stop("fr", "2009-04-03/2009-04-04", "xi", country_code{"FR"}));   // overlapping: fine
+  b.add(stop("cz", "2009-04-11/2009-04-12", "xi", country_code{"CZ"}));   // 7 days after 4 April: fine
+  b.add(stop("tr", "2013-05-06/2013-05-07", "xi", country_code{"TR"}));   // four years later
+  b.add(stop("de", "2009-04-05", "putin", country_code{"DE"}));           // someone else
+  EXPECT_EQ(messages(b.validate()),
+            (std::vector<std::string>{
+                "event \"de\": warning: journey \"j\": this stop's travellers (putin) are not "
+                "those of \"gb\" (xi); a journey is one traveller's",
+                "event \"tr\": warning: journey \"j\": this stop starts 1485 days after \"cz\" "
+                "(11–12 April 2009) ends; a journey's stops follow each other (at most 7 days apart)",
+            }));
+  diplo::timeline_builder ok(registry());
+  ok.add(stop("gb", "2009-03-31/2009-04-03", "xi", country_code{"GB"}));
+  ok.add(stop("cz", "2009-04-10/2009-04-12", "xi", country_code{"CZ"}));  // 7 days after 3 April: the most
+  EXPECT_TRUE(ok.validate().empty());
+}
+
 TEST(TimelineValidation, WarningsDoNotStopTheFreeze) {
   diplo::timeline_builder b(registry());
   b.add(talks("one", "2024-05-16"));

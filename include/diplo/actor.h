@@ -52,6 +52,10 @@
 // written first, as in Chinese and Korean, need no special case: every word of a
 // name counts.
 //
+// An id wins over a name only exactly as written: if one actor has the id "xi" and another
+// the alias "Xi", then "xi" means the first and "Xi" (or "XI", " xi ") the second, by rule 2.
+// `name_warnings` reports such an id.
+//
 // Rules 1 and 2 are hash-table look-ups; rule 3 looks up the query's longest word in
 // a word index and checks only the actors found there.
 //
@@ -62,6 +66,15 @@
 //   [diplo.actor] unknown name "Pootin"; did you mean: Vladimir Putin?
 //   [diplo.actor] "Bush" is ambiguous: George H. W. Bush (george-h-w-bush), George W. Bush
 //   (george-w-bush)           <- one line in the message
+//
+// NAMES THAT MISLEAD. Names and aliases are stored in Unicode NFC (`add` normalises them),
+// so a name typed with a combining breve ("g" + U+0306) and one typed with "ğ" are the same
+// string. `name_warnings()` lists what may still mislead a reader, for `diplo validate`:
+// a word that mixes Latin letters with Cyrillic or Greek ones ("Vladimir Рutin" with a
+// Cyrillic Р, which no reader can tell from the Latin); two actors whose names or aliases
+// are the same once folded (an ambiguous name) or once the Cyrillic and Greek letters that
+// look Latin are read as Latin (`detail::skeleton`); an id that is another actor's name.
+// They are warnings: the registry accepts all of them.
 //
 // FORMATTING. `fmt::format("{}", p)` prints the canonical name of a person, an
 // organisation or an actor; an office prints as "President of China (from 14 March 2013)".
@@ -250,7 +263,8 @@ class actor_registry {
   /// or already known, the name is empty, the id, name or an alias is not valid UTF-8
   /// or folds to nothing (no letters), or `wikidata` is neither empty nor "Q<digits>".
   /// On error the registry is unchanged. An alias equal to another actor's name is
-  /// allowed; it makes that name ambiguous.
+  /// allowed; it makes that name ambiguous (`name_warnings` reports it). The name and
+  /// aliases are stored in Unicode NFC (`detail::nfc`), however they were composed.
   ///
   ///   reg.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping"});
   void add(person p) { add_actor(actor(std::move(p))); }
@@ -440,6 +454,77 @@ class actor_registry {
   /// Every actor, in insertion order. Cannot fail. The span is invalidated by `add`.
   [[nodiscard]] auto actors() const noexcept -> std::span<const actor> { return actors_; }
 
+  /// One finding of `name_warnings`: the actor's position in `actors()` and what may
+  /// mislead (without the actor's id).
+  struct name_warning {
+    std::size_t actor = 0;
+    std::string message{};
+
+    friend auto operator==(const name_warning&, const name_warning&) -> bool = default;
+  };
+
+  /// The names that may mislead a reader or `resolve`, in registry order (what `diplo
+  /// validate` warns about; see NAMES THAT MISLEAD in the header essay):
+  ///
+  ///   name "Vladimir Рutin" mixes Latin and Cyrillic letters in the word "Рutin"
+  ///   name "Vladimir Рutin" looks like "Vladimir Putin" of actor "vladimir-putin"
+  ///   name "Erdoğan" is also a name of actor "erdogan" ("Erdoğan"): the name is ambiguous
+  ///   id "xi" is also a name of actor "xi-jinping" ("Xi"): ...
+  ///
+  /// Each pair of actors is reported once, on the one added later. Throws only
+  /// std::bad_alloc.
+  [[nodiscard]] auto name_warnings() const -> std::vector<name_warning> {
+    std::vector<name_warning> out;
+    // The first actor and name (0: the name, k: alias k) seen with each skeleton.
+    std::unordered_map<std::string, std::pair<std::size_t, std::size_t>> first;
+    auto text = [&](std::size_t i, std::size_t k) -> const std::string& {
+      return k == 0 ? name_of(actors_[i]) : aliases_of(actors_[i])[k - 1];
+    };
+    auto what = [](std::size_t k) -> std::string_view { return k == 0 ? "name" : "alias"; };
+    for (std::size_t i = 0; i < actors_.size(); ++i) {
+      std::size_t reported = i;  // the last other actor this one was reported with
+      for (std::size_t k = 0; k < folded_[i].size(); ++k) {
+        const std::string& t = text(i, k);
+        if (const auto m = detail::mixed_script_word(t); !m.word.empty()) {
+          out.push_back({i, fmt::format("{} \"{}\" mixes Latin and {} letters in the word \"{}\"",
+                                        what(k), t, m.script, m.word)});
+        }
+        const auto [it, fresh] = first.try_emplace(detail::skeleton(folded_[i][k]), i, k);
+        const auto [j, kj] = it->second;
+        if (fresh || j == i || j == reported) continue;
+        reported = j;
+        const actor_id& other = id_of(actors_[j]);
+        out.push_back({i, folded_[j][kj] == folded_[i][k]
+                              ? fmt::format("{} \"{}\" is also a name of actor \"{}\" (\"{}\"): "
+                                            "the name is ambiguous",
+                                            what(k), t, other, text(j, kj))
+                              : fmt::format("{} \"{}\" looks like \"{}\" of actor \"{}\" (letters "
+                                            "of another script that look Latin)",
+                                            what(k), t, text(j, kj), other)});
+      }
+      // An id that is another actor's name: resolve() takes an exact id first (rule 1). An
+      // id spelling the actor's own name ("recep-tayyip-erdogan") adds nothing to the above.
+      const actor_id& id = id_of(actors_[i]);
+      const std::string fid = detail::fold(id.value());
+      auto named = by_name_.find(fid);
+      if (named == by_name_.end() ||
+          std::find(folded_[i].begin(), folded_[i].end(), fid) != folded_[i].end()) {
+        continue;
+      }
+      for (std::size_t j : named->second) {
+        if (j == i) continue;
+        const auto& names = folded_[j];
+        const auto kj = static_cast<std::size_t>(std::find(names.begin(), names.end(), fid) - names.begin());
+        out.push_back({i, fmt::format("id \"{0}\" is also a name of actor \"{1}\" (\"{2}\"): "
+                                      "\"{0}\" exactly as written means this actor, any other "
+                                      "spelling (\"{2}\") means \"{1}\"",
+                                      id, id_of(actors_[j]), text(j, kj))});
+        break;
+      }
+    }
+    return out;
+  }
+
  private:
   // Indices into actors_, in insertion order, of the actors `name` can mean.
   auto match(std::string_view name) const -> std::vector<std::size_t> {
@@ -499,8 +584,10 @@ class actor_registry {
           id, wikidata));
     }
 
-    // Fold everything before changing anything, so that a bad alias leaves the
-    // registry as it was.
+    // Normalise and fold everything before changing anything, so that a bad alias leaves
+    // the registry as it was. Names and aliases are kept in NFC: this is the one place
+    // where actors enter a registry (readers, merges and builders all add here), so one
+    // name typed composed or decomposed ("Erdoğan") is one byte string everywhere after.
     std::vector<std::string> folded;
     auto fold_one = [&](const std::string& text, std::string_view what) {
       if (!detail::is_valid_utf8(text)) {
@@ -513,11 +600,14 @@ class actor_registry {
       }
       folded.push_back(std::move(f));
     };
-    fold_one(name, "name");
-    const auto& aliases = aliases_of(a);
-    for (std::size_t k = 0; k < aliases.size(); ++k) {
-      fold_one(aliases[k], fmt::format("alias {}", k + 1));
-    }
+    std::visit([&](auto& x) {
+      fold_one(x.name, "name");
+      for (std::size_t k = 0; k < x.aliases.size(); ++k) {
+        fold_one(x.aliases[k], fmt::format("alias {}", k + 1));
+      }
+      x.name = detail::nfc(x.name);
+      for (std::string& alias : x.aliases) alias = detail::nfc(alias);
+    }, a);
 
     // The index entries, built aside; only non-throwing moves and the container
     // insertions below touch the registry.

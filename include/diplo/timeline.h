@@ -13,16 +13,24 @@
 //   b.add(kremlin_talks);                              // parent: the state visit
 //   diplo::timeline t = std::move(b).freeze();         // throws diplo::validation_error
 //
-// What freeze() checks (errors stop it, warnings are kept in `warnings()`):
+// What freeze() checks (errors stop it, warnings are kept in `warnings()`). What
+// contradicts itself is an error; what is only unlikely is a warning:
 //   errors    an empty or duplicate id; an actor id not in the registry; a parent id
 //             that is unknown or makes a cycle; a child that certainly lies outside
 //             its parent's days; a visit without guests, a meeting with fewer than
-//             two participants; an end instant before the start instant; invalid
+//             two different participants; an actor listed twice among one event's
+//             guests, participants or attendees; a visit whose host_country is not its
+//             place's country; an end instant before the start instant, or an instant
+//             (starts_at, ends_at) outside the event's days in every time zone; invalid
 //             UTF-8 in any text. (A child one day outside its parent — talks on the
 //             eve of a summit — is only a warning.)
 //   warnings  a child that possibly lies outside its parent; likely duplicates (two
 //             events of one kind among the same people in the same country whose days
-//             overlap, neither inside the other); a summit or ceremony without attendees.
+//             overlap, neither inside the other); a summit or ceremony without attendees;
+//             a summit whose host_country is not its place's country (the place counts);
+//             a journey (`event_base::journey`) whose stops have no traveller in common,
+//             or whose stop starts more than `max_journey_gap` (7) days after the stops
+//             before it end.
 //
 // THREADS. The frozen timeline never changes, so any number of threads may query it at
 // once without locks: every query of diplo/query.h and every const member of `timeline`
@@ -53,6 +61,7 @@
 // the events of an encounter, a pair's meetings in a range) ask for them a few ahead.
 
 #include <algorithm>
+#include <chrono>
 #include <compare>
 #include <cstdint>
 #include <functional>
@@ -67,7 +76,9 @@
 #include <variant>
 #include <vector>
 
+#include <date/date.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/actor.h"
 #include "diplo/detail/fold.h"
@@ -488,12 +499,20 @@ class timeline_builder {
   /// signing at the talks: 2). Deeper is an error of validate() and freeze().
   static constexpr std::size_t max_nesting = 32;
 
+  /// The most days a stop of a journey may start after the journey's stops before it end
+  /// (1: the next day); more is a warning of validate() and freeze(): the traveller went
+  /// home in between, or the journey id is a slip. The Office of the Historian import
+  /// groups stops at most 1 day apart; this leaves room for stops the data lacks.
+  static constexpr date::days max_journey_gap{7};
+
  private:
   actor_registry actors_;
   std::vector<event> events_;
   std::vector<origin> origins_;
 
   [[nodiscard]] auto diag(std::size_t i, severity level, std::string message) const -> diagnostic;
+  // validate(): the stops of one journey (event numbers, sorted here by start).
+  void check_journey(std::vector<std::size_t>& stops, std::vector<diagnostic>& out) const;
 };
 
 /// An immutable, indexed set of events and the actors they name.
@@ -823,6 +842,52 @@ inline void index_trips(timeline_index& ix, const std::vector<event>& events,
   ix.trip_table = range_table::of_sorted(keys);
 }
 
+/// The ids listed more than once in `list`, each once with how many times, in the order of
+/// their first mention. Linear in the list's length.
+inline auto repeated_ids(const std::vector<actor_id>& list)
+    -> std::vector<std::pair<std::string_view, std::size_t>> {
+  std::vector<std::pair<std::string_view, std::size_t>> out;
+  if (list.size() < 2) return out;
+  if (list.size() <= 8) {  // most events: no allocation unless something repeats
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto first = list.begin() + static_cast<std::ptrdiff_t>(i);
+      if (std::find(list.begin(), first, list[i]) != first) continue;  // counted before
+      const auto n = static_cast<std::size_t>(std::count(first, list.end(), list[i]));
+      if (n > 1) out.emplace_back(list[i].value(), n);
+    }
+    return out;
+  }
+  std::unordered_map<std::string_view, std::size_t> at;  // id -> its entry in `counts`
+  std::vector<std::pair<std::string_view, std::size_t>> counts;
+  for (const actor_id& a : list) {
+    auto [it, fresh] = at.try_emplace(a.value(), counts.size());
+    if (fresh) counts.emplace_back(a.value(), 0);
+    ++counts[it->second].second;
+  }
+  for (const auto& c : counts) {
+    if (c.second > 1) out.push_back(c);
+  }
+  return out;
+}
+
+/// Who travels to an event that is a stop of a journey: a visit's guests, a meeting's
+/// participants, the attendees of a summit or ceremony but its host. Sorted, each once.
+inline auto travellers(const event& e) -> std::vector<std::string_view> {
+  std::vector<std::string_view> out;
+  auto take = [&](const std::vector<actor_id>& list, const std::optional<actor_id>& host) {
+    for (const actor_id& a : list) {
+      if (!host || *host != a) out.push_back(a.value());
+    }
+  };
+  if (const auto* v = std::get_if<visit>(&e)) take(v->guests, std::nullopt);
+  if (const auto* m = std::get_if<meeting>(&e)) take(m->participants, std::nullopt);
+  if (const auto* s = std::get_if<summit>(&e)) take(s->attendees, s->host);
+  if (const auto* c = std::get_if<ceremony>(&e)) take(c->attendees, c->host);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace detail
 
 inline auto timeline_builder::diag(std::size_t i, severity level, std::string message) const
@@ -845,6 +910,28 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   };
   auto check_text = [&](const event& e, std::string_view field, std::string_view text) {
     if (!detail::is_valid_utf8(text)) err(e, fmt::format("{}: invalid UTF-8", field));
+  };
+
+  // An actor listed twice in one list of an event ("Ann, Ben and Ben": not a trilateral).
+  auto report_repeats = [&](const event& e, std::string_view role, const std::vector<actor_id>& list) {
+    for (const auto& [id, times] : detail::repeated_ids(list)) {
+      err(e, fmt::format("{} \"{}\" is listed {}", role, id,
+                         times == 2 ? std::string("twice") : fmt::format("{} times", times)));
+    }
+  };
+  // An exact instant must fall on one of the event's days. The place's civil day is the UTC
+  // day, the day before or the day after (zones run from UTC-12 to UTC+14); here, without
+  // a tz database, only an instant outside the days in every zone is an error (diplo/tz.h's
+  // check_instants reads it in the place's zone). An end at midnight belongs to the day before.
+  auto check_instant = [&](const event& e, std::string_view field,
+                           const std::optional<date::sys_seconds>& t, bool is_end) {
+    if (!t) return;
+    const period& p = base(e).when;
+    const auto day = date::floor<date::days>(*t - std::chrono::seconds{is_end ? 1 : 0});
+    if (day + date::days{1} < p.earliest_start() || day - date::days{1} >= p.latest_end()) {
+      err(e, fmt::format("{} {} is outside the event's days ({}) in every time zone", field,
+                         date::format("%FT%TZ", *t), p));
+    }
   };
 
   // Every event's people as numbers, in the order participants(e) lists them: an actor's
@@ -925,16 +1012,37 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       if (v->host_country.empty() && b.place.country.empty()) {
         err(e, "a visit needs a host country");
       }
+      if (!v->host_country.empty() && !b.place.country.empty() &&
+          v->host_country != b.place.country) {
+        err(e, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}): a visit "
+                           "is held in the country it visits",
+                           v->host_country, v->host_country, b.place.country, b.place.country));
+      }
+      report_repeats(e, "guest", v->guests);
       for (const auto& c : v->cities) check_text(e, "cities", c);
     } else if (const auto* m = std::get_if<meeting>(&e)) {
-      if (mine.size() < 2) err(e, "a meeting needs at least two participants");
-      (void)m;
-    } else if (mine.empty()) {
-      warn(e, fmt::format("a {} without attendees", kind_name(e)));
+      report_repeats(e, "participant", m->participants);
+      if (mine.size() < 2) {
+        err(e, m->participants.size() < 2 ? "a meeting needs at least two participants"
+                                          : "a meeting needs at least two different participants");
+      }
+    } else {
+      const auto* s = std::get_if<summit>(&e);
+      if (s != nullptr && !s->host_country.empty() && !b.place.country.empty() &&
+          s->host_country != b.place.country) {
+        warn(e, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}); the "
+                            "summit counts as held in {}",
+                            s->host_country, s->host_country, b.place.country, b.place.country,
+                            b.place.country));
+      }
+      report_repeats(e, "attendee", s != nullptr ? s->attendees : std::get<ceremony>(e).attendees);
+      if (mine.empty()) warn(e, fmt::format("a {} without attendees", kind_name(e)));
     }
     if (b.starts_at && b.ends_at && *b.ends_at < *b.starts_at) {
       err(e, "ends_at is before starts_at");
     }
+    check_instant(e, "starts_at", b.starts_at, false);
+    check_instant(e, "ends_at", b.ends_at, true);
     if (b.parent) {
       auto it = by_id.find(b.parent->value());
       if (it == by_id.end()) {
@@ -1014,6 +1122,23 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     }
   }
 
+  // Journeys: one traveller's consecutive stops (JOURNEYS in diplo/query.h), in order of
+  // their first stop in the input.
+  {
+    std::unordered_map<std::string_view, std::size_t> at;
+    std::vector<std::vector<std::size_t>> journeys;
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      const event_base& b = base(events_[i]);
+      if (b.journey.empty() || b.id.value().empty()) continue;
+      auto [it, fresh] = at.try_emplace(b.journey, journeys.size());
+      if (fresh) journeys.emplace_back();
+      journeys[it->second].push_back(i);
+    }
+    for (auto& stops : journeys) {
+      if (stops.size() > 1) check_journey(stops, out);
+    }
+  }
+
   // Likely duplicates: same kind, same people, overlapping days, not nested.
   {
     std::vector<std::size_t> order(events_.size());
@@ -1090,6 +1215,47 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
   });
   cap_diagnostics(out);
   return out;
+}
+
+inline void timeline_builder::check_journey(std::vector<std::size_t>& stops,
+                                            std::vector<diagnostic>& out) const {
+  auto when = [&](std::size_t i) -> const period& { return base(events_[i]).when; };
+  std::stable_sort(stops.begin(), stops.end(), [&](std::size_t x, std::size_t y) {
+    return when(x).earliest_start() < when(y).earliest_start();
+  });
+  const std::string& journey = base(events_[stops.front()]).journey;
+  std::vector<std::string_view> shared = detail::travellers(events_[stops.front()]);
+  std::size_t last = stops.front();  // the stop that ends the journey so far
+  bool strangers = false;
+  for (std::size_t k = 1; k < stops.size(); ++k) {
+    const std::size_t i = stops[k];
+    // Days from the last day of the journey so far to this stop's first (1: the next day).
+    const auto after = when(i).earliest_start() - (when(last).latest_end() - date::days{1});
+    if (after > max_journey_gap) {
+      out.push_back(diag(i, severity::warning,
+                         fmt::format("journey \"{}\": this stop starts {} days after \"{}\" ({}) "
+                                     "ends; a journey's stops follow each other (at most {} days "
+                                     "apart)",
+                                     journey, after.count(), base(events_[last]).id.value(),
+                                     when(last), max_journey_gap.count())));
+    }
+    if (when(i).latest_end() > when(last).latest_end()) last = i;
+    if (strangers) continue;
+    const std::vector<std::string_view> mine = detail::travellers(events_[i]);
+    std::vector<std::string_view> both;
+    std::set_intersection(shared.begin(), shared.end(), mine.begin(), mine.end(),
+                          std::back_inserter(both));
+    if (both.empty()) {
+      strangers = true;
+      out.push_back(diag(i, severity::warning,
+                         fmt::format("journey \"{}\": this stop's travellers ({}) are not those of "
+                                     "\"{}\" ({}); a journey is one traveller's",
+                                     journey, fmt::join(mine, ", "),
+                                     base(events_[stops.front()]).id.value(), fmt::join(shared, ", "))));
+    } else {
+      shared = std::move(both);
+    }
+  }
 }
 
 inline auto timeline_builder::freeze() && -> timeline {

@@ -351,6 +351,46 @@ namespace diplo::tz {
   return out;
 }
 
+/// The exact instants (`starts_at`, `ends_at`) of events with a known zone that fall, read
+/// in that zone, outside the event's days: one error each, placed as `check_zones` places
+/// them: `data.json:12:5: error: event "parade": starts_at 2025-05-08T20:00:00Z is 8 May
+/// 2025 in Europe/Moscow, outside the event's days (9 May 2025)`. An end at local midnight
+/// belongs to the day before. Events without a zone, or with one the database does not know
+/// (`check_zones` reports it), and instants outside the days in every zone are left to
+/// `timeline_builder::validate`, which reports those. `diplo validate` runs this. Throws only
+/// std::bad_alloc.
+[[nodiscard]] inline auto check_instants(std::span<const event> events,
+                                         std::span<const origin> origins = {})
+    -> std::vector<diagnostic> {
+  std::vector<diagnostic> out;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const event_base& b = base(events[i]);
+    if ((!b.starts_at && !b.ends_at) || b.place.zone.empty() || !is_known_zone(b.place.zone)) continue;
+    const origin o = i < origins.size() ? origins[i] : origin{};
+    for (const bool is_end : {false, true}) {
+      const auto& t = is_end ? b.ends_at : b.starts_at;
+      if (!t) continue;
+      const auto instant = *t - std::chrono::seconds{is_end ? 1 : 0};
+      const date::sys_days day{
+          date::floor<date::days>(tz::local_time(instant, b.place.zone).time_since_epoch())};
+      const date::sys_days utc_day = date::floor<date::days>(instant);
+      const bool everywhere = utc_day + date::days{1} < b.when.earliest_start() ||
+                              utc_day - date::days{1} >= b.when.latest_end();
+      if (everywhere || (day >= b.when.earliest_start() && day < b.when.latest_end())) continue;
+      const std::string who = fmt::format("event \"{}\"", b.id.value());
+      std::string message = fmt::format(
+          "{} {} is {} in {}, outside the event's days ({})", is_end ? "ends_at" : "starts_at",
+          date::format("%FT%TZ", *t), period::days(day, day), b.place.zone, b.when);
+      if (o.file.empty() && o.line == 0) {
+        out.push_back({severity::error, who, 0, 0, std::move(message)});
+      } else {
+        out.push_back({severity::error, o.file, o.line, o.column, fmt::format("{}: {}", who, message)});
+      }
+    }
+  }
+  return out;
+}
+
 /// An instant together with the zone it is to be read in: what an event's place gives
 /// a timed event. Formats as local time ("{}") or UTC ("{:u}").
 struct zoned_instant {

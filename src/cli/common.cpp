@@ -55,6 +55,31 @@ auto import_historyatstate_dir(const std::string& path) -> io::document {
   return std::move(r.doc);
 }
 
+known_actors::known_actors() : registry_(embedded_actors()) {}
+
+void known_actors::add(const actor_registry& files, std::size_t from) {
+  const auto all = files.actors();
+  for (std::size_t i = from; i < all.size(); ++i) {
+    const actor* mine = registry_.find(id_of(all[i]));
+    if (mine == nullptr) {
+      registry_.add(all[i]);
+    } else if (*mine != all[i]) {
+      // A file redefines an embedded actor: it replaces it. Rare (at most once per
+      // embedded actor), so the registry is simply rebuilt.
+      rebuild(files);
+      return;
+    }
+  }
+}
+
+void known_actors::rebuild(const actor_registry& files) {
+  actor_registry r = files;
+  for (const actor& a : embedded_actors().actors()) {
+    if (!r.contains(id_of(a))) r.add(a);
+  }
+  registry_ = std::move(r);
+}
+
 auto load_document(const std::string& path, const actor_registry* known,
                    std::vector<diagnostic>* warnings) -> io::document {
   const io::format f = io::format_of(path);
@@ -89,41 +114,6 @@ void print_build_warnings(const timeline& t, bool imported) {
   }
 }
 
-// The actors CSV names resolve against while --data files are merged: the files' actors
-// merged so far, and the embedded dataset's actors whose ids no file has defined.
-class known_actors {
- public:
-  known_actors() : registry_(embedded_actors()) {}
-
-  [[nodiscard]] auto registry() const noexcept -> const actor_registry& { return registry_; }
-
-  // Adds the actors of `files` from position `from` on (those the last file added).
-  void add(const actor_registry& files, std::size_t from) {
-    const auto all = files.actors();
-    for (std::size_t i = from; i < all.size(); ++i) {
-      const actor* mine = registry_.find(id_of(all[i]));
-      if (mine == nullptr) {
-        registry_.add(all[i]);
-      } else if (*mine != all[i]) {
-        // A file redefines an embedded actor: it replaces it. Rare (at most once per
-        // embedded actor), so the registry is simply rebuilt.
-        rebuild(files);
-        return;
-      }
-    }
-  }
-
- private:
-  void rebuild(const actor_registry& files) {
-    actor_registry r = files;
-    for (const actor& a : embedded_actors().actors()) {
-      if (!r.contains(id_of(a))) r.add(a);
-    }
-    registry_ = std::move(r);
-  }
-
-  actor_registry registry_;
-};
 
 }  // namespace
 

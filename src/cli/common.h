@@ -74,6 +74,26 @@ auto report_summary(const import::import_report& r, const std::string& dir) -> s
 /// The actors known to the embedded dataset, which CSV files name by name.
 auto embedded_actors() -> const actor_registry&;
 
+/// The actors the names of a CSV file resolve against while files are merged as --data
+/// loads them: the actors of the files merged so far, then those of the embedded dataset
+/// whose ids no file has defined. One registry, grown as files are merged (a copy per file
+/// would make many files quadratic).
+class known_actors {
+ public:
+  known_actors();
+
+  [[nodiscard]] auto registry() const noexcept -> const actor_registry& { return registry_; }
+
+  /// Adds the actors of `files` (the merged files' registry) from position `from` on: those
+  /// of the file merged last.
+  void add(const actor_registry& files, std::size_t from);
+
+ private:
+  void rebuild(const actor_registry& files);
+
+  actor_registry registry_;
+};
+
 /// Loads one file of any format (by its extension); CSV names resolve against `known`
 /// (may be null), and the CSV reader's warnings go to `*warnings` when given.
 /// Throws diplo::error (validation_error listing every problem).

@@ -51,15 +51,27 @@ auto add_convert(CLI::App& app) -> command {
              "only the URL of each source: writing .csv warns with a count of each thing left out.\n"
              "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
              "(data/historyatstate in diplo's repository) and prints the import report's counts\n"
-             "to stderr; 'diplo import-report DIR' prints the whole report.");
+             "to stderr; 'diplo import-report DIR' prints the whole report.\n"
+             "With --data FILE..., OUT holds them and IN merged, in that order: what\n"
+             "'diplo --data FILE... --data IN' answers from (CSV names in IN resolve against\n"
+             "the files before it).");
 
-  return {sub, [o](context&) -> int {
+  return {sub, [o](context& ctx) -> int {
             (void)io::format_of(o->out);  // an unknown extension fails before any work
             const bool dir = o->from == "historyatstate" ||
                              (o->from == "auto" && is_historyatstate_dir(o->in));
             if (o->from == "historyatstate" && !is_historyatstate_dir(o->in)) {
               throw usage_error(fmt::format("IN: \"{}\" is not a folder holding visits/ and travels/",
                                             o->in));
+            }
+            if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
+              ctx.data_files.push_back(o->in);
+              const timeline& t = ctx.data();
+              io::save(o->out, t, ctx.info());
+              print_err("diplo: wrote {} event{}, {} actor{} ({} files merged) to {}\n",
+                         t.size(), t.size() == 1 ? "" : "s", t.actors().size(),
+                         t.actors().size() == 1 ? "" : "s", ctx.data_files.size(), o->out);
+              return answered;
             }
             std::vector<diagnostic> warnings;
             io::document doc = dir ? import_historyatstate_dir(o->in)

@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: MIT
-// diplo validate FILE...: every problem of each file, as file:line:col: severity: message.
+// diplo validate FILE...: every problem of each file, as file:line:col: severity: message,
+// the files checked together as --data loads them.
 
+#include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <fmt/format.h>
@@ -20,41 +25,171 @@ auto plural(std::size_t n, std::string_view word) -> std::string {
   return fmt::format("{} {}{}", n, word, n == 1 ? "" : "s");
 }
 
-// Prints every diagnostic of one file, then its summary line; true when it has no error.
-auto validate_file(const std::string& file) -> bool {
-  io::check_report r;
+// One file of a run: what reading it gave, and its diagnostics (its reader's, then its
+// share of the checks across the files).
+struct file_report {
+  std::string file;
+  // The names its records' diagnostics carry: the file, or for an Office of the Historian
+  // folder the XML files in it.
+  std::vector<std::string> places{};
   bool readable = true;
+  std::size_t events = 0;
+  std::size_t actors = 0;
+  io::left_out_records left_out{};
+  std::vector<diagnostic> diagnostics{};
+};
+
+template <class T>
+void append(std::vector<T>& to, std::vector<T> from) {
+  to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+// Adds `doc` to `merged` as --data does (io::merge). An actor that differs from one read
+// before stops loading; here it is reported with io::merge's own message and left out, so
+// that the checks go on with the rest.
+void merge_into(io::document& merged, io::document doc, std::vector<diagnostic>& problems) {
+  io::document clash;  // the actors that differ from those read before
+  io::document rest = std::move(doc);
+  const auto mine = rest.actors.actors();
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    const actor* before = merged.actors.find(id_of(mine[i]));
+    if (before == nullptr || *before == mine[i]) continue;
+    clash.actors.add(mine[i]);
+    clash.actor_origins.push_back(io::detail::origin_at(rest.actor_origins, i));
+  }
+  if (!clash.actors.empty()) {
+    actor_registry kept;
+    std::vector<origin> kept_origins;
+    for (std::size_t i = 0; i < mine.size(); ++i) {
+      if (clash.actors.contains(id_of(mine[i]))) continue;
+      kept.add(mine[i]);
+      kept_origins.push_back(io::detail::origin_at(rest.actor_origins, i));
+    }
+    rest.actors = std::move(kept);
+    rest.actor_origins = std::move(kept_origins);
+  }
+  for (io::document* part : {&clash, &rest}) {
+    try {
+      io::merge(merged, std::move(*part));
+    } catch (const validation_error& e) {
+      append(problems, e.diagnostics());
+    }
+  }
+}
+
+// Reads one file (or Office of the Historian folder) as --data would after the files merged
+// so far, and adds it to them. Its reader's problems and its time zones' go to `problems`.
+auto read_one(const std::string& file, io::document& merged, known_actors& known,
+              std::vector<diagnostic>& problems) -> file_report {
+  file_report r{.file = file};
   try {
-    // CSV names resolve against the embedded dataset's actors, as with --data. The
-    // problems of the file, the time zones the tz database does not know, then the checks
-    // across records (io::check sorts them all by position).
-    std::vector<diagnostic> problems;
-    io::document doc = io::load_lenient(std::filesystem::path(file), &embedded_actors(), problems);
-    for (auto& d : tz::check_zones(doc.events, doc.origins)) problems.push_back(std::move(d));
-    r = io::check(std::move(doc), std::move(problems));
+    std::vector<diagnostic> mine;
+    io::document doc;
+    if (is_historyatstate_dir(file)) {
+      doc = import_historyatstate_dir(file);
+    } else {
+      doc = io::load_lenient(std::filesystem::path(file), &known.registry(), mine);
+    }
+    // Records from no known place (an import's actors) are the file's.
+    doc.origins.resize(doc.events.size());
+    doc.actor_origins.resize(doc.actors.size());
+    r.places.push_back(file);
+    for (auto* origins : {&doc.origins, &doc.actor_origins}) {
+      for (origin& o : *origins) {
+        if (o.file.empty()) o.file = file;
+        if (o.file != r.places.back()) r.places.push_back(o.file);
+      }
+    }
+    append(mine, tz::check_zones(doc.events, doc.origins));
+    append(mine, tz::check_instants(doc.events, doc.origins));
+    r.events = doc.events.size();
+    r.actors = doc.actors.size();
+    r.left_out = doc.left_out;
+    const std::size_t before = merged.actors.size();
+    merge_into(merged, std::move(doc), mine);
+    known.add(merged.actors, before);
+    append(problems, std::move(mine));
   } catch (const error& e) {  // cannot be read at all: missing, unknown extension...
-    readable = false;
+    r.readable = false;
     r.diagnostics.push_back({severity::error, file, 0, 0, e.what()});
   }
-  for (const diagnostic& d : r.diagnostics) print_out("{}\n", d);
+  return r;
+}
 
-  const std::size_t errors = r.errors();
-  const std::size_t warnings = r.warnings();
+// "ok, 2 events, 3 actors" or "3 errors, 1 warning".
+auto summary(const std::vector<diagnostic>& ds, std::size_t events, std::size_t actors)
+    -> std::string {
+  const std::size_t errors = diagnostic_count(ds, severity::error);
+  const std::size_t warnings = diagnostic_count(ds, severity::warning);
   const std::string w = warnings == 0 ? "" : ", " + plural(warnings, "warning");
-  if (errors == 0) {
-    print_out("{}: ok, {}, {}{}\n", file, plural(r.events, "event"), plural(r.actors, "actor"), w);
-    return true;
-  }
+  if (errors == 0) return fmt::format("ok, {}, {}{}", plural(events, "event"), plural(actors, "actor"), w);
+  return plural(errors, "error") + w;
+}
+
+// Prints a file's diagnostics and summary line; `unread` names a file that could not be read
+// to its end when that kept the checks across records from running.
+void print_file(const file_report& f, const std::string& unread) {
+  for (const diagnostic& d : f.diagnostics) print_out("{}\n", d);
   std::string note;
-  if (readable && !r.cross_checked) {
+  if (f.readable && f.left_out.stopped) {
     note = " (reading stopped early; the checks across records run once the file reads to "
            "its end)";
-  } else if (readable && r.left_out.count != 0) {
+  } else if (f.readable && !unread.empty()) {
+    note = fmt::format(" (not checked across records: {} could not be read to its end)", unread);
+  } else if (f.readable && f.left_out.count != 0 && diagnostic_count(f.diagnostics, severity::error) != 0) {
     note = fmt::format(" ({} with errors left out of the checks across records)",
-                       plural(r.left_out.count, "record"));
+                       plural(f.left_out.count, "record"));
   }
-  print_out("{}: {}{}{}\n", file, plural(errors, "error"), w, note);
-  return false;
+  print_out("{}: {}{}\n", f.file, summary(f.diagnostics, f.events, f.actors), note);
+}
+
+// Checks the files together, as `--data FILE...` loads them, and prints every problem under
+// the file it is in; true when there is no error.
+auto validate_files(const std::vector<std::string>& files) -> bool {
+  io::document merged;
+  std::vector<diagnostic> problems;
+  std::vector<file_report> reports;
+  known_actors known;
+  std::string unread;  // the first file not read to its end
+  for (const std::string& file : files) {
+    reports.push_back(read_one(file, merged, known, problems));
+    const file_report& r = reports.back();
+    if (unread.empty() && (!r.readable || r.left_out.stopped)) unread = file;
+  }
+  // The checks across records need every record: references into an unread part would be
+  // reported as unknown.
+  merged.left_out.stopped = !unread.empty();
+  const std::size_t events = merged.events.size();
+  const std::size_t actors = merged.actors.size();
+  io::check_report checked = io::check(std::move(merged), std::move(problems));
+
+  std::unordered_map<std::string_view, std::size_t> owner;  // place -> report (the first)
+  for (std::size_t k = 0; k < reports.size(); ++k) {
+    for (const std::string& place : reports[k].places) owner.try_emplace(place, k);
+  }
+  std::vector<diagnostic> elsewhere;  // about no file named (none expected)
+  bool clean = true;
+  for (diagnostic& d : checked.diagnostics) {
+    clean = clean && d.severity != severity::error;
+    auto it = owner.find(d.where);
+    (it == owner.end() ? elsewhere : reports[it->second].diagnostics).push_back(std::move(d));
+  }
+  for (const file_report& f : reports) {
+    clean = clean && f.readable;
+    const bool blocked = !f.left_out.stopped && f.readable;
+    print_file(f, blocked && unread != f.file ? unread : std::string());
+  }
+  for (const diagnostic& d : elsewhere) print_out("{}\n", d);
+  if (files.size() > 1) {
+    std::vector<diagnostic> all = elsewhere;
+    for (const file_report& f : reports) all.insert(all.end(), f.diagnostics.begin(), f.diagnostics.end());
+    print_out("all {} files together (as --data loads them): {}\n", files.size(),
+               unread.empty() ? summary(all, events, actors)
+                              : fmt::format("not checked across files ({} could not be read to "
+                                            "its end)",
+                                            unread));
+  }
+  return clean;
 }
 
 }  // namespace
@@ -65,23 +200,27 @@ auto add_validate(CLI::App& app) -> command {
   };
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("validate", "Check data files and list every problem");
-  sub->add_option("FILE", o->files, "Files to check: .json, .jsonl or .csv")->required();
+  sub->add_option("FILE", o->files,
+                  "Files to check: .json, .jsonl or .csv, or a folder of the Office of the "
+                  "Historian's data")
+      ->required();
   set_footer(sub,
              "Prints every problem of a file in one run, in file order, as\n"
              "file:line:column: error|warning: message (the compiler convention, which editors\n"
              "understand), then one summary line per file. Each record is checked on its own\n"
              "(keys, types, dates, codes); the records without errors are then checked against\n"
              "each other (unique ids, known actors and parents, children inside their parents,\n"
-             "likely duplicates), and every time zone is looked up in the tz database. A\n"
-             "reference to a record that has errors is not reported again.\n"
-             "CSV names resolve against the embedded dataset's actors.\n"
+             "likely duplicates, journeys, names that look alike), and every time zone is\n"
+             "looked up in the tz database. A reference to a record that has errors is not\n"
+             "reported again.\n"
+             "Several files are checked together, as --data FILE... loads them: CSV names\n"
+             "resolve against the files before and the embedded dataset's actors, an actor\n"
+             "defined twice must be the same record, and the checks across records run over\n"
+             "all the files (a last line sums them up). To check files that are never loaded\n"
+             "together, validate each on its own.\n"
              "Exit status 0 when no file has errors (warnings are fine), else 2.");
 
-  return {sub, [o](context&) -> int {
-            bool clean = true;
-            for (const std::string& file : o->files) clean = validate_file(file) && clean;
-            return clean ? answered : bad_input;
-          }};
+  return {sub, [o](context&) -> int { return validate_files(o->files) ? answered : bad_input; }};
 }
 
 }  // namespace diplo::cli

@@ -289,8 +289,74 @@ diplo_cli_test(validate-broken-links RC 2
          "broken-links\\.json:21:5: error: event \"2025-05-08-moscow-talks\": unknown parent"
          "broken-links\\.json: 3 errors\n")
 diplo_cli_test(validate-clean RC 0
+  ARGS validate "${_cli_data}/ambiguous.json"
+  STDOUT "^[^\n]*ambiguous\\.json: ok, 1 event, 3 actors\n$")
+diplo_cli_test(validate-clean-wide RC 0
+  ARGS validate "${_cli_data}/wide.json"
+  STDOUT "^[^\n]*wide\\.json: ok, 1 event, 3 actors\n$")
+# Several files are checked as --data loads them (issue 19, item 17): two files that define
+# one actor differently do not load together, so they do not validate together either...
+diplo_cli_test(validate-together-conflict RC 2
   ARGS validate "${_cli_data}/ambiguous.json" "${_cli_data}/wide.json"
-  STDOUT "ambiguous\\.json: ok, 1 event, 3 actors\n" "wide\\.json: ok, 1 event, 3 actors\n")
+  STDOUT "ambiguous\\.json: ok, 1 event, 3 actors\n"
+         "\n[^\n]*wide\\.json:9:5: error: actor \"vladimir-putin\" differs from the one read at [^\n]*ambiguous\\.json:10:5\n"
+         "\n[^\n]*wide\\.json: 1 error\n"
+         "\nall 2 files together \\(as --data loads them\\): 1 error\n$")
+diplo_cli_test(load-together-conflict RC 2
+  ARGS --data "${_cli_data}/ambiguous.json" --data "${_cli_data}/wide.json" last-meeting Xi Putin
+  STDERR "wide\\.json:9:5: error: actor \"vladimir-putin\" differs from the one read at ")
+# ... a CSV name that the files before make ambiguous is an error of both...
+diplo_cli_test(validate-together-ambiguous RC 2
+  ARGS validate "${_cli_data}/ambiguous.json" "${_cli_data}/bush.csv"
+  STDOUT "bush\\.csv:2:[0-9]+: error: participants: \\[diplo\\.actor\\] \"Bush\" is ambiguous: George H\\. W\\. Bush \\(george-h-w-bush\\), George W\\. Bush \\(george-w-bush\\)\n"
+         "\nall 2 files together \\(as --data loads them\\): 1 error\n$")
+diplo_cli_test(load-together-ambiguous RC 2
+  ARGS --data "${_cli_data}/ambiguous.json" --data "${_cli_data}/bush.csv" last-meeting Xi Putin
+  STDERR "bush\\.csv:2:[0-9]+: error: participants: \\[diplo\\.actor\\] \"Bush\" is ambiguous")
+# ... and files that only load together validate together (the events name the actors of
+# the file before).
+diplo_cli_test(validate-together-split RC 0
+  ARGS validate "${_cli_data}/split-actors.json" "${_cli_data}/split-events.jsonl"
+  STDOUT "^[^\n]*split-actors\\.json: ok, 0 events, 2 actors\n"
+         "[^\n]*split-events\\.jsonl: ok, 1 event, 0 actors\n"
+         "all 2 files together \\(as --data loads them\\): ok, 1 event, 2 actors\n$")
+# convert with --data writes the files merged, as --data loads them.
+diplo_cli_test(convert-with-data RC 0
+  ARGS --data "${_cli_data}/split-actors.json" convert "${_cli_data}/split-events.jsonl" "${_cli_work}/split.json"
+  STDERR "^diplo: wrote 1 event, 2 actors \\(2 files merged\\) to [^\n]*split\\.json\n$"
+  FIXTURES_SETUP cli_split)
+diplo_cli_test(convert-with-data-result RC 0
+  ARGS validate "${_cli_work}/split.json"
+  STDOUT "split\\.json: ok, 1 event, 2 actors\n$"
+  FIXTURES_REQUIRED cli_split)
+# Records that contradict themselves (issue 19, items 16 and 22).
+diplo_cli_test(validate-contradictions RC 2
+  ARGS validate "${_cli_data}/contradictions.json"
+  STDOUT "contradictions\\.json:12:5: error: event \"2024-05-06-visit\": host_country RU \\(Russia\\) differs from place\\.country CN \\(China\\): a visit is held in the country it visits\n"
+         "contradictions\\.json:20:5: error: event \"2024-05-07-talks\": participant \"ben\" is listed twice\n"
+         "contradictions\\.json:26:5: error: event \"2024-05-08-alone\": participant \"ann\" is listed twice\n"
+         "contradictions\\.json:26:5: error: event \"2024-05-08-alone\": a meeting needs at least two different participants\n"
+         "contradictions\\.json:32:5: error: event \"2024-05-09-parade\": starts_at 2024-05-12T07:00:00Z is outside the event's days \\(9 May 2024\\) in every time zone\n"
+         "contradictions\\.json:41:5: error: event \"2024-05-10-parade\": starts_at 2024-05-09T20:00:00Z is 9 May 2024 in Europe/Moscow, outside the event's days \\(10 May 2024\\)\n"
+         "contradictions\\.json:58:5: warning: event \"2024-03-01-ann-in-spain\": journey \"ann-2020\": this stop starts 1460 days after "
+         "contradictions\\.json:66:5: warning: event \"2020-03-02-ben-in-spain\": journey \"ann-2020\": this stop's travellers \\(ben\\) are not those of \"2020-03-01-ann-in-italy\" \\(ann\\)"
+         "contradictions\\.json: 6 errors, 2 warnings\n$"
+  NOT_STDOUT "needs at least two participants")
+# Names that mislead (issue 19, items 20 and 22): warnings, and one name in NFC however typed.
+diplo_cli_test(validate-lookalikes RC 0
+  ARGS validate "${_cli_data}/lookalikes.json"
+  STDOUT "lookalikes\\.json:9:5: warning: actor \"erdogan\": name \"Recep Tayyip Erdoğan\" is also a name of actor \"recep-tayyip-erdogan\" \\(\"Recep Tayyip Erdoğan\"\\): the name is ambiguous\n"
+         "lookalikes\\.json:11:5: warning: actor \"not-putin\": name \"Vladimir Рutin\" mixes Latin and Cyrillic letters in the word \"Рutin\"\n"
+         "lookalikes\\.json:11:5: warning: actor \"not-putin\": name \"Vladimir Рutin\" looks like \"Vladimir Putin\" of actor \"vladimir-putin\""
+         "lookalikes\\.json:13:5: warning: actor \"xi\": id \"xi\" is also a name of actor \"xi-jinping\" \\(\"Xi\"\\): \"xi\" exactly as written means this actor, any other spelling \\(\"Xi\"\\) means \"xi-jinping\"\n"
+         "lookalikes\\.json: ok, 1 event, 6 actors, 4 warnings\n$")
+# The Office of the Historian's data validates with warnings only (real ambiguous names and
+# likely duplicates of the source; no journey warnings: the import's journeys are sound).
+diplo_cli_test(validate-historyatstate RC 0
+  ARGS validate "${PROJECT_SOURCE_DIR}/data/historyatstate"
+  STDOUT "historyatstate: warning: actor \"william-v-s-tubman\": alias \"Tubman\" is also a name of actor \"tubman\""
+         "historyatstate: ok, 7528 events, [0-9]+ actors, [0-9]+ warnings\n$"
+  NOT_STDOUT "journey")
 diplo_cli_test(validate-unknown-zone RC 2
   ARGS validate "${_cli_data}/bad-zone.json"
   STDOUT "bad-zone\\.json:5:3: error: event \"2025-05-09-parade\": place\\.zone: unknown time zone \"Europe/Moskva\" \\(did you mean \"Europe/Moscow\"\\?\\)"

@@ -184,6 +184,21 @@ auto rows() -> std::vector<row> {
                thrown::validation_error,
                {"bad.json:6:3: error: event \"talks\": lies outside its parent \"summit\" (5 "
                 "November 2024 is not within 22–24 October 2024)"}});
+  // Records that contradict themselves (issue 19, item 16).
+  t.push_back({"a participant listed twice", via::build,
+               json_with(R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "y", "y"]})"),
+               thrown::validation_error,
+               {"bad.json:5:3: error: event \"a\": participant \"y\" is listed twice"}});
+  t.push_back({"a visit held outside its host country", via::build,
+               json_with(R"(  {"id": "a", "kind": "visit", "when": "2024", "place": {"country": "CN"}, "guests": ["y"], "host_country": "RU"})"),
+               thrown::validation_error,
+               {"bad.json:5:3: error: event \"a\": host_country RU (Russia) differs from "
+                "place.country CN (China): a visit is held in the country it visits"}});
+  t.push_back({"an instant outside the event's days", via::build,
+               json_with(meeting("a", "2024-05-09", ", \"starts_at\": \"2024-06-09T10:00:00Z\"")),
+               thrown::validation_error,
+               {"bad.json:5:3: error: event \"a\": starts_at 2024-06-09T10:00:00Z is outside the "
+                "event's days (9 May 2024) in every time zone"}});
   {
     // A chain of parents deeper than timeline_builder::max_nesting.
     std::string chain = meeting("e0", "2024-05-09");

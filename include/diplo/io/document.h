@@ -372,9 +372,11 @@ struct check_report {
 };
 
 /// Every problem of a document, without throwing: `problems` (what its lenient reader
-/// reported), then the checks across records that `build()` makes
-/// (`timeline_builder::validate()`: unknown actors and parents, duplicate ids, children
-/// outside their parents, cycles, likely duplicates...), all sorted by `sort_by_position`.
+/// reported), the names that may mislead (`actor_registry::name_warnings()`: mixed scripts,
+/// look-alike and ambiguous names, ids that are another actor's name; warnings), then the
+/// checks across records that `build()` makes (`timeline_builder::validate()`: unknown
+/// actors and parents, duplicate ids, children outside their parents, cycles, likely
+/// duplicates...), all sorted by `sort_by_position`.
 ///
 /// Records the reader left out (`doc.left_out`) are taken into account: a reference to an
 /// actor or event whose record was left out is not reported (its record's own errors
@@ -397,6 +399,17 @@ struct check_report {
   r.actors = doc.actors.size();
   r.left_out = doc.left_out;
   r.diagnostics = std::move(problems);
+  // Names that may mislead (actor_registry::name_warnings), at the actors' records.
+  for (auto& w : doc.actors.name_warnings()) {
+    const origin o = detail::origin_at(doc.actor_origins, w.actor);
+    std::string who = fmt::format("actor \"{}\"", id_of(doc.actors.actors()[w.actor]));
+    if (o.file.empty() && o.line == 0) {
+      r.diagnostics.push_back({severity::warning, std::move(who), 0, 0, std::move(w.message)});
+    } else {
+      r.diagnostics.push_back({severity::warning, o.file, o.line, o.column,
+                               fmt::format("{}: {}", who, w.message)});
+    }
+  }
   if (!doc.left_out.stopped) {
     r.cross_checked = true;
     // Actors left out: stand-ins, so that events naming them are not reported.
