@@ -1029,8 +1029,8 @@ auto cities_change(const visit& v) -> bool {
   return city != v.place.city || back != v.cities;
 }
 
-// True when the people of `e` read back otherwise: a repeated one, or a visit's host who is
-// also a guest.
+// True when the people of `e` read back otherwise: a visit's host who is also a guest (a
+// built timeline lists no actor twice in one event, but the check costs nothing).
 auto people_change(const event& e) -> bool {
   std::vector<actor_id> people;  // as the event lists them (participants() drops repeats)
   if (const auto* v = std::get_if<visit>(&e)) {
@@ -1083,7 +1083,7 @@ void event_losses(const timeline& t, loss_list& out) {
   out.add("visits whose cities do not read back (one city, an empty one, or a first one "
           "other than the place's)",
           cities);
-  out.add("events that name a person twice, or a visit's host among its guests", people);
+  out.add("visits whose host is also among its guests", people);
   out.add("events with a CR LF line break in a text (read back as LF)", crlf);
 }
 

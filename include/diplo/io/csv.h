@@ -93,7 +93,7 @@
 // except what the CSV shape cannot hold, which `csv_losses` counts: the publisher, title
 // and date of a source, an empty URL; a place country that differs from the host country
 // (one `country` column holds both); a visit's `cities` of one, with an empty one, or
-// whose first city is not `place.city`; a person named twice in an event, a visit's host
+// whose first city is not `place.city`; a visit's host
 // among its guests; a CR LF in a text (read as LF). The file holds no actor records (ids,
 // kinds, aliases, Wikidata ids, countries, offices) and no dataset block.
 //

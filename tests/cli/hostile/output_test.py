@@ -123,7 +123,8 @@ class Tables(ToolTest):
 
     def test_wide_and_combining_characters_line_up(self):
         actors = [{"id": "zed", "kind": "person", "name": "Zed", "country": "DE"},
-                  {"id": "erdogan-nfd", "kind": "person", "name": "Recep Erdog\u0306an", "country": "TR"},
+                  # q + combining tilde: no precomposed form, so it stays two code points in NFC
+                  {"id": "erdogan-nfd", "kind": "person", "name": "Recep Erdoq\u0303an", "country": "TR"},
                   {"id": "xi", "kind": "person", "name": "习近平", "country": "CN"},
                   {"id": "plain", "kind": "person", "name": "Recep Erdogan-x", "country": "TR"}]
         events = [meeting(i, a, "zed", f"2020-01-0{i + 1}") for i, a in
@@ -131,7 +132,7 @@ class Tables(ToolTest):
         data = self.write("align.json", dataset(actors, events))
         r = run("--data", str(data), "contacts", "zed")
         self.assertEqual(r.rc, 0, r.err)
-        rows = [l for l in r.out.splitlines() if "Erdog" in l or "习" in l]
+        rows = [l for l in r.out.splitlines() if "Recep" in l or "习" in l]
         self.assertEqual(len(rows), 3, r.out)
         # The "times" column starts at the same terminal column in every row.
         def column_of_count(line):
