@@ -317,15 +317,28 @@ TEST(File, WriteFileAtomicTakesNamesUpToTheLimit) {
 }
 
 TEST(File, WriteFileAtomicInAnUnwritableDirectoryLeavesTheOldFile) {
-  if (::geteuid() == 0) GTEST_SKIP() << "root may write into a read-only directory";
+  // The file may be written, its folder not: the temporary file cannot be made. Run as an
+  // unprivileged user (root, as in CI, writes into any folder; the child drops to "nobody",
+  // who owns the file).
   const fs::path dir = scratch("readonly");
   put(dir / "data.json", "old");
-  fs::permissions(dir, fs::perms::owner_read | fs::perms::owner_exec);
-  const std::string message =
-      error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
+  if (::geteuid() == 0) {
+    ASSERT_EQ(::chown((dir / "data.json").c_str(), 65534, 65534), 0);
+  }
+  ::chmod((dir / "data.json").c_str(), 0644);
+  ::chmod(dir.c_str(), 0555);
+  EXPECT_EXIT(
+      {
+        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(2);
+        const std::string message =
+            error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
+        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
+                                          (dir / "data.json").string())
+                       ? 0
+                       : 1);
+      },
+      testing::ExitedWithCode(0), "");
   fs::permissions(dir, fs::perms::owner_all);
-  EXPECT_EQ(message, fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
-                                 (dir / "data.json").string()));
   EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old");
   EXPECT_EQ(entries(dir), 1U);
 }
