@@ -16,6 +16,7 @@
 #include <fstream>
 #include <future>
 #include <string>
+#include <string_view>
 
 #include <diplo/io/json.h>
 #include <diplo/io/jsonl.h>
@@ -47,6 +48,21 @@ auto error_of(auto&& f) -> std::string {
     return e.what();
   }
   return "(no error)";
+}
+
+// For death tests: in the child, writes `content` to `path` and exits 0 when that fails
+// with `[diplo.io] cannot write "<path>": <reason>`, 1 otherwise.
+[[noreturn]] void exit_whether_write_fails_with(const fs::path& path, const std::string& content,
+                                                std::string_view reason) {
+  const std::string message = error_of([&] { diplo::io::write_file_atomic(path, content); });
+  const std::string expected = fmt::format("[diplo.io] cannot write \"{}\": {}", path.string(), reason);
+  std::_Exit(message == expected ? 0 : 1);
+}
+
+// For death tests run as root (as in CI): the child becomes the user "nobody", whose
+// permissions root's would hide. Exits 2 when it cannot.
+void drop_to_nobody() {
+  if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(2);
 }
 
 constexpr std::string_view doc_json =
@@ -193,12 +209,7 @@ TEST(File, WriteFileAtomicUnderAFileSizeLimitNeedsNoSignalHandler) {
         getrlimit(RLIMIT_FSIZE, &small);
         small.rlim_cur = 4096;
         setrlimit(RLIMIT_FSIZE, &small);
-        const std::string message = error_of(
-            [&] { diplo::io::write_file_atomic(dir / "data.json", std::string(100000, 'x')); });
-        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": File too large",
-                                          (dir / "data.json").string())
-                       ? 0
-                       : 1);
+        exit_whether_write_fails_with(dir / "data.json", std::string(100000, 'x'), "File too large");
       },
       testing::ExitedWithCode(0), "");
   EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old content");
@@ -253,13 +264,8 @@ TEST(File, WriteFileAtomicRefusesAFileItsUserMayNotWrite) {
                                          fs::perms::others_read);
   EXPECT_EXIT(
       {
-        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(2);
-        const std::string message =
-            error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
-        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
-                                          (dir / "data.json").string())
-                       ? 0
-                       : 1);
+        drop_to_nobody();
+        exit_whether_write_fails_with(dir / "data.json", "new", "Permission denied");
       },
       testing::ExitedWithCode(0), "");
   EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old");
@@ -329,13 +335,8 @@ TEST(File, WriteFileAtomicInAnUnwritableDirectoryLeavesTheOldFile) {
   ::chmod(dir.c_str(), 0555);
   EXPECT_EXIT(
       {
-        if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) std::_Exit(2);
-        const std::string message =
-            error_of([&] { diplo::io::write_file_atomic(dir / "data.json", "new"); });
-        std::_Exit(message == fmt::format("[diplo.io] cannot write \"{}\": Permission denied",
-                                          (dir / "data.json").string())
-                       ? 0
-                       : 1);
+        drop_to_nobody();
+        exit_whether_write_fails_with(dir / "data.json", "new", "Permission denied");
       },
       testing::ExitedWithCode(0), "");
   fs::permissions(dir, fs::perms::owner_all);
