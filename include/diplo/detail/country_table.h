@@ -7,6 +7,8 @@
 // aliases and the user-assigned code XK (Kosovo) listed at the top of that script.
 // To change it, edit the script and rerun it; `scripts/gen-countries --check`
 // verifies that this file is up to date.
+// The generator lays the table out; scripts/format leaves it as it is:
+// clang-format off
 
 #include <cstddef>
 #include <cstdint>
