@@ -45,8 +45,8 @@ class DIPLO_API error : public std::runtime_error {
 /// `column()` is 1-based, counted in bytes from the start of `input()`.
 class DIPLO_API parse_error : public error {
  public:
-  parse_error(std::string what, std::string input, std::size_t column)
-      : error(std::move(what)), input_(std::move(input)), column_(column) {}
+  parse_error(const std::string& what, std::string input, std::size_t column)
+      : error(what), input_(std::move(input)), column_(column) {}
 
   /// Builds "[diplo.<area>] "<input>" at column N: expected <expected>".
   /// Example: parse_error::at("edtf", "2024-5-9", 6, "a two-digit month (01-12)")
@@ -195,8 +195,8 @@ class DIPLO_API validation_error : public error {
 /// suggestions) or ambiguous (with every candidate).
 class DIPLO_API lookup_error : public error {
  public:
-  lookup_error(std::string what, std::vector<std::string> candidates)
-      : error(std::move(what)), candidates_(std::move(candidates)) {}
+  lookup_error(const std::string& what, std::vector<std::string> candidates)
+      : error(what), candidates_(std::move(candidates)) {}
 
   /// For an unknown name, the nearest known names; for an ambiguous one, all candidates.
   [[nodiscard]] auto candidates() const noexcept -> const std::vector<std::string>& {
