@@ -124,10 +124,9 @@ auto list_items(std::string_view cell, char sep) -> std::vector<std::string> {
 // The item as list_items reads it back: a backslash before each backslash and each `sep`
 // (each white space when `sep` is ' '), and before white space at either end.
 auto escaped_item(std::string_view s, char sep) -> std::string {
-  std::size_t first = 0;
-  std::size_t last = s.size();
-  while (first < s.size() && is_space(s[first])) ++first;
-  while (last > first && is_space(s[last - 1])) --last;
+  const std::string_view kept = diplo::detail::trim(s);  // [first, last): no white space at the ends
+  const auto first = static_cast<std::size_t>(kept.data() - s.data());
+  const std::size_t last = first + kept.size();
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
