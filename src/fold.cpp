@@ -14,24 +14,6 @@
 
 namespace diplo::detail {
 
-auto is_valid_utf8(std::string_view s) noexcept -> bool {
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  auto n = static_cast<utf8proc_ssize_t>(s.size());
-  while (n > 0) {
-    if (*p < 0x80) {  // ASCII, most of any text: one byte, always valid
-      ++p;
-      --n;
-      continue;
-    }
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t len = utf8proc_iterate(p, n, &cp);
-    if (len <= 0) return false;
-    p += len;
-    n -= len;
-  }
-  return true;
-}
-
 auto fold(std::string_view utf8) -> std::string {
   if (!is_valid_utf8(utf8)) {
     throw error(fmt::format("[diplo.name] invalid UTF-8 in name ({} bytes)", utf8.size()));
@@ -55,12 +37,10 @@ auto fold(std::string_view utf8) -> std::string {
   std::string result;
   result.reserve(folded.size());
   bool pending_space = false;
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-  auto n = static_cast<utf8proc_ssize_t>(folded.size());
-  while (n > 0) {
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t clen = utf8proc_iterate(p, n, &c);
-    if (clen <= 0) break;  // cannot happen: utf8proc_map wrote valid UTF-8
+  for (std::size_t at = 0; at < folded.size();) {
+    const utf8::decoded d = utf8::decode(folded, at);
+    if (!d.ok()) break;  // cannot happen: utf8proc_map wrote valid UTF-8
+    const char32_t c = d.code_point;
     bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' ||
                c == '\'' || c == ',' || c == '_' ||
                c == 0x2018 || c == 0x2019 || c == 0x02BC ||            // ‘ ’ ʼ apostrophes
@@ -71,10 +51,9 @@ auto fold(std::string_view utf8) -> std::string {
     } else {
       if (pending_space) result += ' ';
       pending_space = false;
-      result.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(clen));
+      result.append(folded.substr(at, d.length));
     }
-    p += clen;
-    n -= clen;
+    at += d.length;
   }
   return result;
 }
@@ -114,8 +93,8 @@ constexpr std::pair<char32_t, char> look_alikes[] = {
 
 enum class script : unsigned char { other, latin, cyrillic, greek };
 
-auto script_of(utf8proc_int32_t c) noexcept -> script {
-  auto in = [c](utf8proc_int32_t lo, utf8proc_int32_t hi) { return c >= lo && c <= hi; };
+auto script_of(char32_t c) noexcept -> script {
+  auto in = [c](char32_t lo, char32_t hi) { return c >= lo && c <= hi; };
   if (in('A', 'Z') || in('a', 'z') || in(0x00C0, 0x024F) || in(0x1E00, 0x1EFF) ||
       in(0x2C60, 0x2C7F) || in(0xA720, 0xA7FF) || in(0xFF21, 0xFF3A) || in(0xFF41, 0xFF5A)) {
     return script::latin;
@@ -132,25 +111,21 @@ auto script_of(utf8proc_int32_t c) noexcept -> script {
 auto skeleton(std::string_view folded) -> std::string {
   std::string out;
   out.reserve(folded.size());
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(folded.data());
-  auto n = static_cast<utf8proc_ssize_t>(folded.size());
-  while (n > 0) {
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t len = utf8proc_iterate(p, n, &c);
-    if (len <= 0) {  // not fold()'s output: kept as it is
-      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+  for (std::size_t at = 0; at < folded.size();) {
+    const utf8::decoded d = utf8::decode(folded, at);
+    if (!d.ok()) {  // not fold()'s output: kept as it is
+      out.append(folded.substr(at));
       break;
     }
     const auto* hit = std::lower_bound(
-        std::begin(look_alikes), std::end(look_alikes), static_cast<char32_t>(c),
+        std::begin(look_alikes), std::end(look_alikes), d.code_point,
         [](const std::pair<char32_t, char>& x, char32_t y) { return x.first < y; });
-    if (hit != std::end(look_alikes) && hit->first == static_cast<char32_t>(c)) {
+    if (hit != std::end(look_alikes) && hit->first == d.code_point) {
       out += hit->second;
     } else {
-      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(len));
+      out.append(folded.substr(at, d.length));
     }
-    p += len;
-    n -= len;
+    at += d.length;
   }
   return out;
 }
@@ -162,27 +137,28 @@ auto mixed_script_word(std::string_view utf8) -> mixed_word {
   std::size_t start = 0;
   bool latin = false;
   script other = script::other;
-  auto p = reinterpret_cast<const utf8proc_uint8_t*>(utf8.data());
-  const auto size = static_cast<utf8proc_ssize_t>(utf8.size());
-  for (utf8proc_ssize_t at = 0; at <= size;) {
-    utf8proc_int32_t c = 0;
-    utf8proc_ssize_t len = at < size ? utf8proc_iterate(p + at, size - at, &c) : 0;
-    const auto cat = len > 0 ? utf8proc_category(c) : UTF8PROC_CATEGORY_CN;
+  const std::size_t size = utf8.size();
+  for (std::size_t at = 0; at <= size;) {
+    const utf8::decoded d = at < size ? utf8::decode(utf8, at) : utf8::decoded{0, 0};
+    const char32_t c = d.code_point;
+    const std::size_t len = d.length;
+    const auto cat =
+        len > 0 ? utf8proc_category(static_cast<utf8proc_int32_t>(c)) : UTF8PROC_CATEGORY_CN;
     const bool in_word = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
     if (!in_word) {  // the word [start, at) ends here
       if (latin && other != script::other) {
-        return {utf8.substr(start, static_cast<std::size_t>(at) - start),
+        return {utf8.substr(start, at - start),
                 other == script::cyrillic ? "Cyrillic" : "Greek"};
       }
       latin = false;
       other = script::other;
-      start = static_cast<std::size_t>(at + std::max<utf8proc_ssize_t>(len, 1));
+      start = at + std::max<std::size_t>(len, 1);
     } else if (const script s = script_of(c); s == script::latin) {
       latin = true;
     } else if (s != script::other) {
       other = s;
     }
-    at += std::max<utf8proc_ssize_t>(len, 1);
+    at += std::max<std::size_t>(len, 1);
   }
   return {};
 }

@@ -133,6 +133,19 @@ TEST(TimeZone, UnknownZoneThrowsWithSuggestion) {
   }
 }
 
+TEST(TimeZone, SuggestsDespiteSwappedLetters) {
+  // A swap of two neighbours is one edit (detail/edit_distance.h): "Aisa/Tkoyo" is two
+  // from "Asia/Tokyo", within the limit of 2 for a 10-letter name (four edits apart when
+  // a swap counted two).
+  try {
+    (void)diplo::tz::locate("Aisa/Tkoyo");
+    FAIL() << "expected diplo::lookup_error";
+  } catch (const diplo::lookup_error& e) {
+    ASSERT_FALSE(e.candidates().empty());
+    EXPECT_EQ(e.candidates().front(), "Asia/Tokyo");
+  }
+}
+
 TEST(TimeZone, SuggestsDespiteCase) {
   try {
     (void)diplo::tz::locate("europe/moscow");

@@ -97,7 +97,10 @@
 #include <fmt/ranges.h>
 
 #include "diplo/country.h"
+#include "diplo/detail/edit_distance.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/text.h"
+#include "diplo/detail/utf8.h"
 #include "diplo/error.h"
 #include "diplo/id.h"
 #include "diplo/partial_date.h"
@@ -166,41 +169,6 @@ using actor = std::variant<person, organisation>;
 
 namespace detail::names {
 
-// Code points of valid UTF-8 (the output of fold); no validation.
-inline auto code_points(std::string_view s) -> std::u32string {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    auto b = static_cast<unsigned char>(s[i]);
-    std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? b : len == 2 ? (b & 0x1FU) : len == 3 ? (b & 0x0FU) : (b & 0x07U);
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k) {
-      cp = (cp << 6U) | (static_cast<unsigned char>(s[i + k]) & 0x3FU);
-    }
-    out.push_back(cp);
-    i += len;
-  }
-  return out;
-}
-
-inline auto length(std::string_view utf8) noexcept -> std::size_t {
-  return static_cast<std::size_t>(std::count_if(utf8.begin(), utf8.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-inline auto words(std::string_view folded) -> std::vector<std::string_view> {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string_view::npos) end = folded.size();
-    if (end > start) out.push_back(folded.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
 // True when every word of `query` occurs in `name`, whole and in order.
 inline auto contains_in_order(const std::vector<std::string_view>& query,
                               const std::vector<std::string_view>& name) noexcept -> bool {
@@ -209,33 +177,6 @@ inline auto contains_in_order(const std::vector<std::string_view>& query,
     if (name[n] == query[q]) ++q;
   }
   return q == query.size();
-}
-
-// Damerau edit distance (optimal string alignment); returns `limit + 1` as soon as the
-// distance is known to exceed `limit`.
-inline auto distance(const std::u32string& a, const std::u32string& b, std::size_t limit)
-    -> std::size_t {
-  const std::size_t n = a.size();
-  const std::size_t m = b.size();
-  if ((n > m ? n - m : m - n) > limit) return limit + 1;
-  std::vector<std::size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) prev[j] = j;
-  for (std::size_t i = 1; i <= n; ++i) {
-    cur[0] = i;
-    std::size_t row_min = cur[0];
-    for (std::size_t j = 1; j <= m; ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        cur[j] = std::min(cur[j], prev2[j - 2] + 1);
-      }
-      row_min = std::min(row_min, cur[j]);
-    }
-    if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
-  }
-  return std::min(prev[m], limit + 1);
 }
 
 inline auto is_wikidata_id(std::string_view s) noexcept -> bool {
@@ -390,18 +331,18 @@ class actor_registry {
     const std::string q = detail::fold(name);
     std::vector<std::string> out;
     if (q.empty() || n == 0) return out;
-    const std::u32string query = detail::names::code_points(q);
+    const std::u32string query = detail::utf8::to_utf32(q);
     const std::size_t limit = std::max<std::size_t>(1, query.size() / 3);
     std::vector<std::pair<std::size_t, std::size_t>> scored;  // (distance, actor index)
     auto distance_to = [&](std::string_view text) {
-      return detail::names::distance(query, detail::names::code_points(text), limit);
+      return detail::edit_distance(query, detail::utf8::to_utf32(text), limit);
     };
     for (std::size_t i = 0; i < actors_.size(); ++i) {
       std::size_t best = limit + 1;
       for (const std::string& f : folded_[i]) {
         best = std::min(best, distance_to(f));
-        for (std::string_view w : detail::names::words(f)) {
-          if (detail::names::length(w) >= 2) best = std::min(best, distance_to(w));
+        for (std::string_view w : detail::split_words(f)) {
+          if (detail::utf8::length(w) >= 2) best = std::min(best, distance_to(w));
         }
       }
       if (best <= limit) scored.emplace_back(best, i);
@@ -535,11 +476,11 @@ class actor_registry {
     if (q.empty()) return {};
     if (auto it = by_name_.find(q); it != by_name_.end()) return it->second;
 
-    const auto query = detail::names::words(q);
+    const auto query = detail::split_words(q);
     std::string_view key;
     std::size_t key_length = 0;
     for (std::string_view w : query) {
-      if (const std::size_t len = detail::names::length(w); len > key_length) {
+      if (const std::size_t len = detail::utf8::length(w); len > key_length) {
         key = w;
         key_length = len;
       }
@@ -551,7 +492,7 @@ class actor_registry {
     std::vector<std::size_t> out;
     for (std::size_t i : it->second) {
       for (const std::string& f : folded_[i]) {
-        if (detail::names::contains_in_order(query, detail::names::words(f))) {
+        if (detail::names::contains_in_order(query, detail::split_words(f))) {
           out.push_back(i);
           break;
         }
@@ -614,8 +555,8 @@ class actor_registry {
     const std::size_t index = actors_.size();
     std::vector<std::string> words;
     for (const std::string& f : folded) {
-      for (std::string_view w : detail::names::words(f)) {
-        if (detail::names::length(w) >= 2) words.emplace_back(w);
+      for (std::string_view w : detail::split_words(f)) {
+        if (detail::utf8::length(w) >= 2) words.emplace_back(w);
       }
     }
 
@@ -651,12 +592,12 @@ class actor_registry {
   }
 
   auto unknown_id(const actor_id& id) const -> lookup_error {
-    const std::u32string query = detail::names::code_points(id.value());
+    const std::u32string query = detail::utf8::to_utf32(id.value());
     const std::size_t limit = std::max<std::size_t>(1, query.size() / 3);
     std::vector<std::pair<std::size_t, std::size_t>> scored;
     for (std::size_t i = 0; i < actors_.size(); ++i) {
-      const std::u32string known = detail::names::code_points(id_of(actors_[i]).value());
-      const std::size_t d = detail::names::distance(query, known, limit);
+      const std::u32string known = detail::utf8::to_utf32(id_of(actors_[i]).value());
+      const std::size_t d = detail::edit_distance(query, known, limit);
       if (d <= limit) scored.emplace_back(d, i);
     }
     std::stable_sort(scored.begin(), scored.end(),

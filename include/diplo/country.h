@@ -71,6 +71,8 @@
 
 #include "diplo/detail/country_table.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/text.h"
+#include "diplo/detail/utf8.h"
 #include "diplo/error.h"
 
 namespace diplo {
@@ -272,37 +274,25 @@ inline constexpr auto country_infos = [] {
   std::string folded = fold(text);
   std::string spaced;
   spaced.reserve(folded.size());
-  for (std::size_t i = 0; i < folded.size(); ++i) {
-    auto c = static_cast<unsigned char>(folded[i]);
+  for (std::size_t i = 0; i < folded.size();) {
+    const utf8::decoded d = utf8::decode(folded, i);
+    const char32_t c = d.code_point;
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     if (c == '&') {
       spaced += " and ";
     } else if (c < 0x80) {
-      bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       spaced += alnum ? static_cast<char>(c) : ' ';
-    } else if (c == 0xE2 && i + 2 < folded.size() &&
-               static_cast<unsigned char>(folded[i + 1]) == 0x80) {
-      // U+2018/2019/201C/201D quotes, U+2013/2014 dashes
-      auto d = static_cast<unsigned char>(folded[i + 2]);
-      if (d == 0x98 || d == 0x99 || d == 0x9C || d == 0x9D || d == 0x93 || d == 0x94) {
-        spaced += ' ';
-        i += 2;
-      } else {
-        spaced += folded[i];
-      }
+    } else if (c == 0x2018 || c == 0x2019 || c == 0x201C || c == 0x201D || c == 0x2013 ||
+               c == 0x2014) {  // typographic quotes and dashes
+      spaced += ' ';
     } else {
-      spaced += folded[i];
+      spaced.append(folded, i, std::max<std::size_t>(d.length, 1));
     }
+    i += std::max<std::size_t>(d.length, 1);  // fold's output is UTF-8: never 0
   }
   std::string result;
-  std::size_t pos = 0;
   bool first = true;
-  while (pos < spaced.size()) {
-    while (pos < spaced.size() && spaced[pos] == ' ') ++pos;
-    if (pos == spaced.size()) break;
-    std::size_t end = spaced.find(' ', pos);
-    if (end == std::string::npos) end = spaced.size();
-    std::string_view word(spaced.data() + pos, end - pos);
-    pos = end;
+  for (std::string_view word : split_words(spaced)) {
     if (first && word == "the") {
       first = false;
       continue;

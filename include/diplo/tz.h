@@ -78,6 +78,7 @@
 #include <date/tz.h>
 #include <fmt/format.h>
 
+#include "diplo/detail/edit_distance.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/timeline.h"
@@ -153,31 +154,19 @@ inline auto find_zone(std::string_view name) noexcept -> const date::time_zone* 
   return nullptr;
 }
 
-/// Case-insensitive edit distance, for "did you mean" suggestions.
-inline auto zone_distance(std::string_view a, std::string_view b) -> std::size_t {
-  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t above = row[j];
-      std::size_t cost = lower(a[i - 1]) == lower(b[j - 1]) ? 0 : 1;
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + cost});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
 /// Up to three known zone names close to `name`, nearest first.
 inline auto suggest_zones(std::string_view name) -> std::vector<std::string> {
   std::vector<std::pair<std::size_t, std::string>> near;
   const std::size_t limit = std::max<std::size_t>(2, name.size() / 4);
+  auto same_letter = [](char x, char y) {  // ASCII case-insensitive: zone names are ASCII
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return lower(x) == lower(y);
+  };
   auto consider = [&](std::string_view candidate) {
     if (candidate == "localtime") return;
-    if (auto d = zone_distance(name, candidate); d <= limit) near.emplace_back(d, candidate);
+    if (auto d = detail::edit_distance(name, candidate, limit, same_letter); d <= limit) {
+      near.emplace_back(d, candidate);
+    }
   };
   try {
     for (const auto& z : date::get_tzdb().zones) consider(z.name());

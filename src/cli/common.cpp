@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "diplo/data.h"
+#include "diplo/detail/utf8.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -240,40 +241,6 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 
 // --- JSON ----------------------------------------------------------------------------------
 
-namespace {
-
-// The length of the UTF-8 sequence starting at s[i], or 0 when it is not valid there.
-auto utf8_length(std::string_view s, std::size_t i) noexcept -> std::size_t {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if (b < 0x80) return 1;
-  if ((b & 0xE0) == 0xC0) {
-    n = 2;
-    cp = b & 0x1F;
-  } else if ((b & 0xF0) == 0xE0) {
-    n = 3;
-    cp = b & 0x0F;
-  } else if ((b & 0xF8) == 0xF0) {
-    n = 4;
-    cp = b & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-  static constexpr std::uint32_t min_for[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-}  // namespace
-
 auto json_quote(std::string_view text) -> std::string {
   std::string out;
   out.reserve(text.size() + 2);
@@ -282,13 +249,13 @@ auto json_quote(std::string_view text) -> std::string {
     const char c = text[i];
     const auto u = static_cast<unsigned char>(c);
     if (u >= 0x80) {
-      const std::size_t n = utf8_length(text, i);
-      if (n == 0) {
+      const diplo::detail::utf8::decoded d = diplo::detail::utf8::decode(text, i);
+      if (!d.ok()) {
         out += "\\ufffd";
         ++i;
       } else {
-        out.append(text.substr(i, n));
-        i += n;
+        out.append(text.substr(i, d.length));
+        i += d.length;
       }
       continue;
     }

@@ -9,25 +9,17 @@
 
 #include <utf8proc.h>
 
+#include "diplo/detail/utf8.h"
+
 namespace diplo::cli {
 namespace {
 
-// One decoded character: its code point (U+FFFD for an invalid byte) and its length.
-struct decoded {
-  std::int32_t cp;
-  std::size_t size;
-};
-
-auto decode(std::string_view s, std::size_t i) noexcept -> decoded {
-  utf8proc_int32_t cp = 0;
-  const utf8proc_ssize_t n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
-                                              static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-  if (n <= 0) return {0xFFFD, 1};
-  return {cp, static_cast<std::size_t>(n)};
-}
+// One character: its code point, and its length (0 for an invalid byte, read as U+FFFD).
+using diplo::detail::utf8::decode;
+using diplo::detail::utf8::decoded;
 
 // Characters that act on a terminal or reorder the text around them.
-auto is_unsafe(std::int32_t cp, bool keep_newline) noexcept -> bool {
+auto is_unsafe(char32_t cp, bool keep_newline) noexcept -> bool {
   if (cp == '\n') return !keep_newline;
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || cp == 0x200E || cp == 0x200F ||
          (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
@@ -43,14 +35,14 @@ auto escape(std::string_view text, bool keep_newline) -> std::string {
       continue;
     }
     const decoded d = decode(text, i);
-    if (is_unsafe(d.cp, keep_newline)) {
-      out += fmt::format("\\u{:04x}", d.cp);
-    } else if (d.cp == 0xFFFD && d.size == 1) {
+    if (is_unsafe(d.code_point, keep_newline)) {
+      out += fmt::format("\\u{:04x}", static_cast<std::uint32_t>(d.code_point));
+    } else if (!d.ok()) {
       out += "\xEF\xBF\xBD";
     } else {
-      out.append(text.substr(i, d.size));
+      out.append(text.substr(i, d.length));
     }
-    i += d.size;
+    i += std::max<std::size_t>(d.length, 1);
   }
   return out;
 }
@@ -93,9 +85,11 @@ auto display_width(std::string_view text) -> std::size_t {
   std::size_t width = 0;
   for (std::size_t i = 0; i < text.size();) {
     const decoded d = decode(text, i);
-    const int w = d.cp < 0x80 ? (d.cp >= 0x20 && d.cp < 0x7F ? 1 : 0) : utf8proc_charwidth(d.cp);
+    const char32_t cp = d.code_point;
+    const int w = cp < 0x80 ? (cp >= 0x20 && cp < 0x7F ? 1 : 0)
+                            : utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
     width += static_cast<std::size_t>(std::max(w, 0));
-    i += d.size;
+    i += std::max<std::size_t>(d.length, 1);
   }
   return width;
 }

@@ -22,6 +22,7 @@
 
 #include "diplo/country.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/io/file.h"
 #include "diplo/partial_date.h"
@@ -36,31 +37,12 @@ constexpr std::string_view site = "https://history.state.gov/departmenthistory/"
 
 // --- text helpers -----------------------------------------------------------------------
 
-auto is_space(char c) noexcept -> bool {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 // Trims and collapses runs of white space into one space.
-auto clean(std::string_view s) -> std::string {
-  std::string out;
-  bool space = false;
-  for (char c : s) {
-    if (is_space(c)) {
-      space = !out.empty();
-    } else {
-      if (space) out += ' ';
-      space = false;
-      out += c;
-    }
-  }
-  return out;
-}
+auto clean(std::string_view s) -> std::string { return detail::collapse_space(s); }
 
 auto words_of(const std::string& folded) -> std::vector<std::string> {
-  std::vector<std::string> out;
-  std::istringstream in(folded);
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
+  const std::vector<std::string_view> words = detail::split_words(folded);
+  return {words.begin(), words.end()};
 }
 
 auto join_words(const std::vector<std::string>& w, std::size_t from = 0) -> std::string {
@@ -109,31 +91,20 @@ auto day_of(const partial_date& d) -> date::sys_days { return d.earliest(); }
 // --- files --------------------------------------------------------------------------------
 
 
-// 1-based line and column of a byte offset.
-struct line_index {
-  std::vector<std::size_t> starts{0};
-  explicit line_index(const std::string& text) {
-    for (std::size_t i = 0; i < text.size(); ++i) {
-      if (text[i] == '\n') starts.push_back(i + 1);
-    }
-  }
-  [[nodiscard]] auto at(std::ptrdiff_t offset) const -> std::pair<std::uint32_t, std::uint32_t> {
-    const auto off = static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0));
-    auto it = std::upper_bound(starts.begin(), starts.end(), off);
-    const auto line = static_cast<std::size_t>(it - starts.begin());
-    return {static_cast<std::uint32_t>(line), static_cast<std::uint32_t>(off - starts[line - 1] + 1)};
-  }
-};
-
 struct xml_file {
   std::string name;  // relative to the import directory, '/'-separated
   std::string text;
   pugi::xml_document doc;
-  std::optional<line_index> lines;
+  mutable std::optional<detail::line_map> lines;  // of `text`; remembers where it looked last
+
+  // The line and column of a byte offset into `text` (pugixml's offsets are signed).
+  [[nodiscard]] auto at(std::ptrdiff_t offset) const -> detail::text_position {
+    return lines->at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(offset, 0)));
+  }
 
   // The origin of an element: pugixml's offset points at its name, one past '<'.
   [[nodiscard]] auto origin_of(const pugi::xml_node& n) const -> origin {
-    auto [line, column] = lines->at(n.offset_debug() - 1);
+    auto [line, column] = at(n.offset_debug() - 1);
     return {name, line, column};
   }
 };
@@ -152,7 +123,7 @@ auto load_xml(const historyatstate_files& files, const std::string& rel, xml_fil
   const pugi::xml_parse_result r = out.doc.load_buffer(out.text.data(), out.text.size(),
                                                        pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
-    auto [line, column] = out.lines->at(r.offset);
+    auto [line, column] = out.at(r.offset);
     throw error(fmt::format("[diplo.import] {}:{}:{}: malformed XML: {}", out.name, line, column,
                             r.description()));
   }

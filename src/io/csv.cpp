@@ -22,6 +22,7 @@
 #include "diplo/actor.h"
 #include "diplo/country.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -80,9 +81,7 @@ constexpr std::array<status, 5> statuses = {status::announced, status::planned, 
 
 // ---- text helpers ---------------------------------------------------------------------
 
-auto is_space(char c) noexcept -> bool {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
+using diplo::detail::is_space;
 
 // ---- escapes (data/FORMAT.md, "Escapes") ---------------------------------------------
 
@@ -125,10 +124,9 @@ auto list_items(std::string_view cell, char sep) -> std::vector<std::string> {
 // The item as list_items reads it back: a backslash before each backslash and each `sep`
 // (each white space when `sep` is ' '), and before white space at either end.
 auto escaped_item(std::string_view s, char sep) -> std::string {
-  std::size_t first = 0;
-  std::size_t last = s.size();
-  while (first < s.size() && is_space(s[first])) ++first;
-  while (last > first && is_space(s[last - 1])) --last;
+  const std::string_view kept = diplo::detail::trim(s);  // [first, last): no white space at the ends
+  const auto first = static_cast<std::size_t>(kept.data() - s.data());
+  const std::size_t last = first + kept.size();
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
@@ -386,14 +384,9 @@ class reader {
 
   auto read(std::string_view text) -> document {
     if (text.size() > limits_.max_file_size) {  // nothing is read: reported where it crosses
-      const std::string_view head = text.substr(0, limits_.max_file_size);
-      const std::size_t nl = head.find_last_of("\r\n");  // LF, CR LF or CR alone
-      std::size_t lines = 1;
-      for (std::size_t k = 0; k < head.size(); ++k) {
-        lines += head[k] == '\n' || (head[k] == '\r' && (k + 1 == text.size() || text[k + 1] != '\n'));
-      }
-      out_.error(static_cast<std::uint32_t>(lines),
-                 static_cast<std::uint32_t>(head.size() - (nl == head.npos ? 0 : nl + 1) + 1),
+      const std::string_view head = text.substr(0, limits_.max_file_size + 1);  // + CR LF's LF
+      const auto [line, column] = diplo::detail::line_map(head).at(limits_.max_file_size);
+      out_.error(line, column,
                  fmt::format("the input is longer than the limit of {} bytes "
                              "(read_limits::max_file_size)",
                              limits_.max_file_size));

@@ -11,35 +11,9 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "diplo/detail/utf8.h"
+
 namespace diplo::io::detail {
-
-// ---- positions -------------------------------------------------------------------------
-
-auto line_map::at(std::size_t offset) noexcept -> std::pair<std::uint32_t, std::uint32_t> {
-  offset = std::min(offset, text_.size());
-  if (offset < pos_) {
-    // Back up from where we are (not from the start: errors out of order must not make
-    // a large input quadratic).
-    if (offset < line_start_) {
-      line_ -= static_cast<std::uint32_t>(
-          std::count(text_.data() + offset, text_.data() + line_start_, '\n'));
-      const std::size_t nl = offset == 0 ? std::string_view::npos : text_.rfind('\n', offset - 1);
-      line_start_ = nl == std::string_view::npos ? 0 : nl + 1;
-    }
-    pos_ = offset;
-  }
-  const char* p = text_.data() + pos_;
-  const char* end = text_.data() + offset;
-  while (p < end) {
-    const void* nl = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
-    if (nl == nullptr) break;
-    p = static_cast<const char*>(nl) + 1;
-    ++line_;
-    line_start_ = static_cast<std::size_t>(p - text_.data());
-  }
-  pos_ = offset;
-  return {line_, static_cast<std::uint32_t>(offset - line_start_ + 1)};
-}
 
 auto strip_prefix(std::string_view what) -> std::string_view {
   if (!what.empty() && what.front() == '[') {
@@ -50,26 +24,7 @@ auto strip_prefix(std::string_view what) -> std::string_view {
 
 namespace {
 
-// Length of the valid UTF-8 sequence at s[i], or 0 if invalid (RFC 3629).
-auto utf8_length(std::string_view s, std::size_t i) noexcept -> std::size_t {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) return 1;
-  auto cont = [&](std::size_t k, unsigned lo = 0x80, unsigned hi = 0xBF) {
-    if (i + k >= s.size()) return false;
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    return b >= lo && b <= hi;
-  };
-  if (b0 >= 0xC2 && b0 <= 0xDF) return cont(1) ? 2 : 0;
-  if (b0 == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-  if ((b0 >= 0xE1 && b0 <= 0xEC) || b0 == 0xEE || b0 == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-  if (b0 == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-  if (b0 == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 >= 0xF1 && b0 <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-  if (b0 == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-  return 0;
-}
-
-auto is_space(char c) noexcept -> bool { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+using diplo::detail::is_space;
 
 }  // namespace
 
@@ -83,12 +38,8 @@ auto locate_stage1_error(std::string_view json, simdjson::error_code code)
                            json[0] == '\xFF' ? "FF FE" : "FE FF")};
   }
   if (code == error_code::UTF8_ERROR) {
-    for (std::size_t i = 0; i < json.size();) {
-      const std::size_t n = utf8_length(json, i);
-      if (n == 0) return {i, "invalid UTF-8"};
-      i += n;
-    }
-    return {0, "invalid UTF-8"};
+    const std::size_t bad = diplo::detail::utf8::first_invalid(json);
+    return {bad == std::string_view::npos ? 0 : bad, "invalid UTF-8"};
   }
   if (code == error_code::EMPTY) {
     return {json.size(), "empty input (expected a JSON object)"};

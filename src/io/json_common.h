@@ -21,28 +21,13 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/io/document.h"
 
 namespace diplo::io::detail {
 
 namespace od = simdjson::ondemand;
-
-// ---- positions -------------------------------------------------------------------------
-
-/// Line and byte column (1-based) of byte offsets into one text. Fast for offsets that
-/// mostly increase (it scans forward from the last answer).
-class line_map {
- public:
-  explicit line_map(std::string_view text) noexcept : text_(text) {}
-  auto at(std::size_t offset) noexcept -> std::pair<std::uint32_t, std::uint32_t>;
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;         // scanned up to here
-  std::size_t line_start_ = 0;  // offset of the line containing pos_
-  std::uint32_t line_ = 1;
-};
 
 /// Thrown to stop reading: too many errors.
 struct too_many_errors {};
@@ -207,7 +192,7 @@ class record_reader {
 
   std::string_view text_;
   std::string_view file_;
-  line_map lines_;
+  diplo::detail::line_map lines_;  // file positions: line and byte column
   const char* buffer_ = nullptr;
   std::size_t buffer_offset_ = 0;
   std::size_t buffer_size_ = 0;

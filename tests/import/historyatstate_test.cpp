@@ -478,6 +478,15 @@ TEST(HistoryAtStateInMemory, InvalidUtf8IsAnImportErrorWithItsPlace) {
             "valid UTF-8");
 }
 
+// XML ends a line at a CR alone too (XML 1.0, section 2.11), and so do the positions of
+// diplo's other readers (diplo/detail/text.h): an error is placed on the line an editor shows.
+TEST(HistoryAtStateInMemory, PlacesErrorsOnLinesEndedByACarriageReturn) {
+  EXPECT_EQ(import_error("<visits>\r  <visit>\r    <id>1</id>\r    <start-date>1990-01-10</start-date>\r"
+                         "    <end-date>1990-01-12</end-date>\r    <visitor>Prime Minister \xff</visitor>\r"
+                         "    <from id=\"portugal\">Portugal</from>\r  </visit>\r</visits>\r"),
+            "[diplo.import] visits/test.xml:6:5: the text of <visitor> is not valid UTF-8");
+}
+
 }  // namespace
 
 // --- files that are not regular files, or too large --------------------------------------

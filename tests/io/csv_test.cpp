@@ -952,6 +952,17 @@ TEST(CsvSyntax, CrOnlyLineEnds) {
     EXPECT_EQ(e.diagnostics()[0].line, 3U);
     EXPECT_EQ(e.diagnostics()[0].column, 11U);
   }
+  // A limit that falls between the CR and the LF of a line end: the LF is on the line the
+  // pair ends, one column past the CR (not column 1 of that line).
+  try {
+    (void)read_csv("id,kind,start\r\na,meeting,2024\r\n", "t.csv", nullptr, nullptr,
+                   {.max_file_size = 14});
+    ADD_FAILURE() << "no error";
+  } catch (const diplo::validation_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(e.diagnostics()[0].line, 1U);
+    EXPECT_EQ(e.diagnostics()[0].column, 15U);
+  }
   // The line limit counts each CR-ended line on its own.
   std::string many = "id,kind,start,participants\r";
   for (int k = 0; k < 100; ++k) many += fmt::format("e{},meeting,2024-01-01,A;B\r", k);

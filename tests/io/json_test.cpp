@@ -342,6 +342,17 @@ TEST(Json, WritesAnEmptyTimeline) {
             "{\n  \"diplo\": 1,\n  \"dataset\": {\n    \"title\": \"T\"\n  }\n}\n");
 }
 
+TEST(Json, CountsACarriageReturnAloneAsALineEnd) {
+  // As the CSV reader and XML do (diplo/detail/text.h): old Mac line endings get the line
+  // numbers an editor shows. CR LF is one line end.
+  EXPECT_EQ(json_errors("{\"diplo\": 1,\r\"events\": 3}"),
+            std::vector<std::string>{
+                "t.json:2:11: error: events: expected an array of objects, got a number"});
+  EXPECT_EQ(json_errors("{\"diplo\": 1,\r\n\"events\": 3}"),
+            std::vector<std::string>{
+                "t.json:2:11: error: events: expected an array of objects, got a number"});
+}
+
 TEST(Json, SkipsAByteOrderMark) {
   const auto doc = diplo::io::read_json("\xEF\xBB\xBF{\"diplo\": 1}");
   EXPECT_TRUE(doc.events.empty());

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "diplo/detail/utf8.h"  // is_valid_utf8, which every caller of fold() checks with
 #include "diplo/export.h"
 
 namespace diplo::detail {
@@ -17,9 +18,6 @@ namespace diplo::detail {
 /// "Путин" -> "путин", "习近平" -> "习近平".
 /// Throws diplo::error on invalid UTF-8.
 DIPLO_API auto fold(std::string_view utf8) -> std::string;
-
-/// True when `s` is well-formed UTF-8.
-DIPLO_API auto is_valid_utf8(std::string_view s) noexcept -> bool;
 
 /// `utf8` in Unicode Normalization Form C (composed: "g" + U+0306 becomes "ğ"), so that
 /// one name is one byte string however it was typed. Text that is already NFC (all ASCII
