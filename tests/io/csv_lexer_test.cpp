@@ -48,7 +48,8 @@ auto texts(const csv_lexed& r) -> std::vector<std::string> {
 
 TEST(CsvLexer, FieldsRecordsAndTheirPlaces) {
   std::vector<error_at> errors;
-  const auto r = lex("\xEF\xBB\xBF" "id,name\r\n\r\n1,\"Xi, \"\"Jinping\"\"\"\n2,\"two\r\nlines\",x\r3,", errors);
+  const auto r = lex("\xEF\xBB\xBF" "id,name\r\n\r\n1,\"Xi, \"\"Jinping\"\"\"\n2,\"two\r\nlines\",x\r3,",
+                     errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_FALSE(r.unterminated);
   EXPECT_EQ(texts(r), (std::vector<std::string>{"id|name", "1|Xi, \"Jinping\"", "2|two\nlines|x", "3|"}));
@@ -142,7 +143,8 @@ TEST(CsvLexer, ReadsBackWhatAWriterWrote) {
         for (int k = pick(4); k > 0; --k) value += pieces[static_cast<std::size_t>(pick(10))];
         if (f != 0) put(",");
         places.emplace_back(line, column);
-        const bool quote = value.find_first_of(",\"\r\n") != std::string::npos || (fields == 1 && value.empty());
+        const bool quote =
+            value.find_first_of(",\"\r\n") != std::string::npos || (fields == 1 && value.empty());
         if (quote) {
           std::string q = "\"";
           for (char c : value) q += c == '"' ? std::string("\"\"") : std::string(1, c);
