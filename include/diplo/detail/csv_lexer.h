@@ -24,7 +24,7 @@
 // A handler that returns false stops the lexing before the next record; one that throws
 // stops it at once (the exception passes through).
 //
-//   auto r = diplo::detail::lex_csv("a,b\n\"x\ny\",2\n", [](auto line, auto col, std::string m) {
+//   auto r = diplo::detail::lex_csv("a,b\n\"x\ny\",2\n", [](auto line, auto col, std::string m) -> bool {
 //     throw diplo::error(fmt::format("t.csv:{}:{}: {}", line, col, m));
 //   });
 //   // r.records[1].fields[0].text == "x\ny", at line 2, column 1
