@@ -21,8 +21,10 @@
 #include <pugixml.hpp>
 
 #include "diplo/country.h"
+#include "diplo/detail/csv_lexer.h"
 #include "diplo/detail/fold.h"
 #include "diplo/detail/text.h"
+#include "diplo/detail/slug.h"
 #include "diplo/error.h"
 #include "diplo/io/file.h"
 #include "diplo/partial_date.h"
@@ -61,23 +63,6 @@ auto in_order(const std::vector<std::string>& part, const std::vector<std::strin
     if (whole[n] == part[q]) ++q;
   }
   return q == part.size();
-}
-
-// "Barack Obama" -> "barack-obama"; folded words joined by '-', ASCII letters and digits only
-// where the fold left others (kept as they are: ids may be UTF-8).
-auto slugify(std::string_view name) -> std::string {
-  std::string out;
-  for (char c : detail::fold(name)) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                      (static_cast<unsigned char>(c) >= 0x80);
-    if (keep) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
 }
 
 auto parse_day(std::string_view text) -> std::optional<partial_date> {
@@ -187,57 +172,30 @@ auto xml_files_in(const historyatstate_files& files, std::string_view folder)
 // --- curated CSV tables -----------------------------------------------------------------
 
 struct csv_row {
-  std::vector<std::string> cells;
-  origin where;
+  std::vector<detail::csv_field> cells;
+  origin where;  // the row's first cell
   [[nodiscard]] auto at(std::size_t i) const -> std::string {
-    return i < cells.size() ? clean(cells[i]) : std::string();
+    return i < cells.size() ? clean(cells[i].text) : std::string();
+  }
+  // "file:line:column" of cell `i` (of the row when it has no such cell).
+  [[nodiscard]] auto place(std::size_t i) const -> std::string {
+    return i < cells.size() ? fmt::format("{}:{}:{}", where.file, cells[i].line, cells[i].column)
+                            : fmt::format("{}:{}:{}", where.file, where.line, where.column);
   }
 };
 
-// Comma-separated, '"' quotes ('""' inside), '#' comment lines, the first other line a header.
+// The rows of a curated table, read by diplo's CSV lexer (diplo/detail/csv_lexer.h: '"'
+// quotes, which may hold commas and line breaks, '""' inside) with '#' comment lines; the
+// first row is the header and is left out. A syntax error throws, naming file:line:column.
 auto read_csv(const historyatstate_files& files, const std::string& rel) -> std::vector<csv_row> {
-  const std::string& text = file_text(files, rel);
+  const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
+    throw error(fmt::format("[diplo.import] {}:{}:{}: {}", rel, line, column, message));
+  };
+  detail::csv_lexed lexed = detail::lex_csv(file_text(files, rel), on_error, {.comment = '#'});
   std::vector<csv_row> rows;
-  std::uint32_t line = 0;
-  bool header = true;
-  std::istringstream in(text);
-  for (std::string l; std::getline(in, l);) {
-    ++line;
-    if (!l.empty() && l.back() == '\r') l.pop_back();
-    if (l.empty() || l[0] == '#') continue;
-    csv_row row;
-    row.where = {rel, line, 1};
-    std::string cell;
-    bool quoted = false;
-    for (std::size_t i = 0; i < l.size(); ++i) {
-      const char c = l[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < l.size() && l[i + 1] == '"') {
-          cell += '"';
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cell += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        row.cells.push_back(std::move(cell));
-        cell.clear();
-      } else {
-        cell += c;
-      }
-    }
-    if (quoted) {
-      throw error(fmt::format("[diplo.import] {}:{}: unterminated quote", rel, line));
-    }
-    row.cells.push_back(std::move(cell));
-    if (header) {
-      header = false;
-      continue;
-    }
-    rows.push_back(std::move(row));
+  for (std::size_t k = 1; k < lexed.records.size(); ++k) {
+    detail::csv_record& r = lexed.records[k];
+    rows.push_back({std::move(r.fields), {rel, r.line, 1}});
   }
   return rows;
 }
@@ -246,10 +204,7 @@ auto csv_date(const csv_row& r, std::size_t i) -> std::optional<date::sys_days> 
   const std::string s = r.at(i);
   if (s.empty()) return std::nullopt;
   auto d = parse_day(s);
-  if (!d) {
-    throw error(fmt::format("[diplo.import] {}:{}: \"{}\" is not a YYYY-MM-DD date", r.where.file,
-                            r.where.line, s));
-  }
+  if (!d) throw error(fmt::format("[diplo.import] {}: \"{}\" is not a YYYY-MM-DD date", r.place(i), s));
   return day_of(*d);
 }
 
@@ -300,8 +255,7 @@ auto load_countries(const historyatstate_files& files) -> country_table {
     if (const std::string code = r.at(4); !code.empty()) {
       auto c = country_code::try_parse(code);
       if (!c) {
-        throw error(fmt::format("[diplo.import] {}:{}: \"{}\" is not an ISO 3166 code",
-                                r.where.file, r.where.line, code));
+        throw error(fmt::format("[diplo.import] {}: \"{}\" is not an ISO 3166 code", r.place(4), code));
       }
       rule.code = *c;
     }
@@ -346,8 +300,7 @@ auto load_levels(const historyatstate_files& files) -> std::vector<level_rule> {
     } else if (l == "private") {
       v = visit_level::private_visit;
     } else if (l != "unspecified") {
-      throw error(fmt::format("[diplo.import] {}:{}: unknown level \"{}\"", r.where.file,
-                              r.where.line, l));
+      throw error(fmt::format("[diplo.import] {}: unknown level \"{}\"", r.place(1), l));
     }
     out.push_back({words_of(detail::fold(r.at(0))), v});
   }
@@ -563,6 +516,534 @@ struct identity_table {
   }
 };
 
+// --- the import, phase by phase ------------------------------------------------------------
+
+// A person of the visits while the import collects them.
+struct person_build {
+  person p;
+  std::set<std::string> folded;  // folded names seen (canonical first)
+  date::sys_days latest{};
+};
+
+// A visitor's name as the identity rule compares it: its country, key and folded words.
+struct identity_item {
+  std::string slug, key;
+  std::vector<std::string> words;
+};
+
+// One import of one set of files: each phase is a member, run in order by `run`.
+class importer {
+ public:
+  explicit importer(const historyatstate_files& files)
+      : files_(files),
+        countries_(load_countries(files)),
+        titles_(load_titles(files)),
+        levels_(load_levels(files)),
+        aliases_(load_aliases(files)) {}
+
+  auto run() && -> import_result {
+    doc().info = {"Office of the Historian: visits of foreign leaders, travels of presidents and "
+                  "secretaries of state",
+                  "1866/2025", "", "CC0-1.0",
+                  "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
+                  "diplo::import::import_historyatstate"};
+    read_visits();
+    resolve_identities();
+    make_visit_events();
+    read_terms();
+    read_trips();
+    merge_duplicate_trips();
+    make_travellers();
+    make_trip_events();
+    fill_registry();
+    return std::move(result_);
+  }
+
+ private:
+  auto doc() -> io::document& { return result_.doc; }
+  auto rep() -> import_report& { return result_.report; }
+  auto count(dataset d) -> dataset_count& { return rep().counts[static_cast<std::size_t>(d)]; }
+  void reject(const record_ref& r, std::string why) {
+    ++count(r.dataset).rejected;
+    rep().rejections.push_back({r, std::move(why)});
+  }
+
+  // An id not given yet: `base_id`, else `base_id-suffix`, else `base_id-2`, `-3`, ...
+  auto unique_id(const std::string& base_id, const std::string& suffix) -> std::string {
+    std::string id = base_id;
+    if (used_ids_.count(id) != 0 && !suffix.empty()) id = base_id + "-" + suffix;
+    for (int n = 2; used_ids_.count(id) != 0; ++n) id = fmt::format("{}-{}", base_id, n);
+    used_ids_.insert(id);
+    return id;
+  }
+
+  // ---- visits -------------------------------------------------------------------------------
+
+  void read_visits() {
+    for (const auto& path : xml_files_in(files_, "visits/")) {
+      xml_file f;
+      load_xml(files_, path, f);
+      for (pugi::xml_node v : f.doc.child("visits").children("visit")) {
+        ++count(dataset::visits).read;
+        std::optional<visit_record> r = read_visit(f, v);
+        if (!r) continue;
+        r->guests = guests_of(*r);
+        if (r->guests.empty()) {
+          reject(r->ref, fmt::format("no name in visitor \"{}\"", r->visitor));
+          continue;
+        }
+        for (const auto& g : r->guests) note_key(g.key, *r);
+        visits_.push_back(std::move(*r));
+      }
+    }
+  }
+
+  // The record of <visit> `v`, its guests left for later; none when it is rejected.
+  auto read_visit(const xml_file& f, const pugi::xml_node& v) -> std::optional<visit_record> {
+    visit_record r;
+    r.ref = {dataset::visits, child_text(f, v, "id", true), f.origin_of(v)};
+    const std::string s = child_text(f, v, "start-date", true);
+    const std::string e = child_text(f, v, "end-date", true);
+    auto sd = parse_day(s);
+    auto ed = parse_day(e);
+    if (!sd || !ed || ed->earliest() < sd->earliest()) {
+      reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
+      return std::nullopt;
+    }
+    r.start = *sd;
+    r.end = *ed;
+    r.slug = attribute_text(f, v.child("from"), "id");
+    r.country_text = child_text(f, v, "from", true);
+    r.visitor = child_text(f, v, "visitor", true);
+    r.description = child_text(f, v, "description", false);
+    auto [code, why] = countries_.map(r.slug, r.country_text, day_of(r.start));
+    if (code.empty()) {
+      reject(r.ref, why);
+      return std::nullopt;
+    }
+    r.country = code;
+    return r;
+  }
+
+  // The guests of a visit: its <visitor> split, titles off, names through the aliases.
+  auto guests_of(const visit_record& r) const -> std::vector<guest_ref> {
+    std::vector<guest_ref> out;
+    for (auto& g : split_visitor(r.visitor, titles_)) {
+      if (g.name.empty() || detail::fold(g.name).empty()) continue;
+      guest_ref gr;
+      gr.office = g.office;
+      gr.written = g.name;
+      gr.canonical = g.name;
+      const std::string folded = detail::fold(g.name);
+      for (const auto& a : aliases_) {
+        if (a.variant != folded) continue;
+        if (!a.slug.empty() && a.slug != r.slug) continue;
+        if (!a.title.empty() && a.title != g.office) continue;
+        if (!in_range(day_of(r.start), a.from, a.to)) continue;
+        if (!a.canonical.empty()) gr.canonical = a.canonical;
+        break;
+      }
+      const std::string cf = detail::fold(gr.canonical);
+      gr.key = words_of(cf).size() >= 2 ? "n|" + cf : "s|" + r.slug + "|" + cf;
+      out.push_back(std::move(gr));
+    }
+    return out;
+  }
+
+  // Identity key `key` is named by visit `r`: its country, its records, its span of years.
+  void note_key(const std::string& key, const visit_record& r) {
+    keys_of_slug_[r.slug].insert(key);
+    records_of_key_[key].push_back(r.ref.id);
+    const auto d = day_of(r.start);
+    auto [sp, fresh] = span_of_key_.try_emplace(key, d, d);
+    if (!fresh) {
+      sp->second.first = std::min(sp->second.first, d);
+      sp->second.second = std::max(sp->second.second, d);
+    }
+  }
+
+  // Identity: a name whose words all appear, in order, in exactly one fuller name (after
+  // that one's own resolution) of the same country is that person.
+  void resolve_identities() {
+    std::vector<identity_item> items;
+    for (const auto& [slug, keys] : keys_of_slug_) {
+      for (const auto& k : keys) items.push_back({slug, k, words_of(k.substr(k.rfind('|') + 1))});
+    }
+    std::stable_sort(items.begin(), items.end(), [](const identity_item& a, const identity_item& b) {
+      return a.words.size() > b.words.size();
+    });
+    std::set<std::string> noted;
+    for (const auto& it : items) {
+      if (ids_.parent.count(it.key) != 0 && ids_.parent[it.key] != it.key) continue;
+      resolve_identity(it, items, noted);
+    }
+  }
+
+  // One name of `items` (fullest first): joined to the one fuller name it can be, or noted
+  // as unresolved (in `noted` once) when it could be several or when they are years apart.
+  void resolve_identity(const identity_item& it, const std::vector<identity_item>& items,
+                        std::set<std::string>& noted) {
+    // Only fuller names whose records start within `era` of this name's records count:
+    // a father and a son, an uncle and a nephew share names but not years.
+    constexpr date::days era{4 * 366};
+    const auto& mine = span_of_key_.at(it.key);
+    std::set<std::string> roots;
+    std::vector<std::string> apart;
+    for (const auto& other : items) {
+      if (other.slug != it.slug || other.words.size() <= it.words.size()) continue;
+      if (!in_order(it.words, other.words)) continue;
+      const auto& theirs = span_of_key_.at(other.key);
+      if (mine.second + era < theirs.first || theirs.second + era < mine.first) {
+        apart.push_back(other.key.substr(other.key.rfind('|') + 1));
+        continue;
+      }
+      roots.insert(ids_.root(other.key));
+    }
+    const auto& recs = records_of_key_[it.key];
+    const record_ref first{dataset::visits, recs.front(), {}};
+    if (roots.empty() && !apart.empty()) {
+      rep().unresolved_names.push_back(
+          {first, fmt::format("\"{}\" ({}) kept apart from {}: their records are more than 4 years "
+                              "apart; kept as its own actor (records {})",
+                              join_words(it.words), it.slug, fmt::join(apart, ", "), fmt::join(recs, " "))});
+    }
+    if (roots.size() == 1) {
+      ids_.parent[it.key] = *roots.begin();
+      rep().resolved_names.push_back(
+          {first, fmt::format("\"{}\" ({}) taken as \"{}\" (records {})", join_words(it.words), it.slug,
+                              roots.begin()->substr(roots.begin()->rfind('|') + 1), fmt::join(recs, " "))});
+    } else if (roots.size() > 1 && noted.insert(it.key).second) {
+      std::vector<std::string> names;
+      for (const auto& r : roots) names.push_back(r.substr(r.rfind('|') + 1));
+      rep().unresolved_names.push_back(
+          {first, fmt::format("\"{}\" ({}) could be any of: {}; kept as its own actor (records {})",
+                              join_words(it.words), it.slug, fmt::join(names, ", "), fmt::join(recs, " "))});
+    }
+  }
+
+  // Persons of the visits, keyed by root identity key, and one event per visit.
+  void make_visit_events() {
+    // Canonical name of a root key: the canonical spelling that made that key, most common first.
+    for (const auto& r : visits_) {
+      for (const auto& g : r.guests) ++spellings_[g.key][g.canonical];
+    }
+    for (auto& r : visits_) {
+      visit ev;
+      ev.id = event_id{"hist-visit-" + r.ref.id};
+      ev.when = period(r.start, r.end);
+      ev.host_country = "US";
+      ev.place.country = "US";
+      ev.place.city = visit_city(r.description);
+      if (!ev.place.city.empty()) ev.cities = {ev.place.city};
+      ev.level = level_of(r.description, levels_);
+      ev.description = r.description;
+      ev.sources.push_back(make_source(
+          fmt::format("{}visits/{}", site, static_cast<int>(date::year_month_day{day_of(r.start)}.year())),
+          dataset::visits, r.ref.id));
+      if (r.guests.size() > 1) ev.notes = fmt::format("visitor: {}", r.visitor);
+      for (const auto& g : r.guests) {
+        const actor_id id = add_guest(g, r, ev.when);
+        if (std::find(ev.guests.begin(), ev.guests.end(), id) == ev.guests.end()) ev.guests.push_back(id);
+      }
+      doc().events.emplace_back(std::move(ev));
+      doc().origins.push_back(r.ref.where);
+      ++count(dataset::visits).events;
+    }
+  }
+
+  // The person guest `g` of visit `r` is, made on first sight, with what this visit tells of
+  // them: another spelling, their country, the office they came in.
+  auto add_guest(const guest_ref& g, const visit_record& r, const period& when) -> actor_id {
+    const std::string root = ids_.root(g.key);
+    auto [it, fresh] = people_.try_emplace(root);
+    person_build& pb = it->second;
+    if (fresh) {
+      // The most common canonical spelling of the root key.
+      std::string best = g.canonical;
+      std::size_t n = 0;
+      for (const auto& [s, c] : spellings_[root]) {
+        if (c > n) {
+          best = s;
+          n = c;
+        }
+      }
+      pb.p.name = best;
+      pb.p.id = actor_id{unique_id(detail::slug(best), r.slug)};
+      pb.folded.insert(detail::fold(best));
+      person_order_.push_back(root);
+    }
+    for (const std::string* s : {&g.canonical, &g.written}) {
+      if (pb.folded.insert(detail::fold(*s)).second) pb.p.aliases.push_back(*s);
+    }
+    if (day_of(r.start) >= pb.latest) {
+      pb.latest = day_of(r.start);
+      pb.p.country = r.country;
+    }
+    if (!g.office.empty()) {
+      office o{g.office, r.country, when};
+      if (std::find(pb.p.offices.begin(), pb.p.offices.end(), o) == pb.p.offices.end()) {
+        pb.p.offices.push_back(std::move(o));
+      }
+    }
+    return pb.p.id;
+  }
+
+  // ---- travels ------------------------------------------------------------------------------
+
+  // Presidents' terms.
+  void read_terms() {
+    xml_file f;
+    load_xml(files_, "travels/presidents/presidents.xml", f);
+    for (pugi::xml_node p : f.doc.child("presidents").children("president")) {
+      const std::string id = child_text(f, p, "id", true);
+      auto took = parse_day(child_text(f, p, "took-office-date", true));
+      auto left = parse_day(child_text(f, p, "left-office-date", false));
+      if (!took) continue;
+      terms_[id].push_back(left ? period(*took, *left) : period::open_end(*took));
+    }
+  }
+
+  void read_trips() {
+    for (const auto& [sub, ds] : {std::pair{"president-travels", dataset::president_trips},
+                                  std::pair{"secretary-travels", dataset::secretary_trips}}) {
+      for (const auto& path : xml_files_in(files_, fmt::format("travels/{}/", sub))) {
+        xml_file f;
+        load_xml(files_, path, f);
+        for (pugi::xml_node t : f.doc.child("trips").children("trip")) {
+          ++count(ds).read;
+          if (auto r = read_trip(f, t, ds)) trips_.push_back(std::move(*r));
+        }
+      }
+    }
+  }
+
+  // The record of <trip> `t`; none when it is rejected.
+  auto read_trip(const xml_file& f, const pugi::xml_node& t, dataset ds) -> std::optional<trip_record> {
+    trip_record r;
+    r.ref = {ds, child_text(f, t, "id", true), f.origin_of(t)};
+    r.role = attribute_text(f, t, "role");
+    r.who = attribute_text(f, t, "who");
+    r.name = child_text(f, t, "name", true);
+    const std::string s = child_text(f, t, "start-date", true);
+    const std::string e = child_text(f, t, "end-date", true);
+    auto sd = parse_day(s);
+    auto ed = parse_day(e);
+    if (!sd || !ed || ed->earliest() < sd->earliest()) {
+      reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
+      return std::nullopt;
+    }
+    if (r.who.empty()) {
+      reject(r.ref, "no traveller (@who)");
+      return std::nullopt;
+    }
+    r.start = *sd;
+    r.end = *ed;
+    r.slug = attribute_text(f, t.child("country"), "id");
+    r.country_text = child_text(f, t, "country", true);
+    r.locale = child_text(f, t, "locale", false);
+    r.remarks = child_text(f, t, "remarks", false);
+    auto [code, why] = countries_.map(r.slug, r.country_text, day_of(r.start));
+    if (code.empty()) {
+      reject(r.ref, why);
+      return std::nullopt;
+    }
+    r.country = code;
+    return r;
+  }
+
+  // Duplicates: same traveller, dates and country.
+  void merge_duplicate_trips() {
+    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::size_t>
+        first;
+    for (std::size_t i = 0; i < trips_.size(); ++i) {
+      auto& r = trips_[i];
+      auto key = std::make_tuple(r.who, r.start.to_edtf(), r.end.to_edtf(), r.slug, r.role);
+      auto [it, fresh] = first.try_emplace(key, i);
+      if (!fresh) merge_trip(trips_[it->second], r);
+    }
+  }
+
+  // `r` merged into `kept`, the first record of the same traveller, dates and country.
+  void merge_trip(trip_record& kept, trip_record& r) {
+    r.merged_away = true;
+    ++count(r.ref.dataset).merged;
+    kept.also.push_back(r.ref);
+    const bool exact = r.name == kept.name && r.locale == kept.locale && r.remarks == kept.remarks &&
+                       r.country_text == kept.country_text;
+    std::string how;
+    if (exact) {
+      how = "identical but for the id: one event citing both records";
+    } else {
+      std::vector<std::string> parts;
+      if (r.remarks != kept.remarks) {
+        kept.extra_remarks.push_back(r.remarks);
+        parts.emplace_back("both remarks kept, joined by \" / \"");
+      }
+      if (r.locale != kept.locale) {
+        for (auto& c : split_cities(r.locale)) kept.extra_cities.push_back(c);
+        parts.emplace_back("cities of both locales kept");
+      }
+      how = fmt::format("one event citing both records; {}", fmt::join(parts, "; "));
+    }
+    rep().duplicates.push_back({kept.ref, r.ref,
+                                exact ? merge_kind::exact_copy : merge_kind::same_traveller_dates_country,
+                                std::move(how)});
+  }
+
+  // U.S. persons: one per traveller, with their offices.
+  void make_travellers() {
+    std::map<std::string, std::pair<date::sys_days, date::sys_days>> secretary_span;
+    for (const auto& r : trips_) {
+      if (r.merged_away) continue;
+      if (r.role == "secretary") {
+        auto [it, fresh] = secretary_span.try_emplace(r.who, day_of(r.start), day_of(r.end));
+        if (!fresh) {
+          it->second.first = std::min(it->second.first, day_of(r.start));
+          it->second.second = std::max(it->second.second, day_of(r.end));
+        }
+      }
+      if (traveller_id_.count(r.who) != 0) continue;
+      person p;
+      p.name = r.name;
+      p.id = actor_id{unique_id(detail::slug(r.name), r.who)};
+      p.country = "US";
+      traveller_id_.emplace(r.who, p.id);
+      travellers_.emplace(r.who, std::move(p));
+      traveller_order_.push_back(r.who);
+    }
+    for (auto& [who, p] : travellers_) {
+      if (auto it = terms_.find(who); it != terms_.end()) {
+        for (const auto& term : it->second) p.offices.push_back({"President", "US", term});
+      }
+      if (auto it = secretary_span.find(who); it != secretary_span.end()) {
+        p.offices.push_back({"Secretary of State", "US", period::days(it->second.first, it->second.second)});
+      }
+    }
+    // Trips made before taking office: the remarks say "[Visit made as President-elect.]".
+    for (const auto& r : trips_) {
+      if (r.merged_away || r.role != "president" ||
+          r.remarks.find("made as President-elect") == std::string::npos) {
+        continue;
+      }
+      auto& offices = travellers_.at(r.who).offices;
+      office o{"President-elect", "US", period(r.start, r.end)};
+      if (std::find(offices.begin(), offices.end(), o) == offices.end()) offices.push_back(std::move(o));
+    }
+  }
+
+  // Events, journeys, overlaps: per traveller, in order of start.
+  void make_trip_events() {
+    std::map<std::string, std::vector<std::size_t>> by_who;
+    for (std::size_t i = 0; i < trips_.size(); ++i) {
+      if (!trips_[i].merged_away) by_who[trips_[i].role + "|" + trips_[i].who].push_back(i);
+    }
+    for (auto& [key, list] : by_who) {
+      std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+        if (trips_[a].start.earliest() != trips_[b].start.earliest()) {
+          return trips_[a].start.earliest() < trips_[b].start.earliest();
+        }
+        return trips_[a].end.earliest() < trips_[b].end.earliest();
+      });
+      make_journeys(list);
+    }
+    rep().journeys = result_.journeys.size();
+  }
+
+  // The stops of one traveller (`list`, in order of start): each an event, consecutive ones
+  // one journey; stops whose days overlap are reported.
+  void make_journeys(const std::vector<std::size_t>& list) {
+    journey* cur = nullptr;
+    date::sys_days cur_end{};
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const trip_record& r = trips_[list[k]];
+      if (k > 0) {
+        const trip_record& prev = trips_[list[k - 1]];
+        if (day_of(r.start) <= day_of(prev.end)) {
+          const auto last = std::min(day_of(r.end), day_of(prev.end));
+          rep().overlapping_stops.push_back({prev.ref, r.ref, last - day_of(r.start) + date::days{1}});
+        }
+      }
+      if (cur == nullptr || day_of(r.start) > cur_end + date::days{1}) {
+        journey j;
+        j.id = fmt::format("hist-journey-{}-{}-{}", r.role, r.who, r.start.to_edtf());
+        j.traveller = traveller_id_.at(r.who);
+        result_.journeys.push_back(std::move(j));
+        cur = &result_.journeys.back();
+        cur_end = day_of(r.end);
+        cur->when = period(r.start, r.end);
+      } else {
+        cur_end = std::max(cur_end, day_of(r.end));
+        cur->when = period::days(cur->when.earliest_start(), cur_end);
+      }
+      visit ev = trip_event(r, cur->id);
+      cur->stops.push_back(ev.id);
+      doc().events.emplace_back(std::move(ev));
+      doc().origins.push_back(r.ref.where);
+      ++count(r.ref.dataset).events;
+    }
+  }
+
+  // The event of stop `r`, a stop of journey `journey_id`.
+  auto trip_event(const trip_record& r, const std::string& journey_id) const -> visit {
+    visit ev;
+    ev.id = event_id{fmt::format("hist-trip-{}-{}", r.role, r.ref.id)};
+    ev.when = period(r.start, r.end);
+    ev.guests = {traveller_id_.at(r.who)};
+    ev.host_country = r.country;
+    ev.place.country = r.country;
+    ev.cities = split_cities(r.locale);
+    for (const auto& c : r.extra_cities) {
+      if (std::find(ev.cities.begin(), ev.cities.end(), c) == ev.cities.end()) ev.cities.push_back(c);
+    }
+    if (!ev.cities.empty()) ev.place.city = ev.cities.front();
+    ev.description = r.remarks;
+    for (const auto& x : r.extra_remarks) ev.description += " / " + x;
+    ev.journey = journey_id;
+    const std::string url = fmt::format("{}travels/{}/{}", site, r.role, r.who);
+    ev.sources.push_back(make_source(url, r.ref.dataset, r.ref.id));
+    for (const auto& a : r.also) ev.sources.push_back(make_source(url, a.dataset, a.id));
+    return ev;
+  }
+
+  // The registry: visitors, then U.S. travellers.
+  void fill_registry() {
+    for (const auto& k : person_order_) {
+      doc().actors.add(std::move(people_.at(k).p));
+      doc().actor_origins.push_back({});
+    }
+    for (const auto& who : traveller_order_) {
+      doc().actors.add(std::move(travellers_.at(who)));
+      doc().actor_origins.push_back({});
+    }
+    rep().actors = doc().actors.size();
+  }
+
+  const historyatstate_files& files_;
+  const country_table countries_;
+  const std::vector<title_rule> titles_;
+  const std::vector<level_rule> levels_;
+  const std::vector<alias_rule> aliases_;
+  import_result result_;
+
+  // Visits, and the identity keys of their guests.
+  std::vector<visit_record> visits_;
+  std::map<std::string, std::set<std::string>> keys_of_slug_;  // slug -> identity keys
+  std::map<std::string, std::vector<std::string>> records_of_key_;
+  std::map<std::string, std::pair<date::sys_days, date::sys_days>> span_of_key_;  // first, last start
+  identity_table ids_;
+  std::map<std::string, std::map<std::string, std::size_t>> spellings_;  // root key -> spelling -> uses
+  std::map<std::string, person_build> people_;  // by root identity key
+  std::vector<std::string> person_order_;
+  std::set<std::string> used_ids_;  // actor ids given, visitors' and travellers'
+
+  // Trips, and their travellers.
+  std::map<std::string, std::vector<period>> terms_;  // presidents.xml id -> terms
+  std::vector<trip_record> trips_;
+  std::map<std::string, actor_id> traveller_id_;
+  std::map<std::string, person> travellers_;
+  std::vector<std::string> traveller_order_;
+};
+
 }  // namespace
 
 auto import_historyatstate(const std::filesystem::path& dir, const io::read_limits& limits)
@@ -585,444 +1066,7 @@ auto import_historyatstate(const std::filesystem::path& dir, const io::read_limi
 }
 
 auto import_historyatstate(const historyatstate_files& files) -> import_result {
-  import_result result;
-  import_report& rep = result.report;
-  auto& doc = result.doc;
-  doc.info = {"Office of the Historian: visits of foreign leaders, travels of presidents and "
-              "secretaries of state",
-              "1866/2025", "", "CC0-1.0",
-              "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
-              "diplo::import::import_historyatstate"};
-
-  const country_table countries = load_countries(files);
-  const auto titles = load_titles(files);
-  const auto levels = load_levels(files);
-  const auto aliases = load_aliases(files);
-  auto count = [&](dataset d) -> dataset_count& { return rep.counts[static_cast<std::size_t>(d)]; };
-  auto reject = [&](const record_ref& r, std::string why) {
-    ++count(r.dataset).rejected;
-    rep.rejections.push_back({r, std::move(why)});
-  };
-
-  // ---- visits -------------------------------------------------------------------------------
-  std::vector<visit_record> visits;
-  std::map<std::string, std::set<std::string>> keys_of_slug;  // slug -> identity keys
-  std::map<std::string, std::vector<std::string>> records_of_key;
-  std::map<std::string, std::pair<date::sys_days, date::sys_days>> span_of_key;  // first, last start
-  for (const auto& path : xml_files_in(files, "visits/")) {
-    xml_file f;
-    load_xml(files, path, f);
-    for (pugi::xml_node v : f.doc.child("visits").children("visit")) {
-      ++count(dataset::visits).read;
-      visit_record r;
-      r.ref = {dataset::visits, child_text(f, v, "id", true), f.origin_of(v)};
-      const std::string s = child_text(f, v, "start-date", true);
-      const std::string e = child_text(f, v, "end-date", true);
-      auto sd = parse_day(s);
-      auto ed = parse_day(e);
-      if (!sd || !ed || ed->earliest() < sd->earliest()) {
-        reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
-        continue;
-      }
-      r.start = *sd;
-      r.end = *ed;
-      r.slug = attribute_text(f, v.child("from"), "id");
-      r.country_text = child_text(f, v, "from", true);
-      r.visitor = child_text(f, v, "visitor", true);
-      r.description = child_text(f, v, "description", false);
-      auto [code, why] = countries.map(r.slug, r.country_text, day_of(r.start));
-      if (code.empty()) {
-        reject(r.ref, why);
-        continue;
-      }
-      r.country = code;
-      for (auto& g : split_visitor(r.visitor, titles)) {
-        if (g.name.empty() || detail::fold(g.name).empty()) continue;
-        guest_ref gr;
-        gr.office = g.office;
-        gr.written = g.name;
-        gr.canonical = g.name;
-        const std::string folded = detail::fold(g.name);
-        for (const auto& a : aliases) {
-          if (a.variant != folded) continue;
-          if (!a.slug.empty() && a.slug != r.slug) continue;
-          if (!a.title.empty() && a.title != g.office) continue;
-          if (!in_range(day_of(r.start), a.from, a.to)) continue;
-          if (!a.canonical.empty()) gr.canonical = a.canonical;
-          break;
-        }
-        const std::string cf = detail::fold(gr.canonical);
-        gr.key = words_of(cf).size() >= 2 ? "n|" + cf : "s|" + r.slug + "|" + cf;
-        keys_of_slug[r.slug].insert(gr.key);
-        records_of_key[gr.key].push_back(r.ref.id);
-        {
-          const auto d = day_of(r.start);
-          auto [sp, fresh] = span_of_key.try_emplace(gr.key, d, d);
-          if (!fresh) {
-            sp->second.first = std::min(sp->second.first, d);
-            sp->second.second = std::max(sp->second.second, d);
-          }
-        }
-        r.guests.push_back(std::move(gr));
-      }
-      if (r.guests.empty()) {
-        reject(r.ref, fmt::format("no name in visitor \"{}\"", r.visitor));
-        continue;
-      }
-      visits.push_back(std::move(r));
-    }
-  }
-
-  // Identity: a name whose words all appear, in order, in exactly one fuller name (after
-  // that one's own resolution) of the same country is that person.
-  identity_table ids;
-  {
-    struct item {
-      std::string slug, key;
-      std::vector<std::string> words;
-    };
-    std::vector<item> items;
-    for (const auto& [slug, keys] : keys_of_slug) {
-      for (const auto& k : keys) items.push_back({slug, k, words_of(k.substr(k.rfind('|') + 1))});
-    }
-    std::stable_sort(items.begin(), items.end(), [](const item& a, const item& b) {
-      return a.words.size() > b.words.size();
-    });
-    std::set<std::string> noted;
-    for (const auto& it : items) {
-      if (ids.parent.count(it.key) != 0 && ids.parent[it.key] != it.key) continue;
-      // Only fuller names whose records start within `era` of this name's records count:
-      // a father and a son, an uncle and a nephew share names but not years.
-      constexpr date::days era{4 * 366};
-      const auto& mine = span_of_key.at(it.key);
-      std::set<std::string> roots;
-      std::vector<std::string> apart;
-      for (const auto& other : items) {
-        if (other.slug != it.slug || other.words.size() <= it.words.size()) continue;
-        if (!in_order(it.words, other.words)) continue;
-        const auto& theirs = span_of_key.at(other.key);
-        if (mine.second + era < theirs.first || theirs.second + era < mine.first) {
-          apart.push_back(other.key.substr(other.key.rfind('|') + 1));
-          continue;
-        }
-        roots.insert(ids.root(other.key));
-      }
-      if (roots.empty() && !apart.empty()) {
-        const auto& recs = records_of_key[it.key];
-        rep.unresolved_names.push_back(
-            {{dataset::visits, recs.front(), {}},
-             fmt::format("\"{}\" ({}) kept apart from {}: their records are more than 4 years "
-                         "apart; kept as its own actor (records {})",
-                         join_words(it.words), it.slug, fmt::join(apart, ", "), fmt::join(recs, " "))});
-      }
-      if (roots.size() == 1) {
-        ids.parent[it.key] = *roots.begin();
-        const auto& recs = records_of_key[it.key];
-        rep.resolved_names.push_back(
-            {{dataset::visits, recs.front(), {}},
-             fmt::format("\"{}\" ({}) taken as \"{}\" (records {})", join_words(it.words), it.slug,
-                         roots.begin()->substr(roots.begin()->rfind('|') + 1),
-                         fmt::join(recs, " "))});
-      } else if (roots.size() > 1 && noted.insert(it.key).second) {
-        std::vector<std::string> names;
-        for (const auto& r : roots) names.push_back(r.substr(r.rfind('|') + 1));
-        const auto& recs = records_of_key[it.key];
-        rep.unresolved_names.push_back(
-            {{dataset::visits, recs.front(), {}},
-             fmt::format("\"{}\" ({}) could be any of: {}; kept as its own actor (records {})",
-                         join_words(it.words), it.slug, fmt::join(names, ", "), fmt::join(recs, " "))});
-      }
-    }
-  }
-
-  // Persons of the visits, keyed by root identity key.
-  struct person_build {
-    person p;
-    std::set<std::string> folded;  // folded names seen (canonical first)
-    date::sys_days latest{};
-  };
-  std::map<std::string, person_build> people;
-  std::vector<std::string> person_order;
-  std::set<std::string> used_ids;
-  auto unique_id = [&](std::string base_id, const std::string& suffix) {
-    if (base_id.empty()) base_id = "person";
-    std::string id = base_id;
-    if (used_ids.count(id) != 0 && !suffix.empty()) id = base_id + "-" + suffix;
-    for (int n = 2; used_ids.count(id) != 0; ++n) id = fmt::format("{}-{}", base_id, n);
-    used_ids.insert(id);
-    return id;
-  };
-  // Canonical name of a root key: the canonical spelling that made that key, most common first.
-  std::map<std::string, std::map<std::string, std::size_t>> spellings;
-  for (const auto& r : visits) {
-    for (const auto& g : r.guests) ++spellings[g.key][g.canonical];
-  }
-
-  for (auto& r : visits) {
-    visit ev;
-    ev.id = event_id{"hist-visit-" + r.ref.id};
-    ev.when = period(r.start, r.end);
-    ev.host_country = "US";
-    ev.place.country = "US";
-    ev.place.city = visit_city(r.description);
-    if (!ev.place.city.empty()) ev.cities = {ev.place.city};
-    ev.level = level_of(r.description, levels);
-    ev.description = r.description;
-    ev.sources.push_back(make_source(
-        fmt::format("{}visits/{}", site, static_cast<int>(date::year_month_day{day_of(r.start)}.year())),
-        dataset::visits, r.ref.id));
-    if (r.guests.size() > 1) ev.notes = fmt::format("visitor: {}", r.visitor);
-    for (const auto& g : r.guests) {
-      const std::string root = ids.root(g.key);
-      auto [it, fresh] = people.try_emplace(root);
-      person_build& pb = it->second;
-      if (fresh) {
-        // The most common canonical spelling of the root key.
-        const auto& sp = spellings[root];
-        std::string best = g.canonical;
-        std::size_t n = 0;
-        for (const auto& [s, c] : sp) {
-          if (c > n) {
-            best = s;
-            n = c;
-          }
-        }
-        pb.p.name = best;
-        pb.p.id = actor_id{unique_id(slugify(best), r.slug)};
-        pb.folded.insert(detail::fold(best));
-        person_order.push_back(root);
-      }
-      for (const std::string* s : {&g.canonical, &g.written}) {
-        if (pb.folded.insert(detail::fold(*s)).second) pb.p.aliases.push_back(*s);
-      }
-      if (day_of(r.start) >= pb.latest) {
-        pb.latest = day_of(r.start);
-        pb.p.country = r.country;
-      }
-      if (!g.office.empty()) {
-        office o{g.office, r.country, ev.when};
-        if (std::find(pb.p.offices.begin(), pb.p.offices.end(), o) == pb.p.offices.end()) {
-          pb.p.offices.push_back(std::move(o));
-        }
-      }
-      if (std::find(ev.guests.begin(), ev.guests.end(), pb.p.id) == ev.guests.end()) {
-        ev.guests.push_back(pb.p.id);
-      }
-    }
-    doc.events.emplace_back(std::move(ev));
-    doc.origins.push_back(r.ref.where);
-    ++count(dataset::visits).events;
-  }
-
-  // ---- travels ------------------------------------------------------------------------------
-  // Presidents' terms.
-  std::map<std::string, std::vector<period>> terms;
-  {
-    xml_file f;
-    load_xml(files, "travels/presidents/presidents.xml", f);
-    for (pugi::xml_node p : f.doc.child("presidents").children("president")) {
-      const std::string id = child_text(f, p, "id", true);
-      auto took = parse_day(child_text(f, p, "took-office-date", true));
-      auto left = parse_day(child_text(f, p, "left-office-date", false));
-      if (!took) continue;
-      terms[id].push_back(left ? period(*took, *left) : period::open_end(*took));
-    }
-  }
-
-  std::vector<trip_record> trips;
-  for (const auto& [sub, ds] : {std::pair{"president-travels", dataset::president_trips},
-                                std::pair{"secretary-travels", dataset::secretary_trips}}) {
-    for (const auto& path : xml_files_in(files, fmt::format("travels/{}/", sub))) {
-      xml_file f;
-      load_xml(files, path, f);
-      for (pugi::xml_node t : f.doc.child("trips").children("trip")) {
-        ++count(ds).read;
-        trip_record r;
-        r.ref = {ds, child_text(f, t, "id", true), f.origin_of(t)};
-        r.role = attribute_text(f, t, "role");
-        r.who = attribute_text(f, t, "who");
-        r.name = child_text(f, t, "name", true);
-        const std::string s = child_text(f, t, "start-date", true);
-        const std::string e = child_text(f, t, "end-date", true);
-        auto sd = parse_day(s);
-        auto ed = parse_day(e);
-        if (!sd || !ed || ed->earliest() < sd->earliest()) {
-          reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
-          continue;
-        }
-        if (r.who.empty()) {
-          reject(r.ref, "no traveller (@who)");
-          continue;
-        }
-        r.start = *sd;
-        r.end = *ed;
-        r.slug = attribute_text(f, t.child("country"), "id");
-        r.country_text = child_text(f, t, "country", true);
-        r.locale = child_text(f, t, "locale", false);
-        r.remarks = child_text(f, t, "remarks", false);
-        auto [code, why] = countries.map(r.slug, r.country_text, day_of(r.start));
-        if (code.empty()) {
-          reject(r.ref, why);
-          continue;
-        }
-        r.country = code;
-        trips.push_back(std::move(r));
-      }
-    }
-  }
-
-  // Duplicates: same traveller, dates and country.
-  {
-    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::size_t>
-        first;
-    for (std::size_t i = 0; i < trips.size(); ++i) {
-      auto& r = trips[i];
-      auto key = std::make_tuple(r.who, r.start.to_edtf(), r.end.to_edtf(), r.slug, r.role);
-      auto [it, fresh] = first.try_emplace(key, i);
-      if (fresh) continue;
-      trip_record& kept = trips[it->second];
-      r.merged_away = true;
-      ++count(r.ref.dataset).merged;
-      kept.also.push_back(r.ref);
-      const bool exact = r.name == kept.name && r.locale == kept.locale && r.remarks == kept.remarks &&
-                         r.country_text == kept.country_text;
-      std::string how;
-      if (exact) {
-        how = "identical but for the id: one event citing both records";
-      } else {
-        std::vector<std::string> parts;
-        if (r.remarks != kept.remarks) {
-          kept.extra_remarks.push_back(r.remarks);
-          parts.emplace_back("both remarks kept, joined by \" / \"");
-        }
-        if (r.locale != kept.locale) {
-          for (auto& c : split_cities(r.locale)) kept.extra_cities.push_back(c);
-          parts.emplace_back("cities of both locales kept");
-        }
-        how = fmt::format("one event citing both records; {}", fmt::join(parts, "; "));
-      }
-      rep.duplicates.push_back({kept.ref, r.ref,
-                                exact ? merge_kind::exact_copy
-                                      : merge_kind::same_traveller_dates_country,
-                                std::move(how)});
-    }
-  }
-
-  // U.S. persons.
-  std::map<std::string, actor_id> traveller_id;
-  std::map<std::string, person> travellers;
-  std::vector<std::string> traveller_order;
-  std::map<std::string, std::pair<date::sys_days, date::sys_days>> secretary_span;
-  for (const auto& r : trips) {
-    if (r.merged_away) continue;
-    if (r.role == "secretary") {
-      auto [it, fresh] = secretary_span.try_emplace(r.who, day_of(r.start), day_of(r.end));
-      if (!fresh) {
-        it->second.first = std::min(it->second.first, day_of(r.start));
-        it->second.second = std::max(it->second.second, day_of(r.end));
-      }
-    }
-    if (traveller_id.count(r.who) != 0) continue;
-    person p;
-    p.name = r.name;
-    p.id = actor_id{unique_id(slugify(r.name), r.who)};
-    p.country = "US";
-    traveller_id.emplace(r.who, p.id);
-    travellers.emplace(r.who, std::move(p));
-    traveller_order.push_back(r.who);
-  }
-  for (auto& [who, p] : travellers) {
-    if (auto it = terms.find(who); it != terms.end()) {
-      for (const auto& term : it->second) p.offices.push_back({"President", "US", term});
-    }
-    if (auto it = secretary_span.find(who); it != secretary_span.end()) {
-      p.offices.push_back({"Secretary of State", "US",
-                           period::days(it->second.first, it->second.second)});
-    }
-  }
-  // Trips made before taking office: the remarks say "[Visit made as President-elect.]".
-  for (const auto& r : trips) {
-    if (r.merged_away || r.role != "president" ||
-        r.remarks.find("made as President-elect") == std::string::npos) {
-      continue;
-    }
-    auto& offices = travellers.at(r.who).offices;
-    office o{"President-elect", "US", period(r.start, r.end)};
-    if (std::find(offices.begin(), offices.end(), o) == offices.end()) offices.push_back(std::move(o));
-  }
-
-  // Events, journeys, overlaps: per traveller, in order of start.
-  std::map<std::string, std::vector<std::size_t>> by_who;
-  for (std::size_t i = 0; i < trips.size(); ++i) {
-    if (!trips[i].merged_away) by_who[trips[i].role + "|" + trips[i].who].push_back(i);
-  }
-  for (auto& [key, list] : by_who) {
-    std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-      if (trips[a].start.earliest() != trips[b].start.earliest()) {
-        return trips[a].start.earliest() < trips[b].start.earliest();
-      }
-      return trips[a].end.earliest() < trips[b].end.earliest();
-    });
-    journey* cur = nullptr;
-    date::sys_days cur_end{};
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      trip_record& r = trips[list[k]];
-      if (k > 0) {
-        const trip_record& prev = trips[list[k - 1]];
-        if (day_of(r.start) <= day_of(prev.end)) {
-          const auto last = std::min(day_of(r.end), day_of(prev.end));
-          rep.overlapping_stops.push_back({prev.ref, r.ref, last - day_of(r.start) + date::days{1}});
-        }
-      }
-      if (cur == nullptr || day_of(r.start) > cur_end + date::days{1}) {
-        journey j;
-        j.id = fmt::format("hist-journey-{}-{}-{}", r.role, r.who, r.start.to_edtf());
-        j.traveller = traveller_id.at(r.who);
-        result.journeys.push_back(std::move(j));
-        cur = &result.journeys.back();
-        cur_end = day_of(r.end);
-        cur->when = period(r.start, r.end);
-      } else {
-        cur_end = std::max(cur_end, day_of(r.end));
-        cur->when = period::days(cur->when.earliest_start(), cur_end);
-      }
-
-      visit ev;
-      ev.id = event_id{fmt::format("hist-trip-{}-{}", r.role, r.ref.id)};
-      ev.when = period(r.start, r.end);
-      ev.guests = {traveller_id.at(r.who)};
-      ev.host_country = r.country;
-      ev.place.country = r.country;
-      ev.cities = split_cities(r.locale);
-      for (auto& c : r.extra_cities) {
-        if (std::find(ev.cities.begin(), ev.cities.end(), c) == ev.cities.end()) ev.cities.push_back(c);
-      }
-      if (!ev.cities.empty()) ev.place.city = ev.cities.front();
-      ev.description = r.remarks;
-      for (const auto& x : r.extra_remarks) ev.description += " / " + x;
-      ev.journey = cur->id;
-      const std::string url = fmt::format("{}travels/{}/{}", site, r.role, r.who);
-      ev.sources.push_back(make_source(url, r.ref.dataset, r.ref.id));
-      for (const auto& a : r.also) ev.sources.push_back(make_source(url, a.dataset, a.id));
-      cur->stops.push_back(ev.id);
-      doc.events.emplace_back(std::move(ev));
-      doc.origins.push_back(r.ref.where);
-      ++count(r.ref.dataset).events;
-    }
-  }
-  rep.journeys = result.journeys.size();
-
-  // The registry: visitors, then U.S. travellers.
-  for (const auto& k : person_order) {
-    doc.actors.add(std::move(people.at(k).p));
-    doc.actor_origins.push_back({});
-  }
-  for (const auto& who : traveller_order) {
-    doc.actors.add(std::move(travellers.at(who)));
-    doc.actor_origins.push_back({});
-  }
-  rep.actors = doc.actors.size();
-  return result;
+  return importer(files).run();
 }
 
 }  // namespace diplo::import

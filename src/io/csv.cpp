@@ -21,8 +21,10 @@
 
 #include "diplo/actor.h"
 #include "diplo/country.h"
+#include "diplo/detail/csv_lexer.h"
 #include "diplo/detail/fold.h"
 #include "diplo/detail/text.h"
+#include "diplo/detail/slug.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -152,35 +154,6 @@ void unguard_formula(std::string& cell) {
   if (cell.starts_with('\'') && starts_formula(cell)) cell.erase(0, 1);
 }
 
-// FNV-1a, 64 bits: stable across platforms and runs, which std::hash is not.
-auto fnv1a64(std::string_view s) noexcept -> std::uint64_t {
-  std::uint64_t h = 14695981039346656037ULL;
-  for (char c : s) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-// The id of a new person: the folded name with every run of other than ASCII letters and
-// digits made one '-'. Names without any (other scripts) get a hash instead.
-auto slug_of(const std::string& folded) -> std::string {
-  std::string out;
-  bool dash = false;
-  for (char c : folded) {
-    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-    if (alnum) {
-      if (dash && !out.empty()) out += '-';
-      dash = false;
-      out += c;
-    } else {
-      dash = true;
-    }
-  }
-  if (out.empty()) out = fmt::format("person-{:016x}", fnv1a64(folded));
-  return out;
-}
-
 // "YYYY-MM-DDTHH:MM:SSZ", strictly. Throws parse_error (area "instant").
 auto parse_instant(std::string_view s) -> date::sys_seconds {
   constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:ddZ";
@@ -252,127 +225,20 @@ struct sink {
   }
 };
 
-// ---- RFC 4180 lexer -------------------------------------------------------------------
+// ---- RFC 4180 lexer (diplo/detail/csv_lexer.h) -----------------------------------------
 
-struct field {
-  std::string text;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-};
-
-struct record {
-  std::vector<field> fields;
-  std::uint32_t line = 0;
-  bool bad = false;  // a syntax error was reported in it
-};
+using field = diplo::detail::csv_field;
+using record = diplo::detail::csv_record;
 
 // Splits `text` into records of fields. Reports syntax errors to `out`; stops at an
 // unterminated quote (everything after it belongs to that field) or when `out` is full.
 auto lex(std::string_view text, sink& out) -> std::vector<record> {
-  std::vector<record> records;
-  std::size_t i = 0;
-  const std::size_t n = text.size();
-  std::uint32_t line = 1;
-  std::uint32_t col = 1;
-  if (text.starts_with("\xEF\xBB\xBF")) i = 3;  // the BOM is not a column
-
-  auto eol_length = [&](std::size_t k) -> std::size_t {
-    if (k >= n) return 0;
-    if (text[k] == '\n') return 1;
-    if (text[k] == '\r') return k + 1 < n && text[k + 1] == '\n' ? 2 : 1;  // CR LF, or CR alone
-    return 0;
-  };
-
-  while (i < n && !out.full()) {
-    if (const std::size_t e = eol_length(i); e != 0) {  // an empty line
-      i += e;
-      ++line;
-      col = 1;
-      continue;
-    }
-    record r;
-    r.line = line;
-    while (true) {
-      field f;
-      f.line = line;
-      f.column = col;
-      if (i < n && text[i] == '"') {
-        ++i;
-        ++col;
-        bool closed = false;
-        while (i < n) {
-          const char c = text[i];
-          if (c == '"') {
-            if (i + 1 < n && text[i + 1] == '"') {
-              f.text += '"';
-              i += 2;
-              col += 2;
-              continue;
-            }
-            ++i;
-            ++col;
-            closed = true;
-            break;
-          }
-          if (const std::size_t e = eol_length(i); e != 0) {
-            f.text += e == 2 ? '\n' : c;  // CR LF is read as LF; LF or CR alone as it is
-            i += e;
-            ++line;
-            col = 1;
-            continue;
-          }
-          f.text += c;
-          ++i;
-          ++col;
-        }
-        if (!closed) {
-          out.error(f.line, f.column, "unterminated quoted field: no closing '\"'");
-          out.cut_short = true;
-          r.bad = true;
-          records.push_back(std::move(r));
-          return records;
-        }
-        if (i < n && text[i] != ',' && eol_length(i) == 0) {
-          out.error(line, col,
-                    fmt::format("expected ',' or the end of the line after the closing '\"' "
-                                "of the field at column {}",
-                                f.column));
-          r.bad = true;
-          while (i < n && text[i] != ',' && eol_length(i) == 0) {
-            ++i;
-            ++col;
-          }
-        }
-      } else {
-        bool quote_reported = false;
-        while (i < n && text[i] != ',' && eol_length(i) == 0) {
-          if (text[i] == '"' && !quote_reported) {
-            out.error(line, col,
-                      "'\"' inside an unquoted field (quote the whole field and double the '\"')");
-            quote_reported = true;
-            r.bad = true;
-          }
-          f.text += text[i];
-          ++i;
-          ++col;
-        }
-      }
-      r.fields.push_back(std::move(f));
-      if (i < n && text[i] == ',') {
-        ++i;
-        ++col;
-        continue;
-      }
-      if (const std::size_t e = eol_length(i); e != 0) {
-        i += e;
-        ++line;
-        col = 1;
-      }
-      break;
-    }
-    records.push_back(std::move(r));
-  }
-  return records;
+  auto lexed = diplo::detail::lex_csv(text, [&](std::uint32_t line, std::uint32_t column, std::string m) {
+    out.error(line, column, std::move(m));
+    return !out.full();
+  });
+  if (lexed.unterminated) out.cut_short = true;
+  return std::move(lexed.records);
 }
 
 // ---- the reader -----------------------------------------------------------------------
@@ -756,7 +622,7 @@ class reader {
         by_name_.emplace(key, it->second);
         return it->second;
       }
-      const std::string base = slug_of(folded);
+      const std::string base = diplo::detail::slug_of_folded(folded);
       std::string slug = base;
       // Counting on from the last number given to this slug, so that a million names
       // that slug alike ("A.", "A!", ...) are not quadratic.
@@ -995,7 +861,7 @@ void actor_losses(const timeline& t, loss_list& out) {
       continue;
     }
     const std::string folded = diplo::detail::fold(name_of(a));
-    if (folded.empty() || slug_of(folded) != id_of(a).value()) ++ids;
+    if (folded.empty() || diplo::detail::slug_of_folded(folded) != id_of(a).value()) ++ids;
     std::visit([&](const auto& x) { aliases += x.aliases.size(); wikidata += !x.wikidata.empty(); }, a);
     if (const auto* p = std::get_if<person>(&a)) {
       countries += !p->country.empty();

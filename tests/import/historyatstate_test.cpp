@@ -20,6 +20,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include <diplo/detail/slug.h>
 #include <diplo/error.h>
 #include <diplo/io/document.h>
 #include <diplo/query.h>
@@ -485,6 +486,80 @@ TEST(HistoryAtStateInMemory, PlacesErrorsOnLinesEndedByACarriageReturn) {
                          "    <end-date>1990-01-12</end-date>\r    <visitor>Prime Minister \xff</visitor>\r"
                          "    <from id=\"portugal\">Portugal</from>\r  </visit>\r</visits>\r"),
             "[diplo.import] visits/test.xml:6:5: the text of <visitor> is not valid UTF-8");
+}
+
+// The error of importing `files` (with the test visit of `files_with`), or "no error".
+auto tables_error(const diplo::import::historyatstate_files& files) -> std::string {
+  try {
+    (void)diplo::import::import_historyatstate(files);
+  } catch (const diplo::error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+// The person that the test visit's guest became.
+auto guest_of_test_visit(const diplo::import::import_result& r) -> const diplo::person& {
+  const auto& v = std::get<diplo::visit>(r.doc.events.at(0));
+  const diplo::person* p = r.doc.actors.person_of(v.guests.at(0));
+  EXPECT_NE(p, nullptr);
+  static const diplo::person none;
+  return p == nullptr ? none : *p;
+}
+
+const std::string cavaco_silva_visit =
+    "<visits><visit><id>751</id><start-date>1990-01-10</start-date>"
+    "<end-date>1990-01-12</end-date><visitor>Prime Minister Anibal Cavaco Silva</visitor>"
+    "<from id=\"portugal\">Portugal</from></visit></visits>";
+
+// The curated tables are read by diplo's CSV lexer (diplo/detail/csv_lexer.h). Before, a
+// line-based reader threw "unterminated quote" at a line break inside a quoted cell.
+TEST(HistoryAtStateTables, AQuotedCellMayHoldALineBreak) {
+  auto files = files_with(cavaco_silva_visit);
+  files["curation/aliases.csv"] +=
+      "Anibal Cavaco Silva,Aníbal Cavaco Silva,portugal,,,,\"a note, on\ntwo lines\"\n"
+      "# a comment line, with \"quotes\"\r\n"
+      "Mario Soares,Mário Soares,portugal,,,,\"\"\n";
+  const auto r = diplo::import::import_historyatstate(files);
+  EXPECT_EQ(guest_of_test_visit(r).name, "Aníbal Cavaco Silva");
+}
+
+TEST(HistoryAtStateTables, ErrorsNameFileLineAndColumn) {
+  auto files = files_with("<visits/>");
+  files["curation/levels.csv"] += "State Visit,\"state\"x,note\n";  // line 17
+  EXPECT_EQ(tables_error(files),
+            "[diplo.import] curation/levels.csv:17:20: expected ',' or the end of the line after the "
+            "closing '\"' of the field at column 13");
+  files = files_with("<visits/>");
+  files["curation/levels.csv"] += "Visit,\"state\n";
+  EXPECT_EQ(tables_error(files),
+            "[diplo.import] curation/levels.csv:17:7: unterminated quoted field: no closing '\"'");
+  files = files_with("<visits/>");
+  files["curation/levels.csv"] += "State Visit,grand\n";
+  EXPECT_EQ(tables_error(files), "[diplo.import] curation/levels.csv:17:13: unknown level \"grand\"");
+  files = files_with("<visits/>");
+  files["curation/aliases.csv"] += "A B,C D,,,1990-02-30,,\n";
+  EXPECT_EQ(tables_error(files),
+            "[diplo.import] curation/aliases.csv:119:11: \"1990-02-30\" is not a YYYY-MM-DD date");
+}
+
+// One slug rule for every reader (diplo/detail/slug.h): the CSV reader makes the same ids.
+TEST(HistoryAtStateIds, PersonIdsAreSlugsOfTheirNames) {
+  auto visitor = [](const std::string& name, const char* from, const char* day) {
+    return diplo::import::import_historyatstate(files_with(fmt::format(
+        "<visits><visit><id>1</id><start-date>{0}</start-date><end-date>{0}</end-date>"
+        "<visitor>President {1}</visitor><from id=\"{2}\">X</from></visit></visits>",
+        day, name, from)));
+  };
+  EXPECT_EQ(guest_of_test_visit(visitor("Владимир Путин", "russia", "2000-01-10")).id.value(),
+            "владимир-путин");
+  EXPECT_EQ(guest_of_test_visit(visitor("Jonas Gahr Støre", "norway", "2022-01-10")).id.value(),
+            "jonas-gahr-støre");
+  // No letter at all: a hash, as the CSV reader gives. Before, the importer kept the bytes
+  // of every character that was not ASCII, punctuation too, and made an id of "★".
+  EXPECT_EQ(guest_of_test_visit(visitor("★", "norway", "2022-01-10")).id.value(),
+            diplo::detail::slug("★"));
+  EXPECT_TRUE(diplo::detail::slug("★").starts_with("person-"));
 }
 
 }  // namespace

@@ -561,16 +561,16 @@ TEST(BadInput, NoInputIsQuadratic) {
     EXPECT_EQ(diplo::diagnostic_count(found, diplo::severity::error),
               n - 1 - diplo::timeline_builder::max_nesting);
   }
-  // A CSV row naming 30,000 new people whose names all make the id "a" ("a" and two CJK
-  // characters, which ids leave out): a-2, a-3, ... each found at once.
+  // A CSV row naming 30,000 new people whose names all make the id "a" ("a" and two Braille
+  // patterns, symbols that ids leave out): a-2, a-3, ... each found at once.
   {
     std::string names;
-    auto cjk = [](std::size_t k) {  // U+4E00 + k, as UTF-8
-      const auto c = static_cast<char32_t>(0x4E00 + k);
+    auto braille = [](std::size_t k) {  // U+2800 + k, as UTF-8
+      const auto c = static_cast<char32_t>(0x2800 + k);
       return std::string{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
                          static_cast<char>(0x80 | (c & 0x3F))};
     };
-    for (std::size_t i = 0; i < n; ++i) names += fmt::format("{}a{}{}", i == 0 ? "" : ";", cjk(i / 1000), cjk(i % 1000));
+    for (std::size_t i = 0; i < n; ++i) names += fmt::format("{}a{}{}", i == 0 ? "" : ";", braille(i / 256), braille(i % 256));
     const std::string text = std::string(csv_header) + "m,meeting,2024,," + names + "\n";
     std::vector<diplo::diagnostic> problems;
     diplo::io::document doc;

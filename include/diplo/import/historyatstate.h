@@ -87,6 +87,15 @@
 // shapes of the Office's hsg-shell application). Event ids are `hist-visit-2991`,
 // `hist-trip-president-2961`, `hist-trip-secretary-3992`: ids are unique only within a
 // dataset, so the dataset is part of the id.
+// A person's id is the slug of their name (diplo/detail/slug.h, the rule diplo's CSV
+// reader follows too): "Barack Obama" -> "barack-obama", "Jonas Gahr Støre" ->
+// "jonas-gahr-støre". When another person already has it, the id gets the country slug of
+// the visit (a visitor) or the traveller's `@who` (a U.S. traveller) appended, then -2, -3...
+//
+// THE CURATED TABLES are CSV as diplo's CSV reader reads it (diplo/detail/csv_lexer.h: a
+// quoted cell may hold commas, line breaks and "" for '"'), with '#' comment lines; the first
+// other line is the header. Cells are trimmed and their runs of white space made one space.
+// A syntax error, a bad date, code or level throws diplo::error naming file:line:column.
 
 #include <array>
 #include <cstddef>

@@ -54,8 +54,9 @@
 // rules: id, exact folded name or alias, words in order). One candidate: that actor, and
 // a copy of it goes into the document's own registry, so that `build(doc)` needs nothing
 // else. Several: an error listing them. None (or no `known` registry): a new person whose
-// id is the name made a slug ("Ukhnaagiin Khurelsukh" -> "ukhnaagiin-khurelsukh"; a name
-// with no Latin letters gets "person-" and 16 hex digits of a hash of its folded form),
+// id is the name made a slug by diplo/detail/slug.h, the rule every reader and importer
+// shares ("Ukhnaagiin Khurelsukh" -> "ukhnaagiin-khurelsukh", "Путин" -> "путин"; a name
+// with no letter or digit gets "person-" and 16 hex digits of a hash of its folded form),
 // and one warning per such name. Names that fold alike are one actor.
 //
 // ERRORS. Reading is all or nothing: every problem is collected (up to max_diagnostics
