@@ -13,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "diplo/data.h"
+#include "diplo/detail/instant.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -434,8 +435,6 @@ auto ids_json(const std::vector<actor_id>& ids, name_list& names) -> json {
   return a;
 }
 
-auto instant_text(date::sys_seconds t) -> std::string { return date::format("%FT%TZ", t); }
-
 }  // namespace
 
 auto event_json(const event& e, name_list& names) -> json {
@@ -445,8 +444,8 @@ auto event_json(const event& e, name_list& names) -> json {
   r.set("kind", std::string(kind_name(e)));
   r.set("status", std::string(name(b.status)));
   r.set("when", b.when.to_edtf());
-  if (b.starts_at) r.set("starts_at", instant_text(*b.starts_at));
-  if (b.ends_at) r.set("ends_at", instant_text(*b.ends_at));
+  if (b.starts_at) r.set("starts_at", detail::format_instant(*b.starts_at));
+  if (b.ends_at) r.set("ends_at", detail::format_instant(*b.ends_at));
   if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
     json p = json::make_object();
     if (!b.place.city.empty()) p.set("city", b.place.city);

@@ -22,6 +22,7 @@
 #include "diplo/actor.h"
 #include "diplo/country.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/instant.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -181,44 +182,6 @@ auto slug_of(const std::string& folded) -> std::string {
   }
   if (out.empty()) out = fmt::format("person-{:016x}", fnv1a64(folded));
   return out;
-}
-
-// "YYYY-MM-DDTHH:MM:SSZ", strictly. Throws parse_error (area "instant").
-auto parse_instant(std::string_view s) -> date::sys_seconds {
-  constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:ddZ";
-  auto fail = [&](std::size_t i, std::string_view expected) -> parse_error {
-    return parse_error::at("instant", s, i + 1, expected);
-  };
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = i < s.size() ? s[i] : '\0';
-    if (pattern[i] == 'd') {
-      if (c < '0' || c > '9') throw fail(i, "a digit (YYYY-MM-DDTHH:MM:SSZ)");
-    } else if (c != pattern[i]) {
-      if (pattern[i] == 'Z') throw fail(i, "'Z' (instants are in UTC)");
-      throw fail(i, fmt::format("'{}' (YYYY-MM-DDTHH:MM:SSZ)", pattern[i]));
-    }
-  }
-  if (s.size() > pattern.size()) throw fail(pattern.size(), "end of input");
-  auto num = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t k = 0; k < n; ++k) v = v * 10 + (s[at + k] - '0');
-    return v;
-  };
-  const int y = num(0, 4);
-  const int mo = num(5, 2);
-  const int d = num(8, 2);
-  const int h = num(11, 2);
-  const int mi = num(14, 2);
-  const int se = num(17, 2);
-  if (mo < 1 || mo > 12) throw fail(5, "a month (01-12)");
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) throw fail(8, "a day of the month");
-  if (h > 23) throw fail(11, "an hour (00-23)");
-  if (mi > 59) throw fail(14, "a minute (00-59)");
-  if (se > 59) throw fail(17, "a second (00-59)");
-  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{se};
 }
 
 // ---- diagnostics ----------------------------------------------------------------------
@@ -582,7 +545,7 @@ class reader {
     for (column c : {c_starts_at, c_ends_at}) {
       if (text(c).empty()) continue;
       try {
-        (c == c_starts_at ? b.starts_at : b.ends_at) = parse_instant(text(c));
+        (c == c_starts_at ? b.starts_at : b.ends_at) = diplo::detail::parse_instant(text(c));
       } catch (const parse_error& e) {
         fail(c, e.what());
       }
@@ -951,8 +914,8 @@ class row_writer {
     f[c_participants] = names(people);
     if (b.parent) f[c_parent] = b.parent->value();
     f[c_journey] = b.journey;
-    if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
-    if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
+    if (b.starts_at) f[c_starts_at] = diplo::detail::format_instant(*b.starts_at);
+    if (b.ends_at) f[c_ends_at] = diplo::detail::format_instant(*b.ends_at);
     f[c_description] = b.description;
     f[c_sources] = sources_cell(b);
     f[c_notes] = b.notes;

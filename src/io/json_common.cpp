@@ -11,6 +11,8 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "diplo/detail/instant.h"
+
 namespace diplo::io::detail {
 
 // ---- positions -------------------------------------------------------------------------
@@ -481,62 +483,13 @@ auto record_reader::date(od::value& v, const where& w, std::optional<partial_dat
   return false;
 }
 
-namespace {
-
-// Strict "YYYY-MM-DDTHH:MM:SSZ"; throws parse_error ("instant") with the column.
-auto parse_instant(std::string_view s) -> date::sys_seconds {
-  auto fail = [&](std::size_t column, std::string_view expected) {
-    throw parse_error::at("instant", s, column, expected);
-  };
-  auto digits = [&](std::size_t from, std::size_t n, std::string_view what) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') fail(i + 1, what);
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  auto sep = [&](std::size_t i, char c, std::string_view what) {
-    if (i >= s.size() || s[i] != c) fail(i + 1, what);
-  };
-  const int y = digits(0, 4, "a four-digit year (instants are YYYY-MM-DDTHH:MM:SSZ)");
-  sep(4, '-', "'-'");
-  const int mo = digits(5, 2, "a two-digit month (01-12)");
-  if (mo < 1 || mo > 12) fail(6, "a two-digit month (01-12)");
-  sep(7, '-', "'-'");
-  const int d = digits(8, 2, "a two-digit day (01-31)");
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) {
-    const unsigned last = static_cast<unsigned>(
-        date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(mo)}}}
-            .day());
-    fail(9, fmt::format("a day of the month (01-{:02})", last));
-  }
-  sep(10, 'T', "'T' between the date and the time");
-  const int h = digits(11, 2, "a two-digit hour (00-23)");
-  if (h > 23) fail(12, "a two-digit hour (00-23)");
-  sep(13, ':', "':'");
-  const int mi = digits(14, 2, "two-digit minutes (00-59)");
-  if (mi > 59) fail(15, "two-digit minutes (00-59)");
-  sep(16, ':', "':'");
-  const int se = digits(17, 2, "two-digit seconds (00-59)");
-  if (se > 59) fail(18, "two-digit seconds (00-59)");
-  sep(19, 'Z', "'Z' (instants are in UTC)");
-  if (s.size() > 20) fail(21, "the end of the instant");
-  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{se};
-}
-
-}  // namespace
-
 auto record_reader::instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out)
     -> bool {
   const std::size_t at = offset_of(v);
   auto s = string_of(v, w, "an instant YYYY-MM-DDTHH:MM:SSZ (a string)");
   if (!s) return false;
   try {
-    out = parse_instant(*s);
+    out = diplo::detail::parse_instant(*s);
     return true;
   } catch (const diplo::error& e) {
     error(at, w, std::string(strip_prefix(e.what())));
@@ -1106,15 +1059,6 @@ auto strings_node(const std::vector<std::string>& v) -> node {
 
 }  // namespace
 
-auto instant_text(date::sys_seconds t) -> std::string {
-  const auto day = date::floor<date::days>(t);
-  const date::year_month_day ymd{day};
-  const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-}
-
 auto to_node(const actor& a) -> node {
   node n = object_node();
   const bool is_person = std::holds_alternative<person>(a);
@@ -1152,8 +1096,8 @@ auto to_node(const event& e) -> node {
   n.add("kind", str(kind_name(e)));
   if (b.status != status::occurred) n.add("status", str(name(b.status)));
   n.add("when", str(b.when.to_edtf()));
-  if (b.starts_at) n.add("starts_at", str(instant_text(*b.starts_at)));
-  if (b.ends_at) n.add("ends_at", str(instant_text(*b.ends_at)));
+  if (b.starts_at) n.add("starts_at", str(diplo::detail::format_instant(*b.starts_at)));
+  if (b.ends_at) n.add("ends_at", str(diplo::detail::format_instant(*b.ends_at)));
   if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
     node p = object_node();
     p.one_line = true;

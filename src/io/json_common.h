@@ -248,8 +248,6 @@ auto to_node(const actor& a) -> node;
 auto to_node(const event& e) -> node;
 /// The "dataset" object; an object without members when `info` is all empty.
 auto to_node(const dataset_info& info) -> node;
-/// "YYYY-MM-DDTHH:MM:SSZ".
-auto instant_text(date::sys_seconds t) -> std::string;
 
 /// Writes `n` canonically at `indent` spaces; `comma` whether a ',' follows. Objects are
 /// one key per line unless `one_line`; arrays of objects one element per line. Ends
