@@ -478,8 +478,7 @@ auto event_json(const event& e, name_list& names) -> json {
     r.set("attendees", ids_json(s->attendees, names));
   } else if (const auto* m = std::get_if<meeting>(&e)) {
     r.set("participants", ids_json(m->participants, names));
-    static constexpr const char* modes[] = {"in_person", "phone", "video"};
-    r.set("mode", modes[static_cast<std::size_t>(m->mode)]);
+    r.set("mode", std::string(name(m->mode)));
   } else if (const auto* c = std::get_if<ceremony>(&e)) {
     if (!c->name.empty()) r.set("name", c->name);
     optional_actor("host", c->host);

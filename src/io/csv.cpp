@@ -76,9 +76,6 @@ constexpr std::array<kind_entry, 11> kinds = {{
     {"ceremony", row_kind::ceremony},
 }};
 
-constexpr std::array<status, 5> statuses = {status::announced, status::planned, status::occurred,
-                                            status::cancelled, status::postponed};
-
 // ---- text helpers ---------------------------------------------------------------------
 
 auto is_space(char c) noexcept -> bool {
@@ -515,14 +512,9 @@ class reader {
     }
 
     if (!text(c_status).empty()) {
-      bool found = false;
-      for (status s : statuses) {
-        if (name(s) == text(c_status)) {
-          b.status = s;
-          found = true;
-        }
-      }
-      if (!found) {
+      if (auto s = try_parse_status(text(c_status))) {
+        b.status = *s;
+      } else {
         fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
                                     "occurred, cancelled, postponed",
                                     text(c_status)));

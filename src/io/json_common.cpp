@@ -592,44 +592,6 @@ constexpr std::array<std::string_view, 4> source_keys = {"url", "publisher", "ti
 constexpr std::array<std::string_view, 5> dataset_keys = {"title", "coverage", "as_of",
                                                           "license", "description"};
 
-template <class Enum, std::size_t N>
-auto lookup(std::string_view s, const std::array<std::pair<std::string_view, Enum>, N>& table)
-    -> std::optional<Enum> {
-  for (const auto& [n, v] : table) {
-    if (n == s) return v;
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::pair<std::string_view, status>, 5> status_table = {{
-    {"announced", status::announced},
-    {"planned", status::planned},
-    {"occurred", status::occurred},
-    {"cancelled", status::cancelled},
-    {"postponed", status::postponed},
-}};
-constexpr std::array<std::pair<std::string_view, visit_level>, 5> level_table = {{
-    {"state", visit_level::state},
-    {"official", visit_level::official},
-    {"working", visit_level::working},
-    {"private", visit_level::private_visit},
-    {"unspecified", visit_level::unspecified},
-}};
-constexpr std::array<std::pair<std::string_view, meeting_mode>, 3> mode_table = {{
-    {"in_person", meeting_mode::in_person},
-    {"phone", meeting_mode::phone},
-    {"video", meeting_mode::video},
-}};
-
-auto json_mode_name(meeting_mode m) -> std::string_view {
-  switch (m) {
-    case meeting_mode::in_person: return "in_person";
-    case meeting_mode::phone: return "phone";
-    case meeting_mode::video: return "video";
-  }
-  return "in_person";
-}
-
 }  // namespace
 
 void record_reader::read_version(od::value& v, const where& w) {
@@ -711,12 +673,13 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
                                                      : "person, organisation, visit, summit, "
                                                        "meeting or ceremony"));
   };
-  auto read_enum = [&](od::value& val, const where& w, const auto& table, auto& out,
+  // `parse` is the enum's try_parse_* (diplo/event.h), the inverse of its name().
+  auto read_enum = [&](od::value& val, const where& w, auto parse, auto& out,
                        std::string_view what, std::string_view expected) {
     const std::size_t at = offset_of(val);
     auto s = string_of(val, w, fmt::format("a {} (a string)", what));
     if (!s) return;
-    if (auto e = lookup(*s, table)) {
+    if (auto e = parse(*s)) {
       out = *e;
     } else {
       error(at, w, fmt::format("unknown {} \"{}\" (expected {})", what, *s, expected));
@@ -808,7 +771,7 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
         case k_country: country(val, w, f.country); break;
         case k_offices: read_offices(val, w); break;
         case k_status:
-          read_enum(val, w, status_table, f.status, "status",
+          read_enum(val, w, try_parse_status, f.status, "status",
                     "announced, planned, occurred, cancelled or postponed");
           break;
         case k_when: when(val, w, f.when); break;
@@ -821,14 +784,14 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
         case k_host_country: country(val, w, f.host_country); break;
         case k_host: read_id(val, w, f.host); break;
         case k_level:
-          read_enum(val, w, level_table, f.level, "level",
+          read_enum(val, w, try_parse_visit_level, f.level, "level",
                     "state, official, working, private or unspecified");
           break;
         case k_cities: strings(val, w, f.cities); break;
         case k_series: text(val, w, f.series); break;
         case k_attendees: ids(val, w, f.attendees); break;
         case k_participants: ids(val, w, f.participants); break;
-        case k_mode: read_enum(val, w, mode_table, f.mode, "mode", "in_person, phone or video"); break;
+        case k_mode: read_enum(val, w, try_parse_meeting_mode, f.mode, "mode", "in_person, phone or video"); break;
         case k_description: text(val, w, f.description); break;
         case k_notes: text(val, w, f.notes); break;
         case k_sources: read_sources(val, w); break;
@@ -1128,7 +1091,7 @@ auto to_node(const event& e) -> node {
     if (!s->attendees.empty()) n.add("attendees", ids_node(s->attendees));
   } else if (const auto* m = std::get_if<meeting>(&e)) {
     if (!m->participants.empty()) n.add("participants", ids_node(m->participants));
-    if (m->mode != meeting_mode::in_person) n.add("mode", str(json_mode_name(m->mode)));
+    if (m->mode != meeting_mode::in_person) n.add("mode", str(name(m->mode)));
   } else if (const auto* c = std::get_if<ceremony>(&e)) {
     if (!c->name.empty()) n.add("name", str(c->name));
     host(c->host);
