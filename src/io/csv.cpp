@@ -30,6 +30,7 @@
 #include "diplo/partial_date.h"
 #include "diplo/period.h"
 #include "diplo/timeline.h"
+#include "make_event.h"
 #include "out_of_memory.h"
 
 namespace diplo::io {
@@ -53,7 +54,8 @@ auto column_of(std::string_view name) -> std::optional<column> {
 
 // ---- kinds ----------------------------------------------------------------------------
 
-enum class row_kind : std::uint8_t { visit, summit, meeting, ceremony };
+using row_kind = detail::event_kind;
+using detail::event_fields;
 
 struct kind_entry {
   std::string_view name;
@@ -465,17 +467,40 @@ class reader {
     if (!id.empty() && diplo::detail::is_valid_utf8(id)) doc_.left_out.event_ids.emplace_back(id);
   }
 
+  // Reads a data row into an event, or leaves it out with its errors reported. Every field
+  // is checked, even after an error, so that one pass reports them all.
   void read_row(const record& r) {
+    if (!row_readable(r)) return;
+    event_fields f;
+    read_id(f.base);
+    const kind_entry* kind = read_kind();
+    read_status(f.base);
+    read_period(f.base);
+    read_place_and_notes(f.base);
+    read_people(f);
+    if (kind != nullptr) check_kind_columns(*kind);
+    if (!row_ok_ || kind == nullptr) {
+      leave_out(text(c_id));
+      return;
+    }
+    kind_fields(*kind, f);
+    doc_.events.push_back(detail::make_event(kind->kind, std::move(f)));
+    doc_.origins.push_back(origin{out_.file, r.line, 1});
+  }
+
+  // Starts reading row `r`: false (the row left out) when it had a syntax error, has as
+  // many fields as the header or is not UTF-8.
+  auto row_readable(const record& r) -> bool {
     if (r.bad) {  // fields may be misaligned: the id is not trusted
       leave_out({});
-      return;
+      return false;
     }
     if (r.fields.size() != header_size_) {
       leave_out({});
       out_.error(r.line, 1,
                  fmt::format("row has {} field{}; the header has {}", r.fields.size(),
                              r.fields.size() == 1 ? "" : "s", header_size_));
-      return;
+      return false;
     }
     row_ = &r;
     row_ok_ = true;
@@ -484,45 +509,49 @@ class reader {
         fail(static_cast<column>(c), "invalid UTF-8");
       }
     }
-    if (!row_ok_) {  // the checks below would only repeat it
+    if (!row_ok_) {  // the checks after this would only repeat it
       leave_out(text(c_id));
-      return;
+      return false;
     }
+    return true;
+  }
 
-    // Every field is checked, even after an error, so that one pass reports them all.
-    event_base b;
+  void read_id(event_base& b) {
     if (text(c_id).empty()) {
       fail(c_id, "missing (every row needs an id)");
     } else {
       b.id = event_id{std::string(text(c_id))};
     }
+  }
 
-    const kind_entry* kind = nullptr;
+  // The row's kind, or nullptr (with an error).
+  auto read_kind() -> const kind_entry* {
     if (text(c_kind).empty()) {
       fail(c_kind, "missing (every row needs a kind)");
+      return nullptr;
+    }
+    for (const kind_entry& k : kinds) {
+      if (k.name == text(c_kind)) return &k;
+    }
+    std::string names;
+    for (const kind_entry& k : kinds) names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
+    fail(c_kind, fmt::format("unknown kind \"{}\"; expected one of {}", text(c_kind), names));
+    return nullptr;
+  }
+
+  void read_status(event_base& b) {
+    if (text(c_status).empty()) return;
+    if (auto s = try_parse_status(text(c_status))) {
+      b.status = *s;
     } else {
-      for (const kind_entry& k : kinds) {
-        if (k.name == text(c_kind)) kind = &k;
-      }
-      if (kind == nullptr) {
-        std::string names;
-        for (const kind_entry& k : kinds) names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
-        fail(c_kind, fmt::format("unknown kind \"{}\"; expected one of {}", text(c_kind), names));
-      }
+      fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
+                                  "occurred, cancelled, postponed",
+                                  text(c_status)));
     }
+  }
 
-    if (!text(c_status).empty()) {
-      if (auto s = try_parse_status(text(c_status))) {
-        b.status = *s;
-      } else {
-        fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
-                                    "occurred, cancelled, postponed",
-                                    text(c_status)));
-      }
-    }
-
-    read_period(b);
-
+  // The columns of event_base after the id, status and days (the city is the kind's).
+  void read_place_and_notes(event_base& b) {
     const std::string_view country_text = text(c_country);
     if (!country_text.empty()) {
       try {
@@ -547,88 +576,58 @@ class reader {
     }
     b.description = std::string(text(c_description));
     b.notes = std::string(text(c_notes));
+  }
 
-    std::optional<actor_id> host;
-    for (const std::string& h : list_items(text(c_host), '\0')) host = resolve(h, c_host);
-    std::vector<actor_id> people;
+  // host -> f.host; participants -> f.people (each once).
+  void read_people(event_fields& f) {
+    for (const std::string& h : list_items(text(c_host), '\0')) f.host = resolve(h, c_host);
     std::unordered_set<std::string> seen;  // not std::find: a row may name a million people
     for (const std::string& p : list_items(text(c_participants), ';')) {
       if (auto id = resolve(p, c_participants)) {
-        if (seen.insert(id->value()).second) people.push_back(*id);
+        if (seen.insert(id->value()).second) f.people.push_back(*id);
       }
     }
+  }
 
-    if (kind != nullptr) {
-      const bool named = kind->kind == row_kind::summit || kind->kind == row_kind::ceremony;
-      if (!named && !text(c_name).empty()) {
-        fail(c_name, fmt::format("only summits and ceremonies have a name, not a {}", kind->name));
-      }
-      if (kind->kind != row_kind::summit && !text(c_series).empty()) {
-        fail(c_series, fmt::format("only summits have a series, not a {}", kind->name));
-      }
+  // name and series are only for the kinds that have them.
+  void check_kind_columns(const kind_entry& kind) {
+    const bool named = kind.kind == row_kind::summit || kind.kind == row_kind::ceremony;
+    if (!named && !text(c_name).empty()) {
+      fail(c_name, fmt::format("only summits and ceremonies have a name, not a {}", kind.name));
     }
-    if (!row_ok_ || kind == nullptr) {
-      leave_out(text(c_id));
-      return;
+    if (kind.kind != row_kind::summit && !text(c_series).empty()) {
+      fail(c_series, fmt::format("only summits have a series, not a {}", kind.name));
     }
+  }
 
+  // The fields that depend on the kind: the level or mode it names, the host country (the
+  // country column), the city (a visit's list of cities), name and series, and who is a
+  // guest (a visit's people but its host) or a participant (a meeting's host too).
+  void kind_fields(const kind_entry& kind, event_fields& f) {
     const std::string city(text(c_city));
-    event e;
-    switch (kind->kind) {
+    f.level = kind.level;
+    f.mode = kind.mode;
+    f.host_country = f.base.place.country;
+    f.name = std::string(text(c_name));
+    f.series = std::string(text(c_series));
+    switch (kind.kind) {
       case row_kind::visit: {
-        visit v;
-        static_cast<event_base&>(v) = std::move(b);
-        v.level = kind->level;
-        v.host = host;
-        v.host_country = v.place.country;
-        for (const actor_id& p : people) {
-          if (!host || p != *host) v.guests.push_back(p);
-        }
-        v.cities = list_items(city, '/');
-        if (!v.cities.empty()) v.place.city = v.cities.front();
-        if (v.cities.size() < 2) v.cities.clear();
-        e = std::move(v);
+        if (f.host) std::erase(f.people, *f.host);
+        f.cities = list_items(city, '/');
+        if (!f.cities.empty()) f.base.place.city = f.cities.front();
+        if (f.cities.size() < 2) f.cities.clear();
         break;
       }
-      case row_kind::summit: {
-        summit s;
-        static_cast<event_base&>(s) = std::move(b);
-        s.place.city = city;
-        s.name = std::string(text(c_name));
-        s.series = std::string(text(c_series));
-        s.host_country = s.place.country;
-        s.host = host;
-        s.attendees = std::move(people);
-        e = std::move(s);
-        break;
-      }
-      case row_kind::meeting: {
-        meeting m;
-        static_cast<event_base&>(m) = std::move(b);
-        m.place.city = city;
-        m.mode = kind->mode;
-        m.participants = std::move(people);
+      case row_kind::meeting:
         // A meeting has no host of its own: the host is one of the participants.
-        if (host && std::find(m.participants.begin(), m.participants.end(), *host) ==
-                        m.participants.end()) {
-          m.participants.push_back(*host);
+        if (f.host && std::find(f.people.begin(), f.people.end(), *f.host) == f.people.end()) {
+          f.people.push_back(*f.host);
         }
-        e = std::move(m);
+        f.base.place.city = city;
         break;
-      }
-      case row_kind::ceremony: {
-        ceremony c;
-        static_cast<event_base&>(c) = std::move(b);
-        c.place.city = city;
-        c.name = std::string(text(c_name));
-        c.host = host;
-        c.attendees = std::move(people);
-        e = std::move(c);
-        break;
-      }
+      case row_kind::summit:
+      case row_kind::ceremony: f.base.place.city = city; break;
     }
-    doc_.events.push_back(std::move(e));
-    doc_.origins.push_back(origin{out_.file, r.line, 1});
   }
 
   // start and end -> b.when.

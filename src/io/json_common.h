@@ -70,6 +70,8 @@ auto locate_structure_error(std::string_view json) -> std::pair<std::size_t, std
 /// `max_depth`, or npos when there is none. Linear; never recursive.
 auto too_deep_at(std::string_view json, std::size_t max_depth) noexcept -> std::size_t;
 
+class record_builder;  // the steps of record_reader::read_record (json_common.cpp)
+
 /// What the reader is reading, which decides the allowed kinds and keys of a record.
 enum class record_context : std::uint8_t { actor, event, any };
 
@@ -199,6 +201,8 @@ class record_reader {
   bool version_seen = false;  // "diplo" was read (JSON root or JSONL header)
 
  private:
+  friend class record_builder;
+
   auto path(const where& w) const -> std::string;
   auto root_is_object(const where& w) -> bool;
   void type_error(od::value& v, const where& w, std::string_view expected);
