@@ -14,6 +14,7 @@
 
 #include "diplo/data.h"
 #include "diplo/detail/instant.h"
+#include "diplo/detail/json_string.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -241,79 +242,6 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 
 // --- JSON ----------------------------------------------------------------------------------
 
-namespace {
-
-// The length of the UTF-8 sequence starting at s[i], or 0 when it is not valid there.
-auto utf8_length(std::string_view s, std::size_t i) noexcept -> std::size_t {
-  const auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  std::uint32_t cp = 0;
-  if (b < 0x80) return 1;
-  if ((b & 0xE0) == 0xC0) {
-    n = 2;
-    cp = b & 0x1F;
-  } else if ((b & 0xF0) == 0xE0) {
-    n = 3;
-    cp = b & 0x0F;
-  } else if ((b & 0xF8) == 0xF0) {
-    n = 4;
-    cp = b & 0x07;
-  } else {
-    return 0;
-  }
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-  static constexpr std::uint32_t min_for[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < min_for[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-}  // namespace
-
-auto json_quote(std::string_view text) -> std::string {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      const std::size_t n = utf8_length(text, i);
-      if (n == 0) {
-        out += "\\ufffd";
-        ++i;
-      } else {
-        out.append(text.substr(i, n));
-        i += n;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          out += fmt::format("\\u{:04x}", u);
-        } else {
-          out += c;
-        }
-    }
-    ++i;
-  }
-  out += '"';
-  return out;
-}
-
 auto json::set(std::string key, json value) -> json& {
   std::get<object>(v_).emplace_back(std::move(key), std::move(value));
   return *this;
@@ -341,7 +269,7 @@ void json::write(std::string& out, int indent) const {
   } else if (const long long* i = std::get_if<long long>(&v_)) {
     out += fmt::format("{}", *i);
   } else if (const std::string* s = std::get_if<std::string>(&v_)) {
-    out += json_quote(*s);
+    out += detail::json_string(*s);
   } else if (const array* a = std::get_if<array>(&v_)) {
     if (a->empty()) {
       out += "[]";
@@ -381,7 +309,7 @@ void json::write(std::string& out, int indent) const {
       std::string line = "{";
       for (std::size_t k = 0; k < o.size(); ++k) {
         if (k > 0) line += ", ";
-        line += json_quote(o[k].first);
+        line += detail::json_string(o[k].first);
         line += ": ";
         o[k].second.write(line, indent + 2);
       }
@@ -396,7 +324,7 @@ void json::write(std::string& out, int indent) const {
     for (std::size_t k = 0; k < o.size(); ++k) {
       out += k > 0 ? ",\n" : "\n";
       out += pad;
-      out += json_quote(o[k].first);
+      out += detail::json_string(o[k].first);
       out += ": ";
       o[k].second.write(out, indent + 2);
     }

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "diplo/detail/instant.h"
+#include "diplo/detail/json_string.h"
 #include "make_event.h"
 
 namespace diplo::io::detail {
@@ -986,35 +987,12 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
 
 // ---- writing ---------------------------------------------------------------------------
 
-void append_string(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t run = 0;  // start of the pending run of unescaped bytes
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += fmt::format("\\u{:04x}", c); break;
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
-
 namespace {
 
 auto str(std::string_view s) -> node {
   node n;
   n.raw.reserve(s.size() + 2);
-  append_string(n.raw, s);
+  diplo::detail::append_json_string(n.raw, s);
   return n;
 }
 
@@ -1026,7 +1004,7 @@ auto str_array(const Range& items, Text text) -> node {
   for (const auto& x : items) {
     if (!first) n.raw += ", ";
     first = false;
-    append_string(n.raw, text(x));
+    diplo::detail::append_json_string(n.raw, text(x));
   }
   n.raw += ']';
   return n;
@@ -1165,7 +1143,7 @@ void write_inline(std::string& out, const node& n) {
       for (const auto& [key, value] : n.members) {
         if (!first) out += ", ";
         first = false;
-        append_string(out, key);
+        diplo::detail::append_json_string(out, key);
         out += ": ";
         write_inline(out, value);
       }
@@ -1205,7 +1183,7 @@ void write_pretty(std::string& out, const node& n, std::size_t indent, bool comm
     for (std::size_t i = 0; i < n.members.size(); ++i) {
       const auto& [key, value] = n.members[i];
       out.append(indent + 2, ' ');
-      append_string(out, key);
+      diplo::detail::append_json_string(out, key);
       out += ": ";
       write_pretty(out, value, indent + 2, i + 1 < n.members.size());
       out += '\n';

@@ -245,9 +245,6 @@ struct node {
   }
 };
 
-/// Appends `s` as a JSON string, escaped minimally.
-void append_string(std::string& out, std::string_view s);
-
 auto to_node(const actor& a) -> node;
 auto to_node(const event& e) -> node;
 /// The "dataset" object; an object without members when `info` is all empty.
