@@ -196,7 +196,12 @@ auto add_visits(CLI::App& app) -> command {
 
   return {sub, [o](context& ctx) -> int {
             auto [f, from, to] = trip_query_of(*o);
-            if (!o->level.empty()) f.level = try_parse_visit_level(o->level);  // checked by IsMember
+            if (!o->level.empty()) {
+              for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
+                             visit_level::official, visit_level::state}) {
+                if (name(l) == o->level) f.level = l;
+              }
+            }
             const timeline& t = ctx.data();
             if (!o->guest.empty()) f.guest = resolve(t, o->guest);
             if (o->longest_gap) return print_longest_gap(ctx, t, f, from, to, *o);
