@@ -182,4 +182,42 @@ TEST(EventFormat, EnumsPlacesSourcesAndWidth) {
   EXPECT_EQ(fmt::format("{}", s), "TASS <https://tass.com/politics/1953857> (7 May 2025)");
 }
 
+// name() and try_parse_*() are one table read both ways: parsing every enumerator's name
+// gives it back, and the enumerator past the last has no name (so `Count` is right).
+template <class Enum, std::size_t Count, class Parse>
+void expect_names_read_back(Parse parse) {
+  for (std::size_t i = 0; i < Count; ++i) {
+    const auto e = static_cast<Enum>(i);
+    EXPECT_NE(diplo::name(e), "?");
+    EXPECT_EQ(parse(diplo::name(e)), e) << diplo::name(e);
+    for (std::size_t j = 0; j < Count; ++j) {
+      if (j != i) {
+        EXPECT_NE(diplo::name(e), diplo::name(static_cast<Enum>(j)));
+      }
+    }
+  }
+  EXPECT_EQ(diplo::name(static_cast<Enum>(Count)), "?");
+  EXPECT_EQ(parse("?"), std::nullopt);
+  EXPECT_EQ(parse(""), std::nullopt);
+}
+
+TEST(EventNames, ParseIsTheInverseOfName) {
+  expect_names_read_back<diplo::status, 5>(diplo::try_parse_status);
+  expect_names_read_back<diplo::visit_level, 5>(diplo::try_parse_visit_level);
+  expect_names_read_back<diplo::meeting_mode, 3>(diplo::try_parse_meeting_mode);
+  static_assert(diplo::try_parse_status("postponed") == diplo::status::postponed);
+  static_assert(diplo::try_parse_visit_level("private") == diplo::visit_level::private_visit);
+  static_assert(diplo::try_parse_meeting_mode("phone") == diplo::meeting_mode::phone);
+}
+
+TEST(EventNames, AreTheDataFilesSpellings) {
+  // The JSON formats and the tool's --json write "in_person"; name() said "in person".
+  EXPECT_EQ(diplo::name(diplo::meeting_mode::in_person), "in_person");
+  EXPECT_EQ(fmt::format("{}", diplo::meeting_mode::in_person), "in_person");
+  EXPECT_EQ(diplo::try_parse_meeting_mode("in person"), std::nullopt);
+  EXPECT_EQ(diplo::try_parse_visit_level("private_visit"), std::nullopt);
+  EXPECT_EQ(diplo::try_parse_status("Planned"), std::nullopt);
+  EXPECT_EQ(diplo::try_parse_status(" planned"), std::nullopt);
+}
+
 }  // namespace

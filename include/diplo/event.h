@@ -38,6 +38,7 @@
 // actor ids and parent ids against each other.
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -93,14 +94,48 @@ enum class visit_level : std::uint8_t { unspecified, private_visit, working, off
 /// How the participants of a meeting were together.
 enum class meeting_mode : std::uint8_t { in_person, phone, video };
 
-/// "in person", "phone", "video".
+/// The name of a mode as written in data files: "in_person", "phone", "video".
 [[nodiscard]] constexpr auto name(meeting_mode m) noexcept -> std::string_view {
   switch (m) {
-    case meeting_mode::in_person: return "in person";
+    case meeting_mode::in_person: return "in_person";
     case meeting_mode::phone: return "phone";
     case meeting_mode::video: return "video";
   }
   return "?";
+}
+
+// Each name() above has its inverse here, so that readers and writers share one table.
+
+namespace detail {
+/// The enumerator of `Enum` (numbered 0 to Count - 1) whose name() is `text`, if any.
+template <class Enum, std::size_t Count>
+[[nodiscard]] constexpr auto by_name(std::string_view text) noexcept -> std::optional<Enum> {
+  for (std::size_t i = 0; i < Count; ++i) {
+    if (name(static_cast<Enum>(i)) == text) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+}  // namespace detail
+
+/// The status `name` writes as `text` ("planned"); nullopt for any other text (names are
+/// lower case, exactly as written).
+/// Example: `diplo::try_parse_status("planned") == diplo::status::planned`
+[[nodiscard]] constexpr auto try_parse_status(std::string_view text) noexcept -> std::optional<status> {
+  return detail::by_name<status, 5>(text);
+}
+
+/// The visit level `name` writes as `text`: "private" is visit_level::private_visit.
+/// Example: `diplo::try_parse_visit_level("state") == diplo::visit_level::state`
+[[nodiscard]] constexpr auto try_parse_visit_level(std::string_view text) noexcept
+    -> std::optional<visit_level> {
+  return detail::by_name<visit_level, 5>(text);
+}
+
+/// The meeting mode `name` writes as `text` ("in_person", "phone", "video").
+/// Example: `diplo::try_parse_meeting_mode("video") == diplo::meeting_mode::video`
+[[nodiscard]] constexpr auto try_parse_meeting_mode(std::string_view text) noexcept
+    -> std::optional<meeting_mode> {
+  return detail::by_name<meeting_mode, 3>(text);
 }
 
 /// A report that an event happened: where it was published, by whom, when.

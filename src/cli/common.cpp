@@ -14,6 +14,8 @@
 
 #include "diplo/data.h"
 #include "diplo/detail/utf8.h"
+#include "diplo/detail/instant.h"
+#include "diplo/detail/json_string.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -241,45 +243,6 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 
 // --- JSON ----------------------------------------------------------------------------------
 
-auto json_quote(std::string_view text) -> std::string {
-  std::string out;
-  out.reserve(text.size() + 2);
-  out += '"';
-  for (std::size_t i = 0; i < text.size();) {
-    const char c = text[i];
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      const diplo::detail::utf8::decoded d = diplo::detail::utf8::decode(text, i);
-      if (!d.ok()) {
-        out += "\\ufffd";
-        ++i;
-      } else {
-        out.append(text.substr(i, d.length));
-        i += d.length;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20) {
-          out += fmt::format("\\u{:04x}", u);
-        } else {
-          out += c;
-        }
-    }
-    ++i;
-  }
-  out += '"';
-  return out;
-}
-
 auto json::set(std::string key, json value) -> json& {
   std::get<object>(v_).emplace_back(std::move(key), std::move(value));
   return *this;
@@ -307,7 +270,7 @@ void json::write(std::string& out, int indent) const {
   } else if (const long long* i = std::get_if<long long>(&v_)) {
     out += fmt::format("{}", *i);
   } else if (const std::string* s = std::get_if<std::string>(&v_)) {
-    out += json_quote(*s);
+    out += detail::json_string(*s);
   } else if (const array* a = std::get_if<array>(&v_)) {
     if (a->empty()) {
       out += "[]";
@@ -347,7 +310,7 @@ void json::write(std::string& out, int indent) const {
       std::string line = "{";
       for (std::size_t k = 0; k < o.size(); ++k) {
         if (k > 0) line += ", ";
-        line += json_quote(o[k].first);
+        line += detail::json_string(o[k].first);
         line += ": ";
         o[k].second.write(line, indent + 2);
       }
@@ -362,7 +325,7 @@ void json::write(std::string& out, int indent) const {
     for (std::size_t k = 0; k < o.size(); ++k) {
       out += k > 0 ? ",\n" : "\n";
       out += pad;
-      out += json_quote(o[k].first);
+      out += detail::json_string(o[k].first);
       out += ": ";
       o[k].second.write(out, indent + 2);
     }
@@ -401,8 +364,6 @@ auto ids_json(const std::vector<actor_id>& ids, name_list& names) -> json {
   return a;
 }
 
-auto instant_text(date::sys_seconds t) -> std::string { return date::format("%FT%TZ", t); }
-
 }  // namespace
 
 auto event_json(const event& e, name_list& names) -> json {
@@ -412,8 +373,8 @@ auto event_json(const event& e, name_list& names) -> json {
   r.set("kind", std::string(kind_name(e)));
   r.set("status", std::string(name(b.status)));
   r.set("when", b.when.to_edtf());
-  if (b.starts_at) r.set("starts_at", instant_text(*b.starts_at));
-  if (b.ends_at) r.set("ends_at", instant_text(*b.ends_at));
+  if (b.starts_at) r.set("starts_at", detail::format_instant(*b.starts_at));
+  if (b.ends_at) r.set("ends_at", detail::format_instant(*b.ends_at));
   if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
     json p = json::make_object();
     if (!b.place.city.empty()) p.set("city", b.place.city);
@@ -446,8 +407,7 @@ auto event_json(const event& e, name_list& names) -> json {
     r.set("attendees", ids_json(s->attendees, names));
   } else if (const auto* m = std::get_if<meeting>(&e)) {
     r.set("participants", ids_json(m->participants, names));
-    static constexpr const char* modes[] = {"in_person", "phone", "video"};
-    r.set("mode", modes[static_cast<std::size_t>(m->mode)]);
+    r.set("mode", std::string(name(m->mode)));
   } else if (const auto* c = std::get_if<ceremony>(&e)) {
     if (!c->name.empty()) r.set("name", c->name);
     optional_actor("host", c->host);

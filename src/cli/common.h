@@ -132,8 +132,8 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 // --- JSON ----------------------------------------------------------------------------------
 
 /// A JSON value that writes itself: null, true/false, an integer, a string, an array or
-/// an object with keys in insertion order. Strings are escaped as JSON requires (and
-/// invalid UTF-8 replaced with U+FFFD), so the output always parses.
+/// an object with keys in insertion order. Strings are written by detail::json_string (as
+/// the data files' writers write them: invalid UTF-8 as U+FFFD), so the output always parses.
 class json {
  public:
   using array = std::vector<json>;
@@ -170,9 +170,6 @@ class json {
   }
   std::variant<std::nullptr_t, bool, long long, std::string, array, object> v_;
 };
-
-/// `text` as a JSON string literal, quotes included.
-auto json_quote(std::string_view text) -> std::string;
 
 /// Collects the actors an answer names, for its "names" member ({id: canonical name}).
 class name_list {

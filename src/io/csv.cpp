@@ -25,6 +25,7 @@
 #include "diplo/detail/fold.h"
 #include "diplo/detail/text.h"
 #include "diplo/detail/slug.h"
+#include "diplo/detail/instant.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -32,6 +33,7 @@
 #include "diplo/partial_date.h"
 #include "diplo/period.h"
 #include "diplo/timeline.h"
+#include "make_event.h"
 #include "out_of_memory.h"
 
 namespace diplo::io {
@@ -55,7 +57,8 @@ auto column_of(std::string_view name) -> std::optional<column> {
 
 // ---- kinds ----------------------------------------------------------------------------
 
-enum class row_kind : std::uint8_t { visit, summit, meeting, ceremony };
+using row_kind = detail::event_kind;
+using detail::event_fields;
 
 struct kind_entry {
   std::string_view name;
@@ -77,9 +80,6 @@ constexpr std::array<kind_entry, 11> kinds = {{
     {"video_call", row_kind::meeting, visit_level::unspecified, meeting_mode::video},
     {"ceremony", row_kind::ceremony},
 }};
-
-constexpr std::array<status, 5> statuses = {status::announced, status::planned, status::occurred,
-                                            status::cancelled, status::postponed};
 
 // ---- text helpers ---------------------------------------------------------------------
 
@@ -154,42 +154,6 @@ void unguard_formula(std::string& cell) {
   if (cell.starts_with('\'') && starts_formula(cell)) cell.erase(0, 1);
 }
 
-// "YYYY-MM-DDTHH:MM:SSZ", strictly. Throws parse_error (area "instant").
-auto parse_instant(std::string_view s) -> date::sys_seconds {
-  constexpr std::string_view pattern = "dddd-dd-ddTdd:dd:ddZ";
-  auto fail = [&](std::size_t i, std::string_view expected) -> parse_error {
-    return parse_error::at("instant", s, i + 1, expected);
-  };
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = i < s.size() ? s[i] : '\0';
-    if (pattern[i] == 'd') {
-      if (c < '0' || c > '9') throw fail(i, "a digit (YYYY-MM-DDTHH:MM:SSZ)");
-    } else if (c != pattern[i]) {
-      if (pattern[i] == 'Z') throw fail(i, "'Z' (instants are in UTC)");
-      throw fail(i, fmt::format("'{}' (YYYY-MM-DDTHH:MM:SSZ)", pattern[i]));
-    }
-  }
-  if (s.size() > pattern.size()) throw fail(pattern.size(), "end of input");
-  auto num = [&](std::size_t at, std::size_t n) {
-    int v = 0;
-    for (std::size_t k = 0; k < n; ++k) v = v * 10 + (s[at + k] - '0');
-    return v;
-  };
-  const int y = num(0, 4);
-  const int mo = num(5, 2);
-  const int d = num(8, 2);
-  const int h = num(11, 2);
-  const int mi = num(14, 2);
-  const int se = num(17, 2);
-  if (mo < 1 || mo > 12) throw fail(5, "a month (01-12)");
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) throw fail(8, "a day of the month");
-  if (h > 23) throw fail(11, "an hour (00-23)");
-  if (mi > 59) throw fail(14, "a minute (00-59)");
-  if (se > 59) throw fail(17, "a second (00-59)");
-  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{se};
 }
 
 // ---- diagnostics ----------------------------------------------------------------------
@@ -364,17 +328,40 @@ class reader {
     if (!id.empty() && diplo::detail::is_valid_utf8(id)) doc_.left_out.event_ids.emplace_back(id);
   }
 
+  // Reads a data row into an event, or leaves it out with its errors reported. Every field
+  // is checked, even after an error, so that one pass reports them all.
   void read_row(const record& r) {
+    if (!row_readable(r)) return;
+    event_fields f;
+    read_id(f.base);
+    const kind_entry* kind = read_kind();
+    read_status(f.base);
+    read_period(f.base);
+    read_place_and_notes(f.base);
+    read_people(f);
+    if (kind != nullptr) check_kind_columns(*kind);
+    if (!row_ok_ || kind == nullptr) {
+      leave_out(text(c_id));
+      return;
+    }
+    kind_fields(*kind, f);
+    doc_.events.push_back(detail::make_event(kind->kind, std::move(f)));
+    doc_.origins.push_back(origin{out_.file, r.line, 1});
+  }
+
+  // Starts reading row `r`: false (the row left out) when it had a syntax error, has as
+  // many fields as the header or is not UTF-8.
+  auto row_readable(const record& r) -> bool {
     if (r.bad) {  // fields may be misaligned: the id is not trusted
       leave_out({});
-      return;
+      return false;
     }
     if (r.fields.size() != header_size_) {
       leave_out({});
       out_.error(r.line, 1,
                  fmt::format("row has {} field{}; the header has {}", r.fields.size(),
                              r.fields.size() == 1 ? "" : "s", header_size_));
-      return;
+      return false;
     }
     row_ = &r;
     row_ok_ = true;
@@ -383,50 +370,49 @@ class reader {
         fail(static_cast<column>(c), "invalid UTF-8");
       }
     }
-    if (!row_ok_) {  // the checks below would only repeat it
+    if (!row_ok_) {  // the checks after this would only repeat it
       leave_out(text(c_id));
-      return;
+      return false;
     }
+    return true;
+  }
 
-    // Every field is checked, even after an error, so that one pass reports them all.
-    event_base b;
+  void read_id(event_base& b) {
     if (text(c_id).empty()) {
       fail(c_id, "missing (every row needs an id)");
     } else {
       b.id = event_id{std::string(text(c_id))};
     }
+  }
 
-    const kind_entry* kind = nullptr;
+  // The row's kind, or nullptr (with an error).
+  auto read_kind() -> const kind_entry* {
     if (text(c_kind).empty()) {
       fail(c_kind, "missing (every row needs a kind)");
+      return nullptr;
+    }
+    for (const kind_entry& k : kinds) {
+      if (k.name == text(c_kind)) return &k;
+    }
+    std::string names;
+    for (const kind_entry& k : kinds) names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
+    fail(c_kind, fmt::format("unknown kind \"{}\"; expected one of {}", text(c_kind), names));
+    return nullptr;
+  }
+
+  void read_status(event_base& b) {
+    if (text(c_status).empty()) return;
+    if (auto s = try_parse_status(text(c_status))) {
+      b.status = *s;
     } else {
-      for (const kind_entry& k : kinds) {
-        if (k.name == text(c_kind)) kind = &k;
-      }
-      if (kind == nullptr) {
-        std::string names;
-        for (const kind_entry& k : kinds) names += fmt::format("{}{}", names.empty() ? "" : ", ", k.name);
-        fail(c_kind, fmt::format("unknown kind \"{}\"; expected one of {}", text(c_kind), names));
-      }
+      fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
+                                  "occurred, cancelled, postponed",
+                                  text(c_status)));
     }
+  }
 
-    if (!text(c_status).empty()) {
-      bool found = false;
-      for (status s : statuses) {
-        if (name(s) == text(c_status)) {
-          b.status = s;
-          found = true;
-        }
-      }
-      if (!found) {
-        fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
-                                    "occurred, cancelled, postponed",
-                                    text(c_status)));
-      }
-    }
-
-    read_period(b);
-
+  // The columns of event_base after the id, status and days (the city is the kind's).
+  void read_place_and_notes(event_base& b) {
     const std::string_view country_text = text(c_country);
     if (!country_text.empty()) {
       try {
@@ -441,7 +427,7 @@ class reader {
     for (column c : {c_starts_at, c_ends_at}) {
       if (text(c).empty()) continue;
       try {
-        (c == c_starts_at ? b.starts_at : b.ends_at) = parse_instant(text(c));
+        (c == c_starts_at ? b.starts_at : b.ends_at) = diplo::detail::parse_instant(text(c));
       } catch (const parse_error& e) {
         fail(c, e.what());
       }
@@ -451,88 +437,58 @@ class reader {
     }
     b.description = std::string(text(c_description));
     b.notes = std::string(text(c_notes));
+  }
 
-    std::optional<actor_id> host;
-    for (const std::string& h : list_items(text(c_host), '\0')) host = resolve(h, c_host);
-    std::vector<actor_id> people;
+  // host -> f.host; participants -> f.people (each once).
+  void read_people(event_fields& f) {
+    for (const std::string& h : list_items(text(c_host), '\0')) f.host = resolve(h, c_host);
     std::unordered_set<std::string> seen;  // not std::find: a row may name a million people
     for (const std::string& p : list_items(text(c_participants), ';')) {
       if (auto id = resolve(p, c_participants)) {
-        if (seen.insert(id->value()).second) people.push_back(*id);
+        if (seen.insert(id->value()).second) f.people.push_back(*id);
       }
     }
+  }
 
-    if (kind != nullptr) {
-      const bool named = kind->kind == row_kind::summit || kind->kind == row_kind::ceremony;
-      if (!named && !text(c_name).empty()) {
-        fail(c_name, fmt::format("only summits and ceremonies have a name, not a {}", kind->name));
-      }
-      if (kind->kind != row_kind::summit && !text(c_series).empty()) {
-        fail(c_series, fmt::format("only summits have a series, not a {}", kind->name));
-      }
+  // name and series are only for the kinds that have them.
+  void check_kind_columns(const kind_entry& kind) {
+    const bool named = kind.kind == row_kind::summit || kind.kind == row_kind::ceremony;
+    if (!named && !text(c_name).empty()) {
+      fail(c_name, fmt::format("only summits and ceremonies have a name, not a {}", kind.name));
     }
-    if (!row_ok_ || kind == nullptr) {
-      leave_out(text(c_id));
-      return;
+    if (kind.kind != row_kind::summit && !text(c_series).empty()) {
+      fail(c_series, fmt::format("only summits have a series, not a {}", kind.name));
     }
+  }
 
+  // The fields that depend on the kind: the level or mode it names, the host country (the
+  // country column), the city (a visit's list of cities), name and series, and who is a
+  // guest (a visit's people but its host) or a participant (a meeting's host too).
+  void kind_fields(const kind_entry& kind, event_fields& f) {
     const std::string city(text(c_city));
-    event e;
-    switch (kind->kind) {
+    f.level = kind.level;
+    f.mode = kind.mode;
+    f.host_country = f.base.place.country;
+    f.name = std::string(text(c_name));
+    f.series = std::string(text(c_series));
+    switch (kind.kind) {
       case row_kind::visit: {
-        visit v;
-        static_cast<event_base&>(v) = std::move(b);
-        v.level = kind->level;
-        v.host = host;
-        v.host_country = v.place.country;
-        for (const actor_id& p : people) {
-          if (!host || p != *host) v.guests.push_back(p);
-        }
-        v.cities = list_items(city, '/');
-        if (!v.cities.empty()) v.place.city = v.cities.front();
-        if (v.cities.size() < 2) v.cities.clear();
-        e = std::move(v);
+        if (f.host) std::erase(f.people, *f.host);
+        f.cities = list_items(city, '/');
+        if (!f.cities.empty()) f.base.place.city = f.cities.front();
+        if (f.cities.size() < 2) f.cities.clear();
         break;
       }
-      case row_kind::summit: {
-        summit s;
-        static_cast<event_base&>(s) = std::move(b);
-        s.place.city = city;
-        s.name = std::string(text(c_name));
-        s.series = std::string(text(c_series));
-        s.host_country = s.place.country;
-        s.host = host;
-        s.attendees = std::move(people);
-        e = std::move(s);
-        break;
-      }
-      case row_kind::meeting: {
-        meeting m;
-        static_cast<event_base&>(m) = std::move(b);
-        m.place.city = city;
-        m.mode = kind->mode;
-        m.participants = std::move(people);
+      case row_kind::meeting:
         // A meeting has no host of its own: the host is one of the participants.
-        if (host && std::find(m.participants.begin(), m.participants.end(), *host) ==
-                        m.participants.end()) {
-          m.participants.push_back(*host);
+        if (f.host && std::find(f.people.begin(), f.people.end(), *f.host) == f.people.end()) {
+          f.people.push_back(*f.host);
         }
-        e = std::move(m);
+        f.base.place.city = city;
         break;
-      }
-      case row_kind::ceremony: {
-        ceremony c;
-        static_cast<event_base&>(c) = std::move(b);
-        c.place.city = city;
-        c.name = std::string(text(c_name));
-        c.host = host;
-        c.attendees = std::move(people);
-        e = std::move(c);
-        break;
-      }
+      case row_kind::summit:
+      case row_kind::ceremony: f.base.place.city = city; break;
     }
-    doc_.events.push_back(std::move(e));
-    doc_.origins.push_back(origin{out_.file, r.line, 1});
   }
 
   // start and end -> b.when.
@@ -810,8 +766,8 @@ class row_writer {
     f[c_participants] = names(people);
     if (b.parent) f[c_parent] = b.parent->value();
     f[c_journey] = b.journey;
-    if (b.starts_at) f[c_starts_at] = date::format("%FT%TZ", *b.starts_at);
-    if (b.ends_at) f[c_ends_at] = date::format("%FT%TZ", *b.ends_at);
+    if (b.starts_at) f[c_starts_at] = diplo::detail::format_instant(*b.starts_at);
+    if (b.ends_at) f[c_ends_at] = diplo::detail::format_instant(*b.ends_at);
     f[c_description] = b.description;
     f[c_sources] = sources_cell(b);
     f[c_notes] = b.notes;

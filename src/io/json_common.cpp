@@ -12,6 +12,9 @@
 #include <fmt/format.h>
 
 #include "diplo/detail/utf8.h"
+#include "diplo/detail/instant.h"
+#include "diplo/detail/json_string.h"
+#include "make_event.h"
 
 namespace diplo::io::detail {
 
@@ -432,62 +435,13 @@ auto record_reader::date(od::value& v, const where& w, std::optional<partial_dat
   return false;
 }
 
-namespace {
-
-// Strict "YYYY-MM-DDTHH:MM:SSZ"; throws parse_error ("instant") with the column.
-auto parse_instant(std::string_view s) -> date::sys_seconds {
-  auto fail = [&](std::size_t column, std::string_view expected) {
-    throw parse_error::at("instant", s, column, expected);
-  };
-  auto digits = [&](std::size_t from, std::size_t n, std::string_view what) {
-    int v = 0;
-    for (std::size_t i = from; i < from + n; ++i) {
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') fail(i + 1, what);
-      v = v * 10 + (s[i] - '0');
-    }
-    return v;
-  };
-  auto sep = [&](std::size_t i, char c, std::string_view what) {
-    if (i >= s.size() || s[i] != c) fail(i + 1, what);
-  };
-  const int y = digits(0, 4, "a four-digit year (instants are YYYY-MM-DDTHH:MM:SSZ)");
-  sep(4, '-', "'-'");
-  const int mo = digits(5, 2, "a two-digit month (01-12)");
-  if (mo < 1 || mo > 12) fail(6, "a two-digit month (01-12)");
-  sep(7, '-', "'-'");
-  const int d = digits(8, 2, "a two-digit day (01-31)");
-  const date::year_month_day ymd{date::year{y}, date::month{static_cast<unsigned>(mo)},
-                                 date::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) {
-    const unsigned last = static_cast<unsigned>(
-        date::year_month_day_last{date::year{y}, date::month_day_last{date::month{static_cast<unsigned>(mo)}}}
-            .day());
-    fail(9, fmt::format("a day of the month (01-{:02})", last));
-  }
-  sep(10, 'T', "'T' between the date and the time");
-  const int h = digits(11, 2, "a two-digit hour (00-23)");
-  if (h > 23) fail(12, "a two-digit hour (00-23)");
-  sep(13, ':', "':'");
-  const int mi = digits(14, 2, "two-digit minutes (00-59)");
-  if (mi > 59) fail(15, "two-digit minutes (00-59)");
-  sep(16, ':', "':'");
-  const int se = digits(17, 2, "two-digit seconds (00-59)");
-  if (se > 59) fail(18, "two-digit seconds (00-59)");
-  sep(19, 'Z', "'Z' (instants are in UTC)");
-  if (s.size() > 20) fail(21, "the end of the instant");
-  return date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-         std::chrono::seconds{se};
-}
-
-}  // namespace
-
 auto record_reader::instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out)
     -> bool {
   const std::size_t at = offset_of(v);
   auto s = string_of(v, w, "an instant YYYY-MM-DDTHH:MM:SSZ (a string)");
   if (!s) return false;
   try {
-    out = parse_instant(*s);
+    out = diplo::detail::parse_instant(*s);
     return true;
   } catch (const diplo::error& e) {
     error(at, w, std::string(strip_prefix(e.what())));
@@ -514,11 +468,20 @@ constexpr std::array<std::string_view, k_count> record_keys = {
     "sources",   "diplo",    "dataset"};
 
 enum class rkind : std::uint8_t { none, person, organisation, visit, summit, meeting, ceremony };
+static_assert(static_cast<int>(rkind::summit) - static_cast<int>(rkind::visit) ==
+                  static_cast<int>(event_kind::summit) &&
+              static_cast<int>(rkind::meeting) - static_cast<int>(rkind::visit) ==
+                  static_cast<int>(event_kind::meeting) &&
+              static_cast<int>(rkind::ceremony) - static_cast<int>(rkind::visit) ==
+                  static_cast<int>(event_kind::ceremony));
 
 constexpr std::array<std::string_view, 7> kind_names = {
     "", "person", "organisation", "visit", "summit", "meeting", "ceremony"};
 
 constexpr auto bit(rkey k) -> std::uint32_t { return std::uint32_t{1} << k; }
+
+// The keys of a JSON Lines header line.
+constexpr std::uint32_t header_keys = bit(k_diplo) | bit(k_dataset);
 
 constexpr std::uint32_t actor_keys =
     bit(k_id) | bit(k_kind) | bit(k_name) | bit(k_aliases) | bit(k_wikidata);
@@ -590,44 +553,6 @@ constexpr std::array<std::string_view, 4> source_keys = {"url", "publisher", "ti
 constexpr std::array<std::string_view, 5> dataset_keys = {"title", "coverage", "as_of",
                                                           "license", "description"};
 
-template <class Enum, std::size_t N>
-auto lookup(std::string_view s, const std::array<std::pair<std::string_view, Enum>, N>& table)
-    -> std::optional<Enum> {
-  for (const auto& [n, v] : table) {
-    if (n == s) return v;
-  }
-  return std::nullopt;
-}
-
-constexpr std::array<std::pair<std::string_view, status>, 5> status_table = {{
-    {"announced", status::announced},
-    {"planned", status::planned},
-    {"occurred", status::occurred},
-    {"cancelled", status::cancelled},
-    {"postponed", status::postponed},
-}};
-constexpr std::array<std::pair<std::string_view, visit_level>, 5> level_table = {{
-    {"state", visit_level::state},
-    {"official", visit_level::official},
-    {"working", visit_level::working},
-    {"private", visit_level::private_visit},
-    {"unspecified", visit_level::unspecified},
-}};
-constexpr std::array<std::pair<std::string_view, meeting_mode>, 3> mode_table = {{
-    {"in_person", meeting_mode::in_person},
-    {"phone", meeting_mode::phone},
-    {"video", meeting_mode::video},
-}};
-
-auto json_mode_name(meeting_mode m) -> std::string_view {
-  switch (m) {
-    case meeting_mode::in_person: return "in_person";
-    case meeting_mode::phone: return "phone";
-    case meeting_mode::video: return "video";
-  }
-  return "in_person";
-}
-
 }  // namespace
 
 void record_reader::read_version(od::value& v, const where& w) {
@@ -667,351 +592,357 @@ void record_reader::read_dataset(od::value& v, const where& w) {
   });
 }
 
-void record_reader::read_record(od::value v, record_context ctx, bool allow_header) {
-  const std::size_t start = offset_of(v);
-  const bool maybe_actor = ctx != record_context::event;
-  const bool maybe_event = ctx != record_context::actor;
+// Reads one record for record_reader::read_record, in steps: the keys in any order
+// (read_fields), then the header line or the keys the kind allows and needs (check_header,
+// check_keys), then the actor or event it makes (add_actor, add_event). A record with
+// errors is left out whole (leave_out).
+class record_builder {
+ public:
+  record_builder(record_reader& r, record_context ctx) : r_(r), ctx_(ctx) {}
+
+  void read(od::value v, bool allow_header);
+
+ private:
+  void read_fields(od::object& obj);
+  void read_field(std::size_t k, od::value val, std::size_t key_at);
+  void read_kind(od::value& val, const where& w);
+  template <class Enum, class Parse>
+  void read_enum(od::value& val, const where& w, Parse parse, Enum& out, std::string_view what,
+                 std::string_view expected);
+  template <class Id>
+  void read_id(od::value& val, const where& w, std::optional<Id>& out);
+  void read_place(od::value& val, const where& w);
+  void read_offices(od::value& val, const where& w);
+  void read_sources(od::value& val, const where& w);
+  void check_header(std::size_t start, bool allow_header);
+  void check_keys(std::size_t start);
+  void leave_out();
+  void add_actor(std::size_t start, const origin& here);
+  void add_event(const origin& here);
+
+  [[nodiscard]] auto is_actor() const noexcept -> bool {
+    return f_.kind == rkind::person || f_.kind == rkind::organisation;
+  }
+
+  record_reader& r_;
+  record_context ctx_;
+  record_fields f_;
+};
+
+void record_builder::read(od::value v, bool allow_header) {
+  const std::size_t start = r_.offset_of(v);
   od::object obj;
-  if (!object(v, {}, obj)) {
-    left_out({}, maybe_actor, maybe_event);
+  if (!r_.object(v, {}, obj)) {
+    r_.left_out({}, ctx_ != record_context::event, ctx_ != record_context::actor);
     return;
   }
-  const std::size_t errors_before = errors_;
-  record_fields f;
-  std::int64_t version_errors = 0;
-  // A record with errors is left out whole; note its id and what it is.
-  auto leave_out = [&] {
-    const bool actor = f.kind == rkind::person || f.kind == rkind::organisation;
-    const bool known = f.kind != rkind::none;
-    left_out(f.id, known ? actor : maybe_actor, known ? !actor : maybe_event);
-  };
-
-  auto read_kind = [&](od::value& val, const where& w) {
-    const std::size_t at = offset_of(val);
-    auto s = string_of(val, w, "a kind (a string)");
-    if (!s) {
-      f.kind_bad = true;
-      return;
-    }
-    std::size_t first = ctx == record_context::event ? 3 : 1;
-    std::size_t last = ctx == record_context::actor ? 2 : 6;
-    for (std::size_t i = first; i <= last; ++i) {
-      if (kind_names[i] == *s) {
-        f.kind = static_cast<rkind>(i);
-        return;
-      }
-    }
-    f.kind_bad = true;
-    error(at, w,
-          fmt::format("unknown kind \"{}\" (expected {})", *s,
-                      ctx == record_context::actor   ? "person or organisation"
-                      : ctx == record_context::event ? "visit, summit, meeting or ceremony"
-                                                     : "person, organisation, visit, summit, "
-                                                       "meeting or ceremony"));
-  };
-  auto read_enum = [&](od::value& val, const where& w, const auto& table, auto& out,
-                       std::string_view what, std::string_view expected) {
-    const std::size_t at = offset_of(val);
-    auto s = string_of(val, w, fmt::format("a {} (a string)", what));
-    if (!s) return;
-    if (auto e = lookup(*s, table)) {
-      out = *e;
-    } else {
-      error(at, w, fmt::format("unknown {} \"{}\" (expected {})", what, *s, expected));
-    }
-  };
-  auto read_id = [&](od::value& val, const where& w, auto& out) {
-    std::string s;
-    if (text(val, w, s)) out.emplace(std::move(s));
-  };
-  auto read_place = [&](od::value& val, const where& w) {
-    od::object o;
-    if (!object(val, w, o)) return;
-    fields(o, place_keys, w, [&](std::size_t k, od::value x, std::size_t) {
-      const where sub{w.key, w.index, place_keys[k]};
-      if (k == 0) text(x, sub, f.place.city);
-      if (k == 1) country(x, sub, f.place.country);
-      if (k == 2) text(x, sub, f.place.zone);
-    });
-  };
-  auto read_offices = [&](od::value& val, const where& w) {
-    od::array arr;
-    if (!array(val, w, arr, "an array of offices")) return;
-    std::size_t i = 0;
-    for (auto item : arr) {
-      od::value x;
-      if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
-      const where ow{w.key, i, {}};
-      const std::size_t at = offset_of(x);
-      od::object o;
-      if (object(x, ow, o)) {
-        office off;
-        std::uint64_t seen = 0;
-        fields(o, office_keys, ow, [&](std::size_t k, od::value y, std::size_t) {
-          seen |= 1U << k;
-          const where sub{w.key, i, office_keys[k]};
-          if (k == 0) text(y, sub, off.title);
-          if (k == 1) country(y, sub, off.country);
-          if (k == 2) when(y, sub, off.term);
-        });
-        if ((seen & 1U) == 0) error(at, ow, "missing \"title\"");
-        if ((seen & 4U) == 0) error(at, ow, "missing \"term\"");
-        f.offices.push_back(std::move(off));
-      }
-      ++i;
-    }
-  };
-  auto read_sources = [&](od::value& val, const where& w) {
-    od::array arr;
-    if (!array(val, w, arr, "an array of sources")) return;
-    std::size_t i = 0;
-    for (auto item : arr) {
-      od::value x;
-      if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
-      const where sw{w.key, i, {}};
-      const std::size_t at = offset_of(x);
-      od::object o;
-      if (object(x, sw, o)) {
-        source src;
-        bool has_url = false;
-        fields(o, source_keys, sw, [&](std::size_t k, od::value y, std::size_t) {
-          const where sub{w.key, i, source_keys[k]};
-          if (k == 0) has_url = true, text(y, sub, src.url);
-          if (k == 1) text(y, sub, src.publisher);
-          if (k == 2) text(y, sub, src.title);
-          if (k == 3) date(y, sub, src.published);
-        });
-        if (!has_url) error(at, sw, "missing \"url\"");
-        f.sources.push_back(std::move(src));
-      }
-      ++i;
-    }
-  };
-
-  try {
-    fields(obj, record_keys, {}, [&](std::size_t k, od::value val, std::size_t key_at) {
-      if (k >= k_diplo && ctx != record_context::any) {
-        error(key_at, {}, fmt::format("unknown key \"{}\"", record_keys[k]));
-        return;
-      }
-      f.key_at[k] = key_at;
-      f.seen |= std::uint32_t{1} << k;
-      const where w{record_keys[k]};
-      switch (static_cast<rkey>(k)) {
-        case k_id: text(val, w, f.id); break;
-        case k_kind: read_kind(val, w); break;
-        case k_name: text(val, w, f.name); break;
-        case k_aliases: strings(val, w, f.aliases); break;
-        case k_wikidata: text(val, w, f.wikidata); break;
-        case k_country: country(val, w, f.country); break;
-        case k_offices: read_offices(val, w); break;
-        case k_status:
-          read_enum(val, w, status_table, f.status, "status",
-                    "announced, planned, occurred, cancelled or postponed");
-          break;
-        case k_when: when(val, w, f.when); break;
-        case k_starts_at: instant(val, w, f.starts_at); break;
-        case k_ends_at: instant(val, w, f.ends_at); break;
-        case k_place: read_place(val, w); break;
-        case k_parent: read_id(val, w, f.parent); break;
-        case k_journey: text(val, w, f.journey); break;
-        case k_guests: ids(val, w, f.guests); break;
-        case k_host_country: country(val, w, f.host_country); break;
-        case k_host: read_id(val, w, f.host); break;
-        case k_level:
-          read_enum(val, w, level_table, f.level, "level",
-                    "state, official, working, private or unspecified");
-          break;
-        case k_cities: strings(val, w, f.cities); break;
-        case k_series: text(val, w, f.series); break;
-        case k_attendees: ids(val, w, f.attendees); break;
-        case k_participants: ids(val, w, f.participants); break;
-        case k_mode: read_enum(val, w, mode_table, f.mode, "mode", "in_person, phone or video"); break;
-        case k_description: text(val, w, f.description); break;
-        case k_notes: text(val, w, f.notes); break;
-        case k_sources: read_sources(val, w); break;
-        case k_diplo: {
-          const std::size_t before = errors_;
-          read_version(val, w);
-          version_errors = static_cast<std::int64_t>(errors_ - before);
-          break;
-        }
-        case k_dataset: read_dataset(val, w); break;
-        case k_count: break;
-      }
-    });
-  } catch (const syntax_stop&) {
-    if ((f.seen & (bit(k_diplo) | bit(k_dataset))) == 0) leave_out();
-    throw;
-  } catch (const too_many_errors&) {
-    if ((f.seen & (bit(k_diplo) | bit(k_dataset))) == 0) leave_out();
-    throw;
-  }
-
-  // A JSON Lines header.
-  constexpr std::uint32_t header_keys = bit(k_diplo) | bit(k_dataset);
-  if ((f.seen & header_keys) != 0) {
-    if ((f.seen & ~header_keys) != 0) {
-      for (std::size_t k = 0; k < k_diplo; ++k) {
-        if ((f.seen >> k) & 1U) {
-          error(f.key_at[k], {},
-                fmt::format("key \"{}\" is not allowed in a header line (only \"diplo\" and "
-                            "\"dataset\" are)",
-                            record_keys[k]));
-        }
-      }
-    }
-    if ((f.seen & bit(k_diplo)) == 0) {
-      error(start, {}, "missing \"diplo\" (the format version, 1) in the header line");
-    }
-    if (!allow_header) {
-      error(start, {}, header_seen ? "a second header line" : "the header must be the first line");
-    }
-    header_seen = true;
-    (void)version_errors;
+  const std::size_t errors_before = r_.errors();
+  read_fields(obj);
+  if ((f_.seen & header_keys) != 0) {  // a JSON Lines header
+    check_header(start, allow_header);
     return;
   }
-
-  // Which keys this kind allows and needs.
-  if (f.kind != rkind::none) {
-    const std::uint32_t ok = allowed(f.kind);
-    for (std::size_t k = 0; k < k_diplo; ++k) {
-      if (((f.seen >> k) & 1U) != 0 && ((ok >> k) & 1U) == 0) {
-        error(f.key_at[k], {},
-              fmt::format("key \"{}\" is not allowed in {} {}", record_keys[k], article(f.kind),
-                          kind_names[static_cast<std::size_t>(f.kind)]));
-      }
-    }
-    const std::uint32_t need = required(f.kind);
-    for (std::size_t k = 0; k < k_diplo; ++k) {
-      if (((need >> k) & 1U) != 0 && ((f.seen >> k) & 1U) == 0) {
-        error(start, {}, fmt::format("missing \"{}\"", record_keys[k]));
-      }
-    }
-  } else {
-    if ((f.seen & bit(k_id)) == 0) error(start, {}, "missing \"id\"");
-    if (!f.kind_bad) error(start, {}, "missing \"kind\"");
-  }
-  record_seen = true;
-  if (errors_ != errors_before) {
+  check_keys(start);
+  r_.record_seen = true;
+  if (r_.errors() != errors_before) {
     leave_out();
     return;
   }
+  const auto [line, column] = r_.lines_.at(start);
+  const origin here{std::string(r_.file()), line, column};
+  if (is_actor()) {
+    add_actor(start, here);
+  } else {
+    add_event(here);
+  }
+}
 
-  const auto [line, column] = lines_.at(start);
-  const origin here{std::string(file_), line, column};
-  if (f.kind == rkind::person || f.kind == rkind::organisation) {
-    const std::string id = f.id;
-    actor a = f.kind == rkind::person
-                  ? actor(person{.id = actor_id{std::move(f.id)},
-                                 .name = std::move(f.name),
-                                 .aliases = std::move(f.aliases),
-                                 .wikidata = std::move(f.wikidata),
-                                 .country = f.country,
-                                 .offices = std::move(f.offices)})
-                  : actor(organisation{.id = actor_id{std::move(f.id)},
-                                       .name = std::move(f.name),
-                                       .aliases = std::move(f.aliases),
-                                       .wikidata = std::move(f.wikidata)});
-    try {
-      doc_out_.actors.add(std::move(a));
-      doc_out_.actor_origins.push_back(here);
-    } catch (const diplo::error& e) {
-      left_out(id, true, false);
-      error(start, {}, std::string(strip_prefix(e.what())));
-    }
+void record_builder::read_fields(od::object& obj) {
+  try {
+    r_.fields(obj, record_keys, {}, [&](std::size_t k, od::value val, std::size_t key_at) {
+      read_field(k, val, key_at);
+    });
+  } catch (const syntax_stop&) {
+    if ((f_.seen & header_keys) == 0) leave_out();
+    throw;
+  } catch (const too_many_errors&) {
+    if ((f_.seen & header_keys) == 0) leave_out();
+    throw;
+  }
+}
+
+void record_builder::read_field(std::size_t k, od::value val, std::size_t key_at) {
+  if (k >= k_diplo && ctx_ != record_context::any) {
+    r_.error(key_at, {}, fmt::format("unknown key \"{}\"", record_keys[k]));
     return;
   }
-  auto fill = [&](event_base& b) {
-    b.id = event_id{std::move(f.id)};
-    b.when = f.when;
-    b.starts_at = f.starts_at;
-    b.ends_at = f.ends_at;
-    b.place = std::move(f.place);
-    b.status = f.status;
-    b.sources = std::move(f.sources);
-    b.description = std::move(f.description);
-    b.notes = std::move(f.notes);
-    b.parent = std::move(f.parent);
-    b.journey = std::move(f.journey);
-  };
-  event e;
-  switch (f.kind) {
-    case rkind::visit: {
-      visit x;
-      fill(x);
-      x.guests = std::move(f.guests);
-      x.host_country = f.host_country;
-      x.host = std::move(f.host);
-      x.level = f.level;
-      x.cities = std::move(f.cities);
-      e = std::move(x);
+  f_.key_at[k] = key_at;
+  f_.seen |= std::uint32_t{1} << k;
+  const where w{record_keys[k]};
+  switch (static_cast<rkey>(k)) {
+    case k_id: r_.text(val, w, f_.id); break;
+    case k_kind: read_kind(val, w); break;
+    case k_name: r_.text(val, w, f_.name); break;
+    case k_aliases: r_.strings(val, w, f_.aliases); break;
+    case k_wikidata: r_.text(val, w, f_.wikidata); break;
+    case k_country: r_.country(val, w, f_.country); break;
+    case k_offices: read_offices(val, w); break;
+    case k_status:
+      read_enum(val, w, try_parse_status, f_.status, "status",
+                "announced, planned, occurred, cancelled or postponed");
       break;
-    }
-    case rkind::summit: {
-      summit x;
-      fill(x);
-      x.name = std::move(f.name);
-      x.series = std::move(f.series);
-      x.host_country = f.host_country;
-      x.host = std::move(f.host);
-      x.attendees = std::move(f.attendees);
-      e = std::move(x);
+    case k_when: r_.when(val, w, f_.when); break;
+    case k_starts_at: r_.instant(val, w, f_.starts_at); break;
+    case k_ends_at: r_.instant(val, w, f_.ends_at); break;
+    case k_place: read_place(val, w); break;
+    case k_parent: read_id(val, w, f_.parent); break;
+    case k_journey: r_.text(val, w, f_.journey); break;
+    case k_guests: r_.ids(val, w, f_.guests); break;
+    case k_host_country: r_.country(val, w, f_.host_country); break;
+    case k_host: read_id(val, w, f_.host); break;
+    case k_level:
+      read_enum(val, w, try_parse_visit_level, f_.level, "level",
+                "state, official, working, private or unspecified");
       break;
-    }
-    case rkind::meeting: {
-      meeting x;
-      fill(x);
-      x.participants = std::move(f.participants);
-      x.mode = f.mode;
-      e = std::move(x);
+    case k_cities: r_.strings(val, w, f_.cities); break;
+    case k_series: r_.text(val, w, f_.series); break;
+    case k_attendees: r_.ids(val, w, f_.attendees); break;
+    case k_participants: r_.ids(val, w, f_.participants); break;
+    case k_mode:
+      read_enum(val, w, try_parse_meeting_mode, f_.mode, "mode", "in_person, phone or video");
       break;
-    }
-    default: {
-      ceremony x;
-      fill(x);
-      x.name = std::move(f.name);
-      x.host = std::move(f.host);
-      x.attendees = std::move(f.attendees);
-      e = std::move(x);
-      break;
+    case k_description: r_.text(val, w, f_.description); break;
+    case k_notes: r_.text(val, w, f_.notes); break;
+    case k_sources: read_sources(val, w); break;
+    case k_diplo: r_.read_version(val, w); break;
+    case k_dataset: r_.read_dataset(val, w); break;
+    case k_count: break;
+  }
+}
+
+void record_builder::read_kind(od::value& val, const where& w) {
+  const std::size_t at = r_.offset_of(val);
+  auto s = r_.string_of(val, w, "a kind (a string)");
+  if (!s) {
+    f_.kind_bad = true;
+    return;
+  }
+  const std::size_t first = ctx_ == record_context::event ? 3 : 1;
+  const std::size_t last = ctx_ == record_context::actor ? 2 : 6;
+  for (std::size_t i = first; i <= last; ++i) {
+    if (kind_names[i] == *s) {
+      f_.kind = static_cast<rkind>(i);
+      return;
     }
   }
-  doc_out_.events.push_back(std::move(e));
-  doc_out_.origins.push_back(here);
+  f_.kind_bad = true;
+  r_.error(at, w,
+           fmt::format("unknown kind \"{}\" (expected {})", *s,
+                       ctx_ == record_context::actor   ? "person or organisation"
+                       : ctx_ == record_context::event ? "visit, summit, meeting or ceremony"
+                                                       : "person, organisation, visit, summit, "
+                                                         "meeting or ceremony"));
+}
+
+// `parse` is the enum's try_parse_* (diplo/event.h), the inverse of its name().
+template <class Enum, class Parse>
+void record_builder::read_enum(od::value& val, const where& w, Parse parse, Enum& out,
+                               std::string_view what, std::string_view expected) {
+  const std::size_t at = r_.offset_of(val);
+  auto s = r_.string_of(val, w, fmt::format("a {} (a string)", what));
+  if (!s) return;
+  if (auto e = parse(*s)) {
+    out = *e;
+  } else {
+    r_.error(at, w, fmt::format("unknown {} \"{}\" (expected {})", what, *s, expected));
+  }
+}
+
+template <class Id>
+void record_builder::read_id(od::value& val, const where& w, std::optional<Id>& out) {
+  std::string s;
+  if (r_.text(val, w, s)) out.emplace(std::move(s));
+}
+
+void record_builder::read_place(od::value& val, const where& w) {
+  od::object o;
+  if (!r_.object(val, w, o)) return;
+  r_.fields(o, place_keys, w, [&](std::size_t k, od::value x, std::size_t) {
+    const where sub{w.key, w.index, place_keys[k]};
+    if (k == 0) r_.text(x, sub, f_.place.city);
+    if (k == 1) r_.country(x, sub, f_.place.country);
+    if (k == 2) r_.text(x, sub, f_.place.zone);
+  });
+}
+
+void record_builder::read_offices(od::value& val, const where& w) {
+  od::array arr;
+  if (!r_.array(val, w, arr, "an array of offices")) return;
+  std::size_t i = 0;
+  for (auto item : arr) {
+    od::value x;
+    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r_.syntax(e);
+    const where ow{w.key, i, {}};
+    const std::size_t at = r_.offset_of(x);
+    od::object o;
+    if (r_.object(x, ow, o)) {
+      office off;
+      std::uint64_t seen = 0;
+      r_.fields(o, office_keys, ow, [&](std::size_t k, od::value y, std::size_t) {
+        seen |= 1U << k;
+        const where sub{w.key, i, office_keys[k]};
+        if (k == 0) r_.text(y, sub, off.title);
+        if (k == 1) r_.country(y, sub, off.country);
+        if (k == 2) r_.when(y, sub, off.term);
+      });
+      if ((seen & 1U) == 0) r_.error(at, ow, "missing \"title\"");
+      if ((seen & 4U) == 0) r_.error(at, ow, "missing \"term\"");
+      f_.offices.push_back(std::move(off));
+    }
+    ++i;
+  }
+}
+
+void record_builder::read_sources(od::value& val, const where& w) {
+  od::array arr;
+  if (!r_.array(val, w, arr, "an array of sources")) return;
+  std::size_t i = 0;
+  for (auto item : arr) {
+    od::value x;
+    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r_.syntax(e);
+    const where sw{w.key, i, {}};
+    const std::size_t at = r_.offset_of(x);
+    od::object o;
+    if (r_.object(x, sw, o)) {
+      source src;
+      bool has_url = false;
+      r_.fields(o, source_keys, sw, [&](std::size_t k, od::value y, std::size_t) {
+        const where sub{w.key, i, source_keys[k]};
+        if (k == 0) has_url = true, r_.text(y, sub, src.url);
+        if (k == 1) r_.text(y, sub, src.publisher);
+        if (k == 2) r_.text(y, sub, src.title);
+        if (k == 3) r_.date(y, sub, src.published);
+      });
+      if (!has_url) r_.error(at, sw, "missing \"url\"");
+      f_.sources.push_back(std::move(src));
+    }
+    ++i;
+  }
+}
+
+void record_builder::check_header(std::size_t start, bool allow_header) {
+  if ((f_.seen & ~header_keys) != 0) {
+    for (std::size_t k = 0; k < k_diplo; ++k) {
+      if ((f_.seen >> k) & 1U) {
+        r_.error(f_.key_at[k], {},
+                 fmt::format("key \"{}\" is not allowed in a header line (only \"diplo\" and "
+                             "\"dataset\" are)",
+                             record_keys[k]));
+      }
+    }
+  }
+  if ((f_.seen & bit(k_diplo)) == 0) {
+    r_.error(start, {}, "missing \"diplo\" (the format version, 1) in the header line");
+  }
+  if (!allow_header) {
+    r_.error(start, {}, r_.header_seen ? "a second header line" : "the header must be the first line");
+  }
+  r_.header_seen = true;
+}
+
+// Which keys this kind allows and needs.
+void record_builder::check_keys(std::size_t start) {
+  if (f_.kind == rkind::none) {
+    if ((f_.seen & bit(k_id)) == 0) r_.error(start, {}, "missing \"id\"");
+    if (!f_.kind_bad) r_.error(start, {}, "missing \"kind\"");
+    return;
+  }
+  const std::uint32_t ok = allowed(f_.kind);
+  for (std::size_t k = 0; k < k_diplo; ++k) {
+    if (((f_.seen >> k) & 1U) != 0 && ((ok >> k) & 1U) == 0) {
+      r_.error(f_.key_at[k], {},
+               fmt::format("key \"{}\" is not allowed in {} {}", record_keys[k], article(f_.kind),
+                           kind_names[static_cast<std::size_t>(f_.kind)]));
+    }
+  }
+  const std::uint32_t need = required(f_.kind);
+  for (std::size_t k = 0; k < k_diplo; ++k) {
+    if (((need >> k) & 1U) != 0 && ((f_.seen >> k) & 1U) == 0) {
+      r_.error(start, {}, fmt::format("missing \"{}\"", record_keys[k]));
+    }
+  }
+}
+
+// A record with errors is left out whole; note its id and what it is.
+void record_builder::leave_out() {
+  const bool known = f_.kind != rkind::none;
+  r_.left_out(f_.id, known ? is_actor() : ctx_ != record_context::event,
+              known ? !is_actor() : ctx_ != record_context::actor);
+}
+
+void record_builder::add_actor(std::size_t start, const origin& here) {
+  const std::string id = f_.id;
+  actor a = f_.kind == rkind::person
+                ? actor(person{.id = actor_id{std::move(f_.id)},
+                               .name = std::move(f_.name),
+                               .aliases = std::move(f_.aliases),
+                               .wikidata = std::move(f_.wikidata),
+                               .country = f_.country,
+                               .offices = std::move(f_.offices)})
+                : actor(organisation{.id = actor_id{std::move(f_.id)},
+                                     .name = std::move(f_.name),
+                                     .aliases = std::move(f_.aliases),
+                                     .wikidata = std::move(f_.wikidata)});
+  try {
+    r_.doc().actors.add(std::move(a));
+    r_.doc().actor_origins.push_back(here);
+  } catch (const diplo::error& e) {
+    r_.left_out(id, true, false);
+    r_.error(start, {}, std::string(strip_prefix(e.what())));
+  }
+}
+
+void record_builder::add_event(const origin& here) {
+  event_fields e;
+  e.base.id = event_id{std::move(f_.id)};
+  e.base.when = f_.when;
+  e.base.starts_at = f_.starts_at;
+  e.base.ends_at = f_.ends_at;
+  e.base.place = std::move(f_.place);
+  e.base.status = f_.status;
+  e.base.sources = std::move(f_.sources);
+  e.base.description = std::move(f_.description);
+  e.base.notes = std::move(f_.notes);
+  e.base.parent = std::move(f_.parent);
+  e.base.journey = std::move(f_.journey);
+  e.host = std::move(f_.host);
+  e.host_country = f_.host_country;
+  e.name = std::move(f_.name);
+  e.series = std::move(f_.series);
+  e.level = f_.level;
+  e.mode = f_.mode;
+  e.cities = std::move(f_.cities);
+  // rkind lists the actor kinds, then the event kinds in event_kind's order.
+  const auto kind = static_cast<event_kind>(static_cast<int>(f_.kind) - static_cast<int>(rkind::visit));
+  e.people = std::move(kind == event_kind::visit     ? f_.guests
+                       : kind == event_kind::meeting ? f_.participants
+                                                     : f_.attendees);
+  r_.doc().events.push_back(make_event(kind, std::move(e)));
+  r_.doc().origins.push_back(here);
+}
+
+void record_reader::read_record(od::value v, record_context ctx, bool allow_header) {
+  record_builder(*this, ctx).read(v, allow_header);
 }
 
 // ---- writing ---------------------------------------------------------------------------
-
-void append_string(std::string& out, std::string_view s) {
-  out += '"';
-  std::size_t run = 0;  // start of the pending run of unescaped bytes
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: out += fmt::format("\\u{:04x}", c); break;
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out += '"';
-}
 
 namespace {
 
 auto str(std::string_view s) -> node {
   node n;
   n.raw.reserve(s.size() + 2);
-  append_string(n.raw, s);
+  diplo::detail::append_json_string(n.raw, s);
   return n;
 }
 
@@ -1023,7 +954,7 @@ auto str_array(const Range& items, Text text) -> node {
   for (const auto& x : items) {
     if (!first) n.raw += ", ";
     first = false;
-    append_string(n.raw, text(x));
+    diplo::detail::append_json_string(n.raw, text(x));
   }
   n.raw += ']';
   return n;
@@ -1056,15 +987,6 @@ auto strings_node(const std::vector<std::string>& v) -> node {
 }
 
 }  // namespace
-
-auto instant_text(date::sys_seconds t) -> std::string {
-  const auto day = date::floor<date::days>(t);
-  const date::year_month_day ymd{day};
-  const date::hh_mm_ss<std::chrono::seconds> hms{t - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                     hms.hours().count(), hms.minutes().count(), hms.seconds().count());
-}
 
 auto to_node(const actor& a) -> node {
   node n = object_node();
@@ -1103,8 +1025,8 @@ auto to_node(const event& e) -> node {
   n.add("kind", str(kind_name(e)));
   if (b.status != status::occurred) n.add("status", str(name(b.status)));
   n.add("when", str(b.when.to_edtf()));
-  if (b.starts_at) n.add("starts_at", str(instant_text(*b.starts_at)));
-  if (b.ends_at) n.add("ends_at", str(instant_text(*b.ends_at)));
+  if (b.starts_at) n.add("starts_at", str(diplo::detail::format_instant(*b.starts_at)));
+  if (b.ends_at) n.add("ends_at", str(diplo::detail::format_instant(*b.ends_at)));
   if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
     node p = object_node();
     p.one_line = true;
@@ -1135,7 +1057,7 @@ auto to_node(const event& e) -> node {
     if (!s->attendees.empty()) n.add("attendees", ids_node(s->attendees));
   } else if (const auto* m = std::get_if<meeting>(&e)) {
     if (!m->participants.empty()) n.add("participants", ids_node(m->participants));
-    if (m->mode != meeting_mode::in_person) n.add("mode", str(json_mode_name(m->mode)));
+    if (m->mode != meeting_mode::in_person) n.add("mode", str(name(m->mode)));
   } else if (const auto* c = std::get_if<ceremony>(&e)) {
     if (!c->name.empty()) n.add("name", str(c->name));
     host(c->host);
@@ -1171,7 +1093,7 @@ void write_inline(std::string& out, const node& n) {
       for (const auto& [key, value] : n.members) {
         if (!first) out += ", ";
         first = false;
-        append_string(out, key);
+        diplo::detail::append_json_string(out, key);
         out += ": ";
         write_inline(out, value);
       }
@@ -1211,7 +1133,7 @@ void write_pretty(std::string& out, const node& n, std::size_t indent, bool comm
     for (std::size_t i = 0; i < n.members.size(); ++i) {
       const auto& [key, value] = n.members[i];
       out.append(indent + 2, ' ');
-      append_string(out, key);
+      diplo::detail::append_json_string(out, key);
       out += ": ";
       write_pretty(out, value, indent + 2, i + 1 < n.members.size());
       out += '\n';

@@ -55,6 +55,8 @@ auto locate_structure_error(std::string_view json) -> std::pair<std::size_t, std
 /// `max_depth`, or npos when there is none. Linear; never recursive.
 auto too_deep_at(std::string_view json, std::size_t max_depth) noexcept -> std::size_t;
 
+class record_builder;  // the steps of record_reader::read_record (json_common.cpp)
+
 /// What the reader is reading, which decides the allowed kinds and keys of a record.
 enum class record_context : std::uint8_t { actor, event, any };
 
@@ -184,6 +186,8 @@ class record_reader {
   bool version_seen = false;  // "diplo" was read (JSON root or JSONL header)
 
  private:
+  friend class record_builder;
+
   auto path(const where& w) const -> std::string;
   auto root_is_object(const where& w) -> bool;
   void type_error(od::value& v, const where& w, std::string_view expected);
@@ -226,15 +230,10 @@ struct node {
   }
 };
 
-/// Appends `s` as a JSON string, escaped minimally.
-void append_string(std::string& out, std::string_view s);
-
 auto to_node(const actor& a) -> node;
 auto to_node(const event& e) -> node;
 /// The "dataset" object; an object without members when `info` is all empty.
 auto to_node(const dataset_info& info) -> node;
-/// "YYYY-MM-DDTHH:MM:SSZ".
-auto instant_text(date::sys_seconds t) -> std::string;
 
 /// Writes `n` canonically at `indent` spaces; `comma` whether a ',' follows. Objects are
 /// one key per line unless `one_line`; arrays of objects one element per line. Ends

@@ -459,7 +459,14 @@ TEST(CsvErrors, BadInstant) {
                 "t.csv:2:21: error: starts_at: [diplo.instant] \"2024-10-22T09:30:00\" at column "
                 "20: expected 'Z' (instants are in UTC)",
                 "t.csv:2:41: error: ends_at: [diplo.instant] \"2024-10-22 10:00:00Z\" at column "
-                "11: expected 'T' (YYYY-MM-DDTHH:MM:SSZ)"}));
+                "11: expected 'T' between the date and the time"}));
+  // One parser for every format (diplo/detail/instant.h): the first problem from the left,
+  // worded as the JSON reader words it (the CSV reader's own parser checked the layout first).
+  EXPECT_EQ(errors_of("id,kind,start,starts_at\n"
+                      "a,summit,2024-10-22,2024-13-01 10:00:00Z\n"),
+            (std::vector<std::string>{
+                "t.csv:2:21: error: starts_at: [diplo.instant] \"2024-13-01 10:00:00Z\" at column "
+                "6: expected a two-digit month (01-12)"}));
 }
 
 TEST(CsvErrors, UnknownKindAndStatus) {

@@ -353,6 +353,14 @@ TEST(Json, CountsACarriageReturnAloneAsALineEnd) {
                 "t.json:2:11: error: events: expected an array of objects, got a number"});
 }
 
+TEST(Json, WritesBytesThatAreNotUtf8AsReplacementCharacters) {
+  // A timeline refuses invalid UTF-8, a dataset_info built in code does not: the writer
+  // (one with the tool's --json, detail/json_string.h) keeps its output JSON.
+  const std::string json = diplo::io::to_json(diplo::timeline{}, {.title = "Kyiv\xFF \xC3\xA9\x01"});
+  EXPECT_EQ(json, "{\n  \"diplo\": 1,\n  \"dataset\": {\n    \"title\": \"Kyiv\\ufffd \xC3\xA9\\u0001\"\n  }\n}\n");
+  EXPECT_EQ(diplo::io::read_json(json).info.title, "Kyiv\xEF\xBF\xBD \xC3\xA9\x01");
+}
+
 TEST(Json, SkipsAByteOrderMark) {
   const auto doc = diplo::io::read_json("\xEF\xBB\xBF{\"diplo\": 1}");
   EXPECT_TRUE(doc.events.empty());
