@@ -290,19 +290,9 @@ auto load_levels(const historyatstate_files& files) -> std::vector<level_rule> {
   std::vector<level_rule> out;
   for (const auto& r : read_csv(files, "curation/levels.csv")) {
     const std::string l = r.at(1);
-    visit_level v = visit_level::unspecified;
-    if (l == "state") {
-      v = visit_level::state;
-    } else if (l == "official") {
-      v = visit_level::official;
-    } else if (l == "working") {
-      v = visit_level::working;
-    } else if (l == "private") {
-      v = visit_level::private_visit;
-    } else if (l != "unspecified") {
-      throw error(fmt::format("[diplo.import] {}: unknown level \"{}\"", r.place(1), l));
-    }
-    out.push_back({words_of(detail::fold(r.at(0))), v});
+    const std::optional<visit_level> v = try_parse_visit_level(l);
+    if (!v) throw error(fmt::format("[diplo.import] {}: unknown level \"{}\"", r.place(1), l));
+    out.push_back({words_of(detail::fold(r.at(0))), *v});
   }
   return out;
 }
