@@ -165,6 +165,23 @@ struct visit_filter {
   bool cancelled = false;
   /// With partial dates, accept trips that only possibly start within [from, to].
   bool possibly = false;
+
+  /// Whether `count_visits` can answer from the trip index, without building trips: one
+  /// guest, one host country, the default statuses, certain bounds. The index holds each
+  /// person's trips to each country with their level and first days, so it answers `level`,
+  /// `from` and `to`; the other fields need visits().
+  ///
+  /// Adding a field? The structured binding below names every field and stops compiling
+  /// until it names yours too: then decide here whether the index answers it (unless the
+  /// index stores it, return false when it is set), and add it to the test
+  /// VisitFilter.EachFieldCountsAsVisitsDo in tests/query_test.cpp.
+  [[nodiscard]] auto indexed() const noexcept -> bool {
+    const auto& [guest_, guest_country_, host_country_, level_, from_, to_, planned_, cancelled_,
+                 possibly_] = *this;
+    static_cast<void>(level_), static_cast<void>(from_), static_cast<void>(to_);  // the index answers these
+    return guest_ && !host_country_.empty() && guest_country_.empty() && !planned_ && !cancelled_ &&
+           !possibly_;
+  }
 };
 
 /// One stay of a person in a country (see TRIPS in the header essay).
@@ -936,10 +953,7 @@ inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip
 inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
   // One person's trips to one country with the default statuses: counted on the trip
   // index, O(log n + the trips starting in range).
-  if (!f.guest || f.host_country.empty() || !f.guest_country.empty() || f.planned ||
-      f.cancelled || f.possibly) {
-    return visits(t, f).size();
-  }
+  if (!f.indexed()) return visits(t, f).size();
   auto n = t.actor_number(*f.guest);
   if (!n) return 0;
   const auto& ix = t.index();
