@@ -741,8 +741,9 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   return out;
 }
 
-/// "152 days, between 31 December 2020 and 1 June 2021" (the last day before the gap, the
-/// first day after it); "0 days: no day between" when they touch or overlap.
+/// "151 days, between 31 December 2020 and 1 June 2021": the days strictly between the last
+/// day before the gap and the first day after it, then those two days; "0 days: no day
+/// between" when there is no gap (the two touch or overlap, or the one before has no known end).
 inline auto gap_text(date::days length, date::sys_days last, date::sys_days next) -> std::string {
   if (length.count() == 0) return "0 days: no day between";
   return fmt::format("{} days, between {} and {}", length.count(),
@@ -1336,7 +1337,9 @@ struct fmt::formatter<diplo::contact> : fmt::formatter<std::string_view> {
   }
 };
 
-/// "152 days, between 31 December 2020 and 1 June 2021": the days the count is based on.
+/// "151 days, between 31 December 2020 and 1 June 2021" (the days strictly between the last
+/// day of `before` and the first day of `after`, then those two days), or "0 days: no day
+/// between".
 template <>
 struct fmt::formatter<diplo::gap> : fmt::formatter<std::string_view> {
   template <class Context>
@@ -1360,7 +1363,8 @@ struct fmt::formatter<diplo::country_visits> : fmt::formatter<std::string_view> 
   }
 };
 
-/// "2578 days, between 13 May 2016 and 5 June 2023" (the days the count is based on).
+/// "2578 days, between 13 May 2016 and 5 June 2023" (the days strictly between the last day
+/// of `before` and the first day of `after`, then those two days), or "0 days: no day between".
 template <>
 struct fmt::formatter<diplo::trip_gap> : fmt::formatter<std::string_view> {
   template <class Context>
