@@ -342,7 +342,8 @@ TEST(Allen, NamesSymbolsInverses) {
 }
 
 TEST(Allen, InteropExampleOneDayInOctober) {
-  // INTEROP §4: a one-day event somewhere in October 2024 vs [Oct 15, Oct 18).
+  // A one-day event somewhere in October 2024 vs [Oct 15, Oct 18): a set of relations, one per
+  // possible day (before for a day up to the 13th ... after from the 19th), not all 13.
   const auto someday = p("2024-10-XX");
   const auto b = p("2024-10-15/2024-10-17");
   const auto rs = diplo::relate(someday, b);

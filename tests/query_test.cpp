@@ -4,7 +4,10 @@
 #include <diplo/io/document.h>
 #include <diplo/synthetic.h>
 
+#include <array>
 #include <atomic>
+#include <map>
+#include <optional>
 #include <random>
 #include <string>
 #include <thread>
@@ -284,6 +287,83 @@ TEST(Visits, FiltersByTheGuestsCountry) {
   EXPECT_EQ(trips[0].country, country_code{"RU"});
   // Everyone who visited Russia: Xi three times, Modi and Lula once each.
   EXPECT_EQ(diplo::count_visits(t, {.host_country = country_code{"RU"}}), 5u);
+}
+
+// count_visits answers from the trip index when visit_filter::indexed() says it may, and
+// builds the trips otherwise: every combination of field values (each field unset and set
+// two ways) gives the count visits() gives, and every field changes some answer (so none
+// of them can be ignored unnoticed). The fields are bound by name: a field added to
+// visit_filter stops this test compiling until it is added here.
+TEST(VisitFilter, EachFieldCountsAsVisitsDo) {
+  diplo::timeline_builder b(registry());
+  b.add(state_visit("xi-2023", "2023-03-20/2023-03-22", xi, putin, country_code{"RU"}));
+  auto working = state_visit("xi-2024", "2024-05", xi, putin, country_code{"RU"});  // possibly after 10 May
+  working.level = diplo::visit_level::working;
+  b.add(working);
+  auto planned = state_visit("xi-2025-planned", "2025-02-10/2025-02-11", xi, putin, country_code{"RU"});
+  planned.status = diplo::status::planned;
+  b.add(planned);
+  auto cancelled = state_visit("xi-2025-cancelled", "2025-09-01/2025-09-02", xi, putin, country_code{"RU"});
+  cancelled.status = diplo::status::cancelled;
+  b.add(cancelled);
+  auto india = state_visit("xi-india", "2024-08-01", xi, modi, country_code{"IN"});
+  india.level = diplo::visit_level::working;
+  b.add(india);
+  auto modi_ru = state_visit("modi-2024", "2024-07-08/2024-07-09", modi, putin, country_code{"RU"});
+  modi_ru.level = diplo::visit_level::working;
+  b.add(modi_ru);
+  b.add(state_visit("putin-2024", "2024-05-16/2024-05-17", putin, xi, country_code{"CN"}));
+  const auto t = std::move(b).freeze();
+
+  constexpr std::size_t fields = 9;
+  constexpr std::array<std::size_t, fields> values{3, 3, 3, 3, 2, 2, 2, 2, 2};  // unset first
+  auto filter_of = [&](const std::array<std::size_t, fields>& v) {
+    diplo::visit_filter f;
+    auto& [guest, guest_country, host_country, level, from, to, planned_too, cancelled_too, possibly] = f;
+    const std::array<std::optional<actor_id>, 3> guests{std::nullopt, xi, modi};
+    const std::array<country_code, 3> countries{country_code{}, country_code{"CN"}, country_code{"IN"}};
+    const std::array<country_code, 3> hosts{country_code{}, country_code{"RU"}, country_code{"IN"}};
+    const std::array<std::optional<diplo::visit_level>, 3> levels{
+        std::nullopt, diplo::visit_level::state, diplo::visit_level::working};
+    guest = guests[v[0]];
+    guest_country = countries[v[1]];
+    host_country = hosts[v[2]];
+    level = levels[v[3]];
+    if (v[4] == 1) from = 2024_y / date::May / 10;
+    if (v[5] == 1) to = 2025_y / date::June / 30;
+    planned_too = v[6] == 1;
+    cancelled_too = v[7] == 1;
+    possibly = v[8] == 1;
+    return f;
+  };
+  std::map<std::array<std::size_t, fields>, std::size_t> count;
+  std::array<std::size_t, fields> v{};
+  std::size_t indexed = 0;
+  for (bool more = true; more;) {
+    const auto f = filter_of(v);
+    const std::size_t n = diplo::visits(t, f).size();
+    EXPECT_EQ(diplo::count_visits(t, f), n) << fmt::format("{}", v);
+    indexed += f.indexed() ? 1 : 0;
+    count[v] = n;
+    more = false;
+    for (std::size_t k = 0; k < fields && !more; ++k) {
+      if (++v[k] < values[k]) {
+        more = true;
+      } else {
+        v[k] = 0;
+      }
+    }
+  }
+  EXPECT_GT(indexed, 0u);
+  for (std::size_t k = 0; k < fields; ++k) {
+    bool matters = false;
+    for (const auto& [at, n] : count) {
+      auto other = at;
+      other[k] = (at[k] + 1) % values[k];
+      matters = matters || count.at(other) != n;
+    }
+    EXPECT_TRUE(matters) << "field " << k << " never changes the answer";
+  }
 }
 
 TEST(Visits, AdjacentEventsInOneCountryMakeOneTrip) {

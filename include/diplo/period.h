@@ -20,7 +20,9 @@
 //   "2024-10~/2024-11-03?"    qualified ends
 //
 // Internally, a period is the half-open interval [start, end) of days (end = last day + 1),
-// as INTEROP §4 recommends, so that 7-10 May *meets* a visit starting on 11 May.
+// as iCalendar's exclusive DTEND of an all-day event is (RFC 5545 §3.6.1), so that 7-10 May
+// *meets* a visit starting on 11 May in Allen's sense (below); with inclusive ends, "meets"
+// would turn into "overlaps".
 //
 // BOUNDS. Because the ends may be partial, `start` and `end` are not days but ranges of
 // possible days: start in [earliest_start(), latest_start()], end (exclusive) in
@@ -334,7 +336,9 @@ class period {
   return truth::no;
 }
 
-/// The 13 relations of Allen's interval algebra, "x <relation> y". See INTEROP §4.
+/// The 13 relations of Allen's interval algebra, "x <relation> y" (J. F. Allen, "Maintaining
+/// knowledge about temporal intervals", Communications of the ACM 26(11), 1983), on the
+/// half-open periods of the header essay.
 enum class allen : std::uint8_t {
   before,         // p: x.end < y.start (a gap between them)
   meets,          // m: x.end == y.start

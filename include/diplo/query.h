@@ -55,6 +55,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <limits>
@@ -165,6 +166,23 @@ struct visit_filter {
   bool cancelled = false;
   /// With partial dates, accept trips that only possibly start within [from, to].
   bool possibly = false;
+
+  /// Whether `count_visits` can answer from the trip index, without building trips: one
+  /// guest, one host country, the default statuses, certain bounds. The index holds each
+  /// person's trips to each country with their level and first days, so it answers `level`,
+  /// `from` and `to`; the other fields need visits().
+  ///
+  /// Adding a field? The structured binding below names every field and stops compiling
+  /// until it names yours too: then decide here whether the index answers it (unless the
+  /// index stores it, return false when it is set), and add it to the test
+  /// VisitFilter.EachFieldCountsAsVisitsDo in tests/query_test.cpp.
+  [[nodiscard]] auto indexed() const noexcept -> bool {
+    const auto& [guest_, guest_country_, host_country_, level_, from_, to_, planned_, cancelled_,
+                 possibly_] = *this;
+    static_cast<void>(level_), static_cast<void>(from_), static_cast<void>(to_);  // the index answers these
+    return guest_ && !host_country_.empty() && guest_country_.empty() && !planned_ && !cancelled_ &&
+           !possibly_;
+  }
 };
 
 /// One stay of a person in a country (see TRIPS in the header essay).
@@ -723,8 +741,9 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   return out;
 }
 
-/// "152 days, between 31 December 2020 and 1 June 2021" (the last day before the gap, the
-/// first day after it); "0 days: no day between" when they touch or overlap.
+/// "151 days, between 31 December 2020 and 1 June 2021": the days strictly between the last
+/// day before the gap and the first day after it, then those two days; "0 days: no day
+/// between" when there is no gap (the two touch or overlap, or the one before has no known end).
 inline auto gap_text(date::days length, date::sys_days last, date::sys_days next) -> std::string {
   if (length.count() == 0) return "0 days: no day between";
   return fmt::format("{} days, between {} and {}", length.count(),
@@ -936,10 +955,7 @@ inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip
 inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
   // One person's trips to one country with the default statuses: counted on the trip
   // index, O(log n + the trips starting in range).
-  if (!f.guest || f.host_country.empty() || !f.guest_country.empty() || f.planned ||
-      f.cancelled || f.possibly) {
-    return visits(t, f).size();
-  }
+  if (!f.indexed()) return visits(t, f).size();
   auto n = t.actor_number(*f.guest);
   if (!n) return 0;
   const auto& ix = t.index();
@@ -1321,7 +1337,9 @@ struct fmt::formatter<diplo::contact> : fmt::formatter<std::string_view> {
   }
 };
 
-/// "152 days, between 31 December 2020 and 1 June 2021": the days the count is based on.
+/// "151 days, between 31 December 2020 and 1 June 2021" (the days strictly between the last
+/// day of `before` and the first day of `after`, then those two days), or "0 days: no day
+/// between".
 template <>
 struct fmt::formatter<diplo::gap> : fmt::formatter<std::string_view> {
   template <class Context>
@@ -1345,7 +1363,8 @@ struct fmt::formatter<diplo::country_visits> : fmt::formatter<std::string_view> 
   }
 };
 
-/// "2578 days, between 13 May 2016 and 5 June 2023" (the days the count is based on).
+/// "2578 days, between 13 May 2016 and 5 June 2023" (the days strictly between the last day
+/// of `before` and the first day of `after`, then those two days), or "0 days: no day between".
 template <>
 struct fmt::formatter<diplo::trip_gap> : fmt::formatter<std::string_view> {
   template <class Context>

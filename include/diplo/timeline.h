@@ -63,6 +63,7 @@
 #include <algorithm>
 #include <chrono>
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <iterator>
@@ -510,9 +511,15 @@ class timeline_builder {
   std::vector<event> events_;
   std::vector<origin> origins_;
 
+  class validator;  // validate(), one member per check
+
   [[nodiscard]] auto diag(std::size_t i, severity level, std::string message) const -> diagnostic;
   // validate(): the stops of one journey (event numbers, sorted here by start).
   void check_journey(std::vector<std::size_t>& stops, std::vector<diagnostic>& out) const;
+  // freeze(): the participants summed over the events; throws past the indexes' bounds.
+  [[nodiscard]] auto check_bounds() const -> std::uint64_t;
+  // freeze(): the events in timeline order (see the header essay), in place.
+  void sort_into_timeline_order();
 };
 
 /// An immutable, indexed set of events and the actors they name.
@@ -842,6 +849,136 @@ inline void index_trips(timeline_index& ix, const std::vector<event>& events,
   ix.trip_table = range_table::of_sorted(keys);
 }
 
+/// freeze(), after the events are in timeline order: each event's first days, its parent,
+/// its depth (validate() has ruled out chains deeper than max_nesting) and its children.
+inline void index_nesting(timeline_index& ix, std::span<const event> events) {
+  const auto n = static_cast<std::uint32_t>(events.size());
+  const auto id_at = ids_of(events);
+  ix.event_number = id_table::of(n, id_at);
+  ix.facts.assign(n, {});
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const event_base& b = base(events[i]);
+    ix.facts[i].earliest_start = days_of(b.when.earliest_start());
+    ix.facts[i].latest_start = days_of(b.when.latest_start());
+    if (b.parent) ix.facts[i].parent = ix.event_number.find(b.parent->value(), id_at);
+  }
+  for (std::uint32_t i = 0; i < n; ++i) {
+    std::uint8_t d = 0;
+    for (auto p = ix.facts[i].parent; p != no_index; p = ix.facts[p].parent) ++d;
+    ix.facts[i].depth = d;
+  }
+  std::vector<std::uint32_t> count(n, 0);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (ix.facts[i].parent != no_index) ++count[ix.facts[i].parent];
+  }
+  ix.children.offsets.assign(n + 1, 0);
+  for (std::uint32_t i = 0; i < n; ++i) ix.children.offsets[i + 1] = ix.children.offsets[i] + count[i];
+  ix.children.items.resize(ix.children.offsets[n]);
+  std::vector<std::uint32_t> fill(ix.children.offsets.begin(), ix.children.offsets.end() - 1);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (ix.facts[i].parent != no_index) ix.children.items[fill[ix.facts[i].parent]++] = i;
+  }
+}
+
+/// freeze(): each actor's rank by name (actors are numbered in registry order).
+inline void index_name_ranks(timeline_index& ix, const actor_registry& actors) {
+  const auto actor_count = static_cast<std::uint32_t>(actors.size());
+  std::vector<std::uint32_t> by_name(actor_count);
+  for (std::uint32_t a = 0; a < actor_count; ++a) by_name[a] = a;
+  const auto& all = actors.actors();
+  std::stable_sort(by_name.begin(), by_name.end(),
+                   [&](std::uint32_t x, std::uint32_t y) { return name_of(all[x]) < name_of(all[y]); });
+  ix.name_rank.assign(actor_count, 0);
+  for (std::uint32_t r = 0; r < actor_count; ++r) ix.name_rank[by_name[r]] = r;
+}
+
+/// freeze(): per event its actor numbers, sorted, and its people bits; per actor how many
+/// events name it (`all`), and how many of them name three or more (`groups`).
+struct actor_counts {
+  std::vector<std::uint32_t> all;
+  std::vector<std::uint32_t> groups;
+};
+
+inline auto index_event_actors(timeline_index& ix, std::span<const event> events,
+                               const actor_registry& actors, std::uint64_t mentions) -> actor_counts {
+  const auto n = static_cast<std::uint32_t>(events.size());
+  actor_counts counts{std::vector<std::uint32_t>(actors.size(), 0), std::vector<std::uint32_t>(actors.size(), 0)};
+  ix.event_actors.offsets.assign(n + 1, 0);
+  ix.event_actors.items.reserve(mentions);
+  auto& items = ix.event_actors.items;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const auto from = items.size();
+    // validate() has ruled out actors the registry does not know.
+    for_each_participant(events[i], [&](const actor_id& a) {
+      items.push_back(static_cast<std::uint32_t>(*actors.position(a)));
+    });
+    std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
+    ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
+    const bool group = items.size() - from >= 3;
+    for (auto k = from; k < items.size(); ++k) {
+      ix.facts[i].people |= people_bit(items[k]);
+      ++counts.all[items[k]];
+      if (group) ++counts.groups[items[k]];
+    }
+  }
+  return counts;
+}
+
+/// freeze(): per actor its events (`actor_events`) and its events of three or more people
+/// with their first days (`group_entries`), in timeline order.
+inline void index_actor_events(timeline_index& ix, const actor_counts& counts) {
+  const auto actor_count = static_cast<std::uint32_t>(counts.all.size());
+  const auto n = static_cast<std::uint32_t>(ix.facts.size());
+  auto fill = [&](auto& c, const std::vector<std::uint32_t>& count, bool groups_only, auto entry) {
+    c.offsets.assign(actor_count + 1, 0);
+    for (std::uint32_t a = 0; a < actor_count; ++a) c.offsets[a + 1] = c.offsets[a] + count[a];
+    c.items.resize(c.offsets[actor_count]);
+    std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const auto mine = ix.event_actors.of(i);
+      if (groups_only && mine.size() < 3) continue;
+      for (auto a : mine) c.items[pos[a]++] = entry(i);
+    }
+  };
+  fill(ix.actor_events, counts.all, false, [](std::uint32_t i) { return i; });
+  fill(ix.group_entries, counts.groups, true, [&](std::uint32_t i) { return dated{ix.facts[i].earliest_start, i}; });
+}
+
+/// freeze(): each event's flags (status, in person, a meeting, has children).
+inline void index_flags(timeline_index& ix, std::span<const event> events) {
+  for (std::uint32_t i = 0; i < ix.facts.size(); ++i) {
+    const event& e = events[i];
+    unsigned f = static_cast<unsigned>(base(e).status);
+    if (in_person(e)) f |= flag_in_person;
+    if (std::holds_alternative<meeting>(e)) f |= flag_meeting;
+    if (!ix.children.of(i).empty()) f |= flag_has_children;
+    ix.facts[i].flags = static_cast<std::uint8_t>(f);
+  }
+}
+
+/// freeze(): every index of the timeline, over its events in timeline order. `mentions`:
+/// the participants summed over the events.
+inline void build_index(timeline_index& ix, const std::vector<event>& events, const actor_registry& actors,
+                        std::uint64_t mentions) {
+  const auto n = static_cast<std::uint32_t>(events.size());
+  index_nesting(ix, events);
+  index_name_ranks(ix, actors);
+  index_actor_events(ix, index_event_actors(ix, events, actors, mentions));
+  index_pairs(ix);
+  // Per event, the day after its latest possible last day (at least the day after its
+  // earliest start): the day index and the span classes of `where` start from it.
+  std::vector<std::int32_t> stop(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    stop[i] = std::max(days_of(base(events[i]).when.latest_end()), ix.facts[i].earliest_start + 1);
+  }
+  index_flags(ix, events);
+  index_spans(ix, stop, static_cast<std::uint32_t>(actors.size()));
+  index_trips(ix, events, actors, stop);
+  std::vector<std::int32_t> start(n);
+  for (std::uint32_t i = 0; i < n; ++i) start[i] = ix.facts[i].earliest_start;
+  ix.days = day_tree::build(std::move(start), std::move(stop));
+}
+
 /// The ids listed more than once in `list`, each once with how many times, in the order of
 /// their first mention. Linear in the list's length.
 inline auto repeated_ids(const std::vector<actor_id>& list)
@@ -899,186 +1036,216 @@ inline auto timeline_builder::diag(std::size_t i, severity level, std::string me
   return {level, o.file, o.line, o.column, fmt::format("{}: {}", who, message)};
 }
 
-inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
-  std::vector<diagnostic> out;
-  auto number = [&](const event& e) { return static_cast<std::size_t>(&e - events_.data()); };
-  auto err = [&](const event& e, std::string msg) {
-    out.push_back(diag(number(e), severity::error, std::move(msg)));
-  };
-  auto warn = [&](const event& e, std::string msg) {
-    out.push_back(diag(number(e), severity::warning, std::move(msg)));
-  };
-  auto check_text = [&](const event& e, std::string_view field, std::string_view text) {
-    if (!detail::is_valid_utf8(text)) err(e, fmt::format("{}: invalid UTF-8", field));
-  };
+/// validate(), one member per check. The diagnostics come out in the order of the calls in
+/// run(), then sorted errors first (stably), so each step keeps its place in the report.
+class timeline_builder::validator {
+ public:
+  explicit validator(const timeline_builder& b) : b_(b), events_(b.events_) {}
 
-  // An actor listed twice in one list of an event ("Ann, Ben and Ben": not a trilateral).
-  auto report_repeats = [&](const event& e, std::string_view role, const std::vector<actor_id>& list) {
-    for (const auto& [id, times] : detail::repeated_ids(list)) {
-      err(e, fmt::format("{} \"{}\" is listed {}", role, id,
-                         times == 2 ? std::string("twice") : fmt::format("{} times", times)));
+  auto run() -> std::vector<diagnostic> {
+    number_people();
+    index_ids();
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      if (!base(events_[i]).id.value().empty()) check_event(i);
     }
-  };
-  // An exact instant must fall on one of the event's days. The place's civil day is the UTC
-  // day, the day before or the day after (zones run from UTC-12 to UTC+14); here, without
-  // a tz database, only an instant outside the days in every zone is an error (diplo/tz.h's
-  // check_instants reads it in the place's zone). An end at midnight belongs to the day before.
-  auto check_instant = [&](const event& e, std::string_view field,
-                           const std::optional<date::sys_seconds>& t, bool is_end) {
-    if (!t) return;
-    const period& p = base(e).when;
-    const auto day = date::floor<date::days>(*t - std::chrono::seconds{is_end ? 1 : 0});
-    if (day + date::days{1} < p.earliest_start() || day - date::days{1} >= p.latest_end()) {
-      err(e, fmt::format("{} {} is outside the event's days ({}) in every time zone", field,
-                         date::format("%FT%TZ", *t), p));
-    }
-  };
-
-  // Every event's people as numbers, in the order participants(e) lists them: an actor's
-  // position in the registry, or past the registry for an id it does not know.
-  const auto known = static_cast<std::uint32_t>(actors_.size());
-  std::vector<std::uint32_t> people_at{0};
-  std::vector<std::uint32_t> people;
-  std::unordered_map<std::string_view, std::uint32_t> unknown_number;
-  std::vector<std::string_view> unknown_ids;
-  people_at.reserve(events_.size() + 1);
-  for (const event& e : events_) {
-    for_each_participant(e, [&](const actor_id& a) {
-      if (auto p = actors_.position(a)) {
-        people.push_back(static_cast<std::uint32_t>(*p));
-        return;
-      }
-      auto [it, fresh] =
-          unknown_number.emplace(a.value(), known + static_cast<std::uint32_t>(unknown_ids.size()));
-      if (fresh) unknown_ids.push_back(a.value());
-      people.push_back(it->second);
+    check_chains();
+    check_journeys();
+    check_duplicates();
+    std::stable_sort(out_.begin(), out_.end(), [](const diagnostic& a, const diagnostic& b) {
+      return a.severity > b.severity;
     });
-    people_at.push_back(static_cast<std::uint32_t>(people.size()));
+    cap_diagnostics(out_);
+    return std::move(out_);
   }
-  auto people_of = [&](std::size_t i) {
-    return std::span<const std::uint32_t>(people.data() + people_at[i], people_at[i + 1] - people_at[i]);
-  };
+
+ private:
+  const timeline_builder& b_;
+  const std::vector<event>& events_;
+  std::vector<diagnostic> out_;
+  // Every event's people as numbers, in the order participants(e) lists them: an actor's
+  // position in the registry, or past the registry (from `known_`) for an id it does not know.
+  std::uint32_t known_ = 0;
+  std::vector<std::uint32_t> people_at_{0};
+  std::vector<std::uint32_t> people_;
+  std::vector<std::string_view> unknown_ids_;
+  std::unordered_map<std::string, std::string> hints_;
+  std::unordered_map<std::string_view, std::size_t> by_id_;
+
+  void err(std::size_t i, std::string msg) { out_.push_back(b_.diag(i, severity::error, std::move(msg))); }
+  void warn(std::size_t i, std::string msg) { out_.push_back(b_.diag(i, severity::warning, std::move(msg))); }
+
+  void number_people() {
+    known_ = static_cast<std::uint32_t>(b_.actors_.size());
+    std::unordered_map<std::string_view, std::uint32_t> unknown_number;
+    people_at_.reserve(events_.size() + 1);
+    for (const event& e : events_) {
+      for_each_participant(e, [&](const actor_id& a) {
+        if (auto p = b_.actors_.position(a)) {
+          people_.push_back(static_cast<std::uint32_t>(*p));
+          return;
+        }
+        auto [it, fresh] =
+            unknown_number.emplace(a.value(), known_ + static_cast<std::uint32_t>(unknown_ids_.size()));
+        if (fresh) unknown_ids_.push_back(a.value());
+        people_.push_back(it->second);
+      });
+      people_at_.push_back(static_cast<std::uint32_t>(people_.size()));
+    }
+  }
+
+  [[nodiscard]] auto people_of(std::size_t i) const -> std::span<const std::uint32_t> {
+    return std::span<const std::uint32_t>(people_.data() + people_at_[i], people_at_[i + 1] - people_at_[i]);
+  }
 
   // "(did you mean X?)" for an unknown actor: suggestions() scans every actor, so it is
   // asked once per name, and only for the first `detail::max_suggested` names.
-  std::unordered_map<std::string, std::string> hints;
-  auto hint_for = [&](std::string_view id) -> const std::string& {
+  auto hint_for(std::string_view id) -> const std::string& {
     static const std::string none;
     std::string key(id);
-    if (auto it = hints.find(key); it != hints.end()) return it->second;
-    if (hints.size() >= detail::max_suggested) return none;
-    auto near = actors_.suggestions(id, 1);
-    return hints
+    if (auto it = hints_.find(key); it != hints_.end()) return it->second;
+    if (hints_.size() >= detail::max_suggested) return none;
+    auto near = b_.actors_.suggestions(id, 1);
+    return hints_
         .emplace(std::move(key), near.empty() ? "" : fmt::format(" (did you mean {}?)", near.front()))
         .first->second;
-  };
-
-  std::unordered_map<std::string_view, std::size_t> by_id;
-  for (std::size_t i = 0; i < events_.size(); ++i) {
-    const event& e = events_[i];
-    const event_base& b = base(e);
-    if (b.id.value().empty()) {
-      out.push_back(diag(i, severity::error, "empty id"));
-      continue;
-    }
-    if (!by_id.emplace(b.id.value(), i).second) err(e, "duplicate id");
   }
 
-  for (const event& e : events_) {
-    const event_base& b = base(e);
-    if (b.id.value().empty()) continue;
-    check_text(e, "id", b.id.value());
-    check_text(e, "description", b.description);
-    check_text(e, "notes", b.notes);
-    check_text(e, "place.city", b.place.city);
-    check_text(e, "place.zone", b.place.zone);
-    for (const auto& s : b.sources) {
-      check_text(e, "source.url", s.url);
-      check_text(e, "source.title", s.title);
-      check_text(e, "source.publisher", s.publisher);
+  // Empty and repeated ids; the rest of the checks skip an event without an id.
+  void index_ids() {
+    for (std::size_t i = 0; i < events_.size(); ++i) {
+      const event_base& b = base(events_[i]);
+      if (b.id.value().empty()) {
+        err(i, "empty id");
+        continue;
+      }
+      if (!by_id_.emplace(b.id.value(), i).second) err(i, "duplicate id");
     }
-    check_text(e, "name", title_of(e));
-    if (const auto* sm = std::get_if<summit>(&e)) check_text(e, "series", sm->series);
+  }
 
-    const auto mine = people_of(number(e));
-    for (auto a : mine) {
-      if (a >= known) {
-        const std::string_view id = unknown_ids[a - known];
-        err(e, fmt::format("unknown actor \"{}\"{}", id, hint_for(id)));
+  void check_event(std::size_t i) {
+    check_texts(i);
+    for (auto a : people_of(i)) {
+      if (a >= known_) {
+        const std::string_view id = unknown_ids_[a - known_];
+        err(i, fmt::format("unknown actor \"{}\"{}", id, hint_for(id)));
       }
     }
+    check_kind(i);
+    const event_base& b = base(events_[i]);
+    if (b.starts_at && b.ends_at && *b.ends_at < *b.starts_at) err(i, "ends_at is before starts_at");
+    check_instant(i, "starts_at", b.starts_at, false);
+    check_instant(i, "ends_at", b.ends_at, true);
+    if (b.parent) check_parent(i);
+  }
+
+  void check_text(std::size_t i, std::string_view field, std::string_view text) {
+    if (!detail::is_valid_utf8(text)) err(i, fmt::format("{}: invalid UTF-8", field));
+  }
+
+  void check_texts(std::size_t i) {
+    const event& e = events_[i];
+    const event_base& b = base(e);
+    check_text(i, "id", b.id.value());
+    check_text(i, "description", b.description);
+    check_text(i, "notes", b.notes);
+    check_text(i, "place.city", b.place.city);
+    check_text(i, "place.zone", b.place.zone);
+    for (const auto& s : b.sources) {
+      check_text(i, "source.url", s.url);
+      check_text(i, "source.title", s.title);
+      check_text(i, "source.publisher", s.publisher);
+    }
+    check_text(i, "name", title_of(e));
+    if (const auto* sm = std::get_if<summit>(&e)) check_text(i, "series", sm->series);
+  }
+
+  // An actor listed twice in one list of an event ("Ann, Ben and Ben": not a trilateral).
+  void report_repeats(std::size_t i, std::string_view role, const std::vector<actor_id>& list) {
+    for (const auto& [id, times] : detail::repeated_ids(list)) {
+      err(i, fmt::format("{} \"{}\" is listed {}", role, id,
+                         times == 2 ? std::string("twice") : fmt::format("{} times", times)));
+    }
+  }
+
+  // What each kind of event needs: guests and a host country, two participants, attendees.
+  void check_kind(std::size_t i) {
+    const event& e = events_[i];
+    const event_base& b = base(e);
     if (const auto* v = std::get_if<visit>(&e)) {
-      if (v->guests.empty()) err(e, "a visit needs at least one guest");
-      if (v->host_country.empty() && b.place.country.empty()) {
-        err(e, "a visit needs a host country");
-      }
-      if (!v->host_country.empty() && !b.place.country.empty() &&
-          v->host_country != b.place.country) {
-        err(e, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}): a visit "
+      if (v->guests.empty()) err(i, "a visit needs at least one guest");
+      if (v->host_country.empty() && b.place.country.empty()) err(i, "a visit needs a host country");
+      if (!v->host_country.empty() && !b.place.country.empty() && v->host_country != b.place.country) {
+        err(i, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}): a visit "
                            "is held in the country it visits",
                            v->host_country, v->host_country, b.place.country, b.place.country));
       }
-      report_repeats(e, "guest", v->guests);
-      for (const auto& c : v->cities) check_text(e, "cities", c);
+      report_repeats(i, "guest", v->guests);
+      for (const auto& c : v->cities) check_text(i, "cities", c);
     } else if (const auto* m = std::get_if<meeting>(&e)) {
-      report_repeats(e, "participant", m->participants);
-      if (mine.size() < 2) {
-        err(e, m->participants.size() < 2 ? "a meeting needs at least two participants"
+      report_repeats(i, "participant", m->participants);
+      if (people_of(i).size() < 2) {
+        err(i, m->participants.size() < 2 ? "a meeting needs at least two participants"
                                           : "a meeting needs at least two different participants");
       }
     } else {
       const auto* s = std::get_if<summit>(&e);
       if (s != nullptr && !s->host_country.empty() && !b.place.country.empty() &&
           s->host_country != b.place.country) {
-        warn(e, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}); the "
+        warn(i, fmt::format("host_country {:c} ({}) differs from place.country {:c} ({}); the "
                             "summit counts as held in {}",
                             s->host_country, s->host_country, b.place.country, b.place.country,
                             b.place.country));
       }
-      report_repeats(e, "attendee", s != nullptr ? s->attendees : std::get<ceremony>(e).attendees);
-      if (mine.empty()) warn(e, fmt::format("a {} without attendees", kind_name(e)));
+      report_repeats(i, "attendee", s != nullptr ? s->attendees : std::get<ceremony>(e).attendees);
+      if (people_of(i).empty()) warn(i, fmt::format("a {} without attendees", kind_name(e)));
     }
-    if (b.starts_at && b.ends_at && *b.ends_at < *b.starts_at) {
-      err(e, "ends_at is before starts_at");
+  }
+
+  // An exact instant must fall on one of the event's days. The place's civil day is the UTC
+  // day, the day before or the day after (zones run from UTC-12 to UTC+14); here, without
+  // a tz database, only an instant outside the days in every zone is an error (diplo/tz.h's
+  // check_instants reads it in the place's zone). An end at midnight belongs to the day before.
+  void check_instant(std::size_t i, std::string_view field, const std::optional<date::sys_seconds>& t,
+                     bool is_end) {
+    if (!t) return;
+    const period& p = base(events_[i]).when;
+    const auto day = date::floor<date::days>(*t - std::chrono::seconds{is_end ? 1 : 0});
+    if (day + date::days{1} < p.earliest_start() || day - date::days{1} >= p.latest_end()) {
+      err(i, fmt::format("{} {} is outside the event's days ({}) in every time zone", field,
+                         date::format("%FT%TZ", *t), p));
     }
-    check_instant(e, "starts_at", b.starts_at, false);
-    check_instant(e, "ends_at", b.ends_at, true);
-    if (b.parent) {
-      auto it = by_id.find(b.parent->value());
-      if (it == by_id.end()) {
-        err(e, fmt::format("unknown parent \"{}\"", b.parent->value()));
-      } else {
-        const event& p = events_[it->second];
-        const period& pp = base(p).when;
-        const period& cp = b.when;
-        // Certainly outside: it certainly starts before the parent, or certainly ends after it.
-        bool certainly_out =
-            cp.latest_start() < pp.earliest_start() || cp.earliest_end() > pp.latest_end();
-        // Talks on the eve of a summit, or the day after it, are held in its frame:
-        // one day outside is a warning, more is an error.
-        const date::days slack{1};
-        bool far_out = cp.latest_start() < pp.earliest_start() - slack ||
-                       cp.earliest_end() > pp.latest_end() + slack;
-        bool possibly_out =
-            cp.earliest_start() < pp.latest_start() || cp.latest_end() > pp.earliest_end();
-        if (far_out) {
-          err(e, fmt::format("lies outside its parent \"{}\" ({} is not within {})",
-                             b.parent->value(), cp, pp));
-        } else if (certainly_out) {
-          warn(e, fmt::format("lies a day outside its parent \"{}\" ({} vs {})",
-                              b.parent->value(), cp, pp));
-        } else if (possibly_out) {
-          warn(e, fmt::format("may lie outside its parent \"{}\" ({} vs {})", b.parent->value(),
-                              cp, pp));
-        }
-      }
+  }
+
+  // The parent exists, and the event lies within its days.
+  void check_parent(std::size_t i) {
+    const event_base& b = base(events_[i]);
+    auto it = by_id_.find(b.parent->value());
+    if (it == by_id_.end()) {
+      err(i, fmt::format("unknown parent \"{}\"", b.parent->value()));
+      return;
+    }
+    const period& pp = base(events_[it->second]).when;
+    const period& cp = b.when;
+    // Certainly outside: it certainly starts before the parent, or certainly ends after it.
+    bool certainly_out = cp.latest_start() < pp.earliest_start() || cp.earliest_end() > pp.latest_end();
+    // Talks on the eve of a summit, or the day after it, are held in its frame:
+    // one day outside is a warning, more is an error.
+    const date::days slack{1};
+    bool far_out = cp.latest_start() < pp.earliest_start() - slack || cp.earliest_end() > pp.latest_end() + slack;
+    bool possibly_out = cp.earliest_start() < pp.latest_start() || cp.latest_end() > pp.earliest_end();
+    if (far_out) {
+      err(i, fmt::format("lies outside its parent \"{}\" ({} is not within {})", b.parent->value(), cp, pp));
+    } else if (certainly_out) {
+      warn(i, fmt::format("lies a day outside its parent \"{}\" ({} vs {})", b.parent->value(), cp, pp));
+    } else if (possibly_out) {
+      warn(i, fmt::format("may lie outside its parent \"{}\" ({} vs {})", b.parent->value(), cp, pp));
     }
   }
 
   // Parent chains, in linear time (a million events in one chain must not be quadratic):
   // each event's chain is walked until it reaches an event already settled, then every
   // event on the walk is settled from it: in a cycle (or leading into one), or at a depth.
-  {
+  void check_chains() {
     constexpr std::size_t unknown = static_cast<std::size_t>(-1);
     constexpr std::size_t on_walk = static_cast<std::size_t>(-2);
     constexpr std::size_t cycle = static_cast<std::size_t>(-3);
@@ -1086,8 +1253,8 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     auto parent_of = [&](std::size_t i) -> std::size_t {  // unknown when none
       const event_base& b = base(events_[i]);
       if (!b.parent || b.id.value().empty()) return unknown;
-      auto it = by_id.find(b.parent->value());
-      return it == by_id.end() ? unknown : it->second;
+      auto it = by_id_.find(b.parent->value());
+      return it == by_id_.end() ? unknown : it->second;
     };
     std::vector<std::size_t> walk;
     for (std::size_t i = 0; i < events_.size(); ++i) {
@@ -1111,11 +1278,10 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       }
     }
     for (std::size_t i = 0; i < events_.size(); ++i) {
-      const event& e = events_[i];
       if (depth[i] == cycle) {
-        err(e, "its parent chain makes a cycle");
+        err(i, "its parent chain makes a cycle");
       } else if (depth[i] > max_nesting && depth[i] != unknown) {
-        err(e, fmt::format("nested {} events deep, more than the limit of {} "
+        err(i, fmt::format("nested {} events deep, more than the limit of {} "
                            "(timeline_builder::max_nesting)",
                            depth[i], max_nesting));
       }
@@ -1124,7 +1290,7 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
 
   // Journeys: one traveller's consecutive stops (JOURNEYS in diplo/query.h), in order of
   // their first stop in the input.
-  {
+  void check_journeys() {
     std::unordered_map<std::string_view, std::size_t> at;
     std::vector<std::vector<std::size_t>> journeys;
     for (std::size_t i = 0; i < events_.size(); ++i) {
@@ -1135,33 +1301,36 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
       journeys[it->second].push_back(i);
     }
     for (auto& stops : journeys) {
-      if (stops.size() > 1) check_journey(stops, out);
+      if (stops.size() > 1) b_.check_journey(stops, out_);
     }
   }
 
-  // Likely duplicates: same kind, same people, overlapping days, not nested.
-  {
-    std::vector<std::size_t> order(events_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    // Each event's people as ranks of their ids in string order, sorted: comparing two
-    // such lists compares the sorted lists of ids, without touching a string.
-    std::vector<std::uint32_t> rank(known + unknown_ids.size());
+  // Each event's people as ranks of their ids in string order, sorted: comparing two
+  // such lists compares the sorted lists of ids, without touching a string.
+  [[nodiscard]] auto ranked_people() const -> std::vector<std::uint32_t> {
+    std::vector<std::uint32_t> rank(known_ + unknown_ids_.size());
     {
       std::vector<std::string_view> ids(rank.size());
-      for (std::uint32_t k = 0; k < known; ++k) ids[k] = id_of(actors_.actors()[k]).value();
-      for (std::size_t k = 0; k < unknown_ids.size(); ++k) ids[known + k] = unknown_ids[k];
+      for (std::uint32_t k = 0; k < known_; ++k) ids[k] = id_of(b_.actors_.actors()[k]).value();
+      for (std::size_t k = 0; k < unknown_ids_.size(); ++k) ids[known_ + k] = unknown_ids_[k];
       std::vector<std::uint32_t> by_id(rank.size());
       for (std::uint32_t k = 0; k < by_id.size(); ++k) by_id[k] = k;
       std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return ids[x] < ids[y]; });
       for (std::uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
     }
-    std::vector<std::uint32_t> ranked(people.size());
-    for (std::size_t k = 0; k < people.size(); ++k) ranked[k] = rank[people[k]];
+    std::vector<std::uint32_t> ranked(people_.size());
+    for (std::size_t k = 0; k < people_.size(); ++k) ranked[k] = rank[people_[k]];
     for (std::size_t i = 0; i < events_.size(); ++i) {
-      std::sort(ranked.begin() + people_at[i], ranked.begin() + people_at[i + 1]);
+      std::sort(ranked.begin() + people_at_[i], ranked.begin() + people_at_[i + 1]);
     }
+    return ranked;
+  }
+
+  // Likely duplicates: same kind, same people, overlapping days, not nested.
+  void check_duplicates() {
+    const std::vector<std::uint32_t> ranked = ranked_people();
     auto group_of = [&](std::size_t i) {
-      return std::span<const std::uint32_t>(ranked.data() + people_at[i], people_at[i + 1] - people_at[i]);
+      return std::span<const std::uint32_t>(ranked.data() + people_at_[i], people_at_[i + 1] - people_at_[i]);
     };
     auto same_people = [&](std::size_t x, std::size_t y) {
       auto a = group_of(x);
@@ -1170,6 +1339,8 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     };
     std::vector<std::int32_t> first_day(events_.size());
     for (std::size_t i = 0; i < events_.size(); ++i) first_day[i] = detail::days_of(base(events_[i]).when.earliest_start());
+    std::vector<std::size_t> order(events_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
       if (events_[x].index() != events_[y].index()) return events_[x].index() < events_[y].index();
       auto a = group_of(x);
@@ -1184,38 +1355,38 @@ inline auto timeline_builder::validate() const -> std::vector<diagnostic> {
     // later ones: a million copies of one event stay linear.
     std::vector<std::uint8_t> warned(events_.size(), 0);
     for (std::size_t k = 0; k + 1 < order.size(); ++k) {
-      const std::size_t window_end =
-          std::min(order.size(), k + 1 + detail::max_duplicate_window);
+      const std::size_t window_end = std::min(order.size(), k + 1 + detail::max_duplicate_window);
       for (std::size_t j = k + 1; j < window_end; ++j) {
         const event& x = events_[order[k]];
         const event& y = events_[order[j]];
         if (x.index() != y.index() || !same_people(order[k], order[j])) break;
         if (warned[order[j]] >= detail::max_duplicate_warnings) continue;
-        const period& px = base(x).when;
-        const period& py = base(y).when;
-        if (py.earliest_start() >= px.latest_end()) break;
-        bool nested = (base(y).parent && *base(y).parent == base(x).id) ||
-                      (base(x).parent && *base(x).parent == base(y).id);
-        bool different_status = base(x).status != base(y).status;
-        country_code cx = country_of(x);
-        country_code cy = country_of(y);
-        bool different_place = !cx.empty() && !cy.empty() && cx != cy;
-        if (!nested && !different_status && !different_place &&
-            overlaps(px, py) == truth::certainly) {
+        if (base(y).when.earliest_start() >= base(x).when.latest_end()) break;
+        if (likely_duplicates(x, y)) {
           ++warned[order[j]];
-          warn(y, fmt::format("likely duplicate of \"{}\" (same kind, same people, "
-                              "overlapping days)",
-                              base(x).id.value()));
+          warn(order[j], fmt::format("likely duplicate of \"{}\" (same kind, same people, "
+                                     "overlapping days)",
+                                     base(x).id.value()));
         }
       }
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const diagnostic& a, const diagnostic& b) {
-    return a.severity > b.severity;
-  });
-  cap_diagnostics(out);
-  return out;
-}
+
+  // Two events of one kind and the same people: not nested, of one status, in one country
+  // (when both say), certainly overlapping.
+  static auto likely_duplicates(const event& x, const event& y) -> bool {
+    bool nested = (base(y).parent && *base(y).parent == base(x).id) ||
+                  (base(x).parent && *base(x).parent == base(y).id);
+    bool different_status = base(x).status != base(y).status;
+    country_code cx = country_of(x);
+    country_code cy = country_of(y);
+    bool different_place = !cx.empty() && !cy.empty() && cx != cy;
+    return !nested && !different_status && !different_place &&
+           overlaps(base(x).when, base(y).when) == truth::certainly;
+  }
+};
+
+inline auto timeline_builder::validate() const -> std::vector<diagnostic> { return validator(*this).run(); }
 
 inline void timeline_builder::check_journey(std::vector<std::size_t>& stops,
                                             std::vector<diagnostic>& out) const {
@@ -1259,14 +1430,7 @@ inline void timeline_builder::check_journey(std::vector<std::size_t>& stops,
 }
 
 inline auto timeline_builder::freeze() && -> timeline {
-  // The indexes number events and actor mentions in 32 bits (no_index is reserved).
-  std::uint64_t mentions = 0;
-  for (const event& e : events_) mentions += participant_count(e);
-  if (const std::uint64_t most = detail::no_index - 1; events_.size() > most || mentions > most) {
-    throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
-                            "in all (at most {} of each)",
-                            events_.size(), mentions, most));
-  }
+  const std::uint64_t mentions = check_bounds();
   std::vector<diagnostic> diags = validate();
   bool bad = std::any_of(diags.begin(), diags.end(),
                          [](const diagnostic& d) { return d.severity == severity::error; });
@@ -1275,150 +1439,65 @@ inline auto timeline_builder::freeze() && -> timeline {
   timeline t;
   t.warnings_ = std::move(diags);
   t.actors_ = std::move(actors_);
-  {
-    // Nesting depth first (validate() has ruled out unknown parents and cycles), so that
-    // a parent sorts before a child on the same days.
-    const auto ids = detail::ids_of(events_);
-    const auto at = detail::id_table::of(static_cast<std::uint32_t>(events_.size()), ids);
-    std::vector<std::uint32_t> parent(events_.size(), detail::no_index);
-    for (std::size_t i = 0; i < events_.size(); ++i) {
-      if (const auto& p = base(events_[i]).parent) {
-        parent[i] = at.find(p->value(), ids);
-      }
-    }
-    std::vector<unsigned> depth(events_.size(), 0);
-    for (std::size_t i = 0; i < events_.size(); ++i) {
-      for (auto p = parent[i]; p != detail::no_index; p = parent[p]) ++depth[i];
-    }
-    // The timeline order: each event's key computed once, ties broken by id.
-    std::vector<detail::order_key> keys(events_.size());
-    for (std::size_t i = 0; i < events_.size(); ++i) keys[i] = detail::order_key_of(events_[i], depth[i]);
-    std::vector<std::size_t> order(events_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-      const int c = detail::compare(keys[x], keys[y]);
-      return c != 0 ? c < 0 : base(events_[x]).id < base(events_[y]).id;
-    });
-    // Put in that order in place, one cycle of the permutation at a time: a second array
-    // of events would add 472 bytes an event to the peak memory of freezing.
-    std::vector<bool> placed(order.size(), false);
-    for (std::size_t k = 0; k < order.size(); ++k) {
-      if (placed[k] || order[k] == k) continue;
-      event held = std::move(events_[k]);
-      std::size_t j = k;
-      while (order[j] != k) {
-        events_[j] = std::move(events_[order[j]]);
-        placed[j] = true;
-        j = order[j];
-      }
-      events_[j] = std::move(held);
-      placed[j] = true;
-    }
-    t.events_ = std::move(events_);
-    events_.clear();
-    t.events_.shrink_to_fit();  // a builder grown one event at a time has room to spare
-  }
-
-  auto& ix = t.index_;
-  const auto n = static_cast<std::uint32_t>(t.events_.size());
-  const auto id_at = detail::ids_of(t.events_);
-  ix.event_number = detail::id_table::of(n, id_at);
-
-  ix.facts.assign(n, {});
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const event_base& b = base(t.events_[i]);
-    ix.facts[i].earliest_start = detail::days_of(b.when.earliest_start());
-    ix.facts[i].latest_start = detail::days_of(b.when.latest_start());
-    if (b.parent) ix.facts[i].parent = ix.event_number.find(b.parent->value(), id_at);
-  }
-  for (std::uint32_t i = 0; i < n; ++i) {
-    std::uint8_t d = 0;  // validate() has ruled out chains deeper than max_nesting
-    for (auto p = ix.facts[i].parent; p != detail::no_index; p = ix.facts[p].parent) ++d;
-    ix.facts[i].depth = d;
-  }
-  {
-    std::vector<std::uint32_t> count(n, 0);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (ix.facts[i].parent != detail::no_index) ++count[ix.facts[i].parent];
-    }
-    ix.children.offsets.assign(n + 1, 0);
-    for (std::uint32_t i = 0; i < n; ++i) ix.children.offsets[i + 1] = ix.children.offsets[i] + count[i];
-    ix.children.items.resize(ix.children.offsets[n]);
-    std::vector<std::uint32_t> fill(ix.children.offsets.begin(), ix.children.offsets.end() - 1);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      if (ix.facts[i].parent != detail::no_index) ix.children.items[fill[ix.facts[i].parent]++] = i;
-    }
-  }
-
-  // Actors, numbered in registry order.
-  const auto actor_count = static_cast<std::uint32_t>(t.actors_.size());
-
-  {
-    std::vector<std::uint32_t> by_name(actor_count);
-    for (std::uint32_t a = 0; a < actor_count; ++a) by_name[a] = a;
-    const auto& all = t.actors_.actors();
-    std::stable_sort(by_name.begin(), by_name.end(),
-                     [&](std::uint32_t x, std::uint32_t y) { return name_of(all[x]) < name_of(all[y]); });
-    ix.name_rank.assign(actor_count, 0);
-    for (std::uint32_t r = 0; r < actor_count; ++r) ix.name_rank[by_name[r]] = r;
-  }
-
-  // Per event its actor numbers, sorted.
-  ix.event_actors.offsets.assign(n + 1, 0);
-  ix.event_actors.items.reserve(mentions);
-  std::vector<std::uint32_t> all_count(actor_count, 0);
-  std::vector<std::uint32_t> group_count(actor_count, 0);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    auto& items = ix.event_actors.items;
-    const auto from = items.size();
-    for_each_participant(t.events_[i], [&](const actor_id& a) { items.push_back(*t.actor_number(a)); });
-    std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
-    ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
-    const bool group = items.size() - from >= 3;
-    for (auto k = from; k < items.size(); ++k) {
-      ix.facts[i].people |= detail::people_bit(items[k]);
-      ++all_count[items[k]];
-      if (group) ++group_count[items[k]];
-    }
-  }
-  detail::index_pairs(ix);
-
-  auto fill = [&](auto& c, const std::vector<std::uint32_t>& counts, bool groups_only, auto entry) {
-    c.offsets.assign(actor_count + 1, 0);
-    for (std::uint32_t a = 0; a < actor_count; ++a) c.offsets[a + 1] = c.offsets[a] + counts[a];
-    c.items.resize(c.offsets[actor_count]);
-    std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
-    for (std::uint32_t i = 0; i < n; ++i) {
-      const auto mine = ix.event_actors.of(i);
-      if (groups_only && mine.size() < 3) continue;
-      for (auto a : mine) c.items[pos[a]++] = entry(i);
-    }
-  };
-  fill(ix.actor_events, all_count, false, [](std::uint32_t i) { return i; });
-  fill(ix.group_entries, group_count, true,
-       [&](std::uint32_t i) { return detail::dated{ix.facts[i].earliest_start, i}; });
-
-
-  // Per event, the day after its latest possible last day (at least the day after its
-  // earliest start): the day index and the span classes of `where` start from it.
-  std::vector<std::int32_t> stop(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    stop[i] = std::max(detail::days_of(base(t.events_[i]).when.latest_end()), ix.facts[i].earliest_start + 1);
-  }
-  for (std::uint32_t i = 0; i < n; ++i) {
-    const event& e = t.events_[i];
-    unsigned f = static_cast<unsigned>(base(e).status);
-    if (in_person(e)) f |= detail::flag_in_person;
-    if (std::holds_alternative<meeting>(e)) f |= detail::flag_meeting;
-    if (!ix.children.of(i).empty()) f |= detail::flag_has_children;
-    ix.facts[i].flags = static_cast<std::uint8_t>(f);
-  }
-  detail::index_spans(ix, stop, actor_count);
-  detail::index_trips(ix, t.events_, t.actors_, stop);
-  std::vector<std::int32_t> start(n);
-  for (std::uint32_t i = 0; i < n; ++i) start[i] = ix.facts[i].earliest_start;
-  ix.days = detail::day_tree::build(std::move(start), std::move(stop));
+  sort_into_timeline_order();
+  t.events_ = std::move(events_);
+  events_.clear();
+  t.events_.shrink_to_fit();  // a builder grown one event at a time has room to spare
+  detail::build_index(t.index_, t.events_, t.actors_, mentions);
   return t;
+}
+
+inline auto timeline_builder::check_bounds() const -> std::uint64_t {
+  // The indexes number events and actor mentions in 32 bits (no_index is reserved).
+  std::uint64_t mentions = 0;
+  for (const event& e : events_) mentions += participant_count(e);
+  if (const std::uint64_t most = detail::no_index - 1; events_.size() > most || mentions > most) {
+    throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
+                            "in all (at most {} of each)",
+                            events_.size(), mentions, most));
+  }
+  return mentions;
+}
+
+inline void timeline_builder::sort_into_timeline_order() {
+  // Nesting depth first (validate() has ruled out unknown parents and cycles), so that
+  // a parent sorts before a child on the same days.
+  const auto ids = detail::ids_of(events_);
+  const auto at = detail::id_table::of(static_cast<std::uint32_t>(events_.size()), ids);
+  std::vector<std::uint32_t> parent(events_.size(), detail::no_index);
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    if (const auto& p = base(events_[i]).parent) {
+      parent[i] = at.find(p->value(), ids);
+    }
+  }
+  std::vector<unsigned> depth(events_.size(), 0);
+  for (std::size_t i = 0; i < events_.size(); ++i) {
+    for (auto p = parent[i]; p != detail::no_index; p = parent[p]) ++depth[i];
+  }
+  // The timeline order: each event's key computed once, ties broken by id.
+  std::vector<detail::order_key> keys(events_.size());
+  for (std::size_t i = 0; i < events_.size(); ++i) keys[i] = detail::order_key_of(events_[i], depth[i]);
+  std::vector<std::size_t> order(events_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const int c = detail::compare(keys[x], keys[y]);
+    return c != 0 ? c < 0 : base(events_[x]).id < base(events_[y]).id;
+  });
+  // Put in that order in place, one cycle of the permutation at a time: a second array
+  // of events would add 472 bytes an event to the peak memory of freezing.
+  std::vector<bool> placed(order.size(), false);
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    if (placed[k] || order[k] == k) continue;
+    event held = std::move(events_[k]);
+    std::size_t j = k;
+    while (order[j] != k) {
+      events_[j] = std::move(events_[order[j]]);
+      placed[j] = true;
+      j = order[j];
+    }
+    events_[j] = std::move(held);
+    placed[j] = true;
+  }
 }
 
 }  // namespace diplo

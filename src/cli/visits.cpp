@@ -153,37 +153,33 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
   return answered;
 }
 
-}  // namespace
-
-auto add_visits(CLI::App& app) -> command {
-  auto o = std::make_shared<visits_options>();
-  CLI::App* sub = app.add_subcommand(
-      "visits", "Trips abroad: who went where, when; how many times A visited a country");
-  sub->add_option("--guest", o->guest, "Only trips of this person (a name, an alias or an id)")
+// The options and flags of `diplo visits`, and its help footer.
+void add_visits_options(CLI::App* sub, visits_options& o) {
+  sub->add_option("--guest", o.guest, "Only trips of this person (a name, an alias or an id)")
       ->type_name("A");
-  sub->add_option("--guest-country", o->guest_country,
+  sub->add_option("--guest-country", o.guest_country,
                   "Only trips of leaders of this country (ISO code or name)")
       ->type_name("CC");
-  sub->add_option("--host-country", o->host_country, "Only trips to this country (ISO code or name)")
+  sub->add_option("--host-country", o.host_country, "Only trips to this country (ISO code or name)")
       ->type_name("CC");
-  sub->add_option("--level", o->level, "Only trips of this protocol level")
+  sub->add_option("--level", o.level, "Only trips of this protocol level")
       ->type_name("LEVEL")
       ->check(CLI::IsMember({"state", "official", "working", "private", "unspecified"}));
-  sub->add_option("--from", o->from, "Only trips starting on or after DATE (its first day)")
+  sub->add_option("--from", o.from, "Only trips starting on or after DATE (its first day)")
       ->type_name("DATE");
-  sub->add_option("--to", o->to, "Only trips starting on or before DATE (its last day)")
+  sub->add_option("--to", o.to, "Only trips starting on or before DATE (its last day)")
       ->type_name("DATE");
-  sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
-  auto* count = sub->add_flag("--count", o->count,
+  sub->add_flag("--planned", o.planned, "Count announced, planned and postponed events too");
+  auto* count = sub->add_flag("--count", o.count,
                               "Print the number of trips alone on the first line, then the trips");
-  auto* first = sub->add_flag("--first", o->first, "Only the first trip, with its evidence");
-  auto* last = sub->add_flag("--last", o->last, "Only the last trip, with its evidence");
-  auto* gap = sub->add_flag("--longest-gap", o->longest_gap,
+  auto* first = sub->add_flag("--first", o.first, "Only the first trip, with its evidence");
+  auto* last = sub->add_flag("--last", o.last, "Only the last trip, with its evidence");
+  auto* gap = sub->add_flag("--longest-gap", o.longest_gap,
                             "The longest time between two matching trips, with both trips");
   count->excludes(first)->excludes(last)->excludes(gap);
   first->excludes(last)->excludes(gap);
   last->excludes(gap);
-  add_json_flag(sub, o->json);
+  add_json_flag(sub, o.json);
   set_footer(sub,
              "A person visits a country whenever they attend an event held there outside their own\n"
              "country: a state visit, but also a summit or a ceremony abroad. The events of one stay\n"
@@ -193,78 +189,104 @@ auto add_visits(CLI::App& app) -> command {
              "way, from the end of the trips before (the one that ended last) to the next start;\n"
              "a trip with an open or unknown end (2020/..) may still be under way, so no gap is\n"
              "counted after it.");
+}
 
-  return {sub, [o](context& ctx) -> int {
-            auto [f, from, to] = trip_query_of(*o);
-            if (!o->level.empty()) {
-              for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
-                             visit_level::official, visit_level::state}) {
-                if (name(l) == o->level) f.level = l;
-              }
-            }
-            const timeline& t = ctx.data();
-            if (!o->guest.empty()) f.guest = resolve(t, o->guest);
-            if (o->longest_gap) return print_longest_gap(ctx, t, f, from, to, *o);
-            std::vector<trip> all = visits(t, f);
-            const bool one = o->first || o->last;
-            const trip* chosen = all.empty() ? nullptr : o->first ? &all.front() : &all.back();
+// visits --json: the question, then the trips (or the one --first or --last chose).
+auto print_visits_json(context& ctx, const timeline& t, const trip_query& q, const visits_options& o,
+                       const std::vector<trip>& all) -> int {
+  const visit_filter& f = q.filter;
+  const bool one = o.first || o.last;
+  const trip* chosen = all.empty() ? nullptr : o.first ? &all.front() : &all.back();
+  name_list names(t);
+  if (f.guest) names.add(*f.guest);
+  json question = question_json(f, q.from, q.to, o);
+  json answer = nullptr;
+  if (one && chosen != nullptr) {
+    answer = trip_json(*chosen, names);
+  } else if (!one && !all.empty()) {
+    json list = json::make_array();
+    for (const trip& tr : all) list.push(trip_json(tr, names));
+    answer = json::object{{"count", all.size()}, {"trips", std::move(list)}};
+  }
+  print_json(ctx, std::move(question), std::move(answer), names);
+  return all.empty() ? no_answer : answered;
+}
 
-            if (o->json) {
-              name_list names(t);
-              if (f.guest) names.add(*f.guest);
-              json q = question_json(f, from, to, *o);
-              json answer = nullptr;
-              if (one && chosen != nullptr) {
-                answer = trip_json(*chosen, names);
-              } else if (!one && !all.empty()) {
-                json list = json::make_array();
-                for (const trip& tr : all) list.push(trip_json(tr, names));
-                answer = json::object{{"count", all.size()}, {"trips", std::move(list)}};
-              }
-              print_json(ctx, std::move(q), std::move(answer), names);
-              return all.empty() ? no_answer : answered;
-            }
+// visits --first / --last: the trip, its evidence, and its events when it holds several.
+void print_chosen_trip(const timeline& t, const visit_filter& f, const trip& tr, bool first,
+                       const std::string& what, const std::string& scope) {
+  print_out("{} {}{}: {}, {}{}.\n", first ? "First" : "Last", what, scope, tr.when, trip_place(tr),
+             f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
+  print_out("  {}\n\n", one_line(fmt::format("{}", tr)));
+  print_evidence(t, tr.main());
+  if (tr.events.size() > 1) {
+    print_out("\n  Events of this trip:\n");
+    table tab({"date", "place", "kind", "event"});
+    for (const event* e : tr.events) {
+      tab.add({fmt::format("{}", base(*e).when), place_text(*e), kind_text(*e),
+               fmt::format("{} ({})", event_label(t, *e), base(*e).id)});
+    }
+    tab.print("    ");
+  }
+}
 
-            // "state visits by Xi Jinping to Russia from 24 February 2022 to 10 May 2025"
-            std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
-            const std::string scope = scope_text(t, f, from, to, o->planned);
+// visits in words: none, the one chosen, or the number (with --count alone on a line) and
+// the table of trips.
+auto print_visits(const timeline& t, const trip_query& q, const visits_options& o,
+                  const std::vector<trip>& all) -> int {
+  const visit_filter& f = q.filter;
+  // "state visits by Xi Jinping to Russia from 24 February 2022 to 10 May 2025"
+  std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
+  const std::string scope = scope_text(t, f, q.from, q.to, o.planned);
 
-            if (all.empty()) {
-              if (o->count) print_out("0\n");
-              print_out("No {}s{} in this data.\n", what, scope);
-              return no_answer;
-            }
-            if (one) {
-              const trip& tr = *chosen;
-              print_out("{} {}{}: {}, {}{}.\n", o->first ? "First" : "Last", what, scope, tr.when,
-                         trip_place(tr), f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
-              print_out("  {}\n\n", one_line(fmt::format("{}", tr)));
-              print_evidence(t, tr.main());
-              if (tr.events.size() > 1) {
-                print_out("\n  Events of this trip:\n");
-                table tab({"date", "place", "kind", "event"});
-                for (const event* e : tr.events) {
-                  tab.add({fmt::format("{}", base(*e).when), place_text(*e), kind_text(*e),
-                           fmt::format("{} ({})", event_label(t, *e), base(*e).id)});
-                }
-                tab.print("    ");
-              }
-              return answered;
-            }
-            if (o->count) print_out("{}\n", all.size());
-            print_out("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
-            std::vector<std::string> header{"date", "place", "kind", "event"};
-            if (!f.guest) header.insert(header.begin() + 1, "guest");
-            table tab(header);
-            for (const trip& tr : all) {
-              std::vector<std::string> row{fmt::format("{}", tr.when), trip_place(tr), trip_kind(tr),
-                                           trip_label(t, tr)};
-              if (!f.guest) row.insert(row.begin() + 1, name_of(t, tr.guest));
-              tab.add(std::move(row));
-            }
-            tab.print();
-            return answered;
-          }};
+  if (all.empty()) {
+    if (o.count) print_out("0\n");
+    print_out("No {}s{} in this data.\n", what, scope);
+    return no_answer;
+  }
+  if (o.first || o.last) {
+    print_chosen_trip(t, f, o.first ? all.front() : all.back(), o.first, what, scope);
+    return answered;
+  }
+  if (o.count) print_out("{}\n", all.size());
+  print_out("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
+  std::vector<std::string> header{"date", "place", "kind", "event"};
+  if (!f.guest) header.insert(header.begin() + 1, "guest");
+  table tab(header);
+  for (const trip& tr : all) {
+    std::vector<std::string> row{fmt::format("{}", tr.when), trip_place(tr), trip_kind(tr),
+                                 trip_label(t, tr)};
+    if (!f.guest) row.insert(row.begin() + 1, name_of(t, tr.guest));
+    tab.add(std::move(row));
+  }
+  tab.print();
+  return answered;
+}
+
+// The answer: the filter from the options, then the longest gap, JSON or words.
+auto answer_visits(context& ctx, const visits_options& o) -> int {
+  trip_query q = trip_query_of(o);
+  if (!o.level.empty()) {
+    for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
+                   visit_level::official, visit_level::state}) {
+      if (name(l) == o.level) q.filter.level = l;
+    }
+  }
+  const timeline& t = ctx.data();
+  if (!o.guest.empty()) q.filter.guest = resolve(t, o.guest);
+  if (o.longest_gap) return print_longest_gap(ctx, t, q.filter, q.from, q.to, o);
+  const std::vector<trip> all = visits(t, q.filter);
+  return o.json ? print_visits_json(ctx, t, q, o, all) : print_visits(t, q, o, all);
+}
+
+}  // namespace
+
+auto add_visits(CLI::App& app) -> command {
+  auto o = std::make_shared<visits_options>();
+  CLI::App* sub = app.add_subcommand(
+      "visits", "Trips abroad: who went where, when; how many times A visited a country");
+  add_visits_options(sub, *o);
+  return {sub, [o](context& ctx) -> int { return answer_visits(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

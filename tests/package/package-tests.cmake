@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: MIT
-# Packaging tests (STYLE 10): small user projects built against this diplo.
+# Packaging tests (as fmt's test/find-package-test and test/add-subdirectory-test): small user
+# projects built against this diplo.
 #
 #   Package.Install          `cmake --install` of this build into <build>/package-tests/stage
 #                            (a ctest fixture, FIXTURES_SETUP diplo_staged_install)
