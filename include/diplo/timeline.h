@@ -83,6 +83,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/detail/fold.h"
+#include "diplo/detail/instant.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -1212,7 +1213,7 @@ class timeline_builder::validator {
     const auto day = date::floor<date::days>(*t - std::chrono::seconds{is_end ? 1 : 0});
     if (day + date::days{1} < p.earliest_start() || day - date::days{1} >= p.latest_end()) {
       err(i, fmt::format("{} {} is outside the event's days ({}) in every time zone", field,
-                         date::format("%FT%TZ", *t), p));
+                         detail::format_instant(*t), p));
     }
   }
 

@@ -79,6 +79,7 @@
 #include <fmt/format.h>
 
 #include "diplo/detail/edit_distance.h"
+#include "diplo/detail/instant.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/timeline.h"
@@ -369,7 +370,7 @@ namespace diplo::tz {
       const std::string who = fmt::format("event \"{}\"", b.id.value());
       std::string message = fmt::format(
           "{} {} is {} in {}, outside the event's days ({})", is_end ? "ends_at" : "starts_at",
-          date::format("%FT%TZ", *t), period::days(day, day), b.place.zone, b.when);
+          detail::format_instant(*t), period::days(day, day), b.place.zone, b.when);
       if (o.file.empty() && o.line == 0) {
         out.push_back({severity::error, who, 0, 0, std::move(message)});
       } else {

@@ -18,6 +18,16 @@ namespace diplo::cli {
 
 namespace {
 
+// What --level accepts: the names of the levels, highest first (diplo::name).
+auto level_names() -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (auto l : {visit_level::state, visit_level::official, visit_level::working, visit_level::private_visit,
+                 visit_level::unspecified}) {
+    out.emplace_back(name(l));
+  }
+  return out;
+}
+
 // "Moscow, Russia"; "Beijing / Harbin, China" when the trip went to several cities.
 auto trip_place(const trip& tr) -> std::string {
   std::vector<std::string> cities;
@@ -164,7 +174,7 @@ void add_visits_options(CLI::App* sub, visits_options& o) {
       ->type_name("CC");
   sub->add_option("--level", o.level, "Only trips of this protocol level")
       ->type_name("LEVEL")
-      ->check(CLI::IsMember({"state", "official", "working", "private", "unspecified"}));
+      ->check(CLI::IsMember(level_names()));
   sub->add_option("--from", o.from, "Only trips starting on or after DATE (its first day)")
       ->type_name("DATE");
   sub->add_option("--to", o.to, "Only trips starting on or before DATE (its last day)")
