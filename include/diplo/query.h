@@ -853,9 +853,9 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
     }
   } else {
     // Forwards; nothing at or after the pair's hit can beat it.
-    auto [ab, ae] = day_range(ga, lo, hi);
-    auto [bb, be] = day_range(gb, lo, hi);
-    intersect(ga, ab, ae, gb, bb, be, [&](std::uint32_t i) {
+    const auto [a_begin, a_end] = day_range(ga, lo, hi);
+    const auto [b_begin, b_end] = day_range(gb, lo, hi);
+    intersect(ga, a_begin, a_end, gb, b_begin, b_end, [&](std::uint32_t i) {
       if (best && i >= *best) return true;
       if (!counts(i)) return false;
       best = i;

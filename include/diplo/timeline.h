@@ -275,7 +275,9 @@ struct range_table {
   [[nodiscard]] static auto of_sorted(std::span<const std::uint64_t> keys) -> range_table {
     range_table t;
     std::size_t runs = 0;
-    for (std::size_t i = 0; i < keys.size(); ++i) runs += (i == 0 || keys[i] != keys[i - 1]) ? 1 : 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i == 0 || keys[i] != keys[i - 1]) ++runs;
+    }
     if (runs == 0) return t;
     std::size_t size = 2;
     while (size < runs * 2) size *= 2;
@@ -807,7 +809,7 @@ inline void index_trips(timeline_index& ix, const std::vector<event>& events,
     order.resize(mine.size());
     for (std::uint32_t k = 0; k < order.size(); ++k) order[k] = k;
     std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t x, std::uint32_t y) { return countries[x] < countries[y]; });
+                     [&](std::uint32_t p, std::uint32_t q) { return countries[p] < countries[q]; });
     for (std::size_t from = 0; from < order.size();) {
       std::size_t to = from;
       std::vector<std::uint32_t> evs;

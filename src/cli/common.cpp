@@ -302,9 +302,10 @@ void json::write(std::string& out, int indent) const {
     // Small objects of scalars (a place, a source) go on one line when it fits in 100
     // columns, as the canonical JSON writer does.
     const bool simple = std::all_of(o.begin(), o.end(), [](const auto& kv) {
-      const array* a = std::get_if<array>(&kv.second.v_);
-      return kv.second.is_scalar() ||
-             (a != nullptr && std::all_of(a->begin(), a->end(), [](const json& x) { return x.is_scalar(); }));
+      const array* items = std::get_if<array>(&kv.second.v_);
+      return kv.second.is_scalar() || (items != nullptr && std::all_of(items->begin(), items->end(), [](const json& x) {
+                                         return x.is_scalar();
+                                       }));
     });
     if (simple) {
       std::string line = "{";

@@ -154,8 +154,6 @@ void unguard_formula(std::string& cell) {
   if (cell.starts_with('\'') && starts_formula(cell)) cell.erase(0, 1);
 }
 
-}
-
 // ---- diagnostics ----------------------------------------------------------------------
 
 struct sink {

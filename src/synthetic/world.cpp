@@ -296,11 +296,11 @@ class world {
       std::vector<std::uint64_t> w(n);
       std::uint64_t total = 0;
       for (auto& x : w) total += (x = 400 + r.below(1600));
-      const auto span = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
+      const auto days = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
       std::int32_t start = first_day_;
       for (std::size_t k = 0; k < n; ++k) {
         std::int32_t end = k + 1 == n ? last_day_
-                                      : start + static_cast<std::int32_t>(span * w[k] / total) - 1;
+                                      : start + static_cast<std::int32_t>(days * w[k] / total) - 1;
         end = std::min(std::max(end, start), last_day_);
         cd.term_start.push_back(start);
         cd.term_end.push_back(end);

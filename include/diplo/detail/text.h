@@ -100,7 +100,9 @@ class line_map {
     if (offset < pos_) {
       if (offset < line_start_) {
         std::size_t ends = 0;
-        for (std::size_t i = offset; i < line_start_; ++i) ends += ends_line(i) ? 1 : 0;
+        for (std::size_t i = offset; i < line_start_; ++i) {
+          if (ends_line(i)) ++ends;
+        }
         line_ -= static_cast<std::uint32_t>(ends);
         line_start_ = offset;
         while (line_start_ > 0 && !ends_line(line_start_ - 1)) --line_start_;
