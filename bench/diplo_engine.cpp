@@ -38,8 +38,7 @@ class diplo_engine final : public engine {
   }
 
   auto trips(std::uint32_t a, country_code c, day from, day to) -> std::size_t override {
-    return diplo::count_visits(
-        t_, {.guest = ids_[a], .host_country = c, .from = sys(from), .to = sys(to)});
+    return diplo::count_visits(t_, {.guest = ids_[a], .host_country = c, .from = sys(from), .to = sys(to)});
   }
 
   auto where(std::uint32_t a, day d) -> std::vector<country_code> override {

@@ -43,11 +43,11 @@
 #include <memory>
 #include <optional>
 #include <sstream>
-#include <type_traits>
-#include <variant>
 #include <string>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -151,8 +151,7 @@ auto heap_of_vector(const std::vector<T>& v) -> std::size_t {
 auto event_heap(const diplo::event& e) -> std::size_t {
   const diplo::event_base& b = diplo::base(e);
   std::size_t n = heap_of(b.id.value()) + heap_of(b.place.city) + heap_of(b.place.zone) +
-                  heap_of(b.description) + heap_of(b.notes) + heap_of(b.journey) +
-                  heap_of_vector(b.sources);
+                  heap_of(b.description) + heap_of(b.notes) + heap_of(b.journey) + heap_of_vector(b.sources);
   if (b.parent) n += heap_of(b.parent->value());
   for (const auto& s : b.sources) n += heap_of(s.url) + heap_of(s.publisher) + heap_of(s.title);
   auto ids = [&](const std::vector<diplo::actor_id>& v) {
@@ -245,8 +244,9 @@ auto parse_args(int argc, char** argv) -> config {
     } else if (a == "--engines") {
       c.engines = split(value());
     } else if (a == "-h" || a == "--help") {
-      fmt::print("suite [--quick] [--sizes 1e5,1e6,1e7] [--samples K] [--budget SECONDS] "
-                 "[--out FILE] [--tmp DIR] [--seed S] [--engines LIST] [--time-limit SECONDS]\n");
+      fmt::print(
+          "suite [--quick] [--sizes 1e5,1e6,1e7] [--samples K] [--budget SECONDS] "
+          "[--out FILE] [--tmp DIR] [--seed S] [--engines LIST] [--time-limit SECONDS]\n");
       std::exit(0);
     } else {
       fmt::print(stderr, "suite: unknown argument {}\n", a);
@@ -284,7 +284,8 @@ auto machine_facts() -> machine {
     }
   }
   m.cores = static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN));
-  m.ram = static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES)) * static_cast<std::size_t>(sysconf(_SC_PAGE_SIZE));
+  m.ram =
+      static_cast<std::size_t>(sysconf(_SC_PHYS_PAGES)) * static_cast<std::size_t>(sysconf(_SC_PAGE_SIZE));
 #if defined(__clang__)
   m.compiler = fmt::format("clang {}", __clang_version__);
 #elif defined(__GNUC__)
@@ -307,11 +308,26 @@ auto machine_facts() -> machine {
 
 // --- the questions ----------------------------------------------------------------------------
 
-struct last_q { diplo::actor_id a, b; day before; };
-struct meet_q { diplo::actor_id a, b; day from, to; };
-struct trips_q { diplo::actor_id a; diplo::country_code c; day from, to; };
-struct where_q { diplo::actor_id a; day d; };
-struct contacts_q { diplo::actor_id a; };
+struct last_q {
+  diplo::actor_id a, b;
+  day before;
+};
+struct meet_q {
+  diplo::actor_id a, b;
+  day from, to;
+};
+struct trips_q {
+  diplo::actor_id a;
+  diplo::country_code c;
+  day from, to;
+};
+struct where_q {
+  diplo::actor_id a;
+  day d;
+};
+struct contacts_q {
+  diplo::actor_id a;
+};
 
 struct questions {
   std::vector<last_q> last;
@@ -328,7 +344,8 @@ constexpr std::array<std::string_view, 5> question_names{"last_meeting", "meetin
 /// The days of the (only) office of a synthetic world's leader.
 auto career(const diplo::timeline& t, const diplo::actor_id& a) -> std::pair<day, day> {
   const auto* p = t.actors().person_of(a);
-  if (p == nullptr || p->offices.empty()) return {num(date::sys_days{date::year{1950} / 1 / 1}), num(date::sys_days{date::year{2025} / 12 / 31})};
+  if (p == nullptr || p->offices.empty())
+    return {num(date::sys_days{date::year{1950} / 1 / 1}), num(date::sys_days{date::year{2025} / 12 / 31})};
   const auto& term = p->offices.front().term;
   return {num(term.earliest_start()), num(term.latest_end()) - 1};
 }
@@ -458,8 +475,8 @@ auto timed(F&& f) -> std::pair<decltype(f()), double> {
 
 /// Runs the five questions on `e`; with `expected` null, fills `got` (diplo); otherwise
 /// compares with it, printing the first few mismatches.
-auto run_questions(engine& e, const questions& q, const config& c, answers* record,
-                   const answers* expected) -> std::map<std::string, cell> {
+auto run_questions(engine& e, const questions& q, const config& c, answers* record, const answers* expected)
+    -> std::map<std::string, cell> {
   std::map<std::string, cell> out;
   // The engine's numbering, both ways (outside the clock).
   std::unordered_map<std::string, std::uint32_t> number;
@@ -509,7 +526,8 @@ auto run_questions(engine& e, const questions& q, const config& c, answers* reco
     const std::size_t k = expected ? expected->meet.size() : q.meet.size();
     std::vector<std::size_t> got(k);
     auto ns = run_cell(k, c.budget, [&](std::size_t i) {
-      auto [r, t] = timed([&] { return e.meetings(ab[i].first, ab[i].second, q.meet[i].from, q.meet[i].to); });
+      auto [r, t] =
+          timed([&] { return e.meetings(ab[i].first, ab[i].second, q.meet[i].from, q.meet[i].to); });
       got[i] = r;
       return t;
     });
@@ -518,7 +536,8 @@ auto run_questions(engine& e, const questions& q, const config& c, answers* reco
     if (record) record->meet = got;
     if (expected) {
       for (std::size_t i = 0; i < got.size(); ++i) {
-        if (got[i] != expected->meet[i]) report("meetings", i, fmt::format("{}", expected->meet[i]), fmt::format("{}", got[i]), cl);
+        if (got[i] != expected->meet[i])
+          report("meetings", i, fmt::format("{}", expected->meet[i]), fmt::format("{}", got[i]), cl);
       }
     }
     out["meetings"] = cl;
@@ -538,7 +557,8 @@ auto run_questions(engine& e, const questions& q, const config& c, answers* reco
     if (record) record->trips = got;
     if (expected) {
       for (std::size_t i = 0; i < got.size(); ++i) {
-        if (got[i] != expected->trips[i]) report("trips", i, fmt::format("{}", expected->trips[i]), fmt::format("{}", got[i]), cl);
+        if (got[i] != expected->trips[i])
+          report("trips", i, fmt::format("{}", expected->trips[i]), fmt::format("{}", got[i]), cl);
       }
     }
     out["trips"] = cl;
@@ -558,7 +578,8 @@ auto run_questions(engine& e, const questions& q, const config& c, answers* reco
     if (expected) {
       for (std::size_t i = 0; i < got.size(); ++i) {
         if (got[i] != expected->where[i]) {
-          report("where", i, fmt::format("{}", fmt::join(expected->where[i], ",")), fmt::format("{}", fmt::join(got[i], ",")), cl);
+          report("where", i, fmt::format("{}", fmt::join(expected->where[i], ",")),
+                 fmt::format("{}", fmt::join(got[i], ",")), cl);
         }
       }
     }
@@ -620,9 +641,13 @@ class capture final : public benchmark::BenchmarkReporter {
 auto throughput(const std::vector<std::pair<std::string, std::function<void(benchmark::State&)>>>& fns,
                 int iterations) -> std::map<std::string, double> {
   for (const auto& [name, fn] : fns) {
-    benchmark::RegisterBenchmark(name.c_str(), [f = fn](benchmark::State& st) {
-      for (auto _ : st) f(st);
-    })->Iterations(iterations)->UseRealTime()->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark(name.c_str(),
+                                 [f = fn](benchmark::State& st) {
+                                   for (auto _ : st) f(st);
+                                 })
+        ->Iterations(iterations)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond);
   }
   capture rep;
   benchmark::RunSpecifiedBenchmarks(&rep);
@@ -650,7 +675,7 @@ struct size_result {
   std::size_t timeline_bytes = 0, event_objects = 0, event_heap = 0, actor_bytes = 0, warning_bytes = 0,
               index_bytes = 0;
   std::size_t warnings = 0;
-  std::map<std::string, load_figure> loads;               // engine -> load
+  std::map<std::string, load_figure> loads;                  // engine -> load
   std::map<std::string, std::map<std::string, cell>> cells;  // engine -> question -> cell
   std::size_t mismatches = 0;
   std::size_t peak_rss = 0;
@@ -673,9 +698,10 @@ auto fits(const config& c, const size_result* prev, std::string_view phase, std:
   const auto it = prev->phase_peak.find(std::string(phase));
   if (it == prev->phase_peak.end()) {
     // Skipped at the previous size already (or never asked): no prediction, and no point.
-    const bool skipped_before = std::any_of(prev->skipped.begin(), prev->skipped.end(), [&](const std::string& w) {
-      return w.rfind(std::string(phase) + ":", 0) == 0 || w.rfind("diplo:", 0) == 0;
-    });
+    const bool skipped_before =
+        std::any_of(prev->skipped.begin(), prev->skipped.end(), [&](const std::string& w) {
+          return w.rfind(std::string(phase) + ":", 0) == 0 || w.rfind("diplo:", 0) == 0;
+        });
     if (!skipped_before) return true;
     res.skipped.push_back(fmt::format("{}: skipped at {} events already", phase, prev->events));
     fmt::print(stderr, "   SKIPPED {}\n", res.skipped.back());
@@ -696,8 +722,8 @@ auto fits(const config& c, const size_result* prev, std::string_view phase, std:
       best_somewhere = best_somewhere || best;
     }
     if (!best_somewhere) {
-      res.skipped.push_back(fmt::format("{}: not the best SQLite schema for any question at {} events", phase,
-                                        prev->events));
+      res.skipped.push_back(
+          fmt::format("{}: not the best SQLite schema for any question at {} events", phase, prev->events));
       fmt::print(stderr, "   SKIPPED {}\n", res.skipped.back());
       return false;
     }
@@ -706,8 +732,8 @@ auto fits(const config& c, const size_result* prev, std::string_view phase, std:
   const double room = static_cast<double>(proc_bytes("/proc/meminfo", "MemAvailable:") +
                                           proc_bytes("/proc/self/status", "VmRSS:"));
   if (predicted > 0.92 * room) {
-    res.skipped.push_back(fmt::format("{}: needs about {} (peak RSS at {} events, scaled), {} available", phase,
-                                      human_bytes(predicted), prev->events, human_bytes(room)));
+    res.skipped.push_back(fmt::format("{}: needs about {} (peak RSS at {} events, scaled), {} available",
+                                      phase, human_bytes(predicted), prev->events, human_bytes(room)));
     fmt::print(stderr, "   SKIPPED {}\n", res.skipped.back());
     return false;
   }
@@ -715,8 +741,10 @@ auto fits(const config& c, const size_result* prev, std::string_view phase, std:
     const double need = prev->phase_seconds.at(std::string(phase)) * scale * 1.2;
     const double left = c.time_limit - seconds_since(run_start);
     if (need > left) {
-      res.skipped.push_back(fmt::format("{}: needs about {:.0f} s (its time at {} events, scaled), {:.0f} s left of "
-                                        "the time limit", phase, need, prev->events, std::max(0.0, left)));
+      res.skipped.push_back(
+          fmt::format("{}: needs about {:.0f} s (its time at {} events, scaled), {:.0f} s left of "
+                      "the time limit",
+                      phase, need, prev->events, std::max(0.0, left)));
       fmt::print(stderr, "   SKIPPED {}\n", res.skipped.back());
       return false;
     }
@@ -756,7 +784,8 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   diplo::io::document doc = diplo::synthetic::generate(opt);
   res.generate_s = seconds_since(t0);
   res.actors = doc.actors.size();
-  fmt::print(stderr, "   generated in {:.2f} s ({} in memory)\n", res.generate_s, human_bytes(static_cast<double>(heap_in_use() - m0)));
+  fmt::print(stderr, "   generated in {:.2f} s ({} in memory)\n", res.generate_s,
+             human_bytes(static_cast<double>(heap_in_use() - m0)));
 
   t0 = clock_type::now();
   auto t = std::make_unique<diplo::timeline>(diplo::io::build(std::move(doc)));
@@ -775,8 +804,8 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   for (const auto& w : t->warnings()) res.warning_bytes += heap_of(w.where) + heap_of(w.message);
   const std::size_t parts = res.event_objects + res.event_heap + res.actor_bytes + res.warning_bytes;
   res.index_bytes = res.timeline_bytes > parts ? res.timeline_bytes - parts : 0;
-  fmt::print(stderr, "   built in {:.2f} s: {} ({:.0f} B/event; indexes {:.0f} B/event), {} warnings\n", res.build_s,
-             human_bytes(static_cast<double>(res.timeline_bytes)),
+  fmt::print(stderr, "   built in {:.2f} s: {} ({:.0f} B/event; indexes {:.0f} B/event), {} warnings\n",
+             res.build_s, human_bytes(static_cast<double>(res.timeline_bytes)),
              static_cast<double>(res.timeline_bytes) / static_cast<double>(n),
              static_cast<double>(res.index_bytes) / static_cast<double>(n), res.warnings);
 
@@ -794,7 +823,8 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   }());
 
   // The JSON Lines file, then the timeline is freed.
-  const std::filesystem::path path = std::filesystem::path(c.tmp) / fmt::format("diplo-suite-{}-{}.jsonl", getpid(), label);
+  const std::filesystem::path path =
+      std::filesystem::path(c.tmp) / fmt::format("diplo-suite-{}-{}.jsonl", getpid(), label);
   t0 = clock_type::now();
   {
     // Streamed: at 10^7 events the text (~6.5 GB) would not fit beside the timeline.
@@ -826,29 +856,29 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
     const int iterations = n >= 10'000'000 ? 1 : n >= 1'000'000 ? 2 : 5;
     std::size_t docs = 0;
     simdjson::dom::parser parser;
-    auto secs = throughput(
-        {{fmt::format("ingest/simdjson_dom_parse_many/{}", label),
-          [&](benchmark::State&) {
-            simdjson::dom::document_stream stream;
-            if (parser.parse_many(text, 1 << 20).get(stream) != simdjson::SUCCESS) std::exit(3);
-            docs = 0;
-            for (auto d : stream) {
-              simdjson::dom::object o;
-              if (d.get(o) != simdjson::SUCCESS) std::exit(3);
-              docs += o.size();
-            }
-            benchmark::DoNotOptimize(docs);
-          }},
-         {fmt::format("ingest/diplo_read_jsonl/{}", label),
-          [&](benchmark::State& st) {
-            st.PauseTiming();
-            read_back = {};  // the previous run's document is freed outside the clock
-            st.ResumeTiming();
-            read_back = diplo::io::read_jsonl(std::string_view(text.data(), text.size()), "world.jsonl",
-                                              big_world_limits);
-            benchmark::DoNotOptimize(read_back.events.data());
-          }}},
-        iterations);
+    auto secs = throughput({{fmt::format("ingest/simdjson_dom_parse_many/{}", label),
+                             [&](benchmark::State&) {
+                               simdjson::dom::document_stream stream;
+                               if (parser.parse_many(text, 1 << 20).get(stream) != simdjson::SUCCESS)
+                                 std::exit(3);
+                               docs = 0;
+                               for (auto d : stream) {
+                                 simdjson::dom::object o;
+                                 if (d.get(o) != simdjson::SUCCESS) std::exit(3);
+                                 docs += o.size();
+                               }
+                               benchmark::DoNotOptimize(docs);
+                             }},
+                            {fmt::format("ingest/diplo_read_jsonl/{}", label),
+                             [&](benchmark::State& st) {
+                               st.PauseTiming();
+                               read_back = {};  // the previous run's document is freed outside the clock
+                               st.ResumeTiming();
+                               read_back = diplo::io::read_jsonl(std::string_view(text.data(), text.size()),
+                                                                 "world.jsonl", big_world_limits);
+                               benchmark::DoNotOptimize(read_back.events.data());
+                             }}},
+                           iterations);
     res.simdjson_s = secs[fmt::format("ingest/simdjson_dom_parse_many/{}", label)];
     res.read_jsonl_s = secs[fmt::format("ingest/diplo_read_jsonl/{}", label)];
   }
@@ -880,9 +910,12 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
     const std::size_t before = heap_in_use();
     t0 = clock_type::now();
     std::unique_ptr<engine> e;
-    if (name == "sqlite-normalised") e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::normalised);
-    if (name == "sqlite-clustered") e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::clustered);
-    if (name == "sqlite-pairs") e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::pairs);
+    if (name == "sqlite-normalised")
+      e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::normalised);
+    if (name == "sqlite-clustered")
+      e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::clustered);
+    if (name == "sqlite-pairs")
+      e = diplo::bench::make_sqlite(std::move(w), diplo::bench::sqlite_schema::pairs);
     if (name == "scan") e = diplo::bench::make_scan(std::move(w));
     if (name == "pair-hash") e = diplo::bench::make_pair_hash(std::move(w));
     if (!e) {
@@ -924,7 +957,8 @@ auto json_string(std::string_view s) -> std::string {
   return out + "\"";
 }
 
-auto best_sqlite(const size_result& r, std::string_view question) -> std::optional<std::pair<std::string, double>> {
+auto best_sqlite(const size_result& r, std::string_view question)
+    -> std::optional<std::pair<std::string, double>> {
   std::optional<std::pair<std::string, double>> best;
   for (const auto& [name, qs] : r.cells) {
     if (name.rfind("sqlite-", 0) != 0) continue;
@@ -944,14 +978,14 @@ auto jnum(double x, int decimals = 3) -> std::string {
 }
 auto per(double a, double b) -> double { return b > 0 ? a / b : 0; }
 
-auto to_json(const config& c, const machine& m, const std::vector<size_result>& rs, std::size_t peak, double wall)
-    -> std::string {
+auto to_json(const config& c, const machine& m, const std::vector<size_result>& rs, std::size_t peak,
+             double wall) -> std::string {
   std::string s = "{\n";
   s += fmt::format(
       "  \"machine\": {{\"cpu\": {}, \"cores\": {}, \"ram_bytes\": {}, \"os\": {}, \"compiler\": {}, "
       "\"build_type\": {}, \"date\": {}}},\n",
-      json_string(m.cpu), m.cores, m.ram, json_string(m.os), json_string(m.compiler), json_string(m.build_type),
-      json_string(m.date));
+      json_string(m.cpu), m.cores, m.ram, json_string(m.os), json_string(m.compiler),
+      json_string(m.build_type), json_string(m.date));
   s += fmt::format(
       "  \"run\": {{\"quick\": {}, \"seed\": {}, \"samples_per_question\": {}, \"budget_s_per_cell\": {}, "
       "\"contacts_top\": {}, \"peak_rss_bytes\": {}, \"wall_s\": {:.1f}}},\n",
@@ -960,8 +994,10 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
   for (std::size_t k = 0; k < rs.size(); ++k) {
     const size_result& r = rs[k];
     const double n = static_cast<double>(r.events);
-    s += fmt::format("    {{\"events\": {}, \"actors\": {}, \"generate_s\": {:.3f}, \"wall_s\": {:.1f}, \"peak_rss_bytes\": {}, \"mismatches\": {},\n",
-                     r.events, r.actors, r.generate_s, r.wall_s, r.peak_rss, r.mismatches);
+    s += fmt::format(
+        "    {{\"events\": {}, \"actors\": {}, \"generate_s\": {:.3f}, \"wall_s\": {:.1f}, "
+        "\"peak_rss_bytes\": {}, \"mismatches\": {},\n",
+        r.events, r.actors, r.generate_s, r.wall_s, r.peak_rss, r.mismatches);
     s += "     \"skipped\": [";
     for (std::size_t i = 0; i < r.skipped.size(); ++i) s += (i ? ", " : "") + json_string(r.skipped[i]);
     s += "], \"phase_peak_rss_bytes\": {";
@@ -978,29 +1014,34 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
       continue;
     }
     s += ",\n";
-    s += fmt::format("     \"build\": {{\"seconds\": {:.3f}, \"events_per_s\": {}}},\n", r.build_s, jnum(per(n, r.build_s), 0));
+    s += fmt::format("     \"build\": {{\"seconds\": {:.3f}, \"events_per_s\": {}}},\n", r.build_s,
+                     jnum(per(n, r.build_s), 0));
     const double mb = static_cast<double>(r.jsonl_bytes) / 1e6;
     s += fmt::format(
         "     \"ingest\": {{\"jsonl_bytes\": {}, \"write_s\": {:.3f},\n"
         "       \"diplo_read_jsonl\": {{\"seconds\": {}, \"events_per_s\": {}, \"mb_per_s\": {}}},\n"
         "       \"simdjson_dom_parse_many\": {{\"seconds\": {}, \"events_per_s\": {}, \"mb_per_s\": {}}},\n"
         "       \"diplo_share_of_simdjson\": {},\n       \"engine_load\": {{",
-        r.jsonl_bytes, r.write_s, jnum(r.read_jsonl_s), jnum(per(n, r.read_jsonl_s), 0), jnum(per(mb, r.read_jsonl_s), 1),
-        jnum(r.simdjson_s), jnum(per(n, r.simdjson_s), 0), jnum(per(mb, r.simdjson_s), 1), jnum(per(r.simdjson_s, r.read_jsonl_s)));
+        r.jsonl_bytes, r.write_s, jnum(r.read_jsonl_s), jnum(per(n, r.read_jsonl_s), 0),
+        jnum(per(mb, r.read_jsonl_s), 1), jnum(r.simdjson_s), jnum(per(n, r.simdjson_s), 0),
+        jnum(per(mb, r.simdjson_s), 1), jnum(per(r.simdjson_s, r.read_jsonl_s)));
     bool first = true;
     for (const auto& [name, l] : r.loads) {
-      s += fmt::format("{}{}: {{\"seconds\": {:.3f}, \"events_per_s\": {}}}", first ? "" : ", ", json_string(name),
-                       l.seconds, jnum(per(n, l.seconds), 0));
+      s += fmt::format("{}{}: {{\"seconds\": {:.3f}, \"events_per_s\": {}}}", first ? "" : ", ",
+                       json_string(name), l.seconds, jnum(per(n, l.seconds), 0));
       first = false;
     }
     s += "}},\n";
     s += fmt::format(
-        "     \"memory\": {{\"diplo\": {{\"bytes\": {}, \"bytes_per_event\": {:.1f}, \"breakdown_bytes_per_event\": "
-        "{{\"event_objects\": {:.1f}, \"event_heap_strings_and_vectors\": {:.1f}, \"indexes\": {:.1f}, \"actors\": {:.1f}, "
+        "     \"memory\": {{\"diplo\": {{\"bytes\": {}, \"bytes_per_event\": {:.1f}, "
+        "\"breakdown_bytes_per_event\": "
+        "{{\"event_objects\": {:.1f}, \"event_heap_strings_and_vectors\": {:.1f}, \"indexes\": {:.1f}, "
+        "\"actors\": {:.1f}, "
         "\"warnings\": {:.1f}}}, \"sizeof_event\": {}, \"warnings\": {}}}",
         r.timeline_bytes, static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
         static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
-        static_cast<double>(r.actor_bytes) / n, static_cast<double>(r.warning_bytes) / n, sizeof(diplo::event), r.warnings);
+        static_cast<double>(r.actor_bytes) / n, static_cast<double>(r.warning_bytes) / n,
+        sizeof(diplo::event), r.warnings);
     for (const auto& [name, l] : r.loads) {
       s += fmt::format(", {}: {{\"bytes\": {}, \"bytes_per_event\": {:.1f}}}", json_string(name), l.bytes,
                        static_cast<double>(l.bytes) / n);
@@ -1013,15 +1054,16 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
       bool f2 = true;
       for (const auto& [name, qs] : r.cells) {
         const cell& cl = qs.at(qn);
-        s += fmt::format("{}{}: {{\"median_ns\": {:.1f}, \"p99_ns\": {:.1f}, \"mean_ns\": {:.1f}, \"max_ns\": {:.1f}, "
-                         "\"samples\": {}, \"capped\": {}, \"mismatches\": {}, \"ratio_to_diplo\": {:.2f}}}",
-                         f2 ? "" : ",\n         ", json_string(name), cl.median, cl.p99, cl.mean, cl.max, cl.samples,
-                         cl.capped, cl.mismatches, ratio(cl.median, d));
+        s += fmt::format(
+            "{}{}: {{\"median_ns\": {:.1f}, \"p99_ns\": {:.1f}, \"mean_ns\": {:.1f}, \"max_ns\": {:.1f}, "
+            "\"samples\": {}, \"capped\": {}, \"mismatches\": {}, \"ratio_to_diplo\": {:.2f}}}",
+            f2 ? "" : ",\n         ", json_string(name), cl.median, cl.p99, cl.mean, cl.max, cl.samples,
+            cl.capped, cl.mismatches, ratio(cl.median, d));
         f2 = false;
       }
       if (auto b = best_sqlite(r, qn)) {
-        s += fmt::format(",\n         \"best_sqlite\": {}, \"diplo_vs_best_sqlite\": {:.2f}", json_string(b->first),
-                         ratio(b->second, d));
+        s += fmt::format(",\n         \"best_sqlite\": {}, \"diplo_vs_best_sqlite\": {:.2f}",
+                         json_string(b->first), ratio(b->second, d));
       }
       for (const char* other : {"scan", "pair-hash"}) {
         if (auto it = r.cells.find(other); it != r.cells.end() && it->second.at(qn).samples > 0) {
@@ -1040,8 +1082,8 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
 
 void print_table(const machine& m, const std::vector<size_result>& rs, std::size_t peak, double wall) {
   fmt::print("\n{} ({} cores, {} RAM), {}, {} build; peak RSS {}, wall {:.0f} s\n", m.cpu, m.cores,
-             human_bytes(static_cast<double>(m.ram)), m.compiler.substr(0, m.compiler.find(' ', 6)), m.build_type,
-             human_bytes(static_cast<double>(peak)), wall);
+             human_bytes(static_cast<double>(m.ram)), m.compiler.substr(0, m.compiler.find(' ', 6)),
+             m.build_type, human_bytes(static_cast<double>(peak)), wall);
   for (const size_result& r : rs) {
     const double n = static_cast<double>(r.events);
     if (r.cells.count("diplo") == 0) {
@@ -1071,7 +1113,7 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
       for (const auto& e : engines) {
         const cell& cl = r.cells.at(e).at(qn);
         fmt::print("{:>24}", fmt::format("{} ({:.1f}×){}", human_ns(cl.median), ratio(cl.median, d.median),
-                                          cl.capped ? "*" : " "));
+                                         cl.capped ? "*" : " "));
       }
       fmt::print("\n");
     }
@@ -1079,24 +1121,29 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
     for (auto qv : question_names) {
       const std::string qn(qv);
       std::string line;
-      for (const auto& [name, qs] : r.cells) line += fmt::format(" {} {};", short_name(name), human_ns(qs.at(qn).p99));
+      for (const auto& [name, qs] : r.cells)
+        line += fmt::format(" {} {};", short_name(name), human_ns(qs.at(qn).p99));
       fmt::print("{}{}:{}\n", qv == question_names[0] ? "" : "       ", qn, line);
     }
     fmt::print("  build {:.2f} s ({:.0f}k events/s); JSONL {} ", r.build_s, per(n, r.build_s) / 1e3,
                human_bytes(static_cast<double>(r.jsonl_bytes)));
     if (r.read_jsonl_s > 0) {
-      fmt::print("read by diplo in {:.2f} s ({:.0f}k events/s, {:.0f} MB/s), simdjson {:.2f} s ({:.0f} MB/s): "
-                 "diplo at {:.0f}% of simdjson\n",
-                 r.read_jsonl_s, per(n, r.read_jsonl_s) / 1e3,
-                 per(static_cast<double>(r.jsonl_bytes) / 1e6, r.read_jsonl_s), r.simdjson_s,
-                 per(static_cast<double>(r.jsonl_bytes) / 1e6, r.simdjson_s), 100 * per(r.simdjson_s, r.read_jsonl_s));
+      fmt::print(
+          "read by diplo in {:.2f} s ({:.0f}k events/s, {:.0f} MB/s), simdjson {:.2f} s ({:.0f} MB/s): "
+          "diplo at {:.0f}% of simdjson\n",
+          r.read_jsonl_s, per(n, r.read_jsonl_s) / 1e3,
+          per(static_cast<double>(r.jsonl_bytes) / 1e6, r.read_jsonl_s), r.simdjson_s,
+          per(static_cast<double>(r.jsonl_bytes) / 1e6, r.simdjson_s),
+          100 * per(r.simdjson_s, r.read_jsonl_s));
     } else {
       fmt::print("(ingest skipped)\n");
     }
-    fmt::print("  memory: diplo {:.0f} B/event (events {:.0f}, their strings {:.0f}, indexes {:.0f}, actors+warnings {:.0f})",
-               static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
-               static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
-               static_cast<double>(r.actor_bytes + r.warning_bytes) / n);
+    fmt::print(
+        "  memory: diplo {:.0f} B/event (events {:.0f}, their strings {:.0f}, indexes {:.0f}, "
+        "actors+warnings {:.0f})",
+        static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
+        static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
+        static_cast<double>(r.actor_bytes + r.warning_bytes) / n);
     for (const auto& [name, l] : r.loads) fmt::print("; {} {:.0f}", name, static_cast<double>(l.bytes) / n);
     fmt::print("\n  load: ");
     for (const auto& [name, l] : r.loads) fmt::print("{} {:.2f} s; ", name, l.seconds);

@@ -40,21 +40,27 @@ int main() {
 
   // 1. "This will be Xi's third visit to Russia since the onset of the Ukraine war."
   {
-    verdict v{"\"This will be Xi's third visit to Russia since the onset of the Ukraine war in "
-              "February 2022.\"", "", {}};
-    auto before = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"},
-                                    .from = war_began, .to = article});
-    auto upcoming = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"},
-                                      .from = article, .to = 2025_y / date::May / 31});
+    verdict v{
+        "\"This will be Xi's third visit to Russia since the onset of the Ukraine war in "
+        "February 2022.\"",
+        "",
+        {}};
+    auto before = diplo::visits(
+        t, {.guest = xi, .host_country = diplo::country_code{"RU"}, .from = war_began, .to = article});
+    auto upcoming = diplo::visits(t, {.guest = xi,
+                                      .host_country = diplo::country_code{"RU"},
+                                      .from = article,
+                                      .to = 2025_y / date::May / 31});
     bool holds = before.size() == 2 && upcoming.size() == 1;
     v.result = holds ? "TRUE" : "FALSE";
     for (const auto& trip : before) v.evidence.push_back(fmt::format("{} [{}]", trip, cite(trip.main())));
     for (const auto& trip : upcoming) {
       v.evidence.push_back(fmt::format("then: {} [{}]", trip, cite(trip.main())));
     }
-    v.evidence.push_back(fmt::format("{} visits before the article, so the announced one is visit "
-                                     "number {}",
-                                     before.size(), before.size() + 1));
+    v.evidence.push_back(
+        fmt::format("{} visits before the article, so the announced one is visit "
+                    "number {}",
+                    before.size(), before.size() + 1));
     wrong += !holds;
     print(v);
   }
@@ -62,8 +68,7 @@ int main() {
   // 2. "Xi last visited Russia in September 2024 for a BRICS summit."
   {
     verdict v{"\"Xi last visited Russia in September 2024 for a BRICS summit.\"", "", {}};
-    auto trips = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"},
-                                   .to = article});
+    auto trips = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"}, .to = article});
     if (trips.empty()) return 1;
     const diplo::trip& last = trips.back();
     const auto* summit = std::get_if<diplo::summit>(&last.main());
@@ -75,12 +80,12 @@ int main() {
     v.result = month_right && brics ? "TRUE"
                : brics ? fmt::format("FALSE (wrong month: the BRICS summit trip was in {})", actual_month)
                        : "FALSE";
-    v.evidence.push_back(fmt::format("last visit before {}: {} [{}]", diplo::partial_date(date::year_month_day{article}),
-                                     last, cite(last.main())));
-    v.evidence.push_back(fmt::format("September 2024 and {}: {}", last.when,
-                                     diplo::overlaps(claimed, last.when) == diplo::truth::no
-                                         ? "no day in common"
-                                         : "overlap"));
+    v.evidence.push_back(fmt::format("last visit before {}: {} [{}]",
+                                     diplo::partial_date(date::year_month_day{article}), last,
+                                     cite(last.main())));
+    v.evidence.push_back(fmt::format(
+        "September 2024 and {}: {}", last.when,
+        diplo::overlaps(claimed, last.when) == diplo::truth::no ? "no day in common" : "overlap"));
     wrong += !(month_right && brics);
     print(v);
   }
@@ -88,7 +93,8 @@ int main() {
   // 3. "He earlier made a state visit in March 2023."
   {
     verdict v{"\"[Xi] earlier made a state visit in March 2023.\"", "", {}};
-    auto trips = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"},
+    auto trips = diplo::visits(t, {.guest = xi,
+                                   .host_country = diplo::country_code{"RU"},
                                    .level = diplo::visit_level::state,
                                    .from = 2023_y / date::March / 1,
                                    .to = 2023_y / date::March / 31});
@@ -101,7 +107,8 @@ int main() {
   // 4. "Putin returned the gesture with his own trip to China in October [2023]."
   {
     verdict v{"\"Putin returned the gesture with his own trip to China in October [2023].\"", "", {}};
-    auto trips = diplo::visits(t, {.guest = putin, .host_country = diplo::country_code{"CN"},
+    auto trips = diplo::visits(t, {.guest = putin,
+                                   .host_country = diplo::country_code{"CN"},
                                    .from = 2023_y / date::October / 1,
                                    .to = 2023_y / date::October / 31});
     v.result = trips.size() == 1 ? "TRUE" : "FALSE";
@@ -109,9 +116,10 @@ int main() {
       v.evidence.push_back(fmt::format("{} [{}]", trip, cite(trip.main())));
       for (const diplo::event* e : trip.events) v.evidence.push_back(fmt::format("  {}", t.named(*e)));
       if (trip.level != diplo::visit_level::state) {
-        v.evidence.push_back(fmt::format("caveat: an {} visit built around a forum; the state visit "
-                                         "came later",
-                                         trip.level));
+        v.evidence.push_back(
+            fmt::format("caveat: an {} visit built around a forum; the state visit "
+                        "came later",
+                        trip.level));
       }
     }
     wrong += trips.size() != 1;
@@ -120,23 +128,28 @@ int main() {
 
   // 5. "They met most recently in Beijing in May 2024 and in Kazakhstan in July."
   {
-    verdict v{"\"[Xi and Putin met] most recently in Beijing in May 2024 and in Kazakhstan in "
-              "July.\"", "", {}};
-    auto in_may = diplo::meetings(t, xi, putin, {.before = 2024_y / date::June / 1,
-                                                 .after = 2024_y / date::May / 1});
-    auto in_july = diplo::meetings(t, xi, putin, {.before = 2024_y / date::August / 1,
-                                                  .after = 2024_y / date::July / 1});
+    verdict v{
+        "\"[Xi and Putin met] most recently in Beijing in May 2024 and in Kazakhstan in "
+        "July.\"",
+        "",
+        {}};
+    auto in_may =
+        diplo::meetings(t, xi, putin, {.before = 2024_y / date::June / 1, .after = 2024_y / date::May / 1});
+    auto in_july = diplo::meetings(t, xi, putin,
+                                   {.before = 2024_y / date::August / 1, .after = 2024_y / date::July / 1});
     auto latest = diplo::last_meeting(t, xi, putin, {.before = article});
     auto latest_call = diplo::last_meeting(t, xi, putin, {.before = article, .calls = true});
     bool both_happened = in_may.size() == 1 && in_july.size() == 1 &&
                          diplo::country_of(*in_july.front().event) == diplo::country_code{"KZ"};
     bool most_recent = latest && !in_july.empty() && latest->events == in_july.front().events;
-    v.result = both_happened && !most_recent ? "MISLEADING (both meetings happened, but they were not the most recent)"
-               : both_happened            ? "TRUE"
-                                          : "FALSE";
+    v.result = both_happened && !most_recent
+                   ? "MISLEADING (both meetings happened, but they were not the most recent)"
+               : both_happened ? "TRUE"
+                               : "FALSE";
     for (const auto& m : in_may) v.evidence.push_back(fmt::format("{} [{}]", m, cite(*m.event)));
     for (const auto& m : in_july) v.evidence.push_back(fmt::format("{} [{}]", m, cite(*m.event)));
-    if (latest) v.evidence.push_back(fmt::format("but later, in person: {} [{}]", *latest, cite(*latest->event)));
+    if (latest)
+      v.evidence.push_back(fmt::format("but later, in person: {} [{}]", *latest, cite(*latest->event)));
     if (latest_call && latest_call->event != latest->event) {
       v.evidence.push_back(fmt::format("and by video: {} [{}]", *latest_call, cite(*latest_call->event)));
     }

@@ -8,7 +8,6 @@
 #include <fmt/format.h>
 
 int main() {
-
   // Parsing and bounds: "c. October 2024" is some day from 1 to 31 October.
   const auto summit = diplo::partial_date::parse("2024-10~");
   fmt::print("{} = {:e}: {} .. {}\n", summit, summit, date::format("%F", summit.earliest()),

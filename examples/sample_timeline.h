@@ -66,9 +66,9 @@ inline auto timeline() -> diplo::timeline {
   const actor_id putin{"vladimir-putin"};
   diplo::timeline_builder b(actors());
 
-  diplo::summit samarkand{base("2022-09-15-samarkand-sco-summit", "2022-09-15/2022-09-16",
-                               "Samarkand", country_code{"UZ"}, "Asia/Samarkand",
-                               {src("https://time.com/6211281/xi-jinping-putin-meeting-uzbekistan/", "Time")})};
+  diplo::summit samarkand{
+      base("2022-09-15-samarkand-sco-summit", "2022-09-15/2022-09-16", "Samarkand", country_code{"UZ"},
+           "Asia/Samarkand", {src("https://time.com/6211281/xi-jinping-putin-meeting-uzbekistan/", "Time")})};
   samarkand.name = "22nd SCO summit";
   samarkand.series = "SCO";
   samarkand.host_country = country_code{"UZ"};
@@ -76,15 +76,19 @@ inline auto timeline() -> diplo::timeline {
   samarkand.attendees = {xi, putin};
   b.add(samarkand);
 
-  diplo::meeting samarkand_talks{base("2022-09-15-samarkand-bilateral", "2022-09-15", "Samarkand",
-                                      country_code{"UZ"}, "Asia/Samarkand",
-                                      {src("https://indianexpress.com/article/world/xi-and-putin-meet-for-first-time-since-invasion-of-ukraine-8153274/", "The Indian Express")})};
+  diplo::meeting samarkand_talks{
+      base("2022-09-15-samarkand-bilateral", "2022-09-15", "Samarkand", country_code{"UZ"}, "Asia/Samarkand",
+           {src("https://indianexpress.com/article/world/"
+                "xi-and-putin-meet-for-first-time-since-invasion-of-ukraine-8153274/",
+                "The Indian Express")})};
   samarkand_talks.parent = diplo::event_id{"2022-09-15-samarkand-sco-summit"};
   samarkand_talks.participants = {xi, putin};
   b.add(samarkand_talks);
 
-  diplo::meeting call_2022{base("2022-12-30-video", "2022-12-30", "", {}, "",
-                                {src("https://sputniknews.com/20221230/putin-invites-xi-to-come-to-moscow-next-year-1105917063.html", "Sputnik")})};
+  diplo::meeting call_2022{base(
+      "2022-12-30-video", "2022-12-30", "", {}, "",
+      {src("https://sputniknews.com/20221230/putin-invites-xi-to-come-to-moscow-next-year-1105917063.html",
+           "Sputnik")})};
   call_2022.participants = {xi, putin};
   call_2022.mode = diplo::meeting_mode::video;
   b.add(call_2022);
@@ -99,25 +103,29 @@ inline auto timeline() -> diplo::timeline {
   moscow_2023.cities = {"Moscow"};
   b.add(moscow_2023);
 
-  diplo::visit beijing_2023{base("2023-10-17-beijing-putin-official-visit", "2023-10-17/2023-10-18",
-                                 "Beijing", country_code{"CN"}, "Asia/Shanghai",
-                                 {src("https://sputnikglobe.com/20231017/putin-arrives-in-beijing-to-participate-in-belt-and-road-forum-1114244977.html", "Sputnik")})};
+  diplo::visit beijing_2023{
+      base("2023-10-17-beijing-putin-official-visit", "2023-10-17/2023-10-18", "Beijing", country_code{"CN"},
+           "Asia/Shanghai",
+           {src("https://sputnikglobe.com/20231017/"
+                "putin-arrives-in-beijing-to-participate-in-belt-and-road-forum-1114244977.html",
+                "Sputnik")})};
   beijing_2023.guests = {putin};
   beijing_2023.host = xi;
   beijing_2023.host_country = country_code{"CN"};
   beijing_2023.level = diplo::visit_level::official;
   b.add(beijing_2023);
 
-  diplo::meeting beijing_2023_talks{base("2023-10-18-beijing-brf3-talks", "2023-10-18", "Beijing",
-                                         country_code{"CN"}, "Asia/Shanghai",
-                                         {src("http://en.people.cn/n3/2023/1019/c90000-20085804.html", "People's Daily")})};
+  diplo::meeting beijing_2023_talks{
+      base("2023-10-18-beijing-brf3-talks", "2023-10-18", "Beijing", country_code{"CN"}, "Asia/Shanghai",
+           {src("http://en.people.cn/n3/2023/1019/c90000-20085804.html", "People's Daily")})};
   beijing_2023_talks.parent = diplo::event_id{"2023-10-17-beijing-putin-official-visit"};
   beijing_2023_talks.participants = {xi, putin};
   b.add(beijing_2023_talks);
 
-  diplo::visit beijing_2024{base("2024-05-16-beijing-putin-state-visit", "2024-05-16/2024-05-17",
-                                 "Beijing", country_code{"CN"}, "Asia/Shanghai",
-                                 {src("https://sputnikglobe.com/20240516/putin-pays-state-visit-to-china-1118459127.html", "Sputnik")})};
+  diplo::visit beijing_2024{base(
+      "2024-05-16-beijing-putin-state-visit", "2024-05-16/2024-05-17", "Beijing", country_code{"CN"},
+      "Asia/Shanghai",
+      {src("https://sputnikglobe.com/20240516/putin-pays-state-visit-to-china-1118459127.html", "Sputnik")})};
   beijing_2024.guests = {putin};
   beijing_2024.host = xi;
   beijing_2024.host_country = country_code{"CN"};
@@ -125,9 +133,11 @@ inline auto timeline() -> diplo::timeline {
   beijing_2024.cities = {"Beijing", "Harbin"};
   b.add(beijing_2024);
 
-  diplo::summit astana{base("2024-07-03-astana-sco-summit", "2024-07-03/2024-07-04", "Astana",
-                            country_code{"KZ"}, "Asia/Almaty",
-                            {src("https://sputnikglobe.com/20240703/putin-arrives-in-astana-to-take-part-in-sco-summit---kremlin-1119228453.html", "Sputnik")})};
+  diplo::summit astana{base(
+      "2024-07-03-astana-sco-summit", "2024-07-03/2024-07-04", "Astana", country_code{"KZ"}, "Asia/Almaty",
+      {src("https://sputnikglobe.com/20240703/"
+           "putin-arrives-in-astana-to-take-part-in-sco-summit---kremlin-1119228453.html",
+           "Sputnik")})};
   astana.name = "24th SCO summit";
   astana.series = "SCO";
   astana.host_country = country_code{"KZ"};
@@ -135,9 +145,10 @@ inline auto timeline() -> diplo::timeline {
   astana.attendees = {xi, putin};
   b.add(astana);
 
-  diplo::meeting astana_talks{base("2024-07-03-astana-bilateral", "2024-07-03", "Astana",
-                                   country_code{"KZ"}, "Asia/Almaty",
-                                   {src("https://www.mid-day.com/news/world-news/article/putin-xi-meet-at-central-asian-summit-23360092", "Mid-day")})};
+  diplo::meeting astana_talks{base(
+      "2024-07-03-astana-bilateral", "2024-07-03", "Astana", country_code{"KZ"}, "Asia/Almaty",
+      {src("https://www.mid-day.com/news/world-news/article/putin-xi-meet-at-central-asian-summit-23360092",
+           "Mid-day")})};
   astana_talks.parent = diplo::event_id{"2024-07-03-astana-sco-summit"};
   astana_talks.participants = {xi, putin};
   b.add(astana_talks);
@@ -152,16 +163,21 @@ inline auto timeline() -> diplo::timeline {
   kazan.attendees = {xi, putin};
   b.add(kazan);
 
-  diplo::meeting kazan_talks{base("2024-10-22-kazan-brics-bilateral", "2024-10-22", "Kazan",
-                                  country_code{"RU"}, "Europe/Moscow",
-                                  {src("http://en.people.cn/n3/2024/1023/c90000-20232857.html", "People's Daily"),
-                                   src("https://www.lokmattimes.com/international/xi-jinping-putin-hold-bilateral-meet-on-brics-summit-sidelines/", "Lokmat Times")})};
+  diplo::meeting kazan_talks{
+      base("2024-10-22-kazan-brics-bilateral", "2024-10-22", "Kazan", country_code{"RU"}, "Europe/Moscow",
+           {src("http://en.people.cn/n3/2024/1023/c90000-20232857.html", "People's Daily"),
+            src("https://www.lokmattimes.com/international/"
+                "xi-jinping-putin-hold-bilateral-meet-on-brics-summit-sidelines/",
+                "Lokmat Times")})};
   kazan_talks.parent = diplo::event_id{"2024-10-22-kazan-brics-summit"};
   kazan_talks.participants = {xi, putin};
   b.add(kazan_talks);
 
-  diplo::meeting call_2025{base("2025-01-21-video", "2025-01-21", "", {}, "",
-                                {src("https://www.channelnewsasia.com/world/russias-putin-chinas-xi-speak-just-hours-after-trump-inauguration-4886721", "CNA")})};
+  diplo::meeting call_2025{
+      base("2025-01-21-video", "2025-01-21", "", {}, "",
+           {src("https://www.channelnewsasia.com/world/"
+                "russias-putin-chinas-xi-speak-just-hours-after-trump-inauguration-4886721",
+                "CNA")})};
   call_2025.participants = {xi, putin};
   call_2025.mode = diplo::meeting_mode::video;
   b.add(call_2025);

@@ -12,8 +12,7 @@ int main() {
   using std::chrono::minutes;
 
   // The Victory Day parade started at 10:00 Moscow time: store it as UTC.
-  auto parade = diplo::tz::to_utc(date::local_days{2025_y / date::May / 9} + hours{10},
-                                  "Europe/Moscow");
+  auto parade = diplo::tz::to_utc(date::local_days{2025_y / date::May / 9} + hours{10}, "Europe/Moscow");
   diplo::tz::zoned_instant p{parade, "Europe/Moscow"};
   fmt::print("Victory Day parade: {} = {:u}\n", p, p);
 
@@ -25,8 +24,7 @@ int main() {
     fmt::print("  in {:<13}  {}  (local day {})\n", zone, diplo::tz::zoned_instant{call, zone},
                date::format("%F", date::sys_days{day}));
   }
-  bool differs = diplo::tz::local_day(call, "Europe/Moscow") !=
-                 diplo::tz::local_day(call, "Asia/Shanghai");
+  bool differs = diplo::tz::local_day(call, "Europe/Moscow") != diplo::tz::local_day(call, "Asia/Shanghai");
   fmt::print("Same call, different days: {}\n", differs ? "yes" : "no");
   return differs ? 0 : 1;
 }

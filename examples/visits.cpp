@@ -20,9 +20,8 @@ int main() {
     for (const diplo::event* e : trip.events) fmt::print("    - {}\n", t.named(*e));
   }
 
-  auto state = diplo::count_visits(t, {.guest = xi,
-                                       .host_country = diplo::country_code{"RU"},
-                                       .level = diplo::visit_level::state});
+  auto state = diplo::count_visits(
+      t, {.guest = xi, .host_country = diplo::country_code{"RU"}, .level = diplo::visit_level::state});
   fmt::print("Of which state visits: {}\n", state);
 
   fmt::print("Vladimir Putin's trips abroad:\n");

@@ -9,8 +9,8 @@ int main() {
   const diplo::timeline t = sample::timeline();
   const diplo::actor_id xi = t.actors().resolve("习近平");
 
-  for (date::year_month_day day : {2025_y / date::May / 9, 2024_y / date::October / 23,
-                                   2025_y / date::January / 21}) {
+  for (date::year_month_day day :
+       {2025_y / date::May / 9, 2024_y / date::October / 23, 2025_y / date::January / 21}) {
     auto places = diplo::where(t, xi, day);
     fmt::print("Xi Jinping on {}:{}\n", diplo::partial_date(day),
                places.empty() ? " no event on record" : "");

@@ -20,8 +20,8 @@ auto fold(std::string_view utf8) -> std::string {
   }
   utf8proc_uint8_t* out = nullptr;
   // NFKC so that full-width and compatibility forms match their plain letters.
-  auto opts = utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
-                                UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
+  auto opts = utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD |
+                                UTF8PROC_STRIPMARK | UTF8PROC_IGNORE);
   utf8proc_ssize_t len = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(utf8.data()),
                                       static_cast<utf8proc_ssize_t>(utf8.size()), &out, opts);
   if (len < 0) {
@@ -41,11 +41,10 @@ auto fold(std::string_view utf8) -> std::string {
     const utf8::decoded d = utf8::decode(folded, at);
     if (!d.ok()) break;  // cannot happen: utf8proc_map wrote valid UTF-8
     const char32_t c = d.code_point;
-    bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' ||
-               c == '\'' || c == ',' || c == '_' ||
-               c == 0x2018 || c == 0x2019 || c == 0x02BC ||            // ‘ ’ ʼ apostrophes
-               (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||          // hyphens and dashes
-               c == 0x00B7 || c == 0x30FB || c == 0x2027;              // middle dots
+    bool sep = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' || c == '\'' ||
+               c == ',' || c == '_' || c == 0x2018 || c == 0x2019 || c == 0x02BC ||  // ‘ ’ ʼ apostrophes
+               (c >= 0x2010 && c <= 0x2015) || c == 0x2212 ||                        // hyphens and dashes
+               c == 0x00B7 || c == 0x30FB || c == 0x2027;                            // middle dots
     if (sep) {
       pending_space = !result.empty();
     } else {
@@ -59,7 +58,8 @@ auto fold(std::string_view utf8) -> std::string {
 }
 
 auto nfc(std::string_view utf8) -> std::string {
-  if (std::all_of(utf8.begin(), utf8.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; })) {
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; })) {
     return std::string(utf8);  // ASCII is NFC
   }
   if (!is_valid_utf8(utf8)) {
@@ -95,8 +95,8 @@ enum class script : unsigned char { other, latin, cyrillic, greek };
 
 auto script_of(char32_t c) noexcept -> script {
   auto in = [c](char32_t lo, char32_t hi) { return c >= lo && c <= hi; };
-  if (in('A', 'Z') || in('a', 'z') || in(0x00C0, 0x024F) || in(0x1E00, 0x1EFF) ||
-      in(0x2C60, 0x2C7F) || in(0xA720, 0xA7FF) || in(0xFF21, 0xFF3A) || in(0xFF41, 0xFF5A)) {
+  if (in('A', 'Z') || in('a', 'z') || in(0x00C0, 0x024F) || in(0x1E00, 0x1EFF) || in(0x2C60, 0x2C7F) ||
+      in(0xA720, 0xA7FF) || in(0xFF21, 0xFF3A) || in(0xFF41, 0xFF5A)) {
     return script::latin;
   }
   if (in(0x0400, 0x052F) || in(0x1C80, 0x1C8F) || in(0x2DE0, 0x2DFF) || in(0xA640, 0xA69F)) {
@@ -117,9 +117,9 @@ auto skeleton(std::string_view folded) -> std::string {
       out.append(folded.substr(at));
       break;
     }
-    const auto* hit = std::lower_bound(
-        std::begin(look_alikes), std::end(look_alikes), d.code_point,
-        [](const std::pair<char32_t, char>& x, char32_t y) { return x.first < y; });
+    const auto* hit =
+        std::lower_bound(std::begin(look_alikes), std::end(look_alikes), d.code_point,
+                         [](const std::pair<char32_t, char>& x, char32_t y) { return x.first < y; });
     if (hit != std::end(look_alikes) && hit->first == d.code_point) {
       out += hit->second;
     } else {
@@ -142,13 +142,11 @@ auto mixed_script_word(std::string_view utf8) -> mixed_word {
     const utf8::decoded d = at < size ? utf8::decode(utf8, at) : utf8::decoded{0, 0};
     const char32_t c = d.code_point;
     const std::size_t len = d.length;
-    const auto cat =
-        len > 0 ? utf8proc_category(static_cast<utf8proc_int32_t>(c)) : UTF8PROC_CATEGORY_CN;
+    const auto cat = len > 0 ? utf8proc_category(static_cast<utf8proc_int32_t>(c)) : UTF8PROC_CATEGORY_CN;
     const bool in_word = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME;
     if (!in_word) {  // the word [start, at) ends here
       if (latin && other != script::other) {
-        return {utf8.substr(start, at - start),
-                other == script::cyrillic ? "Cyrillic" : "Greek"};
+        return {utf8.substr(start, at - start), other == script::cyrillic ? "Cyrillic" : "Greek"};
       }
       latin = false;
       other = script::other;

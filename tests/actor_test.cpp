@@ -75,17 +75,15 @@ auto leaders() -> actor_registry {
                  .wikidata = "Q37594",
                  .country = "GE",
                  .offices = {{"President", "GE", period::parse("2004-01-25/2013-11-17")},
-                             {"Governor of Odesa Oblast", "UA",
-                              period::parse("2015-05-30/2016-11-07")}}});
+                             {"Governor of Odesa Oblast", "UA", period::parse("2015-05-30/2016-11-07")}}});
   reg.add(organisation{.id = actor_id{"un"},
                        .name = "United Nations",
                        .aliases = {"UN", "ONU", "Организация Объединённых Наций"},
                        .wikidata = "Q1065"});
-  reg.add(organisation{
-      .id = actor_id{"nato"},
-      .name = "NATO",
-      .aliases = {"North Atlantic Treaty Organization", "OTAN"},
-      .wikidata = "Q7184"});
+  reg.add(organisation{.id = actor_id{"nato"},
+                       .name = "NATO",
+                       .aliases = {"North Atlantic Treaty Organization", "OTAN"},
+                       .wikidata = "Q7184"});
   return reg;
 }
 
@@ -114,8 +112,8 @@ TEST(ActorRegistry, FindsByIdInInsertionOrder) {
   std::vector<std::string> ids;
   for (const diplo::actor& a : reg.actors()) ids.push_back(diplo::id_of(a).value());
   EXPECT_EQ(ids, (std::vector<std::string>{"xi-jinping", "vladimir-putin", "recep-tayyip-erdogan",
-                                           "george-h-w-bush", "george-w-bush",
-                                           "mikheil-saakashvili", "un", "nato"}));
+                                           "george-h-w-bush", "george-w-bush", "mikheil-saakashvili", "un",
+                                           "nato"}));
   for (std::size_t i = 0; i < ids.size(); ++i) EXPECT_EQ(reg.position(actor_id{ids[i]}), i) << ids[i];
   EXPECT_EQ(reg.position(actor_id{"nobody"}), std::nullopt);
 }
@@ -127,8 +125,7 @@ TEST(ActorRegistry, GetThrowsLookupErrorForUnknownIds) {
     (void)reg.get(actor_id{"xi-jinpin"});
     FAIL() << "expected lookup_error";
   } catch (const diplo::lookup_error& e) {
-    EXPECT_STREQ(e.what(),
-                 "[diplo.actor] unknown actor id \"xi-jinpin\"; did you mean: xi-jinping?");
+    EXPECT_STREQ(e.what(), "[diplo.actor] unknown actor id \"xi-jinpin\"; did you mean: xi-jinping?");
     EXPECT_EQ(e.candidates(), std::vector<std::string>{"xi-jinping"});
   }
   EXPECT_THROW((void)reg.get(actor_id{"zzzzzzzzzzzzzz"}), diplo::lookup_error);
@@ -243,8 +240,7 @@ TEST(ActorNames, AmbiguousNameListsCandidates) {
 TEST(ActorNames, AliasCollidingWithAnotherNameIsAmbiguous) {
   actor_registry reg;
   reg.add(person{.id = actor_id{"kim-jong-un"}, .name = "Kim Jong Un", .aliases = {"김정은"}});
-  reg.add(person{.id = actor_id{"kim-jong-un-2"}, .name = "Kim Jong-un II",
-                 .aliases = {"Kim Jong-un"}});
+  reg.add(person{.id = actor_id{"kim-jong-un-2"}, .name = "Kim Jong-un II", .aliases = {"Kim Jong-un"}});
   EXPECT_EQ(reg.candidates("Kim Jong Un"),
             (std::vector<actor_id>{actor_id{"kim-jong-un"}, actor_id{"kim-jong-un-2"}}));
   EXPECT_THROW((void)reg.resolve("kim jong-un"), diplo::lookup_error);
@@ -268,8 +264,7 @@ TEST(ActorNames, UnknownNameSuggestsNearest) {
   EXPECT_EQ(reg.suggestions("Saakashvli"), std::vector<std::string>{"Mikheil Saakashvili"});
   EXPECT_EQ(reg.suggestions("Путен"), std::vector<std::string>{"Vladimir Putin"});
   EXPECT_EQ(reg.suggestions("Vladimir Puttin"), std::vector<std::string>{"Vladimir Putin"});
-  EXPECT_EQ(reg.suggestions("Bosh"),
-            (std::vector<std::string>{"George H. W. Bush", "George W. Bush"}));
+  EXPECT_EQ(reg.suggestions("Bosh"), (std::vector<std::string>{"George H. W. Bush", "George W. Bush"}));
   EXPECT_EQ(reg.suggestions("Bosh", 1), std::vector<std::string>{"George H. W. Bush"});
   EXPECT_TRUE(reg.suggestions("Bosh", 0).empty());
 }
@@ -314,15 +309,16 @@ TEST(ActorRegistry, RejectsEmptyIdsAndNames) {
   EXPECT_THROW(reg.add(person{.id = actor_id{}, .name = "Xi Jinping"}), diplo::error);
   EXPECT_THROW(reg.add(person{.id = actor_id{"xi"}, .name = ""}), diplo::error);
   EXPECT_THROW(reg.add(person{.id = actor_id{"xi"}, .name = " ... "}), diplo::error);
-  EXPECT_THROW(reg.add(person{.id = actor_id{"xi"}, .name = "Xi", .aliases = {"-"}}),
-               diplo::error);
+  EXPECT_THROW(reg.add(person{.id = actor_id{"xi"}, .name = "Xi", .aliases = {"-"}}), diplo::error);
   EXPECT_EQ(reg.size(), 0U);
 }
 
 TEST(ActorRegistry, RejectsInvalidUtf8) {
   actor_registry reg;
   try {
-    reg.add(person{.id = actor_id{"erdogan"}, .name = "Erdo\xC4" "an"});
+    reg.add(person{.id = actor_id{"erdogan"},
+                   .name = "Erdo\xC4"
+                           "an"});
     FAIL() << "expected diplo::error";
   } catch (const diplo::error& e) {
     EXPECT_STREQ(e.what(), "[diplo.actor] actor \"erdogan\": name is not valid UTF-8");
@@ -344,9 +340,7 @@ TEST(ActorRegistry, RejectsInvalidUtf8) {
 TEST(ActorRegistry, ChecksWikidataIds) {
   actor_registry reg;
   for (const char* bad : {"15031", "Q", "q15031", "Q15031 ", "Q12a", "P31"}) {
-    EXPECT_THROW(reg.add(person{.id = actor_id{"x"}, .name = "X Y", .wikidata = bad}),
-                 diplo::error)
-        << bad;
+    EXPECT_THROW(reg.add(person{.id = actor_id{"x"}, .name = "X Y", .wikidata = bad}), diplo::error) << bad;
   }
   EXPECT_EQ(reg.size(), 0U);
   reg.add(person{.id = actor_id{"x"}, .name = "X Y", .wikidata = "Q15031"});
@@ -356,8 +350,8 @@ TEST(ActorRegistry, ChecksWikidataIds) {
 
 TEST(ActorRegistry, AddsActorVariants) {
   actor_registry reg;
-  reg.add(diplo::actor{organisation{.id = actor_id{"eu"}, .name = "European Union",
-                                    .aliases = {"EU", "Union européenne"}}});
+  reg.add(diplo::actor{
+      organisation{.id = actor_id{"eu"}, .name = "European Union", .aliases = {"EU", "Union européenne"}}});
   EXPECT_EQ(reg.resolve("union europeenne"), actor_id{"eu"});
   EXPECT_EQ(reg.resolve("Union"), actor_id{"eu"});
   reg.add(organisation{.id = actor_id{"au"}, .name = "African Union", .aliases = {"AU"}});
@@ -478,7 +472,8 @@ TEST(ActorNames, AnAmbiguousNameNamesTenCandidatesAndCountsTheRest) {
 // Issue 19, item 20: one name is one byte string, however it was composed.
 TEST(ActorRegistry, KeepsNamesAndAliasesInNfc) {
   actor_registry reg;
-  reg.add(person{.id = actor_id{"erdogan"}, .name = "Recep Tayyip Erdog\u0306an",
+  reg.add(person{.id = actor_id{"erdogan"},
+                 .name = "Recep Tayyip Erdog\u0306an",
                  .aliases = {"Erdog\u0306an", "Cafe\u0301"}});
   const person* p = reg.person_of(actor_id{"erdogan"});
   ASSERT_NE(p, nullptr);
@@ -488,8 +483,8 @@ TEST(ActorRegistry, KeepsNamesAndAliasesInNfc) {
   EXPECT_EQ(reg.resolve("Erdoğan"), actor_id{"erdogan"});
   // An actor read twice, once composed and once not, is the same record.
   actor_registry other;
-  other.add(person{.id = actor_id{"erdogan"}, .name = "Recep Tayyip Erdoğan",
-                   .aliases = {"Erdoğan", "Café"}});
+  other.add(
+      person{.id = actor_id{"erdogan"}, .name = "Recep Tayyip Erdoğan", .aliases = {"Erdoğan", "Café"}});
   EXPECT_EQ(*reg.find(actor_id{"erdogan"}), *other.find(actor_id{"erdogan"}));
 }
 
@@ -501,9 +496,7 @@ auto warnings_of(const actor_registry& reg) -> std::vector<std::string> {
   return out;
 }
 
-TEST(ActorNameWarnings, NoneForDistinctNamesInManyScripts) {
-  EXPECT_TRUE(leaders().name_warnings().empty());
-}
+TEST(ActorNameWarnings, NoneForDistinctNamesInManyScripts) { EXPECT_TRUE(leaders().name_warnings().empty()); }
 
 TEST(ActorNameWarnings, LookAlikesMixedScriptsAndIdsThatAreNames) {
   actor_registry reg = leaders();

@@ -20,10 +20,14 @@ TEST(Diplo, VersionMatchesTheBuild) {
 TEST(Diplo, UmbrellaHeaderAnswersTheFlagshipQuestion) {
   using namespace date::literals;
   diplo::actor_registry actors;
-  actors.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping",
-                           .aliases = {"习近平"}, .country = diplo::country_code{"CN"}});
-  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
-                           .aliases = {"Путин"}, .country = diplo::country_code{"RU"}});
+  actors.add(diplo::person{.id = diplo::actor_id{"xi-jinping"},
+                           .name = "Xi Jinping",
+                           .aliases = {"习近平"},
+                           .country = diplo::country_code{"CN"}});
+  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"},
+                           .name = "Vladimir Putin",
+                           .aliases = {"Путин"},
+                           .country = diplo::country_code{"RU"}});
   diplo::timeline_builder b(std::move(actors));
   diplo::meeting m;
   m.id = diplo::event_id{"kazan"};

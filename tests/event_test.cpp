@@ -31,12 +31,24 @@ auto xi_state_visit() -> diplo::visit {
 
 auto registry() -> diplo::actor_registry {
   diplo::actor_registry r;
-  r.add(diplo::person{.id = actor_id{"xi-jinping"}, .name = "Xi Jinping", .aliases = {},
-                      .wikidata = {}, .country = country_code{"CN"}, .offices = {}});
-  r.add(diplo::person{.id = actor_id{"vladimir-putin"}, .name = "Vladimir Putin", .aliases = {},
-                      .wikidata = {}, .country = country_code{"RU"}, .offices = {}});
-  r.add(diplo::person{.id = actor_id{"ukhnaa-khurelsukh"}, .name = "Ukhnaagiin Khurelsukh",
-                      .aliases = {}, .wikidata = {}, .country = country_code{"MN"}, .offices = {}});
+  r.add(diplo::person{.id = actor_id{"xi-jinping"},
+                      .name = "Xi Jinping",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"CN"},
+                      .offices = {}});
+  r.add(diplo::person{.id = actor_id{"vladimir-putin"},
+                      .name = "Vladimir Putin",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"RU"},
+                      .offices = {}});
+  r.add(diplo::person{.id = actor_id{"ukhnaa-khurelsukh"},
+                      .name = "Ukhnaagiin Khurelsukh",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"MN"},
+                      .offices = {}});
   return r;
 }
 
@@ -123,8 +135,7 @@ TEST(Event, KindLabels) {
 
 TEST(EventFormat, HumanWithNamesOrIds) {
   diplo::event v = xi_state_visit();
-  EXPECT_EQ(fmt::format("{}", v),
-            "xi-jinping — state visit to Russia (Moscow), 20–22 March 2023");
+  EXPECT_EQ(fmt::format("{}", v), "xi-jinping — state visit to Russia (Moscow), 20–22 March 2023");
   auto r = registry();
   EXPECT_EQ(fmt::format("{}", diplo::named(v, r)),
             "Xi Jinping — state visit to Russia (Moscow), 20–22 March 2023");
@@ -141,8 +152,7 @@ TEST(EventFormat, AVisitToSeveralCitiesNamesThemAll) {
   EXPECT_EQ(fmt::format("{}", v),
             "xi-jinping — state visit to Russia (Moscow, Kazan and Sochi), 20–22 March 2023");
   v.cities = {"Moscow", "Kazan"};
-  EXPECT_EQ(fmt::format("{}", v),
-            "xi-jinping — state visit to Russia (Moscow and Kazan), 20–22 March 2023");
+  EXPECT_EQ(fmt::format("{}", v), "xi-jinping — state visit to Russia (Moscow and Kazan), 20–22 March 2023");
   EXPECT_EQ(diplo::detail::cities_text({"Moscow", "Kazan", "Sochi"}, "or"), "Moscow, Kazan or Sochi");
 }
 
@@ -177,7 +187,9 @@ TEST(EventFormat, EnumsPlacesSourcesAndWidth) {
   diplo::place p{.city = "Kazan", .country = country_code{"RU"}, .zone = "Europe/Moscow"};
   EXPECT_EQ(fmt::format("{}", p), "Kazan, Russia");
   EXPECT_EQ(fmt::format("[{:<15}]", p), "[Kazan, Russia  ]");
-  diplo::source s{.url = "https://tass.com/politics/1953857", .publisher = "TASS", .title = {},
+  diplo::source s{.url = "https://tass.com/politics/1953857",
+                  .publisher = "TASS",
+                  .title = {},
                   .published = diplo::partial_date::parse("2025-05-07")};
   EXPECT_EQ(fmt::format("{}", s), "TASS <https://tass.com/politics/1953857> (7 May 2025)");
 }

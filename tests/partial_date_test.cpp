@@ -184,10 +184,9 @@ TEST(PartialDate, Qualifiers) {
 
 TEST(PartialDate, RoundTrip) {
   const std::string_view inputs[] = {
-      "2024",       "2024-10",  "2024-10-22", "-0044",     "-0044-03-15", "0000",
-      "9999-12-31", "-9999",    "202X",       "20XX",      "2024-XX",     "2024-XX-XX",
-      "2024-10-XX", "2024-21",  "2024-22",    "2024-23",   "2024-24",     "2024?",
-      "2024-10~",   "2024-10%", "202X~",      "2024-XX-XX%", "2024-02-29", "1970"};
+      "2024",    "2024-10", "2024-10-22", "-0044",      "-0044-03-15", "0000",        "9999-12-31", "-9999",
+      "202X",    "20XX",    "2024-XX",    "2024-XX-XX", "2024-10-XX",  "2024-21",     "2024-22",    "2024-23",
+      "2024-24", "2024?",   "2024-10~",   "2024-10%",   "202X~",       "2024-XX-XX%", "2024-02-29", "1970"};
   for (auto in : inputs) {
     SCOPED_TRACE(in);
     const auto d = partial_date::parse(in);
@@ -255,8 +254,7 @@ TEST(PartialDate, RejectsWithColumnAndExpectation) {
       EXPECT_EQ(e.input(), c.edtf);
       const std::string what = e.what();
       EXPECT_TRUE(what.starts_with("[diplo.edtf] \"")) << what;
-      EXPECT_NE(what.find(fmt::format("at column {}: expected ", c.column)), std::string::npos)
-          << what;
+      EXPECT_NE(what.find(fmt::format("at column {}: expected ", c.column)), std::string::npos) << what;
       EXPECT_NE(what.find(c.expected), std::string::npos) << what;
     }
   }
@@ -279,9 +277,8 @@ TEST(PartialDate, ParseErrorIsADiploError) {
 
 TEST(PartialDate, OrderingIsByEarliestThenLatest) {
   std::vector<partial_date> v = {
-      partial_date::parse("2024-10-22"), partial_date::parse("2024"),
-      partial_date::parse("2024-10"),    partial_date::parse("202X"),
-      partial_date::parse("2024-10~"),   partial_date::parse("2023-24"),
+      partial_date::parse("2024-10-22"), partial_date::parse("2024"),     partial_date::parse("2024-10"),
+      partial_date::parse("202X"),       partial_date::parse("2024-10~"), partial_date::parse("2023-24"),
       partial_date::parse("2024-10-01"), partial_date::parse("-0044"),
   };
   std::sort(v.begin(), v.end());
@@ -360,13 +357,13 @@ namespace {
 // nothing or a day (valid, month ends, leap days, 'XX', out of range), then a qualifier.
 auto systematic_edtf_dates() -> std::vector<std::string> {
   const std::vector<std::string> years = {"0000", "-0000", "0001", "-0001", "-0044", "-9999",
-                                          "9999", "1900", "1970", "2000", "2023", "2024",
-                                          "202X", "20XX", "199X", "2XXX", "-202X", "2X24"};
-  std::vector<std::string> months = {"", "-00", "-XX", "-13", "-20", "-21", "-22", "-23", "-24",
-                                     "-25", "-X1", "-1"};
+                                          "9999", "1900",  "1970", "2000",  "2023",  "2024",
+                                          "202X", "20XX",  "199X", "2XXX",  "-202X", "2X24"};
+  std::vector<std::string> months = {"",    "-00", "-XX", "-13", "-20", "-21",
+                                     "-22", "-23", "-24", "-25", "-X1", "-1"};
   for (int m = 1; m <= 12; ++m) months.push_back(fmt::format("-{:02}", m));
-  const std::vector<std::string> days = {"", "-01", "-15", "-28", "-29", "-30", "-31",
-                                         "-32", "-00", "-XX", "-X1"};
+  const std::vector<std::string> days = {"",    "-01", "-15", "-28", "-29", "-30",
+                                         "-31", "-32", "-00", "-XX", "-X1"};
   const std::vector<std::string> qualifiers = {"", "?", "~", "%", "?~", "~?"};
   std::vector<std::string> out;
   for (const auto& y : years) {
@@ -423,8 +420,8 @@ TEST(PartialDateProperty, EveryAcceptedDatePrintsAndParsesBackTheSame) {
 TEST(PartialDateProperty, TheRoundTripCheckCatchesALossyPrinter) {
   // The same check with a printer that drops the qualifier, or the day, must fail.
   const auto inputs = systematic_edtf_dates();
-  const auto no_qualifier = check_round_trip(
-      inputs, [](const partial_date& d) { return d.with(qualifier::none).to_edtf(); });
+  const auto no_qualifier =
+      check_round_trip(inputs, [](const partial_date& d) { return d.with(qualifier::none).to_edtf(); });
   EXPECT_FALSE(no_qualifier.failures.empty());
   const auto no_day = check_round_trip(inputs, [](const partial_date& d) {
     const std::string e = d.to_edtf();

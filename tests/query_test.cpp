@@ -29,20 +29,36 @@ const actor_id lula{"lula"};
 
 auto registry() -> diplo::actor_registry {
   diplo::actor_registry r;
-  r.add(diplo::person{.id = xi, .name = "Xi Jinping", .aliases = {}, .wikidata = {},
-                      .country = country_code{"CN"}, .offices = {}});
-  r.add(diplo::person{.id = putin, .name = "Vladimir Putin", .aliases = {}, .wikidata = {},
-                      .country = country_code{"RU"}, .offices = {}});
-  r.add(diplo::person{.id = modi, .name = "Narendra Modi", .aliases = {}, .wikidata = {},
-                      .country = country_code{"IN"}, .offices = {}});
-  r.add(diplo::person{.id = lula, .name = "Lula da Silva", .aliases = {}, .wikidata = {},
-                      .country = country_code{"BR"}, .offices = {}});
+  r.add(diplo::person{.id = xi,
+                      .name = "Xi Jinping",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"CN"},
+                      .offices = {}});
+  r.add(diplo::person{.id = putin,
+                      .name = "Vladimir Putin",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"RU"},
+                      .offices = {}});
+  r.add(diplo::person{.id = modi,
+                      .name = "Narendra Modi",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"IN"},
+                      .offices = {}});
+  r.add(diplo::person{.id = lula,
+                      .name = "Lula da Silva",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"BR"},
+                      .offices = {}});
   return r;
 }
 
 template <class T>
-auto make(const char* id, const char* days, country_code c = country_code{"RU"},
-          const char* parent = nullptr) -> T {
+auto make(const char* id, const char* days, country_code c = country_code{"RU"}, const char* parent = nullptr)
+    -> T {
   T e;
   e.id = event_id{id};
   e.when = diplo::period::parse(days);
@@ -52,8 +68,8 @@ auto make(const char* id, const char* days, country_code c = country_code{"RU"},
   return e;
 }
 
-auto talks(const char* id, const char* days, std::vector<actor_id> who,
-           country_code c = country_code{"RU"}, const char* parent = nullptr) -> diplo::meeting {
+auto talks(const char* id, const char* days, std::vector<actor_id> who, country_code c = country_code{"RU"},
+           const char* parent = nullptr) -> diplo::meeting {
   auto m = make<diplo::meeting>(id, days, c, parent);
   m.participants = std::move(who);
   return m;
@@ -62,8 +78,8 @@ auto talks(const char* id, const char* days, std::vector<actor_id> who,
 // `name` is taken as a std::string and moved in: assigning a short literal (`s.name = "S"`)
 // inlines std::string::_M_replace, where g++ 12 at -O2 warns a bogus -Wrestrict (GCC bug
 // 105329).
-auto summit(const char* id, const char* days, std::vector<actor_id> who, country_code c,
-            std::string name) -> diplo::summit {
+auto summit(const char* id, const char* days, std::vector<actor_id> who, country_code c, std::string name)
+    -> diplo::summit {
   auto s = make<diplo::summit>(id, days, c);
   s.attendees = std::move(who);
   s.host_country = c;
@@ -241,8 +257,8 @@ TEST(Meetings, GroupsEventsInsideOneAnotherIntoOneEncounter) {
   EXPECT_EQ(diplo::meetings(t, xi, putin, {.calls = true}).size(), 5u);
   // Counting them without building them: the talks inside Kazan count once.
   EXPECT_EQ(diplo::count_meetings(t, xi, putin), 4u);
-  EXPECT_EQ(diplo::count_meetings(t, xi, putin,
-                                  {.before = 2025_y / date::January / 1, .after = 2024_y / date::January / 1}),
+  EXPECT_EQ(diplo::count_meetings(
+                t, xi, putin, {.before = 2025_y / date::January / 1, .after = 2024_y / date::January / 1}),
             2u);
   EXPECT_EQ(diplo::count_meetings(t, xi, putin, {.calls = true}), 5u);
   EXPECT_EQ(diplo::count_meetings(t, xi, actor_id{"nobody"}), 0u);
@@ -265,8 +281,8 @@ TEST(Visits, CountsTripsAbroadIncludingSummits) {
   EXPECT_EQ(trips[1].level, diplo::visit_level::unspecified);
   EXPECT_EQ(id(&trips[2].main()), "moscow-2025");
   EXPECT_EQ(fmt::format("{}", trips[2]), "Xi Jinping in Russia, 7–10 May 2025: state visit (2 events)");
-  EXPECT_EQ(diplo::count_visits(t, {.guest = xi, .host_country = country_code{"RU"},
-                                    .level = diplo::visit_level::state}),
+  EXPECT_EQ(diplo::count_visits(
+                t, {.guest = xi, .host_country = country_code{"RU"}, .level = diplo::visit_level::state}),
             2u);
 }
 
@@ -274,8 +290,7 @@ TEST(Visits, TheHostIsNotVisitingAndPlannedTripsAreLeftOut) {
   auto t = world();
   EXPECT_EQ(diplo::count_visits(t, {.guest = putin, .host_country = country_code{"RU"}}), 0u);
   EXPECT_EQ(diplo::count_visits(t, {.guest = putin, .host_country = country_code{"CN"}}), 1u);
-  EXPECT_EQ(diplo::count_visits(t, {.guest = putin, .host_country = country_code{"CN"},
-                                    .planned = true}),
+  EXPECT_EQ(diplo::count_visits(t, {.guest = putin, .host_country = country_code{"CN"}, .planned = true}),
             2u);
 }
 
@@ -323,8 +338,8 @@ TEST(VisitFilter, EachFieldCountsAsVisitsDo) {
     const std::array<std::optional<actor_id>, 3> guests{std::nullopt, xi, modi};
     const std::array<country_code, 3> countries{country_code{}, country_code{"CN"}, country_code{"IN"}};
     const std::array<country_code, 3> hosts{country_code{}, country_code{"RU"}, country_code{"IN"}};
-    const std::array<std::optional<diplo::visit_level>, 3> levels{
-        std::nullopt, diplo::visit_level::state, diplo::visit_level::working};
+    const std::array<std::optional<diplo::visit_level>, 3> levels{std::nullopt, diplo::visit_level::state,
+                                                                  diplo::visit_level::working};
     guest = guests[v[0]];
     guest_country = countries[v[1]];
     host_country = hosts[v[2]];
@@ -502,9 +517,8 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
     if (rng() % 3 == 0 && !ids.empty()) {
       // A child of an earlier event, on the same days.
       const auto& parent_id = ids[rng() % ids.size()];
-      auto parent = std::find_if(b.events().begin(), b.events().end(), [&](const auto& e) {
-        return diplo::base(e).id.value() == parent_id;
-      });
+      auto parent = std::find_if(b.events().begin(), b.events().end(),
+                                 [&](const auto& e) { return diplo::base(e).id.value() == parent_id; });
       auto m = talks(id.c_str(), "2020-01-01", who);
       m.when = diplo::base(*parent).when;
       m.parent = event_id{parent_id};
@@ -529,8 +543,8 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
       if (x == y) continue;
       for (int k = 0; k < 20; ++k) {
         diplo::meet_options o;
-        o.before = date::sys_days{date::year{2020 + static_cast<int>(rng() % 5)} / 1 / 1} +
-                   date::days{rng() % 365};
+        o.before =
+            date::sys_days{date::year{2020 + static_cast<int>(rng() % 5)} / 1 / 1} + date::days{rng() % 365};
         o.possibly = rng() % 2 == 0;
         o.calls = rng() % 2 == 0;
         auto counts = [&](const diplo::event& e) {
@@ -616,8 +630,8 @@ auto every_answer(const diplo::timeline& t) -> std::string {
   }
   for (const auto& e : t.events()) {
     s += fmt::format("{} {} {} {} {}", id(t.find(diplo::base(e).id)),
-                     t.parent(e) != nullptr ? id(t.parent(e)) : "-", ids(t.children(e)),
-                     id(&t.root(e)), t.named(e));
+                     t.parent(e) != nullptr ? id(t.parent(e)) : "-", ids(t.children(e)), id(&t.root(e)),
+                     t.named(e));
   }
   s += fmt::format("{} {} {}", t.actors().resolve("Xi"), fmt::join(t.actors().suggestions("Pootin"), ","),
                    t.actors().candidates("Putin").size());
@@ -645,8 +659,8 @@ TEST(Timeline, QueriesFromManyThreadsAgree) {
 
 // --- visited_countries, longest_gap over trips, journeys, whereabouts_on -------------------
 
-auto trip_visit(const char* id, const char* days, actor_id guest, country_code c,
-                const char* journey = "") -> diplo::visit {
+auto trip_visit(const char* id, const char* days, actor_id guest, country_code c, const char* journey = "")
+    -> diplo::visit {
   auto v = make<diplo::visit>(id, days, c);
   v.guests = {std::move(guest)};
   v.host_country = c;
@@ -687,8 +701,7 @@ TEST(VisitedCountries, RanksCountriesByTrips) {
   EXPECT_EQ(fmt::format("{}", c[0]), "Russia: 3 trips, first 20–22 March 2023, last 7–10 May 2025");
   EXPECT_EQ(fmt::format("{:>38}", c[1]), "   Brazil: 1 trip, 17–21 November 2024");
   // The filter applies; its guest is replaced; planned trips count when asked.
-  EXPECT_EQ(diplo::visited_countries(t, xi, {.guest = putin, .from = 2024_y / date::January / 1})
-                .size(), 5U);
+  EXPECT_EQ(diplo::visited_countries(t, xi, {.guest = putin, .from = 2024_y / date::January / 1}).size(), 5U);
   EXPECT_EQ(diplo::visited_countries(t, xi, {.planned = true})[0].trips, 4U);
   EXPECT_TRUE(diplo::visited_countries(t, actor_id{"nobody"}).empty());
   EXPECT_TRUE(diplo::visited_countries(t, modi).empty());
@@ -700,8 +713,8 @@ TEST(VisitedCountries, RanksCountriesByTrips) {
 TEST(VisitedCountries, AnUnknownHomeCountryCountsNoTrip) {
   auto reg = registry();
   const actor_id nomad{"nomad"};
-  reg.add(diplo::person{.id = nomad, .name = "Nomad", .aliases = {}, .wikidata = {},
-                        .country = {}, .offices = {}});
+  reg.add(diplo::person{
+      .id = nomad, .name = "Nomad", .aliases = {}, .wikidata = {}, .country = {}, .offices = {}});
   diplo::timeline_builder b(std::move(reg));
   b.add(trip_visit("fr-1", "2021-05-01", nomad, country_code{"FR"}));
   b.add(trip_visit("de-1", "2021-06-01", nomad, country_code{"DE"}));
@@ -760,8 +773,7 @@ TEST(Journeys, GroupTripsByJourneyId) {
   EXPECT_EQ(js[1].id, "j-2024");
   EXPECT_EQ(js[2].id, "");
   EXPECT_EQ(diplo::base(js[2].stops.front().main()).id.value(), "br-1");
-  EXPECT_EQ(fmt::format("{}", js[1]),
-            "Xi Jinping, 5–10 May 2024: France, Serbia, Hungary (3 stops)");
+  EXPECT_EQ(fmt::format("{}", js[1]), "Xi Jinping, 5–10 May 2024: France, Serbia, Hungary (3 stops)");
   EXPECT_EQ(fmt::format("{}", js[3]), "Xi Jinping, 7–10 May 2025: Russia");
   // host_country keeps whole journeys with a stop there; from/to bound the start.
   const auto serbia = diplo::journeys(t, {.guest = xi, .host_country = country_code{"RS"}});
@@ -786,8 +798,7 @@ TEST(WhereaboutsOn, EveryonePlacedOnADay) {
     EXPECT_EQ(p.whereabouts, diplo::where(t, p.actor, 2024_y / date::October / 22)) << p.actor.value();
   }
   EXPECT_EQ(all[3].whereabouts.size(), 2U);
-  EXPECT_EQ(fmt::format("{}", all[1]),
-            "Narendra Modi: 16th BRICS summit, Russia (City), 22–24 October 2024");
+  EXPECT_EQ(fmt::format("{}", all[1]), "Narendra Modi: 16th BRICS summit, Russia (City), 22–24 October 2024");
   EXPECT_TRUE(diplo::whereabouts_on(t, 2024_y / date::October / 22, {.country = country_code{"CN"}}).empty());
   // A video call places nobody; planned events only when asked, and only possibly.
   EXPECT_TRUE(diplo::whereabouts_on(t, 2025_y / date::January / 21).empty());
@@ -796,8 +807,9 @@ TEST(WhereaboutsOn, EveryonePlacedOnADay) {
   const auto planned = diplo::whereabouts_on(t, 2026_y / date::January / 15, {.planned = true});
   ASSERT_EQ(planned.size(), 2U);
   EXPECT_EQ(planned[0].whereabouts.at(0).certainty, diplo::truth::possibly);
-  EXPECT_EQ(diplo::whereabouts_on(t, 2026_y / date::March / 1, {.planned = true})[0].whereabouts.at(0).certainty,
-            diplo::truth::certainly);
+  EXPECT_EQ(
+      diplo::whereabouts_on(t, 2026_y / date::March / 1, {.planned = true})[0].whereabouts.at(0).certainty,
+      diplo::truth::certainly);
   EXPECT_TRUE(diplo::whereabouts_on(diplo::timeline{}, 2026_y / date::March / 1).empty());
 }
 
@@ -815,10 +827,11 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
     const int day = 1 + static_cast<int>(rng() % 28);
     std::string days;
     switch (rng() % 6) {
-      case 0: days = fmt::format("{}-{:02}", year, month); break;          // a month
+      case 0: days = fmt::format("{}-{:02}", year, month); break;  // a month
       case 1: days = fmt::format("{}-{:02}-{:02}/{}-12-31", year, month, day, year); break;
-      default: days = fmt::format("{}-{:02}-{:02}/{}-{:02}-{:02}", year, month, day, year, month,
-                                  std::min(28, day + static_cast<int>(rng() % 5)));
+      default:
+        days = fmt::format("{}-{:02}-{:02}/{}-{:02}-{:02}", year, month, day, year, month,
+                           std::min(28, day + static_cast<int>(rng() % 5)));
     }
     std::shuffle(people.begin(), people.end(), rng);
     std::vector<actor_id> who(people.begin(), people.begin() + 2 + static_cast<int>(rng() % 3));
@@ -873,8 +886,8 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
 // The indexed queries against brute force over every event, on a synthetic world dense
 // enough that pairs meet at summits, on their sidelines and on visits, with partial dates.
 TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
-  auto t = diplo::io::build(diplo::synthetic::generate(
-      {.events = 4000, .seed = 11, .countries = 12, .leaders_per_country = 3}));
+  auto t = diplo::io::build(
+      diplo::synthetic::generate({.events = 4000, .seed = 11, .countries = 12, .leaders_per_country = 3}));
   const auto& all = t.events();
   std::vector<actor_id> people;
   for (const auto& a : t.actors().actors()) {
@@ -974,9 +987,8 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     for (std::size_t k = 1; k < cs.size(); ++k) {
       const auto& x = cs[k - 1];
       const auto& y = cs[k];
-      EXPECT_TRUE(x.count > y.count ||
-                  (x.count == y.count && name_of(t.actors().get(x.counterpart)) <=
-                                             name_of(t.actors().get(y.counterpart))));
+      EXPECT_TRUE(x.count > y.count || (x.count == y.count && name_of(t.actors().get(x.counterpart)) <=
+                                                                  name_of(t.actors().get(y.counterpart))));
     }
     for (const auto& c : cs) {
       auto m = diplo::meetings(t, a, c.counterpart);

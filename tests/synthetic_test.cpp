@@ -43,8 +43,8 @@ auto digest(const diplo::io::document& doc) -> std::uint64_t {
   }
   for (const auto& e : doc.events) {
     const auto& b = diplo::base(e);
-    h = fnv1a(fmt::format("{}|{}|{}|{}|{}|{}|{}", e.index(), b.id, b.when, b.place.city,
-                          diplo::country_of(e), b.description, diplo::name(b.status)),
+    h = fnv1a(fmt::format("{}|{}|{}|{}|{}|{}|{}", e.index(), b.id, b.when, b.place.city, diplo::country_of(e),
+                          b.description, diplo::name(b.status)),
               h);
     for (const auto& a : diplo::participants(e)) h = fnv1a(a.value(), h);
     for (const auto& s : b.sources) {
@@ -124,8 +124,7 @@ TEST(Synthetic, TwoHundredCountriesAboutTenLeadersEach) {
     EXPECT_EQ(leaders.front()->offices[0].term.earliest_start(), date::sys_days{1950_y / 1 / 1});
     EXPECT_EQ(leaders.back()->offices[0].term.latest_end(), date::sys_days{2026_y / 1 / 1});
     for (std::size_t k = 1; k < leaders.size(); ++k) {
-      EXPECT_EQ(leaders[k]->offices[0].term.earliest_start(),
-                leaders[k - 1]->offices[0].term.latest_end())
+      EXPECT_EQ(leaders[k]->offices[0].term.earliest_start(), leaders[k - 1]->offices[0].term.latest_end())
           << cc;
     }
   }
@@ -247,8 +246,7 @@ TEST_F(SyntheticWorld, BuildsCleanlyAndRoundTripsThroughJsonLines) {
   EXPECT_EQ(t.size(), doc().events.size());
   const std::string text = diplo::io::to_jsonl(t);
   const diplo::timeline back = diplo::io::build(diplo::io::read_jsonl(text, "world.jsonl"));
-  EXPECT_TRUE(std::equal(t.events().begin(), t.events().end(), back.events().begin(),
-                         back.events().end()));
+  EXPECT_TRUE(std::equal(t.events().begin(), t.events().end(), back.events().begin(), back.events().end()));
   EXPECT_EQ(diplo::io::to_jsonl(back), text);
 }
 
@@ -269,8 +267,12 @@ TEST_F(SyntheticWorld, QueriesFindTheWorldsMeetings) {
 }
 
 TEST(Synthetic, SmallWorlds) {
-  auto doc = diplo::synthetic::generate(
-      {.events = 300, .seed = 1, .countries = 5, .leaders_per_country = 1, .first_year = 2000, .last_year = 2001});
+  auto doc = diplo::synthetic::generate({.events = 300,
+                                         .seed = 1,
+                                         .countries = 5,
+                                         .leaders_per_country = 1,
+                                         .first_year = 2000,
+                                         .last_year = 2001});
   EXPECT_GE(doc.actors.size(), 5U);  // 1..3 leaders in each of the 5 countries
   EXPECT_LE(doc.actors.size(), 15U);
   const diplo::timeline t = diplo::io::build(std::move(doc));

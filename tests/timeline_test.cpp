@@ -15,10 +15,18 @@ using diplo::event_id;
 
 auto registry() -> diplo::actor_registry {
   diplo::actor_registry r;
-  r.add(diplo::person{.id = actor_id{"xi"}, .name = "Xi Jinping", .aliases = {}, .wikidata = {},
-                      .country = country_code{"CN"}, .offices = {}});
-  r.add(diplo::person{.id = actor_id{"putin"}, .name = "Vladimir Putin", .aliases = {},
-                      .wikidata = {}, .country = country_code{"RU"}, .offices = {}});
+  r.add(diplo::person{.id = actor_id{"xi"},
+                      .name = "Xi Jinping",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"CN"},
+                      .offices = {}});
+  r.add(diplo::person{.id = actor_id{"putin"},
+                      .name = "Vladimir Putin",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"RU"},
+                      .offices = {}});
   return r;
 }
 
@@ -105,8 +113,9 @@ TEST(Timeline, AddsManyEventsAtOnceWithTheirOrigins) {
   diplo::timeline_builder b(registry());
   b.add(std::vector<diplo::event>{summit("summit", "2024-10-22/2024-10-24")},
         std::vector<diplo::origin>{{"a.json", 3, 1}});
-  b.add(std::vector<diplo::event>{talks("talks", "2024-10-22", "summit"), talks("gone", "2024-10-23", "nope")},
-        std::vector<diplo::origin>{{"b.json", 7, 2}});  // the second comes from nowhere known
+  b.add(
+      std::vector<diplo::event>{talks("talks", "2024-10-22", "summit"), talks("gone", "2024-10-23", "nope")},
+      std::vector<diplo::origin>{{"b.json", 7, 2}});  // the second comes from nowhere known
   ASSERT_EQ(b.events().size(), 3u);
   EXPECT_EQ(b.origin_of(0), (diplo::origin{"a.json", 3, 1}));
   EXPECT_EQ(b.origin_of(1), (diplo::origin{"b.json", 7, 2}));
@@ -135,15 +144,15 @@ TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
 TEST(TimelineValidation, ReportsEveryErrorAtOnce) {
   diplo::timeline_builder b(registry());
   b.add(talks("a", "2024-01-01"));
-  b.add(talks("a", "2024-01-02"));                   // duplicate id
+  b.add(talks("a", "2024-01-02"));  // duplicate id
   auto m = talks("b", "2024-01-03");
   m.participants = {actor_id{"xi"}, actor_id{"puttin"}};  // unknown actor
   b.add(m);
-  b.add(talks("c", "2024-01-04", "missing"));        // unknown parent
+  b.add(talks("c", "2024-01-04", "missing"));  // unknown parent
   diplo::visit v;
   v.id = event_id{"v"};
   v.when = diplo::period::parse("2024-02-01");
-  b.add(v);                                          // no guest, no country
+  b.add(v);  // no guest, no country
   auto msgs = freeze_error(std::move(b));
   EXPECT_EQ(msgs, (std::vector<std::string>{
                       "event \"a\": error: duplicate id",
@@ -168,8 +177,12 @@ TEST(TimelineValidation, TheSameUnknownActorTwiceGetsTheSameHint) {
   auto msgs = freeze_error(std::move(b));
   ASSERT_EQ(msgs.size(), 6u);
   for (std::size_t i = 0; i < msgs.size(); i += 2) {
-    EXPECT_EQ(msgs[i], fmt::format("event \"b{}\": error: unknown actor \"puttin\" (did you mean Vladimir Putin?)", i / 2 + 1));
-    EXPECT_EQ(msgs[i + 1], fmt::format("event \"b{}\": error: unknown actor \"pootin\" (did you mean Vladimir Putin?)", i / 2 + 1));
+    EXPECT_EQ(msgs[i],
+              fmt::format("event \"b{}\": error: unknown actor \"puttin\" (did you mean Vladimir Putin?)",
+                          i / 2 + 1));
+    EXPECT_EQ(msgs[i + 1],
+              fmt::format("event \"b{}\": error: unknown actor \"pootin\" (did you mean Vladimir Putin?)",
+                          i / 2 + 1));
   }
 }
 
@@ -227,8 +240,12 @@ TEST(TimelineValidation, OtherStructuralErrors) {
 // Issue 19, items 16 and 22: what contradicts itself is an error, with the right message.
 TEST(TimelineValidation, ParticipantsListedTwiceAreErrorsThatSaySo) {
   diplo::actor_registry r = registry();
-  r.add(diplo::person{.id = actor_id{"ann"}, .name = "Ann", .aliases = {}, .wikidata = {},
-                      .country = country_code{"GB"}, .offices = {}});
+  r.add(diplo::person{.id = actor_id{"ann"},
+                      .name = "Ann",
+                      .aliases = {},
+                      .wikidata = {},
+                      .country = country_code{"GB"},
+                      .offices = {}});
   diplo::timeline_builder b(std::move(r));
   auto three = talks("three", "2024-01-01");  // "Xi, Putin and Putin": not a trilateral
   three.participants = {actor_id{"xi"}, actor_id{"putin"}, actor_id{"putin"}};
@@ -298,8 +315,8 @@ TEST(TimelineValidation, AnInstantMustFallOnTheEventsDays) {
   };
   diplo::timeline_builder b(registry());
   b.add(at("days-later", may9 + date::days{3} + 7h));
-  b.add(at("day-before-utc", may9 - 2h));          // 22:00 UTC on 8 May: 9 May east of UTC
-  b.add(at("day-after-utc", may9 + 24h + 3h));     // 10 May 03:00 UTC: 9 May west of UTC
+  b.add(at("day-before-utc", may9 - 2h));                      // 22:00 UTC on 8 May: 9 May east of UTC
+  b.add(at("day-after-utc", may9 + 24h + 3h));                 // 10 May 03:00 UTC: 9 May west of UTC
   b.add(at("ends-at-midnight", may9 + 7h, may9 + 24h + 24h));  // 11 May 00:00: 10 May
   b.add(at("two-days-before", may9 - 24h - 2h));
   std::vector<diplo::diagnostic> errors = b.validate();  // the rest: likely duplicates
@@ -325,10 +342,10 @@ TEST(TimelineValidation, AJourneyIsOneTravellersConsecutiveStops) {
   };
   diplo::timeline_builder b(registry());
   b.add(stop("gb", "2009-03-31/2009-04-03", "xi", country_code{"GB"}));
-  b.add(stop("fr", "2009-04-03/2009-04-04", "xi", country_code{"FR"}));   // overlapping: fine
-  b.add(stop("cz", "2009-04-11/2009-04-12", "xi", country_code{"CZ"}));   // 7 days after 4 April: fine
-  b.add(stop("tr", "2013-05-06/2013-05-07", "xi", country_code{"TR"}));   // four years later
-  b.add(stop("de", "2009-04-05", "putin", country_code{"DE"}));           // someone else
+  b.add(stop("fr", "2009-04-03/2009-04-04", "xi", country_code{"FR"}));  // overlapping: fine
+  b.add(stop("cz", "2009-04-11/2009-04-12", "xi", country_code{"CZ"}));  // 7 days after 4 April: fine
+  b.add(stop("tr", "2013-05-06/2013-05-07", "xi", country_code{"TR"}));  // four years later
+  b.add(stop("de", "2009-04-05", "putin", country_code{"DE"}));          // someone else
   EXPECT_EQ(messages(b.validate()),
             (std::vector<std::string>{
                 "event \"de\": warning: journey \"j\": this stop's travellers (putin) are not "
@@ -345,13 +362,13 @@ TEST(TimelineValidation, AJourneyIsOneTravellersConsecutiveStops) {
 TEST(TimelineValidation, WarningsDoNotStopTheFreeze) {
   diplo::timeline_builder b(registry());
   b.add(talks("one", "2024-05-16"));
-  b.add(talks("two", "2024-05-16"));           // likely duplicate
+  b.add(talks("two", "2024-05-16"));  // likely duplicate
   b.add(summit("s", "2024-10-22/2024-10-24"));
-  b.add(talks("maybe", "2024-10", "s"));       // possibly outside its parent
+  b.add(talks("maybe", "2024-10", "s"));  // possibly outside its parent
   diplo::ceremony empty;
   empty.id = event_id{"empty"};
   empty.when = diplo::period::parse("2024-12-01");
-  b.add(empty);                                // no attendees
+  b.add(empty);  // no attendees
   b.add(talks("eve", "2024-10-21", "s"));
   auto t = std::move(b).freeze();
   EXPECT_EQ(messages(t.warnings()),
@@ -374,18 +391,18 @@ TEST(TimelineValidation, OriginsPointBackIntoTheFile) {
   diplo::meeting no_id = talks("", "2024-01-06");
   b.add(no_id, {.file = "events.jsonl", .line = 7, .column = 1});
   EXPECT_EQ(b.origin_of(1).line, 12u);
-  EXPECT_EQ(messages(b.validate()),
-            (std::vector<std::string>{
-                "events.json:12:5: error: event \"a\": duplicate id",
-                "events.jsonl:7:1: error: event #3: empty id",
-            }));
+  EXPECT_EQ(messages(b.validate()), (std::vector<std::string>{
+                                        "events.json:12:5: error: event \"a\": duplicate id",
+                                        "events.jsonl:7:1: error: event #3: empty id",
+                                    }));
 }
 
 TEST(TimelineValidation, AFloodOfErrorsIsCappedPerFile) {
   // 10,000 copies of one event: 9,999 duplicate ids, each copy a likely duplicate of others.
   constexpr std::uint32_t n = 10'000;
   diplo::timeline_builder b(registry());
-  for (std::uint32_t i = 0; i < n; ++i) b.add(talks("a", "2024-01-01"), {.file = "a.json", .line = i + 1, .column = 5});
+  for (std::uint32_t i = 0; i < n; ++i)
+    b.add(talks("a", "2024-01-01"), {.file = "a.json", .line = i + 1, .column = 5});
   const auto found = b.validate();
   const auto errors = std::count_if(found.begin(), found.end(), [](const diplo::diagnostic& d) {
     return d.severity == diplo::severity::error;
@@ -436,10 +453,14 @@ TEST(TimelineValidation, ValidateListsWithoutFreezing) {
 
 TEST(Timeline, AddsActorsThroughTheBuilder) {
   diplo::timeline_builder b;
-  b.actors().add(diplo::person{.id = actor_id{"xi"}, .name = "Xi Jinping", .aliases = {},
-                               .wikidata = {}, .country = country_code{"CN"}, .offices = {}});
-  b.actors().add(diplo::organisation{.id = actor_id{"un"}, .name = "United Nations",
-                                     .aliases = {"UN"}, .wikidata = "Q1065"});
+  b.actors().add(diplo::person{.id = actor_id{"xi"},
+                               .name = "Xi Jinping",
+                               .aliases = {},
+                               .wikidata = {},
+                               .country = country_code{"CN"},
+                               .offices = {}});
+  b.actors().add(diplo::organisation{
+      .id = actor_id{"un"}, .name = "United Nations", .aliases = {"UN"}, .wikidata = "Q1065"});
   diplo::meeting m = talks("m", "2024-01-01");
   m.participants = {actor_id{"xi"}, actor_id{"un"}};
   b.add(m);

@@ -73,8 +73,7 @@ TEST(TimeZone, BerlinAutumnOverlapHonoursChoose) {
   auto twice = date::local_days{2025_y / date::October / 26} + hours{2} + minutes{30};
   auto day = date::sys_days{2025_y / date::October / 26};
   EXPECT_EQ(diplo::tz::to_utc(twice, "Europe/Berlin"), day + minutes{30});
-  EXPECT_EQ(diplo::tz::to_utc(twice, "Europe/Berlin", date::choose::latest),
-            day + hours{1} + minutes{30});
+  EXPECT_EQ(diplo::tz::to_utc(twice, "Europe/Berlin", date::choose::latest), day + hours{1} + minutes{30});
 }
 
 TEST(TimeZone, KathmanduIsFiveFortyFiveAhead) {

@@ -60,7 +60,8 @@ class checker {
     for (std::uint32_t k = 0; k < ids_.size(); ++k) {
       for (const auto& e : engines_) {
         if (e->actor(ids_[k]) != k || t_.actor_number(ids_[k]) != k) {
-          report("actor numbering", e->name(), fmt::format("{} is {} (want {})", ids_[k], e->actor(ids_[k]), k));
+          report("actor numbering", e->name(),
+                 fmt::format("{} is {} (want {})", ids_[k], e->actor(ids_[k]), k));
         }
       }
     }
@@ -71,14 +72,17 @@ class checker {
     if (auto r = diplo::last_meeting(t_, ids_[a], ids_[b], {.before = sys(before)})) {
       want = num(r->when().earliest_start());
     }
-    check("last_meeting", want.has_value(), fmt::format("({}, {}, before {})", ids_[a], ids_[b], ds(before)),
-          [&](engine& e) { return show(e.last_meeting(a, b, before)); }, show(want));
+    check(
+        "last_meeting", want.has_value(), fmt::format("({}, {}, before {})", ids_[a], ids_[b], ds(before)),
+        [&](engine& e) { return show(e.last_meeting(a, b, before)); }, show(want));
   }
 
   void meetings(std::uint32_t a, std::uint32_t b, day from, day to) {
-    const std::size_t want = diplo::meetings(t_, ids_[a], ids_[b], {.before = sys(to), .after = sys(from)}).size();
-    check("meetings", want != 0, fmt::format("({}, {}, {} .. {})", ids_[a], ids_[b], ds(from), ds(to)),
-          [&](engine& e) { return fmt::format("{}", e.meetings(a, b, from, to)); }, fmt::format("{}", want));
+    const std::size_t want =
+        diplo::meetings(t_, ids_[a], ids_[b], {.before = sys(to), .after = sys(from)}).size();
+    check(
+        "meetings", want != 0, fmt::format("({}, {}, {} .. {})", ids_[a], ids_[b], ds(from), ds(to)),
+        [&](engine& e) { return fmt::format("{}", e.meetings(a, b, from, to)); }, fmt::format("{}", want));
   }
 
   void trips(std::uint32_t a, diplo::country_code c, day from, day to) {
@@ -89,10 +93,12 @@ class checker {
     const std::size_t counted = diplo::count_visits(t_, f);
     const std::string params = fmt::format("({}, {}, {} .. {})", ids_[a], c, ds(from), ds(to));
     if (counted != want) {
-      report("trips", "diplo::count_visits", fmt::format("{} = {}, but diplo::visits() returns {} trips", params, counted, want));
+      report("trips", "diplo::count_visits",
+             fmt::format("{} = {}, but diplo::visits() returns {} trips", params, counted, want));
     }
-    check("trips", want != 0, params, [&](engine& e) { return fmt::format("{}", e.trips(a, c, from, to)); },
-          fmt::format("{}", want));
+    check(
+        "trips", want != 0, params, [&](engine& e) { return fmt::format("{}", e.trips(a, c, from, to)); },
+        fmt::format("{}", want));
   }
 
   void where(std::uint32_t a, day d) {
@@ -100,8 +106,9 @@ class checker {
     for (const auto& w : diplo::where(t_, ids_[a], sys(d))) want.push_back(diplo::country_of(*w.event));
     std::sort(want.begin(), want.end());
     want.erase(std::unique(want.begin(), want.end()), want.end());
-    check("where", !want.empty(), fmt::format("({}, {})", ids_[a], ds(d)),
-          [&](engine& e) { return show(e.where(a, d)); }, show(want));
+    check(
+        "where", !want.empty(), fmt::format("({}, {})", ids_[a], ds(d)),
+        [&](engine& e) { return show(e.where(a, d)); }, show(want));
   }
 
   void contacts(std::uint32_t a, std::size_t top) {
@@ -110,8 +117,9 @@ class checker {
       if (want.size() == top) break;
       want.push_back({*t_.actor_number(c.counterpart), static_cast<std::uint32_t>(c.count)});
     }
-    check("contacts", !want.empty(), fmt::format("({}, top {})", ids_[a], top),
-          [&](engine& e) { return show(e.contacts(a, top)); }, show(want));
+    check(
+        "contacts", !want.empty(), fmt::format("({}, top {})", ids_[a], top),
+        [&](engine& e) { return show(e.contacts(a, top)); }, show(want));
   }
 
   auto timeline() const -> const diplo::timeline& { return t_; }
@@ -121,8 +129,8 @@ class checker {
   auto summary(std::size_t min_share = 5) const -> bool {
     bool ok = failures_ == 0;
     for (const auto& [q, t] : tallies_) {
-      fmt::print("  {:<8} {:<13} {:>5} asked, {:>5} with an answer, {} wrong\n", world_, q, t.asked, t.nonempty,
-                 t.wrong);
+      fmt::print("  {:<8} {:<13} {:>5} asked, {:>5} with an answer, {} wrong\n", world_, q, t.asked,
+                 t.nonempty, t.wrong);
       // At least 1/min_share of the questions must have a non-empty answer, or they prove little.
       if (t.nonempty * min_share < t.asked) {
         fmt::print("  {}: too few {} questions with an answer ({} of {})\n", world_, q, t.nonempty, t.asked);
@@ -130,8 +138,9 @@ class checker {
       }
     }
     for (const auto& e : engines_) {
-      fmt::print("  {:<8} {:<18} {:>10} bytes ({:.0f} B/event)\n", world_, e->name(), e->memory_bytes(),
-                 static_cast<double>(e->memory_bytes()) / static_cast<double>(std::max<std::size_t>(t_.size(), 1)));
+      fmt::print(
+          "  {:<8} {:<18} {:>10} bytes ({:.0f} B/event)\n", world_, e->name(), e->memory_bytes(),
+          static_cast<double>(e->memory_bytes()) / static_cast<double>(std::max<std::size_t>(t_.size(), 1)));
     }
     return ok;
   }
@@ -145,9 +154,7 @@ class checker {
   std::map<std::string, std::size_t> shown_;
   std::size_t failures_ = 0;
 
-  static auto show(const std::optional<day>& d) -> std::string {
-    return d ? ds(*d) : std::string("none");
-  }
+  static auto show(const std::optional<day>& d) -> std::string { return d ? ds(*d) : std::string("none"); }
   static auto show(const std::vector<diplo::country_code>& v) -> std::string {
     std::vector<std::string> s;
     for (auto c : v) s.push_back(c.empty() ? std::string("--") : std::string(c.alpha2()));
@@ -166,7 +173,8 @@ class checker {
   }
 
   template <class Ask>
-  void check(const std::string& question, bool nonempty, const std::string& params, Ask&& ask, const std::string& want) {
+  void check(const std::string& question, bool nonempty, const std::string& params, Ask&& ask,
+             const std::string& want) {
     tally& t = tallies_[question];
     ++t.asked;
     if (nonempty) ++t.nonempty;
@@ -192,8 +200,10 @@ auto edge_world() -> diplo::io::document {
   using diplo::actor_id;
   using diplo::period;
   diplo::io::document d;
-  auto person = [&](const char* id, const char* name, diplo::country_code c, std::vector<diplo::office> offices = {}) {
-    d.actors.add(diplo::person{.id = actor_id{id}, .name = name, .country = c, .offices = std::move(offices)});
+  auto person = [&](const char* id, const char* name, diplo::country_code c,
+                    std::vector<diplo::office> offices = {}) {
+    d.actors.add(
+        diplo::person{.id = actor_id{id}, .name = name, .country = c, .offices = std::move(offices)});
   };
   person("ana", "Ana", "CN");
   person("boris", "Boris", "RU");
@@ -212,7 +222,8 @@ auto edge_world() -> diplo::io::document {
     return b;
   };
   auto visit = [&](const char* id, const char* when, diplo::country_code c, std::vector<const char*> guests,
-                   const char* host, const char* parent = nullptr, diplo::status st = diplo::status::occurred) {
+                   const char* host, const char* parent = nullptr,
+                   diplo::status st = diplo::status::occurred) {
     diplo::visit v;
     static_cast<diplo::event_base&>(v) = base(id, when, c, parent);
     v.status = st;
@@ -303,7 +314,8 @@ auto run_grid(const std::string& world, const diplo::io::document& doc) -> bool 
 }
 
 /// Samples every question on one world.
-auto run(const std::string& world, const diplo::io::document& doc, std::size_t samples, std::uint64_t seed) -> bool {
+auto run(const std::string& world, const diplo::io::document& doc, std::size_t samples, std::uint64_t seed)
+    -> bool {
   checker c(world, doc);
   const diplo::timeline& t = c.timeline();
   const auto& ix = t.index();
@@ -375,7 +387,8 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
       if (vis == nullptr && r.below(3) != 0) continue;
       auto actors = ix.event_actors.of(v);
       g = actors[r.below(actors.size())];
-      if (vis != nullptr && !vis->guests.empty()) g = *t.actor_number(vis->guests[r.below(vis->guests.size())]);
+      if (vis != nullptr && !vis->guests.empty())
+        g = *t.actor_number(vis->guests[r.below(vis->guests.size())]);
       if (r.below(6) != 0) country = diplo::country_of(t.events()[v]);
       from = r.below(6) == 0 ? any_day() : near(v);
       break;
@@ -416,7 +429,8 @@ int main(int argc, char** argv) {
     {
       // A small, dense world: few countries and leaders, so pairs meet often, summits gather
       // the same people, and talks nest inside the summits both attended.
-      auto doc = diplo::synthetic::generate({.events = events, .seed = 7, .countries = 8, .leaders_per_country = 3});
+      auto doc =
+          diplo::synthetic::generate({.events = events, .seed = 7, .countries = 8, .leaders_per_country = 3});
       ok = run("dense", doc, 800, 3) && ok;
     }
     fmt::print("{}\n", ok ? "every engine agrees with diplo" : "DISAGREEMENT (see above)");

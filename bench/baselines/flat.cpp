@@ -139,7 +139,8 @@ auto flatten(const io::document& doc, bool with_text) -> flat_world {
     f.es = keys[i].es;
     f.ls = keys[i].ls;
     f.le = keys[i].le;
-    if (auto first = p.first(); first && !first->has_unspecified_digits()) f.start_hi = days_of(first->latest());
+    if (auto first = p.first(); first && !first->has_unspecified_digits())
+      f.start_hi = days_of(first->latest());
     auto last = p.last();
     f.end_ok = last && !last->has_unspecified_digits();
     f.exact = p.is_exact();

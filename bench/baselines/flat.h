@@ -46,18 +46,18 @@ enum class role : std::uint8_t { guest, host, member };
 
 /// One event, numbered in timeline order.
 struct flat_event {
-  day es = 0;                 // earliest possible start
-  day ls = 0;                 // latest possible start
-  day le = 0;                 // latest possible exclusive end
-  day start_hi = no_day;      // latest day of the start date, when a trip may be built from it
+  day es = 0;             // earliest possible start
+  day ls = 0;             // latest possible start
+  day le = 0;             // latest possible exclusive end
+  day start_hi = no_day;  // latest day of the start date, when a trip may be built from it
   std::uint32_t parent = none;
   std::uint16_t depth = 0;
-  std::uint8_t kind = 0;      // the variant index: visit, summit, meeting, ceremony
-  std::uint8_t status = 0;    // diplo::status
-  std::uint8_t mode = 0;      // diplo::meeting_mode (in person for other kinds)
-  bool counts = false;        // occurred and in person
-  bool exact = false;         // both ends exact days
-  bool end_ok = false;        // a trip may end on its end date
+  std::uint8_t kind = 0;    // the variant index: visit, summit, meeting, ceremony
+  std::uint8_t status = 0;  // diplo::status
+  std::uint8_t mode = 0;    // diplo::meeting_mode (in person for other kinds)
+  bool counts = false;      // occurred and in person
+  bool exact = false;       // both ends exact days
+  bool end_ok = false;      // a trip may end on its end date
   country_code country;
   [[nodiscard]] auto is_meeting() const noexcept -> bool { return kind == 2; }
 };
@@ -71,15 +71,15 @@ struct flat_participant {
 
 /// A document flattened (see the header essay).
 struct flat_world {
-  std::vector<flat_event> events;            // timeline order
-  std::vector<std::uint32_t> part_offsets;   // participants of event i: parts[offsets[i], offsets[i+1])
-  std::vector<flat_participant> parts;       // sorted by actor within an event
-  std::vector<std::string> event_ids;        // the events' ids, timeline order
-  std::vector<std::string> cities;           // the events' cities, timeline order
-  std::vector<std::string> actor_ids;        // registry order
-  std::vector<std::string> actor_names;      // registry order
-  std::vector<std::uint32_t> name_rank;      // per actor: its place in (name, number) order
-  std::vector<day> max_span;                 // per actor: longest le - es of its events
+  std::vector<flat_event> events;           // timeline order
+  std::vector<std::uint32_t> part_offsets;  // participants of event i: parts[offsets[i], offsets[i+1])
+  std::vector<flat_participant> parts;      // sorted by actor within an event
+  std::vector<std::string> event_ids;       // the events' ids, timeline order
+  std::vector<std::string> cities;          // the events' cities, timeline order
+  std::vector<std::string> actor_ids;       // registry order
+  std::vector<std::string> actor_names;     // registry order
+  std::vector<std::uint32_t> name_rank;     // per actor: its place in (name, number) order
+  std::vector<day> max_span;                // per actor: longest le - es of its events
   day global_max_span = 0;
   std::unordered_map<std::string, std::uint32_t> actor_number;
 
@@ -89,7 +89,8 @@ struct flat_world {
   }
   [[nodiscard]] auto has(std::uint32_t e, std::uint32_t a) const noexcept -> bool {
     auto [b, end] = participants(e);
-    auto it = std::lower_bound(b, end, a, [](const flat_participant& p, std::uint32_t x) { return p.actor < x; });
+    auto it =
+        std::lower_bound(b, end, a, [](const flat_participant& p, std::uint32_t x) { return p.actor < x; });
     return it != end && it->actor == a;
   }
   /// The number of an actor id; throws std::out_of_range for an unknown one.

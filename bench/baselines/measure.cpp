@@ -8,10 +8,10 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <memory>
 #include <string>
@@ -42,7 +42,8 @@ void report(std::string_view engine, std::string_view q, std::vector<double>& ns
   std::sort(ns.begin(), ns.end());
   const double med = ns[ns.size() / 2];
   const double p99 = ns[std::min(ns.size() - 1, ns.size() * 99 / 100)];
-  fmt::print("  {:<18} {:<13} median {:>12.0f} ns   p99 {:>12.0f} ns   ({} calls)\n", engine, q, med, p99, ns.size());
+  fmt::print("  {:<18} {:<13} median {:>12.0f} ns   p99 {:>12.0f} ns   ({} calls)\n", engine, q, med, p99,
+             ns.size());
 }
 
 }  // namespace
@@ -53,7 +54,8 @@ int main(int argc, char** argv) {
   if (which.empty()) which = {"scan", "pair-hash", "normalised", "clustered", "pairs"};
   auto t0 = clk::now();
   auto doc = diplo::synthetic::generate({.events = events});
-  fmt::print("generated {} events in {:.1f} s\n", doc.events.size(), std::chrono::duration<double>(clk::now() - t0).count());
+  fmt::print("generated {} events in {:.1f} s\n", doc.events.size(),
+             std::chrono::duration<double>(clk::now() - t0).count());
   std::size_t participations = 0;
   for (const auto& e : doc.events) participations += diplo::participants(e).size();
 
@@ -61,9 +63,12 @@ int main(int argc, char** argv) {
     std::function<std::unique_ptr<diplo::bench::engine>()> make;
     if (w == "scan") make = [&] { return diplo::bench::make_scan(doc); };
     if (w == "pair-hash") make = [&] { return diplo::bench::make_pair_hash(doc); };
-    if (w == "normalised") make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::normalised); };
-    if (w == "clustered") make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::clustered); };
-    if (w == "pairs") make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::pairs); };
+    if (w == "normalised")
+      make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::normalised); };
+    if (w == "clustered")
+      make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::clustered); };
+    if (w == "pairs")
+      make = [&] { return diplo::bench::make_sqlite(doc, diplo::bench::sqlite_schema::pairs); };
     if (!make) {
       fmt::print(stderr, "unknown engine {}\n", w);
       return 2;
@@ -73,10 +78,12 @@ int main(int argc, char** argv) {
     auto e = make();
     const double cpu = static_cast<double>(std::clock() - c0) / CLOCKS_PER_SEC;
     const double load = std::chrono::duration<double>(clk::now() - t0).count();
-    fmt::print("{}: load {:.2f} s wall, {:.2f} s CPU ({:.0f} events/s, {:.0f} participations/s by CPU), memory {:.1f} MB = {:.0f} B/event\n",
-               e->name(), load, cpu, static_cast<double>(events) / cpu, static_cast<double>(participations) / cpu,
-               static_cast<double>(e->memory_bytes()) / 1e6,
-               static_cast<double>(e->memory_bytes()) / static_cast<double>(events));
+    fmt::print(
+        "{}: load {:.2f} s wall, {:.2f} s CPU ({:.0f} events/s, {:.0f} participations/s by CPU), memory "
+        "{:.1f} MB = {:.0f} B/event\n",
+        e->name(), load, cpu, static_cast<double>(events) / cpu, static_cast<double>(participations) / cpu,
+        static_cast<double>(e->memory_bytes()) / 1e6,
+        static_cast<double>(e->memory_bytes()) / static_cast<double>(events));
     if (std::getenv("DIPLO_BASELINES_LOAD_ONLY") != nullptr) continue;
     // Parameters: two participants of a random bilateral or multilateral event, a day near it.
     rng r{42};

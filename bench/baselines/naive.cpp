@@ -30,7 +30,8 @@ class flat_engine : public engine {
       const flat_event& f = w_.events[e];
       if (!f.counts || f.country.empty() || (!c.empty() && f.country != c)) continue;
       auto [b, end] = w_.participants(e);
-      auto it = std::lower_bound(b, end, a, [](const detail::flat_participant& p, std::uint32_t x) { return p.actor < x; });
+      auto it = std::lower_bound(
+          b, end, a, [](const detail::flat_participant& p, std::uint32_t x) { return p.actor < x; });
       if (it == end || it->actor != a || it->what == detail::role::host || it->home == f.country) continue;
       items.push_back({e, f.parent, f.es, f.ls, f.le, f.start_hi, f.exact, f.end_ok, f.country});
     }
@@ -189,7 +190,8 @@ class pair_hash_engine final : public flat_engine {
   auto memory_bytes() const -> std::size_t override {
     std::size_t bytes = pairs_.bucket_count() * sizeof(void*);
     // libstdc++'s node: next pointer, the value, the cached hash.
-    bytes += pairs_.size() * (sizeof(void*) + sizeof(std::pair<const std::uint64_t, list_type>) + sizeof(std::size_t));
+    bytes += pairs_.size() *
+             (sizeof(void*) + sizeof(std::pair<const std::uint64_t, list_type>) + sizeof(std::size_t));
     for (const auto& [k, v] : pairs_) bytes += v.capacity() * sizeof(list_type::value_type);
     bytes += w_.events.capacity() * sizeof(flat_event);
     bytes += (child_offsets_.capacity() + children_.capacity()) * sizeof(std::uint32_t);

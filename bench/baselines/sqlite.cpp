@@ -25,7 +25,8 @@ using detail::flat_world;
 using detail::none;
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
-  throw std::runtime_error(fmt::format("sqlite baseline: {}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
+  throw std::runtime_error(
+      fmt::format("sqlite baseline: {}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
 }
 
 /// A prepared statement, prepared once; start() resets it for the next call.
@@ -73,12 +74,15 @@ class statement {
   auto i64(int col) const -> std::int64_t { return sqlite3_column_int64(s_, col); }
   auto i32(int col) const -> day { return static_cast<day>(sqlite3_column_int64(s_, col)); }
   auto u32_or_none(int col) const -> std::uint32_t {
-    return sqlite3_column_type(s_, col) == SQLITE_NULL ? none : static_cast<std::uint32_t>(sqlite3_column_int64(s_, col));
+    return sqlite3_column_type(s_, col) == SQLITE_NULL
+               ? none
+               : static_cast<std::uint32_t>(sqlite3_column_int64(s_, col));
   }
   auto country(int col) const -> country_code {
     const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s_, col));
     if (t == nullptr) return {};
-    return country_code::try_parse(std::string_view(t, static_cast<std::size_t>(sqlite3_column_bytes(s_, col))))
+    return country_code::try_parse(
+               std::string_view(t, static_cast<std::size_t>(sqlite3_column_bytes(s_, col))))
         .value_or(country_code{});
   }
 
@@ -93,8 +97,11 @@ class statement {
 class inserter {
  public:
   inserter(sqlite3* db, std::string_view table, int columns, int batch = 64)
-      : columns_(columns), batch_(batch), values_(static_cast<std::size_t>(columns * batch)),
-        full_(db, sql(table, columns, batch).c_str()), one_(db, sql(table, columns, 1).c_str()) {}
+      : columns_(columns),
+        batch_(batch),
+        values_(static_cast<std::size_t>(columns * batch)),
+        full_(db, sql(table, columns, batch).c_str()),
+        one_(db, sql(table, columns, 1).c_str()) {}
   auto row() -> inserter& { return *this; }
   auto bind(int col, std::int64_t v) -> inserter& {
     at(col) = {kind::integer, v, {}};
@@ -117,7 +124,8 @@ class inserter {
   void finish() {
     const int rows = rows_;
     for (int r = 0; r < rows; ++r) {
-      for (int c = 0; c < columns_; ++c) values_[static_cast<std::size_t>(c)] = values_[static_cast<std::size_t>(r * columns_ + c)];
+      for (int c = 0; c < columns_; ++c)
+        values_[static_cast<std::size_t>(c)] = values_[static_cast<std::size_t>(r * columns_ + c)];
       put(one_.start(), 1);
       one_.run();
     }
@@ -199,10 +207,10 @@ constexpr const char* schema_pairs =
 constexpr const char* index_base =
     "CREATE INDEX events_es ON events(es); CREATE INDEX events_parent ON events(parent);";
 constexpr const char* index_participants = "CREATE INDEX participants_actor ON participants(actor, event);";
-constexpr const char* index_cp = "CREATE INDEX cp_event ON cp(event); CREATE INDEX cp_country ON cp(actor, country);";
+constexpr const char* index_cp =
+    "CREATE INDEX cp_event ON cp(event); CREATE INDEX cp_country ON cp(actor, country);";
 
-constexpr const char* q_event =
-    "SELECT parent, kind, depth, es, ls, counts FROM events WHERE id = ?1";
+constexpr const char* q_event = "SELECT parent, kind, depth, es, ls, counts FROM events WHERE id = ?1";
 constexpr const char* q_children = "SELECT id FROM events WHERE parent = ?1";
 
 constexpr const char* n_last =
@@ -266,7 +274,8 @@ constexpr const char* p_last =
 constexpr const char* p_meetings =
     "SELECT event, parent FROM pairs WHERE lo = ?1 AND hi = ?2 AND es >= ?3 AND es < ?4 AND ls < ?4"
     " ORDER BY es, event";
-constexpr const char* p_both = "SELECT count(*) FROM pairs WHERE lo = ?2 AND hi = ?3 AND es = ?4 AND event = ?1";
+constexpr const char* p_both =
+    "SELECT count(*) FROM pairs WHERE lo = ?2 AND hi = ?3 AND es = ?4 AND event = ?1";
 
 #undef DIPLO_FIRST_AT
 
@@ -291,8 +300,9 @@ class sqlite_engine final : public engine {
     const auto before = sqlite3_memory_used();
     db_ = std::make_unique<db_handle>();
     sqlite3* db = db_->db;
-    exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
-                 " PRAGMA cache_size = -16000000;");
+    exec(db,
+         "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA temp_store = MEMORY;"
+         " PRAGMA cache_size = -16000000;");
     {
       load(db, w);
       actor_number_ = std::move(w.actor_number);
@@ -337,13 +347,15 @@ class sqlite_engine final : public engine {
     if (a == b) return 0;
     bind_pair(*meetings_, a, b).bind(3, from).bind(4, to);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> shared;
-    while (meetings_->step()) shared.emplace_back(static_cast<std::uint32_t>(meetings_->i64(0)), meetings_->u32_or_none(1));
+    while (meetings_->step())
+      shared.emplace_back(static_cast<std::uint32_t>(meetings_->i64(0)), meetings_->u32_or_none(1));
     return detail::count_encounters(shared, [&](std::uint32_t e) { return info(e).parent; });
   }
 
   auto trips(std::uint32_t a, country_code c, day from, day to) -> std::size_t override {
     // An empty country: trips to every country, as diplo's visit_filter without host_country.
-    statement& q = c.empty() ? trips_any_->start().bind(1, a) : trips_->start().bind(1, a).bind(2, text_of(c));
+    statement& q =
+        c.empty() ? trips_any_->start().bind(1, a) : trips_->start().bind(1, a).bind(2, text_of(c));
     std::vector<detail::trip_item> items;
     while (q.step()) {
       detail::trip_item it;
@@ -396,7 +408,8 @@ class sqlite_engine final : public engine {
   std::unique_ptr<db_handle> db_;
   std::unordered_map<std::string, std::uint32_t> actor_number_;
   std::vector<std::uint32_t> name_rank_;
-  std::unique_ptr<statement> event_, children_, last_, meetings_, both_, where_, trips_, trips_any_, contacts_;
+  std::unique_ptr<statement> event_, children_, last_, meetings_, both_, where_, trips_, trips_any_,
+      contacts_;
   std::size_t memory_ = 0;
 
   auto bind_pair(statement& s, std::uint32_t a, std::uint32_t b) -> statement& {
@@ -407,8 +420,12 @@ class sqlite_engine final : public engine {
   auto info(std::uint32_t e) -> event_info {
     statement& s = event_->start().bind(1, e);
     if (!s.step()) throw std::runtime_error(fmt::format("sqlite baseline: no event {}", e));
-    return {s.u32_or_none(0), static_cast<std::uint8_t>(s.i64(1)), static_cast<std::uint16_t>(s.i64(2)),
-            s.i32(3), s.i32(4), s.i64(5) != 0};
+    return {s.u32_or_none(0),
+            static_cast<std::uint8_t>(s.i64(1)),
+            static_cast<std::uint16_t>(s.i64(2)),
+            s.i32(3),
+            s.i32(4),
+            s.i64(5) != 0};
   }
 
   /// Both actors attended event e (pairs: e is in their pair's rows, which hold counting
@@ -446,16 +463,21 @@ class sqlite_engine final : public engine {
 
   /// DIPLO_BASELINES_PLANS=1 prints EXPLAIN QUERY PLAN of every question's statement.
   void print_plans(sqlite3* db, bool p, bool c) const {
-    const std::pair<const char*, const char*> qs[] = {
-        {"event", q_event},
-        {"children", q_children},
-        {"last_meeting", p ? p_last : c ? c_last : n_last},
-        {"meetings", p ? p_meetings : c ? c_meetings : n_meetings},
-        {"both", p ? p_both : c ? c_both : n_both},
-        {"where", c ? c_where : n_where},
-        {"trips", c ? c_trips : n_trips},
-        {"trips (any country)", c ? c_trips_any : n_trips_any},
-        {"contacts", c ? c_contacts : n_contacts}};
+    const std::pair<const char*, const char*> qs[] = {{"event", q_event},
+                                                      {"children", q_children},
+                                                      {"last_meeting", p   ? p_last
+                                                                       : c ? c_last
+                                                                           : n_last},
+                                                      {"meetings", p   ? p_meetings
+                                                                   : c ? c_meetings
+                                                                       : n_meetings},
+                                                      {"both", p   ? p_both
+                                                               : c ? c_both
+                                                                   : n_both},
+                                                      {"where", c ? c_where : n_where},
+                                                      {"trips", c ? c_trips : n_trips},
+                                                      {"trips (any country)", c ? c_trips_any : n_trips_any},
+                                                      {"contacts", c ? c_contacts : n_contacts}};
     for (const auto& [what, sql] : qs) {
       fmt::print(stderr, "[{}] {}:\n", name(), what);
       statement plan(db, fmt::format("EXPLAIN QUERY PLAN {}", sql).c_str());
@@ -474,7 +496,8 @@ class sqlite_engine final : public engine {
     if (!tracing_) return;
     const auto now = std::chrono::steady_clock::now();
     const std::clock_t cpu = std::clock();
-    fmt::print(stderr, "  [{}] {}: {:.2f} s ({:.2f} s CPU)\n", name(), step, std::chrono::duration<double>(now - since_).count(),
+    fmt::print(stderr, "  [{}] {}: {:.2f} s ({:.2f} s CPU)\n", name(), step,
+               std::chrono::duration<double>(now - since_).count(),
                static_cast<double>(cpu - cpu_since_) / CLOCKS_PER_SEC);
     since_ = now;
     cpu_since_ = cpu;
@@ -515,7 +538,12 @@ class sqlite_engine final : public engine {
     {
       inserter ins(db, "actors", 4);
       for (std::uint32_t a = 0; a < w.actor_ids.size(); ++a) {
-        ins.row().bind(1, a).bind(2, w.actor_ids[a]).bind(3, w.actor_names[a]).bind(4, w.max_span[a]).end_row();
+        ins.row()
+            .bind(1, a)
+            .bind(2, w.actor_ids[a])
+            .bind(3, w.actor_names[a])
+            .bind(4, w.max_span[a])
+            .end_row();
       }
       ins.finish();
     }
@@ -525,7 +553,12 @@ class sqlite_engine final : public engine {
       for (std::uint32_t e = 0; e < n; ++e) {
         auto [b, end] = w.participants(e);
         for (auto it = b; it != end; ++it) {
-          ins.row().bind(1, e).bind(2, it->actor).bind(3, static_cast<int>(it->what)).bind(4, text_of(it->home)).end_row();
+          ins.row()
+              .bind(1, e)
+              .bind(2, it->actor)
+              .bind(3, static_cast<int>(it->what))
+              .bind(4, text_of(it->home))
+              .end_row();
         }
       }
       ins.finish();
@@ -538,13 +571,20 @@ class sqlite_engine final : public engine {
       std::vector<std::pair<std::uint32_t, std::uint32_t>> rows(w.parts.size());  // (event, part index)
       std::vector<std::uint32_t> fill(offsets.begin(), offsets.end() - 1);
       for (std::uint32_t e = 0; e < n; ++e) {
-        for (auto k = w.part_offsets[e]; k < w.part_offsets[e + 1]; ++k) rows[fill[w.parts[k].actor]++] = {e, k};
+        for (auto k = w.part_offsets[e]; k < w.part_offsets[e + 1]; ++k)
+          rows[fill[w.parts[k].actor]++] = {e, k};
       }
       inserter ins(db, "cp", 13);
       for (const auto& [e, k] : rows) {
         const auto& f = w.events[e];
         const auto& p = w.parts[k];
-        ins.row().bind(1, p.actor).bind(2, f.es).bind(3, e).bind(4, f.ls).bind(5, f.le).bind(6, f.counts ? 1 : 0);
+        ins.row()
+            .bind(1, p.actor)
+            .bind(2, f.es)
+            .bind(3, e)
+            .bind(4, f.ls)
+            .bind(5, f.le)
+            .bind(6, f.counts ? 1 : 0);
         ins.bind(7, static_cast<int>(p.what)).bind(8, text_of(p.home)).bind(9, text_of(f.country));
         if (f.parent == none) {
           ins.bind_null(10);
@@ -581,7 +621,9 @@ class sqlite_engine final : public engine {
     struct row {
       std::uint64_t key;
       std::uint32_t event;
-      auto operator<(const row& o) const noexcept -> bool { return key != o.key ? key < o.key : event < o.event; }
+      auto operator<(const row& o) const noexcept -> bool {
+        return key != o.key ? key < o.key : event < o.event;
+      }
     };
     std::vector<row> rows;
     const auto n = static_cast<std::uint32_t>(w.events.size());
@@ -596,7 +638,9 @@ class sqlite_engine final : public engine {
     inserter ins(db, "pairs", 6);
     for (const row& r : rows) {
       const auto& f = w.events[r.event];
-      ins.row().bind(1, static_cast<std::int64_t>(r.key >> 32)).bind(2, static_cast<std::int64_t>(r.key & 0xffffffffU));
+      ins.row()
+          .bind(1, static_cast<std::int64_t>(r.key >> 32))
+          .bind(2, static_cast<std::int64_t>(r.key & 0xffffffffU));
       ins.bind(3, f.es).bind(4, r.event).bind(5, f.ls);
       if (f.parent == none) {
         ins.bind_null(6);

@@ -225,9 +225,7 @@ class actor_registry {
   [[nodiscard]] auto empty() const noexcept -> bool { return actors_.empty(); }
 
   /// True when `id` is known. Cannot fail.
-  [[nodiscard]] auto contains(const actor_id& id) const noexcept -> bool {
-    return find(id) != nullptr;
-  }
+  [[nodiscard]] auto contains(const actor_id& id) const noexcept -> bool { return find(id) != nullptr; }
 
   /// The actor with this id, or nullptr. Cannot fail.
   ///
@@ -326,8 +324,7 @@ class actor_registry {
   /// `diplo::error` only when `name` is not valid UTF-8.
   ///
   ///   reg.suggestions("Pootin")   // {"Vladimir Putin"}
-  [[nodiscard]] auto suggestions(std::string_view name, std::size_t n = 3) const
-      -> std::vector<std::string> {
+  [[nodiscard]] auto suggestions(std::string_view name, std::size_t n = 3) const -> std::vector<std::string> {
     const std::string q = detail::fold(name);
     std::vector<std::string> out;
     if (q.empty() || n == 0) return out;
@@ -361,8 +358,7 @@ class actor_registry {
   /// person's own country. Empty for organisations and unknown ids. Cannot fail.
   ///
   ///   reg.country_of(diplo::actor_id{"xi-jinping"}, date::sys_days{2020_y / 1 / 1})  // CN
-  [[nodiscard]] auto country_of(const actor_id& id, date::sys_days day) const noexcept
-      -> country_code {
+  [[nodiscard]] auto country_of(const actor_id& id, date::sys_days day) const noexcept -> country_code {
     const person* p = person_of(id);
     return p == nullptr ? country_code{} : country_on(*p, day);
   }
@@ -381,8 +377,7 @@ class actor_registry {
 
   /// The offices a person held, certainly or possibly, on `day`, in the order the person
   /// lists them. Empty for organisations and unknown ids. Throws only std::bad_alloc.
-  [[nodiscard]] auto offices_on(const actor_id& id, date::sys_days day) const
-      -> std::vector<const office*> {
+  [[nodiscard]] auto offices_on(const actor_id& id, date::sys_days day) const -> std::vector<const office*> {
     std::vector<const office*> out;
     if (const person* p = person_of(id)) {
       for (const office& o : p->offices) {
@@ -427,8 +422,8 @@ class actor_registry {
       for (std::size_t k = 0; k < folded_[i].size(); ++k) {
         const std::string& t = text(i, k);
         if (const auto m = detail::mixed_script_word(t); !m.word.empty()) {
-          out.push_back({i, fmt::format("{} \"{}\" mixes Latin and {} letters in the word \"{}\"",
-                                        what(k), t, m.script, m.word)});
+          out.push_back({i, fmt::format("{} \"{}\" mixes Latin and {} letters in the word \"{}\"", what(k), t,
+                                        m.script, m.word)});
         }
         const auto [it, fresh] = first.try_emplace(detail::skeleton(folded_[i][k]), i, k);
         const auto [j, kj] = it->second;
@@ -516,13 +511,12 @@ class actor_registry {
     if (name.empty()) {
       throw error(fmt::format("[diplo.actor] actor \"{}\": empty name", id));
     }
-    const std::string& wikidata = std::visit([](const auto& x) -> const std::string& {
-      return x.wikidata;
-    }, a);
+    const std::string& wikidata =
+        std::visit([](const auto& x) -> const std::string& { return x.wikidata; }, a);
     if (!wikidata.empty() && !detail::names::is_wikidata_id(wikidata)) {
-      throw error(fmt::format(
-          "[diplo.actor] actor \"{}\": wikidata \"{}\" is not an item id (Q followed by digits)",
-          id, wikidata));
+      throw error(
+          fmt::format("[diplo.actor] actor \"{}\": wikidata \"{}\" is not an item id (Q followed by digits)",
+                      id, wikidata));
     }
 
     // Normalise and fold everything before changing anything, so that a bad alias leaves
@@ -536,19 +530,20 @@ class actor_registry {
       }
       std::string f = detail::fold(text);
       if (f.empty()) {
-        throw error(
-            fmt::format("[diplo.actor] actor \"{}\": {} \"{}\" has no letters", id, what, text));
+        throw error(fmt::format("[diplo.actor] actor \"{}\": {} \"{}\" has no letters", id, what, text));
       }
       folded.push_back(std::move(f));
     };
-    std::visit([&](auto& x) {
-      fold_one(x.name, "name");
-      for (std::size_t k = 0; k < x.aliases.size(); ++k) {
-        fold_one(x.aliases[k], fmt::format("alias {}", k + 1));
-      }
-      x.name = detail::nfc(x.name);
-      for (std::string& alias : x.aliases) alias = detail::nfc(alias);
-    }, a);
+    std::visit(
+        [&](auto& x) {
+          fold_one(x.name, "name");
+          for (std::size_t k = 0; k < x.aliases.size(); ++k) {
+            fold_one(x.aliases[k], fmt::format("alias {}", k + 1));
+          }
+          x.name = detail::nfc(x.name);
+          for (std::string& alias : x.aliases) alias = detail::nfc(alias);
+        },
+        a);
 
     // The index entries, built aside; only non-throwing moves and the container
     // insertions below touch the registry.

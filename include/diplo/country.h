@@ -103,9 +103,7 @@ inline void country_code_literal_is_not_an_iso_3166_code() {}
   std::string_view key(buf, code.size());
   const auto& codes = country_table::codes;
   auto it = std::lower_bound(std::begin(codes), std::end(codes), key,
-                             [](const country_table::key& k, std::string_view s) {
-                               return k.text < s;
-                             });
+                             [](const country_table::key& k, std::string_view s) { return k.text < s; });
   if (it == std::end(codes) || it->text != key) return -1;
   return it->index;
 }
@@ -253,9 +251,9 @@ struct country_access {
   static constexpr auto make(const country_table::entry& e) -> country_info {
     country_code c;
     for (std::size_t i = 0; i < e.code.size(); ++i) c.code_[i] = e.code[i];
-    return country_info{c,           e.alpha2,         e.alpha3,      e.numeric,
-                        e.name,      e.official_name,  e.common_name, e.former,
-                        e.withdrawn, e.alpha4,         e.short_name,  e.user_assigned};
+    return country_info{c,           e.alpha2,        e.alpha3,      e.numeric,
+                        e.name,      e.official_name, e.common_name, e.former,
+                        e.withdrawn, e.alpha4,        e.short_name,  e.user_assigned};
   }
 };
 
@@ -332,16 +330,14 @@ inline constexpr auto country_infos = [] {
 /// MM; BU stays reachable by code). Returns std::nullopt when nothing matches.
 /// Throws diplo::error on invalid UTF-8.
 /// Example: `diplo::find_country("russian federation") == "RU"_cc`.
-[[nodiscard]] inline auto find_country(std::string_view code_or_name)
-    -> std::optional<country_code> {
+[[nodiscard]] inline auto find_country(std::string_view code_or_name) -> std::optional<country_code> {
   if (auto c = country_code::try_parse(code_or_name)) return c;
   std::string key = detail::normalize_country_name(code_or_name);
   if (key.empty()) return std::nullopt;
   const auto& names = detail::country_table::names;
-  auto it = std::lower_bound(std::begin(names), std::end(names), std::string_view(key),
-                             [](const detail::country_table::key& k, std::string_view s) {
-                               return k.text < s;
-                             });
+  auto it =
+      std::lower_bound(std::begin(names), std::end(names), std::string_view(key),
+                       [](const detail::country_table::key& k, std::string_view s) { return k.text < s; });
   if (it == std::end(names) || it->text != key) return std::nullopt;
   return detail::country_infos[it->index].code;
 }

@@ -50,11 +50,11 @@ class DIPLO_API parse_error : public error {
 
   /// Builds "[diplo.<area>] "<input>" at column N: expected <expected>".
   /// Example: parse_error::at("edtf", "2024-5-9", 6, "a two-digit month (01-12)")
-  [[nodiscard]] static auto at(std::string_view area, std::string_view input,
-                               std::size_t column, std::string_view expected) -> parse_error {
-    return parse_error(fmt::format("[diplo.{}] \"{}\" at column {}: expected {}", area, input,
-                                   column, expected),
-                       std::string(input), column);
+  [[nodiscard]] static auto at(std::string_view area, std::string_view input, std::size_t column,
+                               std::string_view expected) -> parse_error {
+    return parse_error(
+        fmt::format("[diplo.{}] \"{}\" at column {}: expected {}", area, input, column, expected),
+        std::string(input), column);
   }
 
   [[nodiscard]] auto input() const noexcept -> const std::string& { return input_; }
@@ -167,9 +167,10 @@ inline void cap_diagnostics(std::vector<diagnostic>& diags, std::size_t most = m
   for (const auto& [key, c] : counts) {
     if (c.left == 0) continue;
     const bool error = key.second == severity::error;
-    lines.push_back({c.last, {key.second, key.first, 0, 0,
-                              fmt::format("... and {} more {}{}", c.left, error ? "error" : "warning",
-                                          c.left == 1 ? "" : "s")}});
+    lines.push_back(
+        {c.last,
+         {key.second, key.first, 0, 0,
+          fmt::format("... and {} more {}{}", c.left, error ? "error" : "warning", c.left == 1 ? "" : "s")}});
   }
   std::stable_sort(lines.begin(), lines.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -183,9 +184,7 @@ class DIPLO_API validation_error : public error {
  public:
   validation_error(std::string_view area, std::vector<diagnostic> diagnostics);
 
-  [[nodiscard]] auto diagnostics() const noexcept -> const std::vector<diagnostic>& {
-    return diagnostics_;
-  }
+  [[nodiscard]] auto diagnostics() const noexcept -> const std::vector<diagnostic>& { return diagnostics_; }
 
  private:
   std::vector<diagnostic> diagnostics_;
@@ -199,9 +198,7 @@ class DIPLO_API lookup_error : public error {
       : error(what), candidates_(std::move(candidates)) {}
 
   /// For an unknown name, the nearest known names; for an ambiguous one, all candidates.
-  [[nodiscard]] auto candidates() const noexcept -> const std::vector<std::string>& {
-    return candidates_;
-  }
+  [[nodiscard]] auto candidates() const noexcept -> const std::vector<std::string>& { return candidates_; }
 
  private:
   std::vector<std::string> candidates_;
@@ -233,8 +230,7 @@ struct fmt::formatter<diplo::severity> : fmt::formatter<std::string_view> {
   }
 };
 
-inline diplo::validation_error::validation_error(std::string_view area,
-                                                 std::vector<diagnostic> diagnostics)
+inline diplo::validation_error::validation_error(std::string_view area, std::vector<diagnostic> diagnostics)
     : error([&] {
         const std::size_t errors = diagnostic_count(diagnostics, severity::error);
         std::string s = fmt::format("[diplo.{}] {} error{}", area, errors, errors == 1 ? "" : "s");

@@ -363,8 +363,7 @@ struct named_event {
 };
 
 /// Pairs an event with a registry for printing (see named_event).
-[[nodiscard]] inline auto named(const event& e, const actor_registry& actors) noexcept
-    -> named_event {
+[[nodiscard]] inline auto named(const event& e, const actor_registry& actors) noexcept -> named_event {
   return {&e, &actors};
 }
 
@@ -376,8 +375,7 @@ inline auto actor_label(const actor_id& id, const actor_registry* actors) -> std
   return id.value();
 }
 
-inline auto names_label(const std::vector<actor_id>& ids, const actor_registry* actors)
-    -> std::string {
+inline auto names_label(const std::vector<actor_id>& ids, const actor_registry* actors) -> std::string {
   std::string s;
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i > 0) s += i + 1 == ids.size() ? " and " : ", ";
@@ -391,8 +389,7 @@ inline auto describe(const event& e, const actor_registry* actors) -> std::strin
   std::string where = join_place(b.place, country_of(e));
   std::string what;
   if (const auto* v = std::get_if<visit>(&e)) {
-    std::string country = v->host_country.empty() ? std::string("?")
-                                                   : fmt::format("{}", v->host_country);
+    std::string country = v->host_country.empty() ? std::string("?") : fmt::format("{}", v->host_country);
     std::string city = b.place.city;
     if (city.empty()) city = cities_text(v->cities, "and");
     what = fmt::format("{} — {} to {}{}", names_label(v->guests, actors), kind_label(e), country,

@@ -22,34 +22,34 @@
 // library exports (`__declspec(dllexport)`) what programs import (`__declspec(dllimport)`).
 
 #if defined(_WIN32) || defined(__CYGWIN__)
-#  if defined(DIPLO_SHARED)
-#    define DIPLO_DETAIL_EXPORT __declspec(dllexport)
-#    define DIPLO_DETAIL_IMPORT __declspec(dllimport)
-#  else
-#    define DIPLO_DETAIL_EXPORT
-#    define DIPLO_DETAIL_IMPORT
-#  endif
-#  if defined(DIPLO_BUILDING_CORE)
-#    define DIPLO_API DIPLO_DETAIL_EXPORT
-#  else
-#    define DIPLO_API DIPLO_DETAIL_IMPORT
-#  endif
-#  if defined(DIPLO_BUILDING_IO)
-#    define DIPLO_IO_API DIPLO_DETAIL_EXPORT
-#  else
-#    define DIPLO_IO_API DIPLO_DETAIL_IMPORT
-#  endif
-#  if defined(DIPLO_BUILDING_DATA)
-#    define DIPLO_DATA_API DIPLO_DETAIL_EXPORT
-#  else
-#    define DIPLO_DATA_API DIPLO_DETAIL_IMPORT
-#  endif
-#elif defined(__GNUC__) || defined(__clang__)
-#  define DIPLO_API __attribute__((visibility("default")))
-#  define DIPLO_IO_API __attribute__((visibility("default")))
-#  define DIPLO_DATA_API __attribute__((visibility("default")))
+#if defined(DIPLO_SHARED)
+#define DIPLO_DETAIL_EXPORT __declspec(dllexport)
+#define DIPLO_DETAIL_IMPORT __declspec(dllimport)
 #else
-#  define DIPLO_API
-#  define DIPLO_IO_API
-#  define DIPLO_DATA_API
+#define DIPLO_DETAIL_EXPORT
+#define DIPLO_DETAIL_IMPORT
+#endif
+#if defined(DIPLO_BUILDING_CORE)
+#define DIPLO_API DIPLO_DETAIL_EXPORT
+#else
+#define DIPLO_API DIPLO_DETAIL_IMPORT
+#endif
+#if defined(DIPLO_BUILDING_IO)
+#define DIPLO_IO_API DIPLO_DETAIL_EXPORT
+#else
+#define DIPLO_IO_API DIPLO_DETAIL_IMPORT
+#endif
+#if defined(DIPLO_BUILDING_DATA)
+#define DIPLO_DATA_API DIPLO_DETAIL_EXPORT
+#else
+#define DIPLO_DATA_API DIPLO_DETAIL_IMPORT
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define DIPLO_API __attribute__((visibility("default")))
+#define DIPLO_IO_API __attribute__((visibility("default")))
+#define DIPLO_DATA_API __attribute__((visibility("default")))
+#else
+#define DIPLO_API
+#define DIPLO_IO_API
+#define DIPLO_DATA_API
 #endif

@@ -165,16 +165,14 @@ class partial_date {
 
   /// As parse(), but returns std::nullopt instead of throwing.
   /// Example: `!partial_date::try_parse("2023-02-29")`
-  [[nodiscard]] static auto try_parse(std::string_view edtf) noexcept
-      -> std::optional<partial_date>;
+  [[nodiscard]] static auto try_parse(std::string_view edtf) noexcept -> std::optional<partial_date>;
 
   /// The first possible day. Example: "2024-10" -> 2024-10-01; "2024-24" -> 2024-12-01.
   [[nodiscard]] constexpr auto earliest() const noexcept -> date::sys_days {
     const date::year y{year_};
     switch (precision_) {
       case diplo::precision::year: return date::sys_days{y / date::January / 1};
-      case diplo::precision::season:
-        return date::sys_days{y / date::month{season_first_month()} / 1};
+      case diplo::precision::season: return date::sys_days{y / date::month{season_first_month()} / 1};
       case diplo::precision::month:
       case diplo::precision::day:
         if (month_ == 0) return date::sys_days{y / date::January / 1};
@@ -208,19 +206,14 @@ class partial_date {
 
   /// How finely the date is written: "2024-XX" and "2024-10" are month precision,
   /// "2024-10-XX" is day precision, "202X" is year precision.
-  [[nodiscard]] constexpr auto precision() const noexcept -> diplo::precision {
-    return precision_;
-  }
+  [[nodiscard]] constexpr auto precision() const noexcept -> diplo::precision { return precision_; }
 
   /// The qualifier written after the date ('?', '~', '%' or none).
-  [[nodiscard]] constexpr auto qualifier() const noexcept -> diplo::qualifier {
-    return qualifier_;
-  }
+  [[nodiscard]] constexpr auto qualifier() const noexcept -> diplo::qualifier { return qualifier_; }
 
   /// True for '?' and '%'.
   [[nodiscard]] constexpr auto uncertain() const noexcept -> bool {
-    return qualifier_ == diplo::qualifier::uncertain ||
-           qualifier_ == diplo::qualifier::uncertain_approximate;
+    return qualifier_ == diplo::qualifier::uncertain || qualifier_ == diplo::qualifier::uncertain_approximate;
   }
 
   /// True for '~' and '%'.
@@ -239,8 +232,7 @@ class partial_date {
   /// "2024-10-XX"). Such dates are EDTF level 1 on their own but level 2 as interval ends.
   [[nodiscard]] constexpr auto has_unspecified_digits() const noexcept -> bool {
     return unspecified_digits_ != 0 ||
-           ((precision_ == diplo::precision::month || precision_ == diplo::precision::day) &&
-            month_ == 0) ||
+           ((precision_ == diplo::precision::month || precision_ == diplo::precision::day) && month_ == 0) ||
            (precision_ == diplo::precision::day && day_ == 0);
   }
 
@@ -261,18 +253,15 @@ class partial_date {
   [[nodiscard]] auto to_text() const -> std::string;
 
   /// Equal when written the same way (same fields, precision and qualifier).
-  friend constexpr auto operator==(const partial_date&, const partial_date&) noexcept
-      -> bool = default;
+  friend constexpr auto operator==(const partial_date&, const partial_date&) noexcept -> bool = default;
 
   /// Total order for sorting: by earliest(), then latest(), then precision, qualifier and
   /// the remaining fields. Consistent with ==.
   friend constexpr auto operator<=>(const partial_date& a, const partial_date& b) noexcept
       -> std::strong_ordering {
-    if (auto c = a.earliest().time_since_epoch().count() <=> b.earliest().time_since_epoch().count();
-        c != 0)
+    if (auto c = a.earliest().time_since_epoch().count() <=> b.earliest().time_since_epoch().count(); c != 0)
       return c;
-    if (auto c = a.latest().time_since_epoch().count() <=> b.latest().time_since_epoch().count();
-        c != 0)
+    if (auto c = a.latest().time_since_epoch().count() <=> b.latest().time_since_epoch().count(); c != 0)
       return c;
     if (auto c = a.precision_ <=> b.precision_; c != 0) return c;
     if (auto c = a.qualifier_ <=> b.qualifier_; c != 0) return c;
@@ -308,9 +297,9 @@ namespace detail {
   throw diplo::error(fmt::format("[diplo.date] expected {}", what));
 }
 
-inline constexpr std::string_view month_names[12] = {
-    "January", "February", "March",     "April",   "May",      "June",
-    "July",    "August",   "September", "October", "November", "December"};
+inline constexpr std::string_view month_names[12] = {"January",   "February", "March",    "April",
+                                                     "May",       "June",     "July",     "August",
+                                                     "September", "October",  "November", "December"};
 
 inline constexpr std::string_view season_names[4] = {"spring", "summer", "autumn", "winter"};
 
@@ -325,7 +314,7 @@ struct edtf_failure {
   std::size_t column = 0;  // 1-based
   std::string_view expected;
   std::string_view note;
-  int bad_day_year = 0;      // when != 0 month: "a day of <month> <year>"
+  int bad_day_year = 0;  // when != 0 month: "a day of <month> <year>"
   unsigned bad_day_month = 0;
 
   [[nodiscard]] auto message() const -> std::string {
@@ -353,8 +342,8 @@ struct edtf_reader {
   /// Reads one date from text[first, last). Column numbers count from the start of `text`.
   /// `interval_end`: 'X' digits are level 2 there. `before_slash`: the date is followed by
   /// '/' (only used to word the messages).
-  static auto read(std::string_view text, std::size_t first, std::size_t last,
-                   bool interval_end, bool before_slash) noexcept -> edtf_result {
+  static auto read(std::string_view text, std::size_t first, std::size_t last, bool interval_end,
+                   bool before_slash) noexcept -> edtf_result {
     edtf_reader p(text, first, last, interval_end, before_slash);
     p.r_.value = partial_date{};
     p.r_.ok = p.no_keyword() && p.year() && p.month() && p.qualifier_and_end();
@@ -366,7 +355,8 @@ struct edtf_reader {
       "; a qualifier ('?', '~' or '%') may only follow the whole date (per-part qualifiers are "
       "EDTF level 2)";
   static constexpr std::string_view draft_u = " ('u' is 2012-draft EDTF for an unspecified digit; write 'X')";
-  static constexpr std::string_view level_2_x = " (unspecified 'X' digits in an interval end are EDTF level 2)";
+  static constexpr std::string_view level_2_x =
+      " (unspecified 'X' digits in an interval end are EDTF level 2)";
 
   std::string_view text_;
   std::size_t first_;
@@ -418,7 +408,8 @@ struct edtf_reader {
       return fail(i, interval_end_ ? "a date or '..' alone" : "a date",
                   interval_end_ ? "" : " ('..' marks an open end and is valid only in an interval)");
     if (rest[0] == 'Y' || rest[0] == 'y')
-      return fail(i, "a four-digit year", " (years beyond -9999..9999 with the 'Y' prefix are not supported)");
+      return fail(i, "a four-digit year",
+                  " (years beyond -9999..9999 with the 'Y' prefix are not supported)");
     return true;
   }
 
@@ -456,7 +447,8 @@ struct edtf_reader {
                   " (years have exactly four digits; the basic format 20250509 is not EDTF, "
                   "write 2025-05-09)");
     if (x_ > 0 && at(i_) == '-')
-      return fail(i_, end_or_qualifier_, " (a year with unspecified digits cannot have a month: EDTF level 2)");
+      return fail(i_, end_or_qualifier_,
+                  " (a year with unspecified digits cannot have a month: EDTF level 2)");
     return true;
   }
 
@@ -506,7 +498,8 @@ struct edtf_reader {
     } else if (e1 == 'u' || e2 == 'u') {
       return fail(k, "a two-digit day (01-31) or 'XX'", draft_u);
     } else if (is_digit(e1) && is_digit(e2)) {
-      if (month_unspecified_) return fail(k, "'XX'", " (a known day in an unspecified month is EDTF level 2)");
+      if (month_unspecified_)
+        return fail(k, "'XX'", " (a known day in an unspecified month is EDTF level 2)");
       const int dd = (e1 - '0') * 10 + (e2 - '0');
       if (dd < 1 || dd > 31) return fail(k, "a day (01-31)");
       const date::year_month_day ymd{date::year{d.year_}, date::month{d.month_},
@@ -545,7 +538,8 @@ struct edtf_reader {
         return fail(i_, end_only_,
                     " (a qualifier applies to the whole date and must come last; per-part "
                     "qualifiers are EDTF level 2)");
-      if (c == 'T') return fail(i_, qualified ? end_only_ : end_or_qualifier_, " (times of day are not supported)");
+      if (c == 'T')
+        return fail(i_, qualified ? end_only_ : end_or_qualifier_, " (times of day are not supported)");
       return fail(i_, qualified ? end_only_ : end_or_qualifier_);
     }
     return true;
@@ -560,8 +554,7 @@ inline auto partial_date::parse(std::string_view edtf) -> partial_date {
   return r.value;
 }
 
-inline auto partial_date::try_parse(std::string_view edtf) noexcept
-    -> std::optional<partial_date> {
+inline auto partial_date::try_parse(std::string_view edtf) noexcept -> std::optional<partial_date> {
   auto r = detail::edtf_reader::read(edtf, 0, edtf.size(), false, false);
   if (!r.ok) return std::nullopt;
   return r.value;

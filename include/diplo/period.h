@@ -109,8 +109,9 @@ class period {
   /// ("2024-10-XX") is one day, not stated which. Cannot fail.
   /// Example: `diplo::period p{diplo::partial_date{2025_y / date::may / 9}};  // "2025-05-09"`
   explicit period(partial_date single) noexcept
-      : start_(single), end_(single), one_day_(single.precision() == precision::day &&
-                                              !single.is_exact_day()) {}
+      : start_(single),
+        end_(single),
+        one_day_(single.precision() == precision::day && !single.is_exact_day()) {}
 
   /// From `first` to `last`, both inclusive. Throws diplo::error if `last` is certainly
   /// before `first` (last.latest() < first.earliest()) or if an end has 'X' digits (those
@@ -139,14 +140,13 @@ class period {
                                      first.time_since_epoch().count()));
     const bool open_s = first <= far_past + date::days{1};
     const bool open_e = last_inclusive >= far_future - date::days{2};
-    if (open_s && open_e)
-      throw diplo::error("[diplo.period] both ends of the days are open (no EDTF form)");
+    if (open_s && open_e) throw diplo::error("[diplo.period] both ends of the days are open (no EDTF form)");
     auto to_date = [](date::sys_days d) {
       const date::year_month_day ymd{d};
       if (static_cast<int>(ymd.year()) < -9999 || static_cast<int>(ymd.year()) > 9999)
-        throw diplo::error(fmt::format(
-            "[diplo.period] day {} (days since 1970-01-01) is outside the years -9999..9999",
-            d.time_since_epoch().count()));
+        throw diplo::error(
+            fmt::format("[diplo.period] day {} (days since 1970-01-01) is outside the years -9999..9999",
+                        d.time_since_epoch().count()));
       return partial_date(ymd);
     };
     if (open_s) return open_start(to_date(last_inclusive));
@@ -204,9 +204,7 @@ class period {
   }
 
   /// The first possible start day. far_past for an open start, far_past + 1 for an unknown one.
-  [[nodiscard]] constexpr auto earliest_start() const noexcept -> date::sys_days {
-    return raw_start_lo();
-  }
+  [[nodiscard]] constexpr auto earliest_start() const noexcept -> date::sys_days { return raw_start_lo(); }
   /// The last possible start day (never after the last possible last day).
   [[nodiscard]] constexpr auto latest_start() const noexcept -> date::sys_days {
     return std::min(raw_start_hi(), raw_end_hi() - date::days{1});
@@ -217,9 +215,7 @@ class period {
   }
   /// The last possible exclusive end day. far_future for an open end, far_future - 1 for an
   /// unknown one.
-  [[nodiscard]] constexpr auto latest_end() const noexcept -> date::sys_days {
-    return raw_end_hi();
-  }
+  [[nodiscard]] constexpr auto latest_end() const noexcept -> date::sys_days { return raw_end_hi(); }
 
   /// The shortest and longest possible length in days (the longest is capped by the
   /// sentinels for open or unknown ends). "2024-10" -> 1 and 31; "2024-10-XX" -> 1 and 1.
@@ -232,8 +228,8 @@ class period {
 
   /// True when both ends are known exact days. Example: "2025-05-07/2025-05-10".
   [[nodiscard]] auto is_exact() const noexcept -> bool {
-    return start_kind_ == end_kind::known && end_kind_ == end_kind::known &&
-           start_.is_exact_day() && end_.is_exact_day();
+    return start_kind_ == end_kind::known && end_kind_ == end_kind::known && start_.is_exact_day() &&
+           end_.is_exact_day();
   }
 
   /// Whether `day` lies inside the period: certainly, possibly or no.
@@ -266,8 +262,7 @@ class period {
  private:
   /// A period with one known end `d` and the other open or unknown (the four factories
   /// above): both stored ends are `d`, the kinds say which one is real.
-  [[nodiscard]] static auto one_sided(partial_date d, enum end_kind start, enum end_kind end)
-      -> period {
+  [[nodiscard]] static auto one_sided(partial_date d, enum end_kind start, enum end_kind end) -> period {
     check_end(d);
     period p;
     p.start_kind_ = start;
@@ -279,28 +274,28 @@ class period {
 
   static void check_end(const partial_date& d) {
     if (d.has_unspecified_digits())
-      throw diplo::error(fmt::format(
-          "[diplo.period] {} has unspecified digits, which are EDTF level 2 as an interval end",
-          d.to_edtf()));
+      throw diplo::error(
+          fmt::format("[diplo.period] {} has unspecified digits, which are EDTF level 2 as an interval end",
+                      d.to_edtf()));
   }
 
   constexpr auto raw_start_lo() const noexcept -> date::sys_days {
-    return start_kind_ == end_kind::known ? start_.earliest()
+    return start_kind_ == end_kind::known  ? start_.earliest()
            : start_kind_ == end_kind::open ? far_past
                                            : far_past + date::days{1};
   }
   constexpr auto raw_start_hi() const noexcept -> date::sys_days {
-    return start_kind_ == end_kind::known ? start_.latest()
+    return start_kind_ == end_kind::known  ? start_.latest()
            : start_kind_ == end_kind::open ? far_past
                                            : far_future - date::days{2};
   }
   constexpr auto raw_end_lo() const noexcept -> date::sys_days {
-    return end_kind_ == end_kind::known ? end_.earliest() + date::days{1}
+    return end_kind_ == end_kind::known  ? end_.earliest() + date::days{1}
            : end_kind_ == end_kind::open ? far_future
                                          : far_past + date::days{2};
   }
   constexpr auto raw_end_hi() const noexcept -> date::sys_days {
-    return end_kind_ == end_kind::known ? end_.latest() + date::days{1}
+    return end_kind_ == end_kind::known  ? end_.latest() + date::days{1}
            : end_kind_ == end_kind::open ? far_future
                                          : far_future - date::days{1};
   }
@@ -372,9 +367,9 @@ enum class allen : std::uint8_t {
 /// The converse relation: if x r y then y inverse(r) x. inverse(allen::equals) == equals.
 [[nodiscard]] constexpr auto inverse(allen r) noexcept -> allen {
   constexpr std::array<allen, 13> inv = {
-      allen::after,  allen::met_by,   allen::overlapped_by, allen::started_by, allen::contains,
-      allen::finished_by, allen::equals, allen::before,     allen::meets,      allen::overlaps,
-      allen::starts, allen::during,   allen::finishes};
+      allen::after,       allen::met_by, allen::overlapped_by, allen::started_by, allen::contains,
+      allen::finished_by, allen::equals, allen::before,        allen::meets,      allen::overlaps,
+      allen::starts,      allen::during, allen::finishes};
   return inv[static_cast<std::size_t>(r) % 13];
 }
 
@@ -496,8 +491,7 @@ struct endpoint_system {
     for (int k = 0; k < 5; ++k)
       for (int i = 0; i < 5; ++i)
         for (int j = 0; j < 5; ++j)
-          if (m[i][k] < inf && m[k][j] < inf && m[i][k] + m[k][j] < m[i][j])
-            m[i][j] = m[i][k] + m[k][j];
+          if (m[i][k] < inf && m[k][j] < inf && m[i][k] + m[k][j] < m[i][j]) m[i][j] = m[i][k] + m[k][j];
     for (int i = 0; i < 5; ++i)
       if (m[i][i] < 0) return false;
     return true;
@@ -553,17 +547,46 @@ inline auto relate(const period& x, const period& y) noexcept -> allen_set {
   using S = detail::endpoint_system;
   check(allen::before, [](S& s) { s.less(xe, ys); });
   check(allen::meets, [](S& s) { s.equal(xe, ys); });
-  check(allen::overlaps, [](S& s) { s.less(xs, ys); s.less(ys, xe); s.less(xe, ye); });
-  check(allen::starts, [](S& s) { s.equal(xs, ys); s.less(xe, ye); });
-  check(allen::during, [](S& s) { s.less(ys, xs); s.less(xe, ye); });
-  check(allen::finishes, [](S& s) { s.less(ys, xs); s.equal(xe, ye); });
-  check(allen::equals, [](S& s) { s.equal(xs, ys); s.equal(xe, ye); });
+  check(allen::overlaps, [](S& s) {
+    s.less(xs, ys);
+    s.less(ys, xe);
+    s.less(xe, ye);
+  });
+  check(allen::starts, [](S& s) {
+    s.equal(xs, ys);
+    s.less(xe, ye);
+  });
+  check(allen::during, [](S& s) {
+    s.less(ys, xs);
+    s.less(xe, ye);
+  });
+  check(allen::finishes, [](S& s) {
+    s.less(ys, xs);
+    s.equal(xe, ye);
+  });
+  check(allen::equals, [](S& s) {
+    s.equal(xs, ys);
+    s.equal(xe, ye);
+  });
   check(allen::after, [](S& s) { s.less(ye, xs); });
   check(allen::met_by, [](S& s) { s.equal(ye, xs); });
-  check(allen::overlapped_by, [](S& s) { s.less(ys, xs); s.less(xs, ye); s.less(ye, xe); });
-  check(allen::started_by, [](S& s) { s.equal(xs, ys); s.less(ye, xe); });
-  check(allen::contains, [](S& s) { s.less(xs, ys); s.less(ye, xe); });
-  check(allen::finished_by, [](S& s) { s.less(xs, ys); s.equal(xe, ye); });
+  check(allen::overlapped_by, [](S& s) {
+    s.less(ys, xs);
+    s.less(xs, ye);
+    s.less(ye, xe);
+  });
+  check(allen::started_by, [](S& s) {
+    s.equal(xs, ys);
+    s.less(ye, xe);
+  });
+  check(allen::contains, [](S& s) {
+    s.less(xs, ys);
+    s.less(ye, xe);
+  });
+  check(allen::finished_by, [](S& s) {
+    s.less(xs, ys);
+    s.equal(xe, ye);
+  });
   return out;
 }
 
@@ -633,8 +656,8 @@ inline auto period::to_text() const -> std::string {
         const auto ma = detail::month_names[static_cast<unsigned>(a.month()) - 1];
         const auto mb = detail::month_names[static_cast<unsigned>(b.month()) - 1];
         if (a.month() == b.month())
-          return fmt::format("{}–{} {} {}", static_cast<unsigned>(a.day()),
-                             static_cast<unsigned>(b.day()), ma, y);
+          return fmt::format("{}–{} {} {}", static_cast<unsigned>(a.day()), static_cast<unsigned>(b.day()),
+                             ma, y);
         return fmt::format("{} {} – {} {} {}", static_cast<unsigned>(a.day()), ma,
                            static_cast<unsigned>(b.day()), mb, y);
       }
@@ -678,8 +701,7 @@ struct fmt::formatter<diplo::allen> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(diplo::allen r, Context& ctx) const -> decltype(ctx.out()) {
     const char c = diplo::symbol(r);
-    return fmt::formatter<std::string_view>::format(
-        symbol ? std::string_view(&c, 1) : diplo::name(r), ctx);
+    return fmt::formatter<std::string_view>::format(symbol ? std::string_view(&c, 1) : diplo::name(r), ctx);
   }
 };
 

@@ -133,9 +133,8 @@ struct encounter {
                                  const meet_options& opt = {}) -> std::optional<encounter>;
 
 /// The first encounter starting on or after `day`: first_meeting with `after = day`.
-[[nodiscard]] auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b,
-                                date::sys_days day, meet_options opt = {})
-    -> std::optional<encounter>;
+[[nodiscard]] auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b, date::sys_days day,
+                                meet_options opt = {}) -> std::optional<encounter>;
 
 /// Every encounter of `a` and `b` within the options' bounds, oldest first.
 [[nodiscard]] auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
@@ -177,8 +176,8 @@ struct visit_filter {
   /// index stores it, return false when it is set), and add it to the test
   /// VisitFilter.EachFieldCountsAsVisitsDo in tests/query_test.cpp.
   [[nodiscard]] auto indexed() const noexcept -> bool {
-    const auto& [guest_, guest_country_, host_country_, level_, from_, to_, planned_, cancelled_,
-                 possibly_] = *this;
+    const auto& [guest_, guest_country_, host_country_, level_, from_, to_, planned_, cancelled_, possibly_] =
+        *this;
     static_cast<void>(level_), static_cast<void>(from_), static_cast<void>(to_);  // the index answers these
     return guest_ && !host_country_.empty() && guest_country_.empty() && !planned_ && !cancelled_ &&
            !possibly_;
@@ -390,8 +389,7 @@ struct person_whereabouts {
 ///
 ///   for (const auto& p : diplo::whereabouts_on(t, 2009_y / date::April / 2)) ...
 ///   // Barack Obama: London (president travels record 2961); Hillary Clinton: London; ...
-[[nodiscard]] auto whereabouts_on(const timeline& t, date::sys_days day,
-                                  const whereabouts_options& opt = {})
+[[nodiscard]] auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_options& opt = {})
     -> std::vector<person_whereabouts>;
 
 // ---------------------------------------------------------------------------------------
@@ -427,8 +425,7 @@ inline auto day_number(date::sys_days d) noexcept -> std::int32_t {
 }
 
 /// Does event i fall within the options' before/after bounds?
-inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept
-    -> bool {
+inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept -> bool {
   if (o.before) {
     auto d = day_number(*o.before);
     if ((o.possibly ? ix.facts[i].earliest_start : ix.facts[i].latest_start) >= d) return false;
@@ -441,16 +438,14 @@ inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_
 }
 
 /// Does the event name the actor? (Its facts first: callers have read them already.)
-inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32_t actor) noexcept
-    -> bool {
+inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32_t actor) noexcept -> bool {
   if ((ix.facts[event].people & people_bit(actor)) == 0) return false;
   auto s = ix.event_actors.of(event);
   return std::binary_search(s.begin(), s.end(), actor);
 }
 
 /// Does event i count as a meeting under the options? (From the index's flags.)
-inline auto meet_counts(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept
-    -> bool {
+inline auto meet_counts(const timeline_index& ix, std::uint32_t i, const meet_options& o) noexcept -> bool {
   const auto f = ix.facts[i].flags;
   return status_counts(static_cast<status>(f & flag_status_mask), o.planned, o.cancelled) &&
          (o.calls || (f & flag_in_person) != 0);
@@ -481,10 +476,10 @@ auto gallop_up(std::span<const T> list, std::size_t from, std::size_t to, Below 
     step *= 2;
   }
   const std::size_t hi = std::min(to, lo + step + 1);
-  return static_cast<std::size_t>(
-      std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
-                           list.begin() + static_cast<std::ptrdiff_t>(hi), below) -
-      list.begin());
+  return static_cast<std::size_t>(std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                       list.begin() + static_cast<std::ptrdiff_t>(hi),
+                                                       below) -
+                                  list.begin());
 }
 
 template <class T, class Below>
@@ -497,10 +492,10 @@ auto gallop_down(std::span<const T> list, std::size_t from, std::size_t to, Belo
     step *= 2;
   }
   const std::size_t lo = hi >= from + step + 1 ? hi - step - 1 : from;
-  return static_cast<std::size_t>(
-      std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
-                           list.begin() + static_cast<std::ptrdiff_t>(hi), below) -
-      list.begin());
+  return static_cast<std::size_t>(std::partition_point(list.begin() + static_cast<std::ptrdiff_t>(lo),
+                                                       list.begin() + static_cast<std::ptrdiff_t>(hi),
+                                                       below) -
+                                  list.begin());
 }
 
 /// Where interpolation puts day v in a list sorted by day (not empty): the first guess of
@@ -538,8 +533,8 @@ template <class T, class Day>
 auto day_range(std::span<const T> list, std::int32_t lo, std::int32_t hi, Day day) noexcept
     -> std::pair<std::size_t, std::size_t> {
   const std::size_t b = lo == std::numeric_limits<std::int32_t>::min() ? 0 : first_on_or_after(list, lo, day);
-  const std::size_t e = hi == std::numeric_limits<std::int32_t>::max() ? list.size()
-                                                                      : first_on_or_after(list, hi, day);
+  const std::size_t e =
+      hi == std::numeric_limits<std::int32_t>::max() ? list.size() : first_on_or_after(list, hi, day);
   return {b, std::max(b, e)};
 }
 
@@ -555,8 +550,7 @@ inline auto pair_list_of(const timeline_index& ix, std::uint32_t a, std::uint32_
 }
 
 /// The group events (3+ participants) of an actor (timeline order, with their days).
-inline auto group_list_of(const timeline_index& ix, std::uint32_t a) noexcept
-    -> std::span<const dated> {
+inline auto group_list_of(const timeline_index& ix, std::uint32_t a) noexcept -> std::span<const dated> {
   return ix.group_entries.of(a);
 }
 
@@ -565,7 +559,8 @@ inline auto group_list_of(const timeline_index& ix, std::uint32_t a) noexcept
 inline auto skip_up(std::span<const dated> list, std::size_t at, std::size_t to, std::uint32_t v) noexcept {
   return gallop_up(list, at, to, [v](const dated& x) { return x.event < v; });
 }
-inline auto skip_down(std::span<const dated> list, std::size_t from, std::size_t at, std::uint32_t v) noexcept {
+inline auto skip_down(std::span<const dated> list, std::size_t from, std::size_t at,
+                      std::uint32_t v) noexcept {
   return gallop_down(list, from, at, [v](const dated& x) { return x.event <= v; });
 }
 
@@ -591,8 +586,8 @@ void intersect(std::span<const dated> ga, std::size_t ab, std::size_t ae, std::s
 
 /// Every event both actors attended that counts and lies within bounds, in timeline order:
 /// their bilateral events, and the intersection of their group events.
-inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
-                          const meet_options& o) -> std::vector<std::uint32_t> {
+inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b, const meet_options& o)
+    -> std::vector<std::uint32_t> {
   const auto& ix = t.index();
   auto [lo, hi] = start_window(o);
   std::vector<std::uint32_t> out;
@@ -622,8 +617,7 @@ inline auto shared_events(const timeline& t, std::uint32_t a, std::uint32_t b,
 
 /// Is x a more specific event of an encounter than y? Meetings before other kinds, then
 /// the deeper, then the later (or earlier) in timeline order.
-inline auto more_specific(const timeline& t, std::uint32_t x, std::uint32_t y, bool prefer_late)
-    -> bool {
+inline auto more_specific(const timeline& t, std::uint32_t x, std::uint32_t y, bool prefer_late) -> bool {
   const auto& ix = t.index();
   bool mx = (ix.facts[x].flags & flag_meeting) != 0;
   bool my = (ix.facts[y].flags & flag_meeting) != 0;
@@ -633,8 +627,8 @@ inline auto more_specific(const timeline& t, std::uint32_t x, std::uint32_t y, b
 }
 
 /// The encounter of `members` (sorted, distinct), whose outermost event is `root`.
-inline auto make_encounter(const timeline& t, std::span<const std::uint32_t> members,
-                           std::uint32_t root, bool prefer_late) -> encounter {
+inline auto make_encounter(const timeline& t, std::span<const std::uint32_t> members, std::uint32_t root,
+                           bool prefer_late) -> encounter {
   encounter e;
   e.source = &t;
   std::uint32_t best = root;
@@ -663,8 +657,8 @@ inline auto outermost_shared(const timeline_index& ix, const std::vector<std::ui
 
 /// Groups shared events (sorted, distinct) into encounters, in timeline order of their
 /// outermost events.
-inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>& shared,
-                             bool prefer_late) -> std::vector<encounter> {
+inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>& shared, bool prefer_late)
+    -> std::vector<encounter> {
   const auto& ix = t.index();
   // (root, member): the root of an event is its outermost ancestor among the shared.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> rooted;
@@ -695,10 +689,8 @@ inline auto pair_numbers(const timeline& t, const actor_id& a, const actor_id& b
   return std::pair{*na, *nb};
 }
 
-
 /// The trips of one person, in order of their start (no filter on level or range).
-inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filter& f)
-    -> std::vector<trip> {
+inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filter& f) -> std::vector<trip> {
   std::vector<trip> out;
   auto n = t.actor_number(guest);
   if (!n) return out;
@@ -746,21 +738,21 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
 /// between" when there is no gap (the two touch or overlap, or the one before has no known end).
 inline auto gap_text(date::days length, date::sys_days last, date::sys_days next) -> std::string {
   if (length.count() == 0) return "0 days: no day between";
-  return fmt::format("{} days, between {} and {}", length.count(),
-                     partial_date(date::year_month_day{last}), partial_date(date::year_month_day{next}));
+  return fmt::format("{} days, between {} and {}", length.count(), partial_date(date::year_month_day{last}),
+                     partial_date(date::year_month_day{next}));
 }
 
 }  // namespace detail
 
-inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
-                     const meet_options& opt) -> std::vector<encounter> {
+inline auto meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::vector<encounter> {
   auto ns = detail::pair_numbers(t, a, b);
   if (!ns) return {};
   return detail::group_encounters(t, detail::shared_events(t, ns->first, ns->second, opt), true);
 }
 
-inline auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b,
-                           const meet_options& opt) -> std::size_t {
+inline auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::size_t {
   auto ns = detail::pair_numbers(t, a, b);
   if (!ns) return 0;
   const auto shared = detail::shared_events(t, ns->first, ns->second, opt);
@@ -777,16 +769,15 @@ namespace detail {
 inline auto is_shared(const timeline& t, std::uint32_t i, std::uint32_t a, std::uint32_t b,
                       const meet_options& o) -> bool {
   const auto& ix = t.index();
-  return meet_counts(ix, i, o) && within_bounds(ix, i, o) && has_actor(ix, i, a) &&
-         has_actor(ix, i, b);
+  return meet_counts(ix, i, o) && within_bounds(ix, i, o) && has_actor(ix, i, a) && has_actor(ix, i, b);
 }
 
 /// The latest (or earliest) event both actors attended that counts under the options:
 /// searched from the bound in the pair's bilateral events and in the intersection of the
 /// two actors' group events (walked together from the bound, so a summit is never
 /// exploded into pairs), stopping at the first hit of each.
-inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b,
-                           const meet_options& o, bool latest) -> std::optional<std::uint32_t> {
+inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b, const meet_options& o,
+                           bool latest) -> std::optional<std::uint32_t> {
   const auto& ix = t.index();
   auto [lo, hi] = start_window(o);
   auto counts = [&](std::uint32_t i) { return meet_counts(ix, i, o) && within_bounds(ix, i, o); };
@@ -892,8 +883,8 @@ inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a,
   return make_encounter(t, members, root, prefer_late);
 }
 
-inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y,
-                              const meet_options& o, bool latest) -> std::optional<encounter> {
+inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y, const meet_options& o,
+                              bool latest) -> std::optional<encounter> {
   auto ns = pair_numbers(t, x, y);
   if (!ns) return std::nullopt;
   auto [a, b] = *ns;
@@ -911,18 +902,18 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
 
 }  // namespace detail
 
-inline auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b,
-                         const meet_options& opt) -> std::optional<encounter> {
+inline auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::optional<encounter> {
   return detail::extreme_encounter(t, a, b, opt, true);
 }
 
-inline auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b,
-                          const meet_options& opt) -> std::optional<encounter> {
+inline auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::optional<encounter> {
   return detail::extreme_encounter(t, a, b, opt, false);
 }
 
-inline auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b,
-                         date::sys_days day, meet_options opt) -> std::optional<encounter> {
+inline auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b, date::sys_days day,
+                         meet_options opt) -> std::optional<encounter> {
   opt.after = day;
   return first_meeting(t, a, b, opt);
 }
@@ -935,8 +926,7 @@ inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip
     for (const auto& a : t.actors().actors()) {
       if (!std::holds_alternative<person>(a)) continue;
       auto mine = detail::trips_of(t, id_of(a), f);
-      all.insert(all.end(), std::make_move_iterator(mine.begin()),
-                 std::make_move_iterator(mine.end()));
+      all.insert(all.end(), std::make_move_iterator(mine.begin()), std::make_move_iterator(mine.end()));
     }
   }
   std::erase_if(all, [&](const trip& tr) {
@@ -946,9 +936,8 @@ inline auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip
     if (f.to && (f.possibly ? p.earliest_start() : p.latest_start()) > *f.to) return true;
     return false;
   });
-  std::stable_sort(all.begin(), all.end(), [&](const trip& x, const trip& y) {
-    return t.number(x.main()) < t.number(y.main());
-  });
+  std::stable_sort(all.begin(), all.end(),
+                   [&](const trip& x, const trip& y) { return t.number(x.main()) < t.number(y.main()); });
   return all;
 }
 
@@ -977,8 +966,8 @@ inline auto count_visits(const timeline& t, const visit_filter& f) -> std::size_
   return count;
 }
 
-inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
-                  const where_options& opt) -> std::vector<whereabouts> {
+inline auto where(const timeline& t, const actor_id& person, date::sys_days day, const where_options& opt)
+    -> std::vector<whereabouts> {
   std::vector<whereabouts> out;
   auto n = t.actor_number(person);
   if (!n) return out;
@@ -1008,9 +997,9 @@ inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
   for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
     const auto list = lists[c];
     if (list.empty()) continue;
-    const auto horizon = static_cast<std::int32_t>(
-        std::max<long long>(static_cast<long long>(d) - ix.span_max[first + c] + 1,
-                            std::numeric_limits<std::int32_t>::min() + 1));
+    const auto horizon =
+        static_cast<std::int32_t>(std::max<long long>(static_cast<long long>(d) - ix.span_max[first + c] + 1,
+                                                      std::numeric_limits<std::int32_t>::min() + 1));
     const auto to = unbounded ? list.size() : detail::first_on_or_after(list, d + 1, start_day);
     for (auto k = to; k > 0 && list[k - 1].day >= horizon; --k) {
       if (list[k - 1].stop <= d) continue;  // ended before the day, whatever its dates say
@@ -1034,8 +1023,8 @@ inline auto where(const timeline& t, const actor_id& person, date::sys_days day,
   return out;
 }
 
-inline auto contacts(const timeline& t, const actor_id& a, const meet_options& opt,
-                     std::size_t top) -> std::vector<contact> {
+inline auto contacts(const timeline& t, const actor_id& a, const meet_options& opt, std::size_t top)
+    -> std::vector<contact> {
   std::vector<contact> out;
   auto na = t.actor_number(a);
   if (!na) return out;
@@ -1094,8 +1083,8 @@ inline auto contacts(const timeline& t, const actor_id& a, const meet_options& o
   return out;
 }
 
-inline auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b,
-                        const meet_options& opt) -> std::optional<gap> {
+inline auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::optional<gap> {
   auto all = meetings(t, a, b, opt);
   if (all.size() < 2) return std::nullopt;
   auto start_of = [](const encounter& e) { return base(*e.events.front()).when.earliest_start(); };
@@ -1331,8 +1320,8 @@ struct fmt::formatter<diplo::contact> : fmt::formatter<std::string_view> {
     if (c.last.source != nullptr) {
       if (const auto* a = c.last.source->actors().find(c.counterpart)) who = diplo::name_of(*a);
     }
-    auto s = fmt::format("{}: {} encounter{}, first {}, last {}", who, c.count,
-                         c.count == 1 ? "" : "s", c.first.when(), c.last.when());
+    auto s = fmt::format("{}: {} encounter{}, first {}, last {}", who, c.count, c.count == 1 ? "" : "s",
+                         c.first.when(), c.last.when());
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

@@ -222,9 +222,7 @@ struct day_tree {
       }
     }
     const auto at = static_cast<std::uint32_t>(nodes.size());
-    nodes.push_back({center, no_index,
-                     no_index,
-                     static_cast<std::uint32_t>(by_start.size()), 0});
+    nodes.push_back({center, no_index, no_index, static_cast<std::uint32_t>(by_start.size()), 0});
     std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
       return start[a] != start[b] ? start[a] < start[b] : a < b;
     });
@@ -260,8 +258,7 @@ struct range_table {
     return k;
   }
 
-  [[nodiscard]] auto find(std::uint64_t key) const noexcept
-      -> std::pair<std::uint32_t, std::uint32_t> {
+  [[nodiscard]] auto find(std::uint64_t key) const noexcept -> std::pair<std::uint32_t, std::uint32_t> {
     if (slots.empty()) return {0, 0};
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
@@ -401,12 +398,12 @@ inline constexpr std::uint32_t span_classes = 6;
 /// The indexes of a frozen timeline. Internal: its layout may change.
 struct timeline_index {
   // Per event (in timeline order).
-  std::vector<event_facts> facts;            // what queries test, one cache line per four
-  csr children;                               // per event
-  csr event_actors;                           // per event: actor numbers, sorted
+  std::vector<event_facts> facts;  // what queries test, one cache line per four
+  csr children;                    // per event
+  csr event_actors;                // per event: actor numbers, sorted
   // Per actor (numbered in registry order: actor_registry::position).
-  csr actor_events;                           // all events of the actor, timeline order
-  dated_lists group_entries;                  // events with 3+ participants, timeline order
+  csr actor_events;           // all events of the actor, timeline order
+  dated_lists group_entries;  // events with 3+ participants, timeline order
   // Events with exactly two participants: pair_table maps pair_key(a, b) to a range of
   // pair_entries (timeline order).
   range_table pair_table;
@@ -579,9 +576,7 @@ class timeline {
   [[nodiscard]] auto actors() const noexcept -> const actor_registry& { return actors_; }
 
   /// Warnings found when the timeline was frozen.
-  [[nodiscard]] auto warnings() const noexcept -> const std::vector<diagnostic>& {
-    return warnings_;
-  }
+  [[nodiscard]] auto warnings() const noexcept -> const std::vector<diagnostic>& { return warnings_; }
 
   /// The position of an event in events(). Precondition: `e` belongs to this timeline.
   [[nodiscard]] auto number(const event& e) const noexcept -> std::uint32_t {
@@ -589,16 +584,13 @@ class timeline {
   }
 
   /// For printing: the event with this timeline's actor names.
-  [[nodiscard]] auto named(const event& e) const noexcept -> named_event {
-    return diplo::named(e, actors_);
-  }
+  [[nodiscard]] auto named(const event& e) const noexcept -> named_event { return diplo::named(e, actors_); }
 
   /// Internal: the indexes the queries run on. Layout may change without notice.
   [[nodiscard]] auto index() const noexcept -> const detail::timeline_index& { return index_; }
 
   /// Internal: the number of an actor in the indexes, if the timeline knows it.
-  [[nodiscard]] auto actor_number(const actor_id& a) const noexcept
-      -> std::optional<std::uint32_t> {
+  [[nodiscard]] auto actor_number(const actor_id& a) const noexcept -> std::optional<std::uint32_t> {
     auto p = actors_.position(a);
     if (!p) return std::nullopt;
     return static_cast<std::uint32_t>(*p);
@@ -672,8 +664,7 @@ inline auto trip_period(const std::vector<const event*>& evs) -> period {
     if (p.latest_end() > base(*last).when.latest_end()) last = e;
   }
   if (exact) {
-    return period::days(base(*first).when.earliest_start(),
-                        base(*last).when.latest_end() - date::days{1});
+    return period::days(base(*first).when.earliest_start(), base(*last).when.latest_end() - date::days{1});
   }
   auto a = base(*first).when.first();
   auto b = base(*last).when.last();
@@ -693,8 +684,7 @@ inline auto trip_period(const std::vector<const event*>& evs) -> period {
 /// adjacent days. `end_of(i)` is the day after event i's latest possible last day.
 template <class EndOf>
 auto trip_numbers(const timeline_index& ix, std::span<const std::uint32_t> events,
-                  std::span<const country_code> countries, EndOf end_of)
-    -> std::vector<std::uint32_t> {
+                  std::span<const country_code> countries, EndOf end_of) -> std::vector<std::uint32_t> {
   std::vector<std::uint32_t> out(events.size());
   std::unordered_map<std::uint32_t, std::uint32_t> trip_of_event;  // events with children
   std::vector<country_code> trip_country;
@@ -763,7 +753,8 @@ inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& sto
     }
   }
   ix.span_events.offsets.assign(lists + 1, 0);
-  for (std::uint32_t l = 0; l < lists; ++l) ix.span_events.offsets[l + 1] = ix.span_events.offsets[l] + count[l];
+  for (std::uint32_t l = 0; l < lists; ++l)
+    ix.span_events.offsets[l + 1] = ix.span_events.offsets[l] + count[l];
   ix.span_events.items.resize(ix.span_events.offsets[lists]);
   ix.span_max.assign(lists, 0);
   std::vector<std::uint32_t> pos(ix.span_events.offsets.begin(), ix.span_events.offsets.end() - 1);
@@ -778,8 +769,8 @@ inline void index_spans(timeline_index& ix, const std::vector<std::int32_t>& sto
 }
 
 /// Every person's trips to each country under the default filter, for counting visits.
-inline void index_trips(timeline_index& ix, const std::vector<event>& events,
-                        const actor_registry& actors, const std::vector<std::int32_t>& stop) {
+inline void index_trips(timeline_index& ix, const std::vector<event>& events, const actor_registry& actors,
+                        const std::vector<std::int32_t>& stop) {
   struct entry {
     std::uint64_t key;
     trip_start trip;
@@ -799,8 +790,8 @@ inline void index_trips(timeline_index& ix, const std::vector<event>& events,
     for (auto i : ix.actor_events.of(number)) {
       const event& e = events[i];
       if (base(e).status != status::occurred) continue;
-      country_code home = actor_registry::country_on(
-          *who, date::sys_days{date::days{ix.facts[i].earliest_start}});
+      country_code home =
+          actor_registry::country_on(*who, date::sys_days{date::days{ix.facts[i].earliest_start}});
       if (!visiting(guest, e, home)) continue;
       mine.push_back(i);
       countries.push_back(country_of(e));
@@ -813,7 +804,8 @@ inline void index_trips(timeline_index& ix, const std::vector<event>& events,
     for (std::size_t from = 0; from < order.size();) {
       std::size_t to = from;
       std::vector<std::uint32_t> evs;
-      while (to < order.size() && countries[order[to]] == countries[order[from]]) evs.push_back(mine[order[to++]]);
+      while (to < order.size() && countries[order[to]] == countries[order[from]])
+        evs.push_back(mine[order[to++]]);
       const country_code c = countries[order[from]];
       std::vector<country_code> cs(evs.size(), c);
       auto numbers = trip_numbers(ix, evs, cs, [&](std::uint32_t i) { return stop[i]; });
@@ -905,7 +897,8 @@ struct actor_counts {
 inline auto index_event_actors(timeline_index& ix, std::span<const event> events,
                                const actor_registry& actors, std::uint64_t mentions) -> actor_counts {
   const auto n = static_cast<std::uint32_t>(events.size());
-  actor_counts counts{std::vector<std::uint32_t>(actors.size(), 0), std::vector<std::uint32_t>(actors.size(), 0)};
+  actor_counts counts{std::vector<std::uint32_t>(actors.size(), 0),
+                      std::vector<std::uint32_t>(actors.size(), 0)};
   ix.event_actors.offsets.assign(n + 1, 0);
   ix.event_actors.items.reserve(mentions);
   auto& items = ix.event_actors.items;
@@ -944,7 +937,9 @@ inline void index_actor_events(timeline_index& ix, const actor_counts& counts) {
     }
   };
   fill(ix.actor_events, counts.all, false, [](std::uint32_t i) { return i; });
-  fill(ix.group_entries, counts.groups, true, [&](std::uint32_t i) { return dated{ix.facts[i].earliest_start, i}; });
+  fill(ix.group_entries, counts.groups, true, [&](std::uint32_t i) {
+    return dated{ix.facts[i].earliest_start, i};
+  });
 }
 
 /// freeze(): each event's flags (status, in person, a meeting, has children).
@@ -1030,8 +1025,7 @@ inline auto travellers(const event& e) -> std::vector<std::string_view> {
 
 }  // namespace detail
 
-inline auto timeline_builder::diag(std::size_t i, severity level, std::string message) const
-    -> diagnostic {
+inline auto timeline_builder::diag(std::size_t i, severity level, std::string message) const -> diagnostic {
   const origin& o = origins_[i];
   const std::string& id = base(events_[i]).id.value();
   std::string who = id.empty() ? fmt::format("event #{}", i + 1) : fmt::format("event \"{}\"", id);
@@ -1054,9 +1048,8 @@ class timeline_builder::validator {
     check_chains();
     check_journeys();
     check_duplicates();
-    std::stable_sort(out_.begin(), out_.end(), [](const diagnostic& a, const diagnostic& b) {
-      return a.severity > b.severity;
-    });
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const diagnostic& a, const diagnostic& b) { return a.severity > b.severity; });
     cap_diagnostics(out_);
     return std::move(out_);
   }
@@ -1234,7 +1227,8 @@ class timeline_builder::validator {
     // Talks on the eve of a summit, or the day after it, are held in its frame:
     // one day outside is a warning, more is an error.
     const date::days slack{1};
-    bool far_out = cp.latest_start() < pp.earliest_start() - slack || cp.earliest_end() > pp.latest_end() + slack;
+    bool far_out =
+        cp.latest_start() < pp.earliest_start() - slack || cp.earliest_end() > pp.latest_end() + slack;
     bool possibly_out = cp.earliest_start() < pp.latest_start() || cp.latest_end() > pp.earliest_end();
     if (far_out) {
       err(i, fmt::format("lies outside its parent \"{}\" ({} is not within {})", b.parent->value(), cp, pp));
@@ -1253,7 +1247,7 @@ class timeline_builder::validator {
     constexpr std::size_t on_walk = static_cast<std::size_t>(-2);
     constexpr std::size_t cycle = static_cast<std::size_t>(-3);
     std::vector<std::size_t> depth(events_.size(), unknown);  // or on_walk, cycle
-    auto parent_of = [&](std::size_t i) -> std::size_t {  // unknown when none
+    auto parent_of = [&](std::size_t i) -> std::size_t {      // unknown when none
       const event_base& b = base(events_[i]);
       if (!b.parent || b.id.value().empty()) return unknown;
       auto it = by_id_.find(b.parent->value());
@@ -1318,7 +1312,8 @@ class timeline_builder::validator {
       for (std::size_t k = 0; k < unknown_ids_.size(); ++k) ids[known_ + k] = unknown_ids_[k];
       std::vector<std::uint32_t> by_id(rank.size());
       for (std::uint32_t k = 0; k < by_id.size(); ++k) by_id[k] = k;
-      std::sort(by_id.begin(), by_id.end(), [&](std::uint32_t x, std::uint32_t y) { return ids[x] < ids[y]; });
+      std::sort(by_id.begin(), by_id.end(),
+                [&](std::uint32_t x, std::uint32_t y) { return ids[x] < ids[y]; });
       for (std::uint32_t r = 0; r < by_id.size(); ++r) rank[by_id[r]] = r;
     }
     std::vector<std::uint32_t> ranked(people_.size());
@@ -1341,7 +1336,8 @@ class timeline_builder::validator {
       return std::equal(a.begin(), a.end(), b.begin(), b.end());
     };
     std::vector<std::int32_t> first_day(events_.size());
-    for (std::size_t i = 0; i < events_.size(); ++i) first_day[i] = detail::days_of(base(events_[i]).when.earliest_start());
+    for (std::size_t i = 0; i < events_.size(); ++i)
+      first_day[i] = detail::days_of(base(events_[i]).when.earliest_start());
     std::vector<std::size_t> order(events_.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
@@ -1349,7 +1345,8 @@ class timeline_builder::validator {
       auto a = group_of(x);
       auto b = group_of(y);
       // By hand, as std::lexicographical_compare_three_way would (which needs libc++ 17).
-      if (auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end()); ia != a.end() || ib != b.end()) {
+      if (auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+          ia != a.end() || ib != b.end()) {
         return ib != b.end() && (ia == a.end() || *ia < *ib);
       }
       return first_day[x] < first_day[y];
@@ -1410,22 +1407,21 @@ inline void timeline_builder::check_journey(std::vector<std::size_t>& stops,
                          fmt::format("journey \"{}\": this stop starts {} days after \"{}\" ({}) "
                                      "ends; a journey's stops follow each other (at most {} days "
                                      "apart)",
-                                     journey, after.count(), base(events_[last]).id.value(),
-                                     when(last), max_journey_gap.count())));
+                                     journey, after.count(), base(events_[last]).id.value(), when(last),
+                                     max_journey_gap.count())));
     }
     if (when(i).latest_end() > when(last).latest_end()) last = i;
     if (strangers) continue;
     const std::vector<std::string_view> mine = detail::travellers(events_[i]);
     std::vector<std::string_view> both;
-    std::set_intersection(shared.begin(), shared.end(), mine.begin(), mine.end(),
-                          std::back_inserter(both));
+    std::set_intersection(shared.begin(), shared.end(), mine.begin(), mine.end(), std::back_inserter(both));
     if (both.empty()) {
       strangers = true;
       out.push_back(diag(i, severity::warning,
                          fmt::format("journey \"{}\": this stop's travellers ({}) are not those of "
                                      "\"{}\" ({}); a journey is one traveller's",
-                                     journey, fmt::join(mine, ", "),
-                                     base(events_[stops.front()]).id.value(), fmt::join(shared, ", "))));
+                                     journey, fmt::join(mine, ", "), base(events_[stops.front()]).id.value(),
+                                     fmt::join(shared, ", "))));
     } else {
       shared = std::move(both);
     }
@@ -1455,9 +1451,10 @@ inline auto timeline_builder::check_bounds() const -> std::uint64_t {
   std::uint64_t mentions = 0;
   for (const event& e : events_) mentions += participant_count(e);
   if (const std::uint64_t most = detail::no_index - 1; events_.size() > most || mentions > most) {
-    throw error(fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
-                            "in all (at most {} of each)",
-                            events_.size(), mentions, most));
+    throw error(
+        fmt::format("[diplo.timeline] too many events: {} events naming {} actors "
+                    "in all (at most {} of each)",
+                    events_.size(), mentions, most));
   }
   return mentions;
 }

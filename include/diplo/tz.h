@@ -86,7 +86,7 @@
 
 #ifndef DIPLO_TZDIR
 /// The tz database directory when TZDIR is unset: CMake's DIPLO_TZDIR, on diplo::tz's interface.
-#  define DIPLO_TZDIR "/usr/share/zoneinfo"
+#define DIPLO_TZDIR "/usr/share/zoneinfo"
 #endif
 
 namespace diplo::detail {
@@ -145,9 +145,8 @@ inline auto find_zone(std::string_view name) noexcept -> const date::time_zone* 
   if (name.empty() || name == "localtime") return nullptr;
   try {
     const auto& zones = date::get_tzdb().zones;  // sorted by name, as date keeps it
-    auto it = std::lower_bound(
-        zones.begin(), zones.end(), name,
-        [](const date::time_zone& z, std::string_view n) { return z.name() < n; });
+    auto it = std::lower_bound(zones.begin(), zones.end(), name,
+                               [](const date::time_zone& z, std::string_view n) { return z.name() < n; });
     if (it != zones.end() && it->name() == name) return &*it;
   } catch (...) {
     // No readable tz database: every name is unknown.
@@ -236,15 +235,13 @@ namespace diplo::tz {
 
 /// The wall-clock time in `zone` at the UTC instant `t`. Throws for an unknown zone.
 /// Example: 07:00 UTC on 9 May 2025 is 10:00 local in "Europe/Moscow".
-[[nodiscard]] inline auto local_time(date::sys_seconds t, std::string_view zone)
-    -> date::local_seconds {
+[[nodiscard]] inline auto local_time(date::sys_seconds t, std::string_view zone) -> date::local_seconds {
   return locate(zone).to_local(t);
 }
 
 /// The civil day in `zone` at the UTC instant `t`. Throws for an unknown zone.
 /// Example: 20:30 UTC on 21 Jan 2025 is 22 Jan in "Asia/Shanghai", 21 Jan in "Europe/Moscow".
-[[nodiscard]] inline auto local_day(date::sys_seconds t, std::string_view zone)
-    -> date::year_month_day {
+[[nodiscard]] inline auto local_day(date::sys_seconds t, std::string_view zone) -> date::year_month_day {
   return date::year_month_day{date::floor<date::days>(tz::local_time(t, zone))};
 }
 
@@ -254,39 +251,35 @@ namespace diplo::tz {
 /// jump, whatever `c` is. Never throws date's nonexistent/ambiguous_local_time.
 /// Example: `to_utc(local_days{2025_y/May/9} + 10h, "Europe/Moscow")` is 07:00 UTC.
 [[nodiscard]] inline auto to_utc(date::local_seconds t, std::string_view zone,
-                                 date::choose c = date::choose::earliest)
-    -> date::sys_seconds {
+                                 date::choose c = date::choose::earliest) -> date::sys_seconds {
   return locate(zone).to_sys(t, c);
 }
 
 /// How far `zone` is ahead of UTC at `t` (negative west of Greenwich), DST included.
 /// Throws for an unknown zone. Example: "Asia/Kathmandu" is +05:45 (20700 s).
-[[nodiscard]] inline auto utc_offset(date::sys_seconds t, std::string_view zone)
-    -> std::chrono::seconds {
+[[nodiscard]] inline auto utc_offset(date::sys_seconds t, std::string_view zone) -> std::chrono::seconds {
   return locate(zone).get_info(t).offset;
 }
 
 /// The abbreviation in use in `zone` at `t`, as the tz database spells it: "MSK", "CEST",
 /// or numeric where there is no agreed one ("+03", "+0545"). For display only: many
 /// are ambiguous. Throws for an unknown zone.
-[[nodiscard]] inline auto abbreviation(date::sys_seconds t, std::string_view zone)
-    -> std::string {
+[[nodiscard]] inline auto abbreviation(date::sys_seconds t, std::string_view zone) -> std::string {
   return locate(zone).get_info(t).abbrev;
 }
 
 /// "HH:MM ABBR, D Month YYYY" in `zone`, English month names, no locale involved.
 /// Throws for an unknown zone. Example: `format_local(t, "Europe/Moscow")` ==
 /// "10:00 MSK, 9 May 2025" for t = 07:00 UTC on 9 May 2025.
-[[nodiscard]] inline auto format_local(date::sys_seconds t, std::string_view zone)
-    -> std::string {
+[[nodiscard]] inline auto format_local(date::sys_seconds t, std::string_view zone) -> std::string {
   const auto& z = locate(zone);
   const auto info = z.get_info(t);
   const auto local = z.to_local(t);
   const auto day = date::floor<date::days>(local);
   const date::year_month_day ymd{day};
   const date::hh_mm_ss<std::chrono::seconds> tod{local - day};
-  return fmt::format("{:02}:{:02} {}, {} {} {}", tod.hours().count(), tod.minutes().count(),
-                     info.abbrev, static_cast<unsigned>(ymd.day()),
+  return fmt::format("{:02}:{:02} {}, {} {} {}", tod.hours().count(), tod.minutes().count(), info.abbrev,
+                     static_cast<unsigned>(ymd.day()),
                      detail::english_months[static_cast<unsigned>(ymd.month()) - 1],
                      static_cast<int>(ymd.year()));
 }
@@ -328,8 +321,8 @@ namespace diplo::tz {
     const event_base& b = base(events[i]);
     if (b.place.zone.empty() || is_known_zone(b.place.zone)) continue;
     const std::string who = fmt::format("event \"{}\"", b.id.value());
-    std::string message = fmt::format("place.zone: {}",
-                                      std::string_view(detail::unknown_zone(b.place.zone).what())
+    std::string message =
+        fmt::format("place.zone: {}", std::string_view(detail::unknown_zone(b.place.zone).what())
                                           .substr(std::string_view("[diplo.tz] ").size()));
     const origin o = i < origins.size() ? origins[i] : origin{};
     if (o.file.empty() && o.line == 0) {
@@ -349,8 +342,7 @@ namespace diplo::tz {
 /// (`check_zones` reports it), and instants outside the days in every zone are left to
 /// `timeline_builder::validate`, which reports those. `diplo validate` runs this. Throws only
 /// std::bad_alloc.
-[[nodiscard]] inline auto check_instants(std::span<const event> events,
-                                         std::span<const origin> origins = {})
+[[nodiscard]] inline auto check_instants(std::span<const event> events, std::span<const origin> origins = {})
     -> std::vector<diagnostic> {
   std::vector<diagnostic> out;
   for (std::size_t i = 0; i < events.size(); ++i) {
@@ -364,13 +356,13 @@ namespace diplo::tz {
       const date::sys_days day{
           date::floor<date::days>(tz::local_time(instant, b.place.zone).time_since_epoch())};
       const date::sys_days utc_day = date::floor<date::days>(instant);
-      const bool everywhere = utc_day + date::days{1} < b.when.earliest_start() ||
-                              utc_day - date::days{1} >= b.when.latest_end();
+      const bool everywhere =
+          utc_day + date::days{1} < b.when.earliest_start() || utc_day - date::days{1} >= b.when.latest_end();
       if (everywhere || (day >= b.when.earliest_start() && day < b.when.latest_end())) continue;
       const std::string who = fmt::format("event \"{}\"", b.id.value());
-      std::string message = fmt::format(
-          "{} {} is {} in {}, outside the event's days ({})", is_end ? "ends_at" : "starts_at",
-          detail::format_instant(*t), period::days(day, day), b.place.zone, b.when);
+      std::string message =
+          fmt::format("{} {} is {} in {}, outside the event's days ({})", is_end ? "ends_at" : "starts_at",
+                      detail::format_instant(*t), period::days(day, day), b.place.zone, b.when);
       if (o.file.empty() && o.line == 0) {
         out.push_back({severity::error, who, 0, 0, std::move(message)});
       } else {

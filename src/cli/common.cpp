@@ -13,9 +13,9 @@
 #include <fmt/ranges.h>
 
 #include "diplo/data.h"
-#include "diplo/detail/utf8.h"
 #include "diplo/detail/instant.h"
 #include "diplo/detail/json_string.h"
+#include "diplo/detail/utf8.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -38,17 +38,18 @@ auto report_summary(const import::import_report& r, const std::string& dir) -> s
   using import::dataset;
   std::string s = fmt::format("diplo: imported {} (Office of the Historian)\n", dir);
   auto line = [&](std::string_view label, const import::dataset_count& c) {
-    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected\n", label,
-                     c.read, c.events, c.merged, c.rejected);
+    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected\n", label, c.read,
+                     c.events, c.merged, c.rejected);
   };
   for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
     line(name(d), r.of(d));
   }
   line("total", r.total());
-  s += fmt::format("  {} actors, {} journeys; {} rejected, {} duplicates merged, {} unresolved "
-                   "names, {} overlapping stops (listed by 'diplo import-report {}')\n",
-                   r.actors, r.journeys, r.rejections.size(), r.duplicates.size(),
-                   r.unresolved_names.size(), r.overlapping_stops.size(), dir);
+  s += fmt::format(
+      "  {} actors, {} journeys; {} rejected, {} duplicates merged, {} unresolved "
+      "names, {} overlapping stops (listed by 'diplo import-report {}')\n",
+      r.actors, r.journeys, r.rejections.size(), r.duplicates.size(), r.unresolved_names.size(),
+      r.overlapping_stops.size(), dir);
   return s;
 }
 
@@ -83,8 +84,8 @@ void known_actors::rebuild(const actor_registry& files) {
   registry_ = std::move(r);
 }
 
-auto load_document(const std::string& path, const actor_registry* known,
-                   std::vector<diagnostic>* warnings) -> io::document {
+auto load_document(const std::string& path, const actor_registry* known, std::vector<diagnostic>* warnings)
+    -> io::document {
   const io::format f = io::format_of(path);
   const std::string text = io::read_text_file(path);
   switch (f) {
@@ -112,11 +113,10 @@ void print_build_warnings(const timeline& t, bool imported) {
     print_err("{}\n", w[shown]);
   }
   if (shown < all) {
-    print_err("diplo: ... and {} more warning{} from building the timeline ({} in all)\n",
-               all - shown, all - shown == 1 ? "" : "s", all);
+    print_err("diplo: ... and {} more warning{} from building the timeline ({} in all)\n", all - shown,
+              all - shown == 1 ? "" : "s", all);
   }
 }
-
 
 }  // namespace
 
@@ -201,8 +201,10 @@ auto parse_day(std::string_view text, std::string_view option) -> partial_date {
     throw usage_error(fmt::format("{}: \"{}\" is not one day; give YYYY-MM-DD", option, text));
   }
   if (d.qualifier() != qualifier::none) {
-    throw usage_error(fmt::format("{}: \"{}\" is not one certain day; give YYYY-MM-DD without "
-                                  "'?', '~' or '%'", option, text));
+    throw usage_error(
+        fmt::format("{}: \"{}\" is not one certain day; give YYYY-MM-DD without "
+                    "'?', '~' or '%'",
+                    option, text));
   }
   return d;
 }
@@ -220,9 +222,10 @@ auto parse_country(std::string_view text, std::string_view option) -> country_co
   } catch (const error&) {  // invalid UTF-8: not a country either
   }
   if (!c) {
-    throw usage_error(fmt::format("{}: unknown country \"{}\" (give an ISO 3166 code such as RU, "
-                                  "or a name such as Russia)",
-                                  option, text));
+    throw usage_error(
+        fmt::format("{}: unknown country \"{}\" (give an ISO 3166 code such as RU, "
+                    "or a name such as Russia)",
+                    option, text));
   }
   return *c;
 }
@@ -303,9 +306,9 @@ void json::write(std::string& out, int indent) const {
     // columns, as the canonical JSON writer does.
     const bool simple = std::all_of(o.begin(), o.end(), [](const auto& kv) {
       const array* items = std::get_if<array>(&kv.second.v_);
-      return kv.second.is_scalar() || (items != nullptr && std::all_of(items->begin(), items->end(), [](const json& x) {
-                                         return x.is_scalar();
-                                       }));
+      return kv.second.is_scalar() ||
+             (items != nullptr &&
+              std::all_of(items->begin(), items->end(), [](const json& x) { return x.is_scalar(); }));
     });
     if (simple) {
       std::string line = "{";
@@ -514,8 +517,8 @@ auto occasion(const timeline& t, const event& c, bool article = true) -> std::st
 
 }  // namespace
 
-auto event_label(const timeline& t, const event& e, const event* context,
-                 const std::vector<actor_id>& omit) -> std::string {
+auto event_label(const timeline& t, const event& e, const event* context, const std::vector<actor_id>& omit)
+    -> std::string {
   if (const auto* v = std::get_if<visit>(&e)) {
     std::string s = fmt::format("{} to {}", names_of(t, v->guests), country_of(e));
     if (v->host) s += fmt::format(", hosted by {}", name_of(t, *v->host));
@@ -553,8 +556,8 @@ void print_evidence(const timeline& t, const event& e, const event* context, std
   if (!who.empty()) row("who", names_of(t, who));
   const event* within = context != nullptr ? context : t.parent(e);
   if (within != nullptr) {
-    row("part of", fmt::format("{} ({}), {}", occasion(t, *within, false), base(*within).id,
-                               base(*within).when));
+    row("part of",
+        fmt::format("{} ({}), {}", occasion(t, *within, false), base(*within).id, base(*within).when));
   }
   // The event's own sources; when it has none, those of the occasion it was part of.
   const event& cited = b.sources.empty() && within != nullptr ? *within : e;
@@ -584,13 +587,9 @@ auto meeting_gerund(bool calls) -> std::string {
   return calls ? "meeting or speaking by phone or video" : "meeting in person";
 }
 
-auto day_text(date::sys_days day) -> std::string {
-  return partial_date(date::year_month_day{day}).to_text();
-}
+auto day_text(date::sys_days day) -> std::string { return partial_date(date::year_month_day{day}).to_text(); }
 
-auto day_edtf(date::sys_days day) -> std::string {
-  return partial_date(date::year_month_day{day}).to_edtf();
-}
+auto day_edtf(date::sys_days day) -> std::string { return partial_date(date::year_month_day{day}).to_edtf(); }
 
 auto known_day(date::sys_days day) -> bool {
   return day > period::far_past + date::days{1} && day < period::far_future - date::days{2};
@@ -619,30 +618,31 @@ void print_partial_rivals(const encounter& r, const std::vector<encounter>& all,
     if (e.events.front() == r.events.front()) continue;
     const period& p = base(*e.events.front()).when;
     const period& mine = base(*r.events.front()).when;
-    const bool may = later ? p.latest_start() > mine.earliest_start()
-                           : p.earliest_start() < mine.latest_start();
+    const bool may =
+        later ? p.latest_start() > mine.earliest_start() : p.earliest_start() < mine.latest_start();
     if (may) rivals.push_back(fmt::format("{} ({})", p, base(*e.events.front()).id));
   }
   if (rivals.empty()) return;
   constexpr std::size_t shown = 5;
-  std::string list = fmt::format("{}", fmt::join(rivals.begin(),
-                                                  rivals.begin() + static_cast<std::ptrdiff_t>(
-                                                                       std::min(shown, rivals.size())),
-                                                  ", "));
+  std::string list = fmt::format(
+      "{}", fmt::join(rivals.begin(),
+                      rivals.begin() + static_cast<std::ptrdiff_t>(std::min(shown, rivals.size())), ", "));
   if (rivals.size() > shown) list += fmt::format(" and {} more", rivals.size() - shown);
   print_out("(Dates are partial: {} may have been {}: {}.)\n",
-             rivals.size() == 1 ? "another meeting" : fmt::format("{} other meetings", rivals.size()),
-             later ? "later" : "earlier", list);
+            rivals.size() == 1 ? "another meeting" : fmt::format("{} other meetings", rivals.size()),
+            later ? "later" : "earlier", list);
 }
 
 auto positive_count() -> CLI::Validator {
   return CLI::Validator(
       [](std::string& text) -> std::string {
         std::size_t n = 0;
-        const bool digits = !text.empty() && text.size() <= 18 &&
-                            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+        const bool digits =
+            !text.empty() && text.size() <= 18 &&
+            std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (digits) n = std::stoull(text);
-        return digits && n > 0 ? std::string() : fmt::format("\"{}\" is not a positive whole number (1, 2, ...)", text);
+        return digits && n > 0 ? std::string()
+                               : fmt::format("\"{}\" is not a positive whole number (1, 2, ...)", text);
       },
       "POSITIVE");
 }
@@ -696,8 +696,8 @@ auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)
   actor_id x = resolve(t, a);
   actor_id y = resolve(t, b);
   if (x == y) {
-    throw usage_error(fmt::format("\"{}\" and \"{}\" are the same actor ({}); give two different people",
-                                  a, b, x));
+    throw usage_error(
+        fmt::format("\"{}\" and \"{}\" are the same actor ({}); give two different people", a, b, x));
   }
   return {std::move(x), std::move(y)};
 }

@@ -143,13 +143,13 @@ class json {
   json(std::nullptr_t) {}  // NOLINT: implicit, like a JSON literal
   json(bool b) : v_(b) {}  // NOLINT
   template <class Int>
-    requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>)
-  json(Int i) : v_(static_cast<long long>(i)) {}  // NOLINT
-  json(std::string s) : v_(std::move(s)) {}       // NOLINT
+  requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) json(Int i)
+      : v_(static_cast<long long>(i)) {}            // NOLINT
+  json(std::string s) : v_(std::move(s)) {}         // NOLINT
   json(std::string_view s) : v_(std::string(s)) {}  // NOLINT
-  json(const char* s) : v_(std::string(s)) {}     // NOLINT
-  json(array a) : v_(std::move(a)) {}             // NOLINT
-  json(object o) : v_(std::move(o)) {}            // NOLINT
+  json(const char* s) : v_(std::string(s)) {}       // NOLINT
+  json(array a) : v_(std::move(a)) {}               // NOLINT
+  json(object o) : v_(std::move(o)) {}              // NOLINT
 
   /// An empty object or array, to fill with set() / push().
   static auto make_object() -> json { return json(object{}); }
@@ -260,8 +260,7 @@ auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, c
 
 /// " before 7 May 2025", " from March 2023 to 2024", or "" (for sentences).
 auto bounds_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to,
-                 std::string_view from_word = "from", std::string_view to_word = "to")
-    -> std::string;
+                 std::string_view from_word = "from", std::string_view to_word = "to") -> std::string;
 
 /// Prints an encounter: the library's one-line description, then the evidence.
 void print_encounter(const timeline& t, const encounter& e);
@@ -297,8 +296,7 @@ auto trip_query_of(const Options& o) -> trip_query {
 }
 
 /// Resolves two names and checks that they are two different actors.
-auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)
-    -> std::pair<actor_id, actor_id>;
+auto resolve_pair(const timeline& t, std::string_view a, std::string_view b) -> std::pair<actor_id, actor_id>;
 
 // --- commands ------------------------------------------------------------------------------
 

@@ -32,61 +32,64 @@ auto add_contacts(CLI::App& app) -> command {
   add_json_flag(sub, o->json);
   set_footer(sub, meet_footer);
 
-  return {sub, [o](context& ctx) -> int {
-            std::optional<partial_date> from;
-            std::optional<partial_date> to;
-            if (!o->from.empty()) from = parse_date(o->from, "--from");
-            if (!o->to.empty()) to = parse_date(o->to, "--to");
-            check_range(from, to);
-            const timeline& t = ctx.data();
-            const actor_id a = resolve(t, o->who);
-            meet_options opt{.calls = o->calls};
-            if (from) opt.after = from->earliest();
-            if (to) opt.before = to->latest() + date::days{1};
-            std::vector<contact> all = contacts(t, a, opt);
-            const std::size_t total = all.size();
-            if (o->top != 0 && all.size() > o->top) all.resize(o->top);
+  return {
+      sub, [o](context& ctx) -> int {
+        std::optional<partial_date> from;
+        std::optional<partial_date> to;
+        if (!o->from.empty()) from = parse_date(o->from, "--from");
+        if (!o->to.empty()) to = parse_date(o->to, "--to");
+        check_range(from, to);
+        const timeline& t = ctx.data();
+        const actor_id a = resolve(t, o->who);
+        meet_options opt{.calls = o->calls};
+        if (from) opt.after = from->earliest();
+        if (to) opt.before = to->latest() + date::days{1};
+        std::vector<contact> all = contacts(t, a, opt);
+        const std::size_t total = all.size();
+        if (o->top != 0 && all.size() > o->top) all.resize(o->top);
 
-            if (o->json) {
-              name_list names(t);
-              names.add(a);
-              json q = json::object{{"command", "contacts"}, {"who", a.value()},
-                                    {"top", o->top == 0 ? json(nullptr) : json(o->top)},
-                                    {"calls", o->calls}, {"from", date_json(from)}, {"to", date_json(to)}};
-              json answer = nullptr;
-              if (!all.empty()) {
-                json list = json::make_array();
-                for (const contact& c : all) {
-                  names.add(c.counterpart);
-                  list.push(json::object{{"counterpart", c.counterpart.value()}, {"count", c.count},
-                                         {"first", encounter_json(c.first, names)},
-                                         {"last", encounter_json(c.last, names)}});
-                }
-                answer = json::object{{"total", total}, {"contacts", std::move(list)}};
-              }
-              print_json(ctx, std::move(q), std::move(answer), names);
-              return all.empty() ? no_answer : answered;
-            }
-            const std::string bound = bounds_text(from, to);
-            if (all.empty()) {
-              print_out("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
-                         o->calls ? "" : " in person", bound);
-              return no_answer;
-            }
-            print_out("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
-                       total == 1 ? "counterpart" : "counterparts", o->calls ? "" : " in person",
-                       bound,
-                       all.size() < total ? fmt::format(" (the {} most frequent shown)", all.size()) : "");
-            table tab({"counterpart", "times", "first", "last", "last place"});
-            tab.align_right(1);
+        if (o->json) {
+          name_list names(t);
+          names.add(a);
+          json q = json::object{{"command", "contacts"},
+                                {"who", a.value()},
+                                {"top", o->top == 0 ? json(nullptr) : json(o->top)},
+                                {"calls", o->calls},
+                                {"from", date_json(from)},
+                                {"to", date_json(to)}};
+          json answer = nullptr;
+          if (!all.empty()) {
+            json list = json::make_array();
             for (const contact& c : all) {
-              tab.add({name_of(t, c.counterpart), fmt::format("{}", c.count),
-                       fmt::format("{}", c.first.when()), fmt::format("{}", c.last.when()),
-                       place_text(*c.last.event)});
+              names.add(c.counterpart);
+              list.push(json::object{{"counterpart", c.counterpart.value()},
+                                     {"count", c.count},
+                                     {"first", encounter_json(c.first, names)},
+                                     {"last", encounter_json(c.last, names)}});
             }
-            tab.print();
-            return answered;
-          }};
+            answer = json::object{{"total", total}, {"contacts", std::move(list)}};
+          }
+          print_json(ctx, std::move(q), std::move(answer), names);
+          return all.empty() ? no_answer : answered;
+        }
+        const std::string bound = bounds_text(from, to);
+        if (all.empty()) {
+          print_out("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
+                    o->calls ? "" : " in person", bound);
+          return no_answer;
+        }
+        print_out("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
+                  total == 1 ? "counterpart" : "counterparts", o->calls ? "" : " in person", bound,
+                  all.size() < total ? fmt::format(" (the {} most frequent shown)", all.size()) : "");
+        table tab({"counterpart", "times", "first", "last", "last place"});
+        tab.align_right(1);
+        for (const contact& c : all) {
+          tab.add({name_of(t, c.counterpart), fmt::format("{}", c.count), fmt::format("{}", c.first.when()),
+                   fmt::format("{}", c.last.when()), place_text(*c.last.event)});
+        }
+        tab.print();
+        return answered;
+      }};
 }
 
 }  // namespace diplo::cli

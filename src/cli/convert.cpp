@@ -19,8 +19,10 @@ namespace {
 void warn_csv_losses(const timeline& t, const io::dataset_info& info, const std::string& out) {
   const std::vector<io::csv_loss> losses = io::csv_losses(t, info);
   if (losses.empty()) return;
-  print_err("diplo: warning: {} leaves out what CSV cannot hold (write .json or .jsonl "
-                     "to keep it):\n", out);
+  print_err(
+      "diplo: warning: {} leaves out what CSV cannot hold (write .json or .jsonl "
+      "to keep it):\n",
+      out);
   for (const io::csv_loss& l : losses) print_err("  {} {}\n", l.count, l.what);
 }
 
@@ -56,45 +58,44 @@ auto add_convert(CLI::App& app) -> command {
              "'diplo --data FILE... --data IN' answers from (CSV names in IN resolve against\n"
              "the files before it).");
 
-  return {sub, [o](context& ctx) -> int {
-            (void)io::format_of(o->out);  // an unknown extension fails before any work
-            const bool dir = o->from == "historyatstate" ||
-                             (o->from == "auto" && is_historyatstate_dir(o->in));
-            if (o->from == "historyatstate" && !is_historyatstate_dir(o->in)) {
-              throw usage_error(fmt::format("IN: \"{}\" is not a folder holding visits/ and travels/",
-                                            o->in));
-            }
-            if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
-              ctx.data_files.push_back(o->in);
-              const timeline& t = ctx.data();
-              io::save(o->out, t, ctx.info());
-              print_err("diplo: wrote {} event{}, {} actor{} ({} files merged) to {}\n",
-                         t.size(), t.size() == 1 ? "" : "s", t.actors().size(),
-                         t.actors().size() == 1 ? "" : "s", ctx.data_files.size(), o->out);
-              return answered;
-            }
-            std::vector<diagnostic> warnings;
-            io::document doc = dir ? import_historyatstate_dir(o->in)
-                                   : load_document(o->in, &embedded_actors(), &warnings);
-            const io::dataset_info info = doc.info;
-            const timeline t = io::build(std::move(doc));
-            for (const diagnostic& w : warnings) print_err("{}\n", w);
-            if (dir) {
-              if (!t.warnings().empty()) {
-                print_err("diplo: {} warning{} from building the timeline (likely "
-                                   "duplicates in the source; kept as they are)\n",
-                           t.warnings().size(), t.warnings().size() == 1 ? "" : "s");
-              }
-            } else {
-              for (const diagnostic& w : t.warnings()) print_err("{}\n", w);
-            }
-            if (io::format_of(o->out) == io::format::csv) warn_csv_losses(t, info, o->out);
-            io::save(o->out, t, info);
-            print_err("diplo: wrote {} event{}, {} actor{} to {}\n", t.size(),
-                       t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",
-                       o->out);
-            return answered;
-          }};
+  return {
+      sub, [o](context& ctx) -> int {
+        (void)io::format_of(o->out);  // an unknown extension fails before any work
+        const bool dir = o->from == "historyatstate" || (o->from == "auto" && is_historyatstate_dir(o->in));
+        if (o->from == "historyatstate" && !is_historyatstate_dir(o->in)) {
+          throw usage_error(fmt::format("IN: \"{}\" is not a folder holding visits/ and travels/", o->in));
+        }
+        if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
+          ctx.data_files.push_back(o->in);
+          const timeline& t = ctx.data();
+          io::save(o->out, t, ctx.info());
+          print_err("diplo: wrote {} event{}, {} actor{} ({} files merged) to {}\n", t.size(),
+                    t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",
+                    ctx.data_files.size(), o->out);
+          return answered;
+        }
+        std::vector<diagnostic> warnings;
+        io::document doc =
+            dir ? import_historyatstate_dir(o->in) : load_document(o->in, &embedded_actors(), &warnings);
+        const io::dataset_info info = doc.info;
+        const timeline t = io::build(std::move(doc));
+        for (const diagnostic& w : warnings) print_err("{}\n", w);
+        if (dir) {
+          if (!t.warnings().empty()) {
+            print_err(
+                "diplo: {} warning{} from building the timeline (likely "
+                "duplicates in the source; kept as they are)\n",
+                t.warnings().size(), t.warnings().size() == 1 ? "" : "s");
+          }
+        } else {
+          for (const diagnostic& w : t.warnings()) print_err("{}\n", w);
+        }
+        if (io::format_of(o->out) == io::format::csv) warn_csv_losses(t, info, o->out);
+        io::save(o->out, t, info);
+        print_err("diplo: wrote {} event{}, {} actor{} to {}\n", t.size(), t.size() == 1 ? "" : "s",
+                  t.actors().size(), t.actors().size() == 1 ? "" : "s", o->out);
+        return answered;
+      }};
 }
 
 }  // namespace diplo::cli

@@ -41,7 +41,8 @@ struct countries_answer {
 // The options and flags of `diplo countries`, and its help footer.
 void add_countries_options(CLI::App* sub, countries_options& o) {
   sub->add_option("A", o.who, "A person: a name, an alias or an id")->required()->type_name("NAME");
-  sub->add_option("--from", o.from, "Only trips starting on or after DATE (its first day)")->type_name("DATE");
+  sub->add_option("--from", o.from, "Only trips starting on or after DATE (its first day)")
+      ->type_name("DATE");
   sub->add_option("--to", o.to, "Only trips starting on or before DATE (its last day)")->type_name("DATE");
   sub->add_option("--top", o.top, "Show only the N countries visited most")
       ->type_name("N")
@@ -62,9 +63,9 @@ auto print_countries_json(context& ctx, const timeline& t, const countries_query
                           const countries_options& o, const countries_answer& r) -> int {
   name_list names(t);
   names.add(q.who);
-  json question = json::object{{"command", "countries"}, {"who", q.who.value()}, {"from", date_json(q.from)},
-                               {"to", date_json(q.to)},  {"planned", o.planned},
-                               {"top", o.top == 0 ? json(nullptr) : json(o.top)}};
+  json question = json::object{
+      {"command", "countries"}, {"who", q.who.value()}, {"from", date_json(q.from)},
+      {"to", date_json(q.to)},  {"planned", o.planned}, {"top", o.top == 0 ? json(nullptr) : json(o.top)}};
   json answer = nullptr;
   if (!r.all.empty()) {
     json list = json::make_array();
@@ -123,9 +124,10 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
   const auto* p = std::get_if<person>(t.actors().find(q.who));
   const std::string unknown_home =
       p != nullptr && p->country.empty()
-          ? fmt::format("({}'s own country is not in this data: events on days no office of "
-                        "theirs names a country are not counted as trips abroad.)\n",
-                        who)
+          ? fmt::format(
+                "({}'s own country is not in this data: events on days no office of "
+                "theirs names a country are not counted as trips abroad.)\n",
+                who)
           : "";
   if (r.all.empty()) {
     print_out("No trips abroad by {}{} in this data.\n{}", who, bounds, unknown_home);
@@ -137,15 +139,15 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
     if (c.trips == all.front().trips) most.push_back(fmt::format("{}", c.country));
   }
   const std::size_t n = all.front().trips;
-  std::string list = most.size() == 1 ? most.front()
-                                      : fmt::format("{} and {}", fmt::join(most.begin(), most.end() - 1, ", "),
-                                                    most.back());
+  std::string list =
+      most.size() == 1 ? most.front()
+                       : fmt::format("{} and {}", fmt::join(most.begin(), most.end() - 1, ", "), most.back());
   print_out("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
-             most.size() == 1 ? "" : " each");
+            most.size() == 1 ? "" : " each");
   print_out("{}", unknown_home);
   print_out("{} trip{} to {} countr{}{}:\n", r.trips, r.trips == 1 ? "" : "s", all.size(),
-             all.size() == 1 ? "y" : "ies",
-             r.shown < all.size() ? fmt::format(" (the {} visited most shown)", r.shown) : "");
+            all.size() == 1 ? "y" : "ies",
+            r.shown < all.size() ? fmt::format(" (the {} visited most shown)", r.shown) : "");
   table tab({"country", "trips", "first", "last"});
   tab.align_right(1);
   for (std::size_t i = 0; i < r.shown; ++i) {

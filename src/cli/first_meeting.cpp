@@ -20,8 +20,7 @@ auto add_first_meeting(CLI::App& app) -> command {
   CLI::App* sub = app.add_subcommand("first-meeting", "When did A and B first meet?");
   sub->add_option("A", o->a, "A person: a name, an alias or an id")->required()->type_name("NAME");
   sub->add_option("B", o->b, "Another person")->required()->type_name("NAME");
-  sub->add_option("--after", o->after,
-                  "Only meetings starting on or after DATE (its first day)")
+  sub->add_option("--after", o->after, "Only meetings starting on or after DATE (its first day)")
       ->type_name("DATE");
   sub->add_flag("--calls", o->calls, "Count phone and video calls too");
   sub->add_flag("--possibly", o->possibly,
@@ -43,9 +42,10 @@ auto add_first_meeting(CLI::App& app) -> command {
               name_list names(t);
               names.add(a);
               names.add(b);
-              json q = json::object{{"command", "first-meeting"}, {"a", a.value()}, {"b", b.value()},
-                                    {"after", date_json(after)}, {"calls", o->calls},
-                                    {"possibly", o->possibly}, {"planned", o->planned}};
+              json q =
+                  json::object{{"command", "first-meeting"}, {"a", a.value()},    {"b", b.value()},
+                               {"after", date_json(after)},  {"calls", o->calls}, {"possibly", o->possibly},
+                               {"planned", o->planned}};
               print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), names);
               return r ? answered : no_answer;
             }

@@ -25,8 +25,7 @@ auto record_json(const import::record_ref& r) -> json {
 }
 
 auto count_json(const import::dataset_count& c) -> json {
-  return json::object{{"read", c.read}, {"events", c.events}, {"merged", c.merged},
-                      {"rejected", c.rejected}};
+  return json::object{{"read", c.read}, {"events", c.events}, {"merged", c.merged}, {"rejected", c.rejected}};
 }
 
 auto notes_json(const std::vector<import::note>& notes) -> json {
@@ -43,8 +42,8 @@ auto add_import_report(CLI::App& app) -> command {
     bool json = false;
   };
   auto o = std::make_shared<options>();
-  CLI::App* sub = app.add_subcommand(
-      "import-report", "Import an Office of the Historian folder and print the whole report");
+  CLI::App* sub = app.add_subcommand("import-report",
+                                     "Import an Office of the Historian folder and print the whole report");
   sub->add_option("DIR", o->dir,
                   "The folder: visits/, travels/ and curation/ (data/historyatstate in diplo's "
                   "repository)")
@@ -58,56 +57,54 @@ auto add_import_report(CLI::App& app) -> command {
              "not be resolved, the names resolved by the in-order word rule (for review), and the\n"
              "stops of one traveller whose days overlap. --data DIR prints the counts alone.");
 
-  return {sub, [o](context& ctx) -> int {
-            if (!is_historyatstate_dir(o->dir)) {
-              throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/",
-                                            o->dir));
-            }
-            const import::import_result r = import::import_historyatstate(o->dir);
-            const import::import_report& rep = r.report;
-            if (!o->json) {
-              print_out("{}", rep);
-              return answered;
-            }
-            using import::dataset;
-            json counts = json::make_object();
-            for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
-              counts.set(std::string(name(d)), count_json(rep.of(d)));
-            }
-            counts.set("total", count_json(rep.total()));
-            json rejected = json::make_array();
-            for (const auto& x : rep.rejections) {
-              rejected.push(json::object{{"record", record_json(x.record)}, {"reason", x.reason}});
-            }
-            json dups = json::make_array();
-            for (const auto& d : rep.duplicates) {
-              dups.push(json::object{{"kept", record_json(d.kept)},
-                                     {"merged", record_json(d.merged)},
-                                     {"kind", std::string(name(d.kind))},
-                                     {"how", d.how}});
-            }
-            json overlaps = json::make_array();
-            for (const auto& x : rep.overlapping_stops) {
-              overlaps.push(json::object{{"first", record_json(x.first)},
-                                         {"second", record_json(x.second)},
-                                         {"days", x.days.count()}});
-            }
-            json answer = json::object{{"counts", std::move(counts)},
-                                       {"actors", rep.actors},
-                                       {"journeys", rep.journeys},
-                                       {"rejections", std::move(rejected)},
-                                       {"duplicates", std::move(dups)},
-                                       {"unresolved_names", notes_json(rep.unresolved_names)},
-                                       {"resolved_names", notes_json(rep.resolved_names)},
-                                       {"overlapping_stops", std::move(overlaps)}};
-            // The question and the answer only: no timeline is built, so no "names" or "data".
-            json doc = json::object{
-                {"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
-                {"answer", std::move(answer)}};
-            (void)ctx;
-            print_out("{}", doc.dump());
-            return answered;
-          }};
+  return {
+      sub, [o](context& ctx) -> int {
+        if (!is_historyatstate_dir(o->dir)) {
+          throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/", o->dir));
+        }
+        const import::import_result r = import::import_historyatstate(o->dir);
+        const import::import_report& rep = r.report;
+        if (!o->json) {
+          print_out("{}", rep);
+          return answered;
+        }
+        using import::dataset;
+        json counts = json::make_object();
+        for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+          counts.set(std::string(name(d)), count_json(rep.of(d)));
+        }
+        counts.set("total", count_json(rep.total()));
+        json rejected = json::make_array();
+        for (const auto& x : rep.rejections) {
+          rejected.push(json::object{{"record", record_json(x.record)}, {"reason", x.reason}});
+        }
+        json dups = json::make_array();
+        for (const auto& d : rep.duplicates) {
+          dups.push(json::object{{"kept", record_json(d.kept)},
+                                 {"merged", record_json(d.merged)},
+                                 {"kind", std::string(name(d.kind))},
+                                 {"how", d.how}});
+        }
+        json overlaps = json::make_array();
+        for (const auto& x : rep.overlapping_stops) {
+          overlaps.push(json::object{
+              {"first", record_json(x.first)}, {"second", record_json(x.second)}, {"days", x.days.count()}});
+        }
+        json answer = json::object{{"counts", std::move(counts)},
+                                   {"actors", rep.actors},
+                                   {"journeys", rep.journeys},
+                                   {"rejections", std::move(rejected)},
+                                   {"duplicates", std::move(dups)},
+                                   {"unresolved_names", notes_json(rep.unresolved_names)},
+                                   {"resolved_names", notes_json(rep.resolved_names)},
+                                   {"overlapping_stops", std::move(overlaps)}};
+        // The question and the answer only: no timeline is built, so no "names" or "data".
+        json doc = json::object{{"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
+                                {"answer", std::move(answer)}};
+        (void)ctx;
+        print_out("{}", doc.dump());
+        return answered;
+      }};
 }
 
 }  // namespace diplo::cli

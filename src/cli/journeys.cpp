@@ -56,8 +56,7 @@ void add_journeys_options(CLI::App* sub, journeys_options& o) {
       ->type_name("CC");
   sub->add_option("--from", o.from, "Only journeys starting on or after DATE (its first day)")
       ->type_name("DATE");
-  sub->add_option("--to", o.to, "Only journeys starting on or before DATE (its last day)")
-      ->type_name("DATE");
+  sub->add_option("--to", o.to, "Only journeys starting on or before DATE (its last day)")->type_name("DATE");
   sub->add_flag("--planned", o.planned, "Count announced, planned and postponed events too");
   auto* count = sub->add_flag("--count", o.count,
                               "Print the number of journeys alone on the first line, then the journeys");
@@ -88,15 +87,17 @@ auto print_journeys_json(context& ctx, const timeline& t, const trip_query& q, c
   auto code = [](country_code c) -> json {
     return c.empty() ? json(nullptr) : json(std::string(c.alpha2()));
   };
-  json question = json::object{
-      {"command", "journeys"},
-      {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
-      {"guest_country", code(f.guest_country)},
-      {"host_country", code(f.host_country)},
-      {"from", date_json(q.from)},
-      {"to", date_json(q.to)},
-      {"planned", o.planned},
-      {"select", o.count ? "count" : o.first ? "first" : o.last ? "last" : "all"}};
+  json question = json::object{{"command", "journeys"},
+                               {"guest", f.guest ? json(f.guest->value()) : json(nullptr)},
+                               {"guest_country", code(f.guest_country)},
+                               {"host_country", code(f.host_country)},
+                               {"from", date_json(q.from)},
+                               {"to", date_json(q.to)},
+                               {"planned", o.planned},
+                               {"select", o.count   ? "count"
+                                          : o.first ? "first"
+                                          : o.last  ? "last"
+                                                    : "all"}};
   json answer = nullptr;
   if (one && chosen != nullptr) {
     answer = journey_json(*chosen, names);
@@ -127,8 +128,8 @@ auto journeys_scope(const timeline& t, const trip_query& q, bool planned) -> std
 void print_chosen_journey(const timeline& t, const visit_filter& f, const journey& j, bool first,
                           const std::string& scope) {
   print_out("{} journey abroad{}: {}, {} stop{}{}.\n", first ? "First" : "Last", scope, j.when,
-             j.stops.size(), j.stops.size() == 1 ? "" : "s",
-             f.guest ? "" : fmt::format(", by {}", name_of(t, j.guest)));
+            j.stops.size(), j.stops.size() == 1 ? "" : "s",
+            f.guest ? "" : fmt::format(", by {}", name_of(t, j.guest)));
   print_out("  {}\n", one_line(fmt::format("{}", j)));
   if (!j.id.empty()) print_out("  journey  {}\n", j.id);
   print_out("\n");
@@ -167,14 +168,15 @@ auto print_journeys(const timeline& t, const trip_query& q, const journeys_optio
   for (const journey& j : all) stops += j.stops.size();
   if (o.count) print_out("{}\n", all.size());
   print_out("{} journey{} abroad{} ({} stop{}):\n", all.size(), all.size() == 1 ? "" : "s", scope, stops,
-             stops == 1 ? "" : "s");
+            stops == 1 ? "" : "s");
   // The stops last: the one column of unbounded width.
   std::vector<std::string> header{"date", "journey", "stops"};
   if (!f.guest) header.insert(header.begin() + 1, "guest");
   table tab(header);
   for (const journey& j : all) {
     std::vector<std::string> row{fmt::format("{}", j.when),
-                                 j.id.empty() ? base(j.stops.front().main()).id.value() : j.id, stops_text(j)};
+                                 j.id.empty() ? base(j.stops.front().main()).id.value() : j.id,
+                                 stops_text(j)};
     if (!f.guest) row.insert(row.begin() + 1, name_of(t, j.guest));
     tab.add(std::move(row));
   }

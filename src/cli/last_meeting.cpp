@@ -23,8 +23,7 @@ auto add_last_meeting(CLI::App& app) -> command {
   sub->add_option("--before", o->before, "Only meetings starting before DATE (its first day)")
       ->type_name("DATE");
   sub->add_flag("--calls", o->calls, "Count phone and video calls too");
-  sub->add_flag("--possibly", o->possibly,
-                "With partial dates, accept meetings that may start before DATE");
+  sub->add_flag("--possibly", o->possibly, "With partial dates, accept meetings that may start before DATE");
   sub->add_flag("--planned", o->planned, "Count announced, planned and postponed events too");
   add_json_flag(sub, o->json);
   set_footer(sub, meet_footer);
@@ -42,9 +41,10 @@ auto add_last_meeting(CLI::App& app) -> command {
               name_list names(t);
               names.add(a);
               names.add(b);
-              json q = json::object{{"command", "last-meeting"}, {"a", a.value()}, {"b", b.value()},
-                                    {"before", date_json(before)}, {"calls", o->calls},
-                                    {"possibly", o->possibly}, {"planned", o->planned}};
+              json q =
+                  json::object{{"command", "last-meeting"},   {"a", a.value()},    {"b", b.value()},
+                               {"before", date_json(before)}, {"calls", o->calls}, {"possibly", o->possibly},
+                               {"planned", o->planned}};
               print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), names);
               return r ? answered : no_answer;
             }

@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <CLI/CLI.hpp>
 
 #include "common.h"
 #include "diplo/version.h"
@@ -41,8 +41,8 @@ auto failure(const CLI::App* app, const CLI::Error& e) -> std::string {
     } else if (const auto rest = app->remaining(); !rest.empty() && !rest.front().starts_with("-")) {
       std::vector<std::string> names;
       for (const CLI::App* c : app->get_subcommands({})) names.push_back(c->get_name());
-      what = fmt::format("unknown command \"{}\"; the commands are: {}", rest.front(),
-                         fmt::join(names, ", "));
+      what =
+          fmt::format("unknown command \"{}\"; the commands are: {}", rest.front(), fmt::join(names, ", "));
     }
   }
   return fmt::format("diplo: {}\nRun '{}' for more information.\n", what, help);
@@ -57,8 +57,8 @@ auto print_diagnostics(const diplo::validation_error& e) -> void {
 
 // Parses the arguments and runs the one command given; returns the exit status. Nothing
 // escapes as an exception: every error is printed (made terminal-safe) to stderr.
-auto run(CLI::App& app, std::vector<diplo::cli::command>& commands, diplo::cli::context& ctx,
-         int argc, char** argv) -> int {
+auto run(CLI::App& app, std::vector<diplo::cli::command>& commands, diplo::cli::context& ctx, int argc,
+         char** argv) -> int {
   using namespace diplo::cli;
   try {
     app.parse(argc, argv);
@@ -98,9 +98,10 @@ auto main(int argc, char** argv) -> int {
   // Under a file-size limit (`ulimit -f`) a write past it fails with EFBIG, reported and
   // cleaned up, instead of SIGXFSZ ending the process with a temporary file left behind.
   (void)std::signal(SIGXFSZ, SIG_IGN);
-  CLI::App app{"diplo: when did two leaders last meet, how often has one visited a country,\n"
-               "where was someone on a day. Answers cite their events and sources.",
-               "diplo"};
+  CLI::App app{
+      "diplo: when did two leaders last meet, how often has one visited a country,\n"
+      "where was someone on a day. Answers cite their events and sources.",
+      "diplo"};
   app.failure_message(failure);  // before the subcommands, which copy it
   app.footer(footer);
   app.set_version_flag("--version", diplo::version);
@@ -117,12 +118,10 @@ auto main(int argc, char** argv) -> int {
       ->type_name("FILE")
       ->allow_extra_args(false);
 
-  std::vector<command> commands = {add_last_meeting(app), add_first_meeting(app),
-                                   add_meetings(app),     add_visits(app),
-                                   add_where(app),        add_contacts(app),
-                                   add_gap(app),          add_countries(app),
-                                   add_on(app),           add_journeys(app),
-                                   add_validate(app),     add_convert(app),
+  std::vector<command> commands = {add_last_meeting(app), add_first_meeting(app), add_meetings(app),
+                                   add_visits(app),       add_where(app),         add_contacts(app),
+                                   add_gap(app),          add_countries(app),     add_on(app),
+                                   add_journeys(app),     add_validate(app),      add_convert(app),
                                    add_import_report(app)};
   const int status = run(app, commands, ctx, argc, argv);
   // An answer that did not reach stdout (a full disk, a closed pipe) is no answer.

@@ -47,9 +47,9 @@ auto add_meetings(CLI::App& app) -> command {
               name_list names(t);
               names.add(a);
               names.add(b);
-              json q = json::object{{"command", "meetings"}, {"a", a.value()}, {"b", b.value()},
-                                    {"from", date_json(from)}, {"to", date_json(to)},
-                                    {"calls", o->calls}, {"planned", o->planned}};
+              json q = json::object{{"command", "meetings"},   {"a", a.value()},      {"b", b.value()},
+                                    {"from", date_json(from)}, {"to", date_json(to)}, {"calls", o->calls},
+                                    {"planned", o->planned}};
               json answer = nullptr;
               if (!all.empty()) {
                 json list = json::make_array();
@@ -65,9 +65,7 @@ auto add_meetings(CLI::App& app) -> command {
               print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
               return no_answer;
             }
-            print_out("{} {} {}{}:\n", who, meet_verb(o->calls),
-                       times(all.size()),
-                       bound);
+            print_out("{} {} {}{}:\n", who, meet_verb(o->calls), times(all.size()), bound);
             table tab({"date", "place", "kind", "event"});
             for (const encounter& e : all) {
               tab.add({fmt::format("{}", e.when()), place_text(*e.event), kind_text(*e.event),

@@ -39,11 +39,11 @@ auto add_on(CLI::App& app) -> command {
 
             if (o->json) {
               name_list names(t);
-              json q = json::object{{"command", "on"},
-                                    {"date", d.to_edtf()},
-                                    {"country", opt.country.empty() ? json(nullptr)
-                                                                    : json(std::string(opt.country.alpha2()))},
-                                    {"planned", o->planned}};
+              json q = json::object{
+                  {"command", "on"},
+                  {"date", d.to_edtf()},
+                  {"country", opt.country.empty() ? json(nullptr) : json(std::string(opt.country.alpha2()))},
+                  {"planned", o->planned}};
               json answer = nullptr;
               if (!all.empty()) {
                 json people = json::make_array();
@@ -69,7 +69,7 @@ auto add_on(CLI::App& app) -> command {
               return no_answer;
             }
             print_out("On {}, this data places {}{}:\n", d,
-                       all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
+                      all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
             table tab({"person", "place", "kind", "event"});
             std::vector<const event*> cited;
             for (const person_whereabouts& p : all) {

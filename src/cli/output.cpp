@@ -86,8 +86,8 @@ auto display_width(std::string_view text) -> std::size_t {
   for (std::size_t i = 0; i < text.size();) {
     const decoded d = decode(text, i);
     const char32_t cp = d.code_point;
-    const int w = cp < 0x80 ? (cp >= 0x20 && cp < 0x7F ? 1 : 0)
-                            : utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
+    const int w =
+        cp < 0x80 ? (cp >= 0x20 && cp < 0x7F ? 1 : 0) : utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
     width += static_cast<std::size_t>(std::max(w, 0));
     i += std::max<std::size_t>(d.length, 1);
   }

@@ -117,8 +117,7 @@ auto read_one(const std::string& file, io::document& merged, known_actors& known
 }
 
 // "ok, 2 events, 3 actors" or "3 errors, 1 warning".
-auto summary(const std::vector<diagnostic>& ds, std::size_t events, std::size_t actors)
-    -> std::string {
+auto summary(const std::vector<diagnostic>& ds, std::size_t events, std::size_t actors) -> std::string {
   const std::size_t errors = diagnostic_count(ds, severity::error);
   const std::size_t warnings = diagnostic_count(ds, severity::warning);
   const std::string w = warnings == 0 ? "" : ", " + plural(warnings, "warning");
@@ -132,8 +131,9 @@ void print_file(const file_report& f, const std::string& unread) {
   for (const diagnostic& d : f.diagnostics) print_out("{}\n", d);
   std::string note;
   if (f.readable && f.left_out.stopped) {
-    note = " (reading stopped early; the checks across records run once the file reads to "
-           "its end)";
+    note =
+        " (reading stopped early; the checks across records run once the file reads to "
+        "its end)";
   } else if (f.readable && !unread.empty()) {
     note = fmt::format(" (not checked across records: {} could not be read to its end)", unread);
   } else if (f.readable && f.left_out.count != 0 && diagnostic_count(f.diagnostics, severity::error) != 0) {
@@ -184,10 +184,10 @@ auto validate_files(const std::vector<std::string>& files) -> bool {
     std::vector<diagnostic> all = elsewhere;
     for (const file_report& f : reports) all.insert(all.end(), f.diagnostics.begin(), f.diagnostics.end());
     print_out("all {} files together (as --data loads them): {}\n", files.size(),
-               unread.empty() ? summary(all, events, actors)
-                              : fmt::format("not checked across files ({} could not be read to "
-                                            "its end)",
-                                            unread));
+              unread.empty() ? summary(all, events, actors)
+                             : fmt::format("not checked across files ({} could not be read to "
+                                           "its end)",
+                                           unread));
   }
   return clean;
 }

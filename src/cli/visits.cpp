@@ -67,8 +67,7 @@ auto trip_label(const timeline& t, const trip& tr) -> std::string {
 
 struct visits_options {
   std::string guest, guest_country, host_country, level, from, to;
-  bool planned = false, count = false, first = false, last = false, longest_gap = false,
-       json = false;
+  bool planned = false, count = false, first = false, last = false, longest_gap = false, json = false;
 };
 
 auto select_name(const visits_options& o) -> const char* {
@@ -115,10 +114,10 @@ void print_open_ends(const std::vector<trip>& all) {
   }
   if (open.empty()) return;
   const bool one = open.size() == 1;
-  print_out("(The trip{} {} ha{} no known end: {} may still be under way, so no gap is counted "
-             "after {} start.)\n",
-             one ? "" : "s", fmt::join(open, ", "), one ? "s" : "ve", one ? "it" : "they",
-             one ? "its" : "their");
+  print_out(
+      "(The trip{} {} ha{} no known end: {} may still be under way, so no gap is counted "
+      "after {} start.)\n",
+      one ? "" : "s", fmt::join(open, ", "), one ? "s" : "ve", one ? "it" : "they", one ? "its" : "their");
 }
 
 // visits --longest-gap: the answer, then both trips with their evidence.
@@ -147,13 +146,14 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
     return no_answer;
   }
   if (g->length.count() == 0) {
-    print_out("The longest time without a {}{}: none; each {} began by the day after the ones "
-               "before it ended.\n",
-               what, scope, what);
+    print_out(
+        "The longest time without a {}{}: none; each {} began by the day after the ones "
+        "before it ended.\n",
+        what, scope, what);
   } else {
     // The gap's bounds: the last day of the trip before, the first day of the trip after.
     print_out("The longest time without a {}{}: {} days, between {} and {}.\n", what, scope,
-               g->length.count(), day_text(g->last_day()), day_text(g->next_day()));
+              g->length.count(), day_text(g->last_day()), day_text(g->next_day()));
   }
   print_open_ends(visits(t, f));
   for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
@@ -177,11 +177,10 @@ void add_visits_options(CLI::App* sub, visits_options& o) {
       ->check(CLI::IsMember(level_names()));
   sub->add_option("--from", o.from, "Only trips starting on or after DATE (its first day)")
       ->type_name("DATE");
-  sub->add_option("--to", o.to, "Only trips starting on or before DATE (its last day)")
-      ->type_name("DATE");
+  sub->add_option("--to", o.to, "Only trips starting on or before DATE (its last day)")->type_name("DATE");
   sub->add_flag("--planned", o.planned, "Count announced, planned and postponed events too");
-  auto* count = sub->add_flag("--count", o.count,
-                              "Print the number of trips alone on the first line, then the trips");
+  auto* count =
+      sub->add_flag("--count", o.count, "Print the number of trips alone on the first line, then the trips");
   auto* first = sub->add_flag("--first", o.first, "Only the first trip, with its evidence");
   auto* last = sub->add_flag("--last", o.last, "Only the last trip, with its evidence");
   auto* gap = sub->add_flag("--longest-gap", o.longest_gap,
@@ -226,7 +225,7 @@ auto print_visits_json(context& ctx, const timeline& t, const trip_query& q, con
 void print_chosen_trip(const timeline& t, const visit_filter& f, const trip& tr, bool first,
                        const std::string& what, const std::string& scope) {
   print_out("{} {}{}: {}, {}{}.\n", first ? "First" : "Last", what, scope, tr.when, trip_place(tr),
-             f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
+            f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
   print_out("  {}\n\n", one_line(fmt::format("{}", tr)));
   print_evidence(t, tr.main());
   if (tr.events.size() > 1) {
@@ -293,8 +292,8 @@ auto answer_visits(context& ctx, const visits_options& o) -> int {
 
 auto add_visits(CLI::App& app) -> command {
   auto o = std::make_shared<visits_options>();
-  CLI::App* sub = app.add_subcommand(
-      "visits", "Trips abroad: who went where, when; how many times A visited a country");
+  CLI::App* sub =
+      app.add_subcommand("visits", "Trips abroad: who went where, when; how many times A visited a country");
   add_visits_options(sub, *o);
   return {sub, [o](context& ctx) -> int { return answer_visits(ctx, *o); }};
 }

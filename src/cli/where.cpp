@@ -67,8 +67,8 @@ auto add_where(CLI::App& app) -> command {
             if (o->json) {
               name_list names(t);
               names.add(a);
-              json q = json::object{{"command", "where"}, {"who", a.value()}, {"date", d.to_edtf()},
-                                    {"planned", o->planned}};
+              json q = json::object{
+                  {"command", "where"}, {"who", a.value()}, {"date", d.to_edtf()}, {"planned", o->planned}};
               json answer = nullptr;
               if (!found.empty()) {
                 json list = json::make_array();
@@ -94,13 +94,14 @@ auto add_where(CLI::App& app) -> command {
             std::vector<std::string> places;  // "in Paris, France and Brussels, Belgium"
             for (const whereabouts* w : best) {
               const std::string at = day_place_text(*w->event);
-              std::string p = at.empty() ? fmt::format("at a {} (no place recorded)", kind_label(*w->event))
-                                         : (places.empty() || places.back().starts_with("at ") ? "in " : "") + at;
+              std::string p = at.empty()
+                                  ? fmt::format("at a {} (no place recorded)", kind_label(*w->event))
+                                  : (places.empty() || places.back().starts_with("at ") ? "in " : "") + at;
               if (std::find(places.begin(), places.end(), p) == places.end()) places.push_back(std::move(p));
             }
             print_out("{} {} {}{} on {}{}.\n", name_of(t, a), st == status::occurred ? "was" : "is to be",
-                       best.front()->certainty == truth::certainly ? "" : "possibly ",
-                       fmt::join(places, " and "), d, st == status::occurred ? "" : fmt::format(" ({})", st));
+                      best.front()->certainty == truth::certainly ? "" : "possibly ",
+                      fmt::join(places, " and "), d, st == status::occurred ? "" : fmt::format(" ({})", st));
             for (const whereabouts& w : found) {
               print_out("\n  {}\n\n", w);
               print_evidence(t, *w.event);

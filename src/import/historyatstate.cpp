@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
-#include <system_error>
 #include <map>
 #include <optional>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -23,8 +23,8 @@
 #include "diplo/country.h"
 #include "diplo/detail/csv_lexer.h"
 #include "diplo/detail/fold.h"
-#include "diplo/detail/text.h"
 #include "diplo/detail/slug.h"
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/io/file.h"
 #include "diplo/partial_date.h"
@@ -75,7 +75,6 @@ auto day_of(const partial_date& d) -> date::sys_days { return d.earliest(); }
 
 // --- files --------------------------------------------------------------------------------
 
-
 struct xml_file {
   std::string name;  // relative to the import directory, '/'-separated
   std::string text;
@@ -105,12 +104,12 @@ auto load_xml(const historyatstate_files& files, const std::string& rel, xml_fil
   out.name = rel;
   out.text = file_text(files, rel);
   out.lines.emplace(out.text);
-  const pugi::xml_parse_result r = out.doc.load_buffer(out.text.data(), out.text.size(),
-                                                       pugi::parse_default, pugi::encoding_utf8);
+  const pugi::xml_parse_result r =
+      out.doc.load_buffer(out.text.data(), out.text.size(), pugi::parse_default, pugi::encoding_utf8);
   if (!r) {
     auto [line, column] = out.at(r.offset);
-    throw error(fmt::format("[diplo.import] {}:{}:{}: malformed XML: {}", out.name, line, column,
-                            r.description()));
+    throw error(
+        fmt::format("[diplo.import] {}:{}:{}: malformed XML: {}", out.name, line, column, r.description()));
   }
 }
 
@@ -120,8 +119,8 @@ auto checked_utf8(const xml_file& f, const pugi::xml_node& n, const char* attr, 
     -> std::string {
   if (!detail::is_valid_utf8(text)) {
     const origin o = f.origin_of(n);
-    throw error(fmt::format("[diplo.import] {}:{}:{}: the text of <{}>{}{} is not valid UTF-8",
-                            o.file, o.line, o.column, n.name(), attr == nullptr ? "" : " @",
+    throw error(fmt::format("[diplo.import] {}:{}:{}: the text of <{}>{}{} is not valid UTF-8", o.file,
+                            o.line, o.column, n.name(), attr == nullptr ? "" : " @",
                             attr == nullptr ? "" : attr));
   }
   return text;
@@ -132,8 +131,8 @@ auto child_text(const xml_file& f, const pugi::xml_node& rec, const char* name, 
   const pugi::xml_node n = rec.child(name);
   if (!n && required) {
     const origin o = f.origin_of(rec);
-    throw error(fmt::format("[diplo.import] {}:{}:{}: <{}> has no <{}>", o.file, o.line, o.column,
-                            rec.name(), name));
+    throw error(
+        fmt::format("[diplo.import] {}:{}:{}: <{}> has no <{}>", o.file, o.line, o.column, rec.name(), name));
   }
   return checked_utf8(f, n, nullptr, clean(n.child_value()));
 }
@@ -158,11 +157,9 @@ auto sorted_files(const fs::path& dir) -> std::vector<fs::path> {
 }
 
 // The XML files directly under `folder` ("visits/"), in path order.
-auto xml_files_in(const historyatstate_files& files, std::string_view folder)
-    -> std::vector<std::string> {
+auto xml_files_in(const historyatstate_files& files, std::string_view folder) -> std::vector<std::string> {
   std::vector<std::string> out;
-  for (auto it = files.lower_bound(folder); it != files.end() && it->first.starts_with(folder);
-       ++it) {
+  for (auto it = files.lower_bound(folder); it != files.end() && it->first.starts_with(folder); ++it) {
     const std::string_view rest = std::string_view(it->first).substr(folder.size());
     if (rest.find('/') == std::string_view::npos && rest.ends_with(".xml")) out.push_back(it->first);
   }
@@ -239,8 +236,9 @@ struct country_table {
         return {r.code, {}};
       }
     }
-    return {{}, fmt::format("no row of curation/countries.csv maps {} (\"{}\") on {}", slug, text,
-                            partial_date(date::year_month_day{day}).to_edtf())};
+    return {{},
+            fmt::format("no row of curation/countries.csv maps {} (\"{}\") on {}", slug, text,
+                        partial_date(date::year_month_day{day}).to_edtf())};
   }
 };
 
@@ -275,9 +273,8 @@ auto load_titles(const historyatstate_files& files) -> std::vector<title_rule> {
     out.push_back({words_of(detail::fold(r.at(0))), r.at(1)});
   }
   // Longest prefix first.
-  std::stable_sort(out.begin(), out.end(), [](const title_rule& a, const title_rule& b) {
-    return a.words.size() > b.words.size();
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const title_rule& a, const title_rule& b) { return a.words.size() > b.words.size(); });
   return out;
 }
 
@@ -315,8 +312,8 @@ auto load_aliases(const historyatstate_files& files) -> std::vector<alias_rule> 
 // --- visitors -------------------------------------------------------------------------------
 
 struct guest_text {
-  std::string office;              // the first title, or empty
-  std::string name;                // as written, titles removed
+  std::string office;               // the first title, or empty
+  std::string name;                 // as written, titles removed
   std::vector<std::string> titles;  // every title as written
 };
 
@@ -368,7 +365,8 @@ auto split_visitor(const std::string& visitor, const std::vector<title_rule>& ti
   const auto raw = words_of(visitor);
   for (std::size_t i = 1; i + 1 < raw.size(); ++i) {
     if (raw[i] != "and" && raw[i] != "&") continue;
-    const std::string left = join_words(std::vector<std::string>(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(i)));
+    const std::string left =
+        join_words(std::vector<std::string>(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(i)));
     const std::string right = join_words(raw, i + 1);
     auto l = strip_titles(left, titles);
     auto r = strip_titles(right, titles);
@@ -390,7 +388,8 @@ auto split_visitor(const std::string& visitor, const std::vector<title_rule>& ti
       if (t.words.size() < 2 || t.office.empty() || t.words.size() >= rest.size()) continue;
       if (!std::equal(t.words.begin(), t.words.end(), rest.begin())) continue;
       guest_text first = whole;
-      first.name = join_words(std::vector<std::string>(name_words.begin(), name_words.begin() + static_cast<std::ptrdiff_t>(i)));
+      first.name = join_words(
+          std::vector<std::string>(name_words.begin(), name_words.begin() + static_cast<std::ptrdiff_t>(i)));
       std::vector<guest_text> out{first};
       auto more = split_visitor(join_words(name_words, i), titles);
       out.insert(out.end(), more.begin(), more.end());
@@ -426,8 +425,8 @@ auto visit_city(const std::string& description) -> std::string {
   if (description.find("Washington") != std::string::npos) return "Washington";
   const auto w = words_of(description);
   for (std::size_t i = 0; i + 1 < w.size(); ++i) {
-    if ((w[i] == "in" || w[i] == "at" || w[i] == "to") && !w[i + 1].empty() &&
-        w[i + 1][0] >= 'A' && w[i + 1][0] <= 'Z') {
+    if ((w[i] == "in" || w[i] == "at" || w[i] == "to") && !w[i + 1].empty() && w[i + 1][0] >= 'A' &&
+        w[i + 1][0] <= 'Z') {
       return {};
     }
   }
@@ -532,11 +531,12 @@ class importer {
         aliases_(load_aliases(files)) {}
 
   auto run() && -> import_result {
-    doc().info = {"Office of the Historian: visits of foreign leaders, travels of presidents and "
-                  "secretaries of state",
-                  "1866/2025", "", "CC0-1.0",
-                  "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
-                  "diplo::import::import_historyatstate"};
+    doc().info = {
+        "Office of the Historian: visits of foreign leaders, travels of presidents and "
+        "secretaries of state",
+        "1866/2025", "", "CC0-1.0",
+        "history.state.gov (HistoryAtState/visits, HistoryAtState/travels), imported by "
+        "diplo::import::import_historyatstate"};
     read_visits();
     resolve_identities();
     make_visit_events();
@@ -843,8 +843,7 @@ class importer {
 
   // Duplicates: same traveller, dates and country.
   void merge_duplicate_trips() {
-    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::size_t>
-        first;
+    std::map<std::tuple<std::string, std::string, std::string, std::string, std::string>, std::size_t> first;
     for (std::size_t i = 0; i < trips_.size(); ++i) {
       auto& r = trips_[i];
       auto key = std::make_tuple(r.who, r.start.to_edtf(), r.end.to_edtf(), r.slug, r.role);
@@ -1022,7 +1021,7 @@ class importer {
   std::map<std::string, std::pair<date::sys_days, date::sys_days>> span_of_key_;  // first, last start
   identity_table ids_;
   std::map<std::string, std::map<std::string, std::size_t>> spellings_;  // root key -> spelling -> uses
-  std::map<std::string, person_build> people_;  // by root identity key
+  std::map<std::string, person_build> people_;                           // by root identity key
   std::vector<std::string> person_order_;
   std::set<std::string> used_ids_;  // actor ids given, visitors' and travellers'
 
@@ -1036,20 +1035,18 @@ class importer {
 
 }  // namespace
 
-auto import_historyatstate(const std::filesystem::path& dir, const io::read_limits& limits)
-    -> import_result {
+auto import_historyatstate(const std::filesystem::path& dir, const io::read_limits& limits) -> import_result {
   historyatstate_files files;
   auto add = [&](const fs::path& p) {
     // Lexically: a table may be a symbolic link to a file elsewhere.
-    files.emplace(p.lexically_relative(dir).generic_string(),
-                  io::read_text_file(p, limits.max_file_size));
+    files.emplace(p.lexically_relative(dir).generic_string(), io::read_text_file(p, limits.max_file_size));
   };
   for (const char* table : {"countries", "titles", "levels", "aliases"}) {
     add(dir / "curation" / fmt::format("{}.csv", table));
   }
   add(dir / "travels" / "presidents" / "presidents.xml");
   for (const fs::path& sub : {fs::path("visits"), fs::path("travels") / "president-travels",
-                             fs::path("travels") / "secretary-travels"}) {
+                              fs::path("travels") / "secretary-travels"}) {
     for (const auto& p : sorted_files(dir / sub)) add(p);
   }
   return import_historyatstate(files);
@@ -1066,8 +1063,8 @@ auto fmt::formatter<diplo::import::import_report>::text(const diplo::import::imp
   using namespace diplo::import;
   std::string s = "Office of the Historian import\n";
   auto line = [&](std::string_view label, const dataset_count& c) {
-    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected{}\n", label,
-                     c.read, c.events, c.merged, c.rejected,
+    s += fmt::format("  {:<18} {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected{}\n", label, c.read,
+                     c.events, c.merged, c.rejected,
                      c.read == c.events + c.merged + c.rejected ? "" : "  (DOES NOT ADD UP)");
   };
   for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {

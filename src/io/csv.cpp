@@ -23,9 +23,9 @@
 #include "diplo/country.h"
 #include "diplo/detail/csv_lexer.h"
 #include "diplo/detail/fold.h"
-#include "diplo/detail/text.h"
-#include "diplo/detail/slug.h"
 #include "diplo/detail/instant.h"
+#include "diplo/detail/slug.h"
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"
@@ -42,8 +42,25 @@ namespace {
 // ---- columns --------------------------------------------------------------------------
 
 enum column : std::size_t {
-  c_id, c_kind, c_status, c_start, c_end, c_city, c_country, c_zone, c_host, c_participants,
-  c_parent, c_journey, c_name, c_series, c_starts_at, c_ends_at, c_description, c_sources, c_notes,
+  c_id,
+  c_kind,
+  c_status,
+  c_start,
+  c_end,
+  c_city,
+  c_country,
+  c_zone,
+  c_host,
+  c_participants,
+  c_parent,
+  c_journey,
+  c_name,
+  c_series,
+  c_starts_at,
+  c_ends_at,
+  c_description,
+  c_sources,
+  c_notes,
   column_count
 };
 static_assert(std::size(csv_columns) == column_count);
@@ -132,8 +149,8 @@ auto escaped_item(std::string_view s, char sep) -> std::string {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    const bool special = c == '\\' || (sep == ' ' ? is_space(c) : c == sep) ||
-                         (is_space(c) && (i < first || i >= last));
+    const bool special =
+        c == '\\' || (sep == ' ' ? is_space(c) : c == sep) || (is_space(c) && (i < first || i >= last));
     if (special) out += '\\';
     out += c;
   }
@@ -161,7 +178,7 @@ struct sink {
   std::vector<diagnostic> errors;
   std::vector<diagnostic> warnings;
 
-  bool stopped = false;  // more than max_diagnostics errors: reading stops
+  bool stopped = false;    // more than max_diagnostics errors: reading stops
   bool cut_short = false;  // an unterminated quote swallowed the rest of the input
 
   [[nodiscard]] auto full() const noexcept -> bool { return stopped; }
@@ -243,9 +260,9 @@ class reader {
       out_.cut_short = true;
     }
     if (records.size() > limits_.max_records + 1) {  // the header and max_records rows
-      out_.error(records[limits_.max_records + 1].line, 1,
-                 fmt::format("more than the limit of {} rows (read_limits::max_records)",
-                             limits_.max_records));
+      out_.error(
+          records[limits_.max_records + 1].line, 1,
+          fmt::format("more than the limit of {} rows (read_limits::max_records)", limits_.max_records));
       records.resize(limits_.max_records + 1);
       out_.cut_short = true;
     }
@@ -283,12 +300,11 @@ class reader {
       if (!c && !diplo::detail::is_valid_utf8(f.text)) {
         out_.error(f.line, f.column, "unknown column (not valid UTF-8)");
       } else if (!c) {
-        out_.error(f.line, f.column,
-                   fmt::format("unknown column \"{}\"; the columns are: {}", f.text, all));
+        out_.error(f.line, f.column, fmt::format("unknown column \"{}\"; the columns are: {}", f.text, all));
       } else if (position_[*c] >= 0) {
-        out_.error(f.line, f.column,
-                   fmt::format("duplicate column \"{}\" (also field {} of the header)", f.text,
-                               position_[*c] + 1));
+        out_.error(
+            f.line, f.column,
+            fmt::format("duplicate column \"{}\" (also field {} of the header)", f.text, position_[*c] + 1));
       } else {
         position_[*c] = static_cast<int>(k);
       }
@@ -297,8 +313,7 @@ class reader {
     for (column c : {c_id, c_kind, c_start}) {
       if (position_[c] < 0) {
         out_.error(header.line, 0,
-                   fmt::format("missing column \"{}\" (id, kind and start are required)",
-                               csv_columns[c]));
+                   fmt::format("missing column \"{}\" (id, kind and start are required)", csv_columns[c]));
         complete = false;
       }
     }
@@ -404,8 +419,8 @@ class reader {
       b.status = *s;
     } else {
       fail(c_status, fmt::format("unknown status \"{}\"; expected one of announced, planned, "
-                                  "occurred, cancelled, postponed",
-                                  text(c_status)));
+                                 "occurred, cancelled, postponed",
+                                 text(c_status)));
     }
   }
 
@@ -506,8 +521,7 @@ class reader {
       return;
     }
     if (start.find('/') != std::string_view::npos) {
-      fail(c_start, fmt::format("\"{}\" is a period; with an end date, start must be one date",
-                                 start));
+      fail(c_start, fmt::format("\"{}\" is a period; with an end date, start must be one date", start));
       return;
     }
     std::optional<partial_date> first;
@@ -582,8 +596,7 @@ class reader {
       // that slug alike ("A.", "A!", ...) are not quadratic.
       std::size_t& next = next_suffix_[base];
       for (std::size_t k = std::max<std::size_t>(next, 2);
-           doc_.actors.contains(actor_id{slug}) ||
-           (known_ != nullptr && known_->contains(actor_id{slug}));
+           doc_.actors.contains(actor_id{slug}) || (known_ != nullptr && known_->contains(actor_id{slug}));
            ++k) {
         slug = fmt::format("{}-{}", base, k);
         next = k + 1;
@@ -599,8 +612,8 @@ class reader {
       }
       const field* f = get(c);
       out_.warning(f->line, f->column,
-                   fmt::format("{}: unknown name \"{}\"{}: added as a new person \"{}\"",
-                               csv_columns[c], name, hint, slug));
+                   fmt::format("{}: unknown name \"{}\"{}: added as a new person \"{}\"", csv_columns[c],
+                               name, hint, slug));
       by_folded_.emplace(folded, id);
       by_name_.emplace(key, id);
       return id;
@@ -644,8 +657,8 @@ class reader {
   std::array<int, column_count> position_{};
   const record* row_ = nullptr;
   bool row_ok_ = true;
-  std::unordered_map<std::string, actor_id> by_name_;    // exact text -> actor
-  std::unordered_map<std::string, actor_id> by_folded_;  // folded new names -> actor
+  std::unordered_map<std::string, actor_id> by_name_;         // exact text -> actor
+  std::unordered_map<std::string, actor_id> by_folded_;       // folded new names -> actor
   std::unordered_map<std::string, std::size_t> next_suffix_;  // slug -> next number to try
 };
 
@@ -807,8 +820,7 @@ void actor_losses(const timeline& t, loss_list& out) {
   for (const event& e : t.events()) {
     for_each_participant(e, [&](const actor_id& a) { named.insert(a.value()); });
   }
-  std::size_t ids = 0, organisations = 0, aliases = 0, wikidata = 0, countries = 0,
-              offices = 0, unnamed = 0;
+  std::size_t ids = 0, organisations = 0, aliases = 0, wikidata = 0, countries = 0, offices = 0, unnamed = 0;
   for (const actor& a : t.actors().actors()) {
     if (!named.contains(id_of(a).value())) {
       ++unnamed;
@@ -816,7 +828,12 @@ void actor_losses(const timeline& t, loss_list& out) {
     }
     const std::string folded = diplo::detail::fold(name_of(a));
     if (folded.empty() || diplo::detail::slug_of_folded(folded) != id_of(a).value()) ++ids;
-    std::visit([&](const auto& x) { aliases += x.aliases.size(); wikidata += !x.wikidata.empty(); }, a);
+    std::visit(
+        [&](const auto& x) {
+          aliases += x.aliases.size();
+          wikidata += !x.wikidata.empty();
+        },
+        a);
     if (const auto* p = std::get_if<person>(&a)) {
       countries += !p->country.empty();
       offices += p->offices.size();
@@ -864,8 +881,8 @@ auto people_change(const event& e) -> bool {
 }
 
 void event_losses(const timeline& t, loss_list& out) {
-  std::size_t publishers = 0, titles = 0, dates = 0, empty_urls = 0, countries = 0, cities = 0,
-              people = 0, crlf = 0;
+  std::size_t publishers = 0, titles = 0, dates = 0, empty_urls = 0, countries = 0, cities = 0, people = 0,
+              crlf = 0;
   row_writer w(t.actors());
   for (const event& e : t.events()) {
     const event_base& b = base(e);
@@ -884,18 +901,18 @@ void event_losses(const timeline& t, loss_list& out) {
     countries += host_country != b.place.country;
     people += people_change(e);
     const auto row = w.row(e);
-    crlf += std::any_of(row.begin(), row.end(),
-                        [](const std::string& c) { return c.find("\r\n") != c.npos; });
+    crlf +=
+        std::any_of(row.begin(), row.end(), [](const std::string& c) { return c.find("\r\n") != c.npos; });
   }
   out.add("source publishers", publishers);
   out.add("source titles", titles);
   out.add("source dates", dates);
   out.add("empty source URLs", empty_urls);
-  out.add("events whose place country is not the host country (one column holds both)",
-          countries);
-  out.add("visits whose cities do not read back (one city, an empty one, or a first one "
-          "other than the place's)",
-          cities);
+  out.add("events whose place country is not the host country (one column holds both)", countries);
+  out.add(
+      "visits whose cities do not read back (one city, an empty one, or a first one "
+      "other than the place's)",
+      cities);
   out.add("visits whose host is also among its guests", people);
   out.add("events with a CR LF line break in a text (read back as LF)", crlf);
 }
@@ -906,8 +923,7 @@ auto read_csv_lenient(std::string_view text, std::string_view file, const actor_
                       std::vector<diagnostic>& problems, const read_limits& limits) -> document {
   sink out;
   out.file = std::string(file);
-  document doc =
-      detail::or_out_of_memory(file, [&] { return reader(out, known, limits).read(text); });
+  document doc = detail::or_out_of_memory(file, [&] { return reader(out, known, limits).read(text); });
   std::vector<diagnostic> all = std::move(out.errors);
   all.insert(all.end(), std::make_move_iterator(out.warnings.begin()),
              std::make_move_iterator(out.warnings.end()));
@@ -917,8 +933,7 @@ auto read_csv_lenient(std::string_view text, std::string_view file, const actor_
                    fmt::format("... and {} more warning{}", out.warnings_left_out,
                                out.warnings_left_out == 1 ? "" : "s")});
   }
-  problems.insert(problems.end(), std::make_move_iterator(all.begin()),
-                  std::make_move_iterator(all.end()));
+  problems.insert(problems.end(), std::make_move_iterator(all.begin()), std::make_move_iterator(all.end()));
   return doc;
 }
 
@@ -927,13 +942,12 @@ auto read_csv(std::string_view text, std::string_view file, const actor_registry
   std::vector<diagnostic> problems;
   document doc = read_csv_lenient(text, file, known, problems, limits);
   // Errors first (in file order), then the warnings.
-  const auto first_warning =
-      std::stable_partition(problems.begin(), problems.end(),
-                            [](const diagnostic& d) { return d.severity == severity::error; });
+  const auto first_warning = std::stable_partition(
+      problems.begin(), problems.end(), [](const diagnostic& d) { return d.severity == severity::error; });
   if (first_warning != problems.begin()) {
     if (problems.size() > max_diagnostics) {
-      problems.resize(std::max<std::size_t>(
-          max_diagnostics, static_cast<std::size_t>(first_warning - problems.begin())));
+      problems.resize(
+          std::max<std::size_t>(max_diagnostics, static_cast<std::size_t>(first_warning - problems.begin())));
     }
     throw validation_error("csv", std::move(problems));
   }
@@ -963,9 +977,8 @@ auto to_csv(const timeline& t) -> std::string {
 auto csv_losses(const timeline& t, const dataset_info& info) -> std::vector<csv_loss> {
   loss_list out;
   out.add("dataset fields (title, coverage, as_of, license, description)",
-          static_cast<std::size_t>(!info.title.empty() + !info.coverage.empty() +
-                                   !info.as_of.empty() + !info.license.empty() +
-                                   !info.description.empty()));
+          static_cast<std::size_t>(!info.title.empty() + !info.coverage.empty() + !info.as_of.empty() +
+                                   !info.license.empty() + !info.description.empty()));
   actor_losses(t, out);
   event_losses(t, out);
   return std::move(out.all);

@@ -25,14 +25,14 @@ auto format_of(const std::filesystem::path& path) -> format {
   if (ext == ".json") return format::json;
   if (ext == ".jsonl" || ext == ".ndjson") return format::jsonl;
   if (ext == ".csv") return format::csv;
-  throw diplo::error(fmt::format(
-      "[diplo.io] \"{}\": {} (expected .json, .jsonl, .ndjson or .csv)", path.string(),
-      ext.empty() ? std::string("no file extension")
-                  : fmt::format("unknown file format \"{}\"", path.extension().string())));
+  throw diplo::error(
+      fmt::format("[diplo.io] \"{}\": {} (expected .json, .jsonl, .ndjson or .csv)", path.string(),
+                  ext.empty() ? std::string("no file extension")
+                              : fmt::format("unknown file format \"{}\"", path.extension().string())));
 }
 
-auto load(const std::filesystem::path& path, const actor_registry* known,
-          const read_limits& limits) -> document {
+auto load(const std::filesystem::path& path, const actor_registry* known, const read_limits& limits)
+    -> document {
   const format f = format_of(path);
   const std::string text = read_text_file(path, limits.max_file_size);
   const std::string file = path.string();
@@ -69,8 +69,8 @@ auto check(std::string_view text, std::string_view file, format f, const actor_r
   return check(std::move(doc), std::move(problems));
 }
 
-auto check(const std::filesystem::path& path, const actor_registry* known,
-           const read_limits& limits) -> check_report {
+auto check(const std::filesystem::path& path, const actor_registry* known, const read_limits& limits)
+    -> check_report {
   const format f = format_of(path);
   const std::string text = read_text_file(path, limits.max_file_size);
   return check(text, path.string(), f, known, limits);

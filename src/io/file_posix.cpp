@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The operating system's part of diplo/io/file.h, for POSIX systems (Linux, macOS, the BSDs):
 // read_text_file (stat/open/fstat/read, regular files only) and write_file_atomic (a
-// temporary file, write, fsync, rename, through symbolic links). Everything else of diplo::io is portable C++; a port to another system is this
-// one file (the CMake list of diplo::io picks it by platform).
+// temporary file, write, fsync, rename, through symbolic links). Everything else of diplo::io is portable
+// C++; a port to another system is this one file (the CMake list of diplo::io picks it by platform).
 
 #include "diplo/io/file.h"
 
@@ -73,8 +73,8 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
   auto check_type = [&](const struct stat& st) {
     if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
     if (!S_ISREG(st.st_mode)) {
-      throw diplo::error(fmt::format("[diplo.io] cannot read \"{}\": not a regular file ({})",
-                                     path.string(), kind_of(st.st_mode)));
+      throw diplo::error(fmt::format("[diplo.io] cannot read \"{}\": not a regular file ({})", path.string(),
+                                     kind_of(st.st_mode)));
     }
   };
   struct stat st {};
@@ -89,10 +89,10 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
   if (::fstat(fd, &st) != 0) throw fail(errno);
   check_type(st);
   auto too_large = [&] {
-    return diplo::error(fmt::format(
-        "[diplo.io] cannot read \"{}\": the file is larger than the limit of {} bytes "
-        "(read_limits::max_file_size)",
-        path.string(), max_size));
+    return diplo::error(
+        fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of {} bytes "
+                    "(read_limits::max_file_size)",
+                    path.string(), max_size));
   };
   // Refused by its size, before a byte is read (a sparse 1 TB file costs nothing).
   if (static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
@@ -171,8 +171,7 @@ auto temp_name(const std::filesystem::path& dir, std::string_view name) -> std::
 // process before the temporary file can be removed.
 auto over_file_size_limit(std::size_t size) -> bool {
   rlimit lim{};
-  return ::getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY &&
-         size > lim.rlim_cur;
+  return ::getrlimit(RLIMIT_FSIZE, &lim) == 0 && lim.rlim_cur != RLIM_INFINITY && size > lim.rlim_cur;
 }
 
 // The new file keeps the owner, group and permissions of the file it replaces; a user who
@@ -181,8 +180,7 @@ auto keep_attributes(int fd, const std::filesystem::path& path, const struct sta
     -> std::optional<diplo::error> {
   struct stat now {};
   if (::fstat(fd, &now) != 0) return write_error(path, reason(errno));
-  if ((now.st_uid != old.st_uid || now.st_gid != old.st_gid) &&
-      ::fchown(fd, old.st_uid, old.st_gid) != 0) {
+  if ((now.st_uid != old.st_uid || now.st_gid != old.st_gid) && ::fchown(fd, old.st_uid, old.st_gid) != 0) {
     return write_error(path, fmt::format("it belongs to another user or group (uid {}, gid "
                                          "{}), which replacing it would change ({})",
                                          old.st_uid, old.st_gid, reason(errno)));

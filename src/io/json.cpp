@@ -84,16 +84,14 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
 
 }  // namespace
 
-auto read_json(std::string_view text, std::string_view file, const read_limits& limits)
-    -> document {
+auto read_json(std::string_view text, std::string_view file, const read_limits& limits) -> document {
   detail::record_reader r(text, file);
   detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish("json");
 }
 
-auto read_json_lenient(std::string_view text, std::string_view file,
-                       std::vector<diagnostic>& problems, const read_limits& limits)
-    -> document {
+auto read_json_lenient(std::string_view text, std::string_view file, std::vector<diagnostic>& problems,
+                       const read_limits& limits) -> document {
   detail::record_reader r(text, file);
   detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish_lenient(problems);

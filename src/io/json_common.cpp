@@ -11,9 +11,9 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
-#include "diplo/detail/utf8.h"
 #include "diplo/detail/instant.h"
 #include "diplo/detail/json_string.h"
+#include "diplo/detail/utf8.h"
 #include "make_event.h"
 
 namespace diplo::io::detail {
@@ -176,8 +176,7 @@ namespace {
 auto syntax_message(simdjson::error_code code) -> std::string {
   using simdjson::error_code;
   switch (code) {
-    case error_code::TAPE_ERROR:
-      return "invalid JSON: a missing or extra comma, colon, bracket or brace";
+    case error_code::TAPE_ERROR: return "invalid JSON: a missing or extra comma, colon, bracket or brace";
     case error_code::STRING_ERROR: return "invalid string (a bad escape sequence?)";
     case error_code::NUMBER_ERROR: return "invalid number";
     case error_code::T_ATOM_ERROR:
@@ -317,12 +316,12 @@ auto record_reader::root_is_object(const where& w) -> bool {
     const char* loc = nullptr;
     std::size_t at = buffer_offset_;
     if (doc_->current_location().get(loc) == simdjson::SUCCESS) at = offset_of(loc);
-    error(at, w, fmt::format("expected a JSON object, got {}",
-                             t == od::json_type::array    ? "an array"
-                             : t == od::json_type::string ? "a string"
-                             : t == od::json_type::number ? "a number"
-                             : t == od::json_type::null   ? "null"
-                                                          : "a boolean"));
+    error(at, w,
+          fmt::format("expected a JSON object, got {}", t == od::json_type::array    ? "an array"
+                                                        : t == od::json_type::string ? "a string"
+                                                        : t == od::json_type::number ? "a number"
+                                                        : t == od::json_type::null   ? "null"
+                                                                                     : "a boolean"));
     return false;
   }
   return true;
@@ -345,8 +344,7 @@ auto record_reader::object(od::value& v, const where& w, od::object& out) -> boo
   syntax(e);
 }
 
-auto record_reader::array(od::value& v, const where& w, od::array& out, std::string_view what)
-    -> bool {
+auto record_reader::array(od::value& v, const where& w, od::array& out, std::string_view what) -> bool {
   const auto e = v.get_array().get(out);
   if (e == simdjson::SUCCESS) return true;
   if (e == simdjson::INCORRECT_TYPE) {
@@ -435,8 +433,7 @@ auto record_reader::date(od::value& v, const where& w, std::optional<partial_dat
   return false;
 }
 
-auto record_reader::instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out)
-    -> bool {
+auto record_reader::instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out) -> bool {
   const std::size_t at = offset_of(v);
   auto s = string_of(v, w, "an instant YYYY-MM-DDTHH:MM:SSZ (a string)");
   if (!s) return false;
@@ -454,18 +451,42 @@ auto record_reader::instant(od::value& v, const where& w, std::optional<date::sy
 namespace {
 
 enum rkey : std::uint8_t {
-  k_id, k_kind, k_name, k_aliases, k_wikidata, k_country, k_offices, k_status, k_when,
-  k_starts_at, k_ends_at, k_place, k_parent, k_journey, k_guests, k_host_country, k_host, k_level,
-  k_cities, k_series, k_attendees, k_participants, k_mode, k_description, k_notes, k_sources,
-  k_diplo, k_dataset, k_count
+  k_id,
+  k_kind,
+  k_name,
+  k_aliases,
+  k_wikidata,
+  k_country,
+  k_offices,
+  k_status,
+  k_when,
+  k_starts_at,
+  k_ends_at,
+  k_place,
+  k_parent,
+  k_journey,
+  k_guests,
+  k_host_country,
+  k_host,
+  k_level,
+  k_cities,
+  k_series,
+  k_attendees,
+  k_participants,
+  k_mode,
+  k_description,
+  k_notes,
+  k_sources,
+  k_diplo,
+  k_dataset,
+  k_count
 };
 
 constexpr std::array<std::string_view, k_count> record_keys = {
-    "id",        "kind",     "name",         "aliases",     "wikidata",  "country",
-    "offices",   "status",   "when",         "starts_at",   "ends_at",   "place",
-    "parent",    "journey",  "guests",   "host_country", "host",        "level",     "cities",
-    "series",    "attendees", "participants", "mode",       "description", "notes",
-    "sources",   "diplo",    "dataset"};
+    "id",           "kind",         "name",        "aliases", "wikidata", "country", "offices",
+    "status",       "when",         "starts_at",   "ends_at", "place",    "parent",  "journey",
+    "guests",       "host_country", "host",        "level",   "cities",   "series",  "attendees",
+    "participants", "mode",         "description", "notes",   "sources",  "diplo",   "dataset"};
 
 enum class rkind : std::uint8_t { none, person, organisation, visit, summit, meeting, ceremony };
 static_assert(static_cast<int>(rkind::summit) - static_cast<int>(rkind::visit) ==
@@ -475,31 +496,27 @@ static_assert(static_cast<int>(rkind::summit) - static_cast<int>(rkind::visit) =
               static_cast<int>(rkind::ceremony) - static_cast<int>(rkind::visit) ==
                   static_cast<int>(event_kind::ceremony));
 
-constexpr std::array<std::string_view, 7> kind_names = {
-    "", "person", "organisation", "visit", "summit", "meeting", "ceremony"};
+constexpr std::array<std::string_view, 7> kind_names = {"",       "person",  "organisation", "visit",
+                                                        "summit", "meeting", "ceremony"};
 
 constexpr auto bit(rkey k) -> std::uint32_t { return std::uint32_t{1} << k; }
 
 // The keys of a JSON Lines header line.
 constexpr std::uint32_t header_keys = bit(k_diplo) | bit(k_dataset);
 
-constexpr std::uint32_t actor_keys =
-    bit(k_id) | bit(k_kind) | bit(k_name) | bit(k_aliases) | bit(k_wikidata);
+constexpr std::uint32_t actor_keys = bit(k_id) | bit(k_kind) | bit(k_name) | bit(k_aliases) | bit(k_wikidata);
 constexpr std::uint32_t event_keys = bit(k_id) | bit(k_kind) | bit(k_status) | bit(k_when) |
-                                     bit(k_starts_at) | bit(k_ends_at) | bit(k_place) |
-                                     bit(k_parent) | bit(k_journey) | bit(k_description) | bit(k_notes) |
-                                     bit(k_sources);
+                                     bit(k_starts_at) | bit(k_ends_at) | bit(k_place) | bit(k_parent) |
+                                     bit(k_journey) | bit(k_description) | bit(k_notes) | bit(k_sources);
 
 constexpr auto allowed(rkind k) -> std::uint32_t {
   switch (k) {
     case rkind::person: return actor_keys | bit(k_country) | bit(k_offices);
     case rkind::organisation: return actor_keys;
     case rkind::visit:
-      return event_keys | bit(k_guests) | bit(k_host_country) | bit(k_host) | bit(k_level) |
-             bit(k_cities);
+      return event_keys | bit(k_guests) | bit(k_host_country) | bit(k_host) | bit(k_level) | bit(k_cities);
     case rkind::summit:
-      return event_keys | bit(k_name) | bit(k_series) | bit(k_host_country) | bit(k_host) |
-             bit(k_attendees);
+      return event_keys | bit(k_name) | bit(k_series) | bit(k_host_country) | bit(k_host) | bit(k_attendees);
     case rkind::meeting: return event_keys | bit(k_participants) | bit(k_mode);
     case rkind::ceremony: return event_keys | bit(k_name) | bit(k_host) | bit(k_attendees);
     case rkind::none: break;
@@ -520,9 +537,7 @@ constexpr auto required(rkind k) -> std::uint32_t {
   return 0;
 }
 
-constexpr auto article(rkind k) -> std::string_view {
-  return k == rkind::organisation ? "an" : "a";
-}
+constexpr auto article(rkind k) -> std::string_view { return k == rkind::organisation ? "an" : "a"; }
 
 // Every key of every kind, read before the kind is known (keys come in any order).
 struct record_fields {
@@ -548,10 +563,9 @@ struct record_fields {
 
 constexpr std::array<std::string_view, 3> place_keys = {"city", "country", "zone"};
 constexpr std::array<std::string_view, 3> office_keys = {"title", "country", "term"};
-constexpr std::array<std::string_view, 4> source_keys = {"url", "publisher", "title",
-                                                         "published"};
-constexpr std::array<std::string_view, 5> dataset_keys = {"title", "coverage", "as_of",
-                                                          "license", "description"};
+constexpr std::array<std::string_view, 4> source_keys = {"url", "publisher", "title", "published"};
+constexpr std::array<std::string_view, 5> dataset_keys = {"title", "coverage", "as_of", "license",
+                                                          "description"};
 
 }  // namespace
 
@@ -578,8 +592,7 @@ void record_reader::read_dataset(od::value& v, const where& w) {
   dataset_info& info = doc_out_.info;
   fields(obj, dataset_keys, w, [&](std::size_t k, od::value val, std::size_t) {
     const where sub{w.key, w.index, dataset_keys[k]};
-    std::string* target[] = {&info.title, &info.coverage, &info.as_of, &info.license,
-                             &info.description};
+    std::string* target[] = {&info.title, &info.coverage, &info.as_of, &info.license, &info.description};
     const std::size_t at = offset_of(val);
     if (!text(val, sub, *target[k])) return;
     // coverage and as_of must be EDTF; kept as written.
@@ -659,9 +672,8 @@ void record_builder::read(od::value v, bool allow_header) {
 
 void record_builder::read_fields(od::object& obj) {
   try {
-    r_.fields(obj, record_keys, {}, [&](std::size_t k, od::value val, std::size_t key_at) {
-      read_field(k, val, key_at);
-    });
+    r_.fields(obj, record_keys, {},
+              [&](std::size_t k, od::value val, std::size_t key_at) { read_field(k, val, key_at); });
   } catch (const syntax_stop&) {
     if ((f_.seen & header_keys) == 0) leave_out();
     throw;
@@ -746,8 +758,8 @@ void record_builder::read_kind(od::value& val, const where& w) {
 
 // `parse` is the enum's try_parse_* (diplo/event.h), the inverse of its name().
 template <class Enum, class Parse>
-void record_builder::read_enum(od::value& val, const where& w, Parse parse, Enum& out,
-                               std::string_view what, std::string_view expected) {
+void record_builder::read_enum(od::value& val, const where& w, Parse parse, Enum& out, std::string_view what,
+                               std::string_view expected) {
   const std::size_t at = r_.offset_of(val);
   auto s = r_.string_of(val, w, fmt::format("a {} (a string)", what));
   if (!s) return;
@@ -882,17 +894,16 @@ void record_builder::leave_out() {
 
 void record_builder::add_actor(std::size_t start, const origin& here) {
   const std::string id = f_.id;
-  actor a = f_.kind == rkind::person
-                ? actor(person{.id = actor_id{std::move(f_.id)},
-                               .name = std::move(f_.name),
-                               .aliases = std::move(f_.aliases),
-                               .wikidata = std::move(f_.wikidata),
-                               .country = f_.country,
-                               .offices = std::move(f_.offices)})
-                : actor(organisation{.id = actor_id{std::move(f_.id)},
-                                     .name = std::move(f_.name),
-                                     .aliases = std::move(f_.aliases),
-                                     .wikidata = std::move(f_.wikidata)});
+  actor a = f_.kind == rkind::person ? actor(person{.id = actor_id{std::move(f_.id)},
+                                                    .name = std::move(f_.name),
+                                                    .aliases = std::move(f_.aliases),
+                                                    .wikidata = std::move(f_.wikidata),
+                                                    .country = f_.country,
+                                                    .offices = std::move(f_.offices)})
+                                     : actor(organisation{.id = actor_id{std::move(f_.id)},
+                                                          .name = std::move(f_.name),
+                                                          .aliases = std::move(f_.aliases),
+                                                          .wikidata = std::move(f_.wikidata)});
   try {
     r_.doc().actors.add(std::move(a));
     r_.doc().actor_origins.push_back(here);
@@ -995,9 +1006,7 @@ auto to_node(const actor& a) -> node {
   n.add("kind", str(is_person ? "person" : "organisation"));
   n.add("name", str(name_of(a)));
   if (!aliases_of(a).empty()) n.add("aliases", strings_node(aliases_of(a)));
-  const std::string& wikidata = std::visit([](const auto& x) -> const std::string& {
-    return x.wikidata;
-  }, a);
+  const std::string& wikidata = std::visit([](const auto& x) -> const std::string& { return x.wikidata; }, a);
   if (!wikidata.empty()) n.add("wikidata", str(wikidata));
   if (const auto* p = std::get_if<person>(&a)) {
     if (!p->country.empty()) n.add("country", code(p->country));

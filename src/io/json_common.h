@@ -178,8 +178,7 @@ class record_reader {
   /// Iterates the fields of `obj`: `keys` are the known keys; unknown and duplicate keys
   /// are reported; `on_key(index, value, key_offset)` is called for the others.
   template <std::size_t N, class OnKey>
-  void fields(od::object& obj, const std::array<std::string_view, N>& keys, const where& w,
-              OnKey&& on_key);
+  void fields(od::object& obj, const std::array<std::string_view, N>& keys, const where& w, OnKey&& on_key);
 
   bool header_seen = false;   // JSONL: a header line was read
   bool record_seen = false;   // JSONL: a record line was read
@@ -191,8 +190,7 @@ class record_reader {
   auto path(const where& w) const -> std::string;
   auto root_is_object(const where& w) -> bool;
   void type_error(od::value& v, const where& w, std::string_view expected);
-  auto string_of(od::value& v, const where& w, std::string_view expected)
-      -> std::optional<std::string_view>;
+  auto string_of(od::value& v, const where& w, std::string_view expected) -> std::optional<std::string_view>;
 
   std::string_view text_;
   std::string_view file_;
@@ -242,10 +240,9 @@ void write_pretty(std::string& out, const node& n, std::size_t indent, bool comm
 /// Writes `n` on one line: {"k": v, "k2": [..]}.
 void write_inline(std::string& out, const node& n);
 
-
 template <std::size_t N, class OnKey>
 inline void record_reader::fields(od::object& obj, const std::array<std::string_view, N>& keys,
-                           const where& w, OnKey&& on_key) {
+                                  const where& w, OnKey&& on_key) {
   static_assert(N <= 64);
   std::uint64_t seen = 0;
   for (auto item : obj) {

@@ -34,8 +34,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
     // The limits: a line too long is left out (the next lines are read); too many records
     // end the reading.
     const std::size_t length = line.size() - (line.ends_with('\r') ? 1 : 0);
-    const std::size_t records =
-        r.doc().actors.size() + r.doc().events.size() + r.doc().left_out.count;
+    const std::size_t records = r.doc().actors.size() + r.doc().events.size() + r.doc().left_out.count;
     if (length > limits.max_line_length || records >= limits.max_records) {
       const bool long_line = length > limits.max_line_length;
       const bool go_on = r.guarded([&] {
@@ -70,8 +69,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
       r.use(buffer.data(), line_at, line.size(), nullptr);
       r.refuse_too_deep(line, line_at, limits);
       simdjson::ondemand::document d;
-      if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d);
-          e != simdjson::SUCCESS) {
+      if (auto e = parser.iterate(buffer.data(), line.size(), buffer.size()).get(d); e != simdjson::SUCCESS) {
         if (e == simdjson::MEMALLOC) throw std::bad_alloc();
         r.stage1(e);
       }
@@ -94,16 +92,14 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
 
 }  // namespace
 
-auto read_jsonl(std::string_view text, std::string_view file, const read_limits& limits)
-    -> document {
+auto read_jsonl(std::string_view text, std::string_view file, const read_limits& limits) -> document {
   detail::record_reader r(text, file);
   detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish("jsonl");
 }
 
-auto read_jsonl_lenient(std::string_view text, std::string_view file,
-                        std::vector<diagnostic>& problems, const read_limits& limits)
-    -> document {
+auto read_jsonl_lenient(std::string_view text, std::string_view file, std::vector<diagnostic>& problems,
+                        const read_limits& limits) -> document {
   detail::record_reader r(text, file);
   detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
   return r.finish_lenient(problems);

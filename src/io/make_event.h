@@ -28,13 +28,13 @@ struct event_fields {
   /// The guests of a visit, the attendees of a summit or ceremony, the participants of a
   /// meeting.
   std::vector<actor_id> people;
-  std::optional<actor_id> host;                 // visit, summit, ceremony
-  country_code host_country;                    // visit, summit
-  std::string name;                             // summit, ceremony
-  std::string series;                           // summit
+  std::optional<actor_id> host;                  // visit, summit, ceremony
+  country_code host_country;                     // visit, summit
+  std::string name;                              // summit, ceremony
+  std::string series;                            // summit
   visit_level level = visit_level::unspecified;  // visit
   meeting_mode mode = meeting_mode::in_person;   // meeting
-  std::vector<std::string> cities;              // visit
+  std::vector<std::string> cities;               // visit
 };
 
 /// The event of kind `kind` made of `f` (moved from).

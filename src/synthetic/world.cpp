@@ -94,67 +94,109 @@ struct word {
 };
 
 constexpr std::array<word, 56> given_names{{
-    {"Amara", "amara"},       {"José", "jose"},          {"Li", "li"},
-    {"Mehmet", "mehmet"},     {"Olga", "olga"},          {"Kwame", "kwame"},
-    {"Ingrid", "ingrid"},     {"Rahul", "rahul"},        {"Sofía", "sofia"},
-    {"Tomasz", "tomasz"},     {"Aiko", "aiko"},          {"Fatima", "fatima"},
-    {"Jean-Luc", "jean-luc"}, {"Nguyen", "nguyen"},      {"Hamid", "hamid"},
-    {"Björn", "bjorn"},       {"Chiara", "chiara"},      {"Dmitri", "dmitri"},
-    {"Esther", "esther"},     {"Farid", "farid"},        {"Gabriela", "gabriela"},
-    {"Hiroshi", "hiroshi"},   {"Ismail", "ismail"},      {"Jana", "jana"},
-    {"Kofi", "kofi"},         {"Leïla", "leila"},        {"Mateus", "mateus"},
+    {"Amara", "amara"},       {"José", "jose"},           {"Li", "li"},
+    {"Mehmet", "mehmet"},     {"Olga", "olga"},           {"Kwame", "kwame"},
+    {"Ingrid", "ingrid"},     {"Rahul", "rahul"},         {"Sofía", "sofia"},
+    {"Tomasz", "tomasz"},     {"Aiko", "aiko"},           {"Fatima", "fatima"},
+    {"Jean-Luc", "jean-luc"}, {"Nguyen", "nguyen"},       {"Hamid", "hamid"},
+    {"Björn", "bjorn"},       {"Chiara", "chiara"},       {"Dmitri", "dmitri"},
+    {"Esther", "esther"},     {"Farid", "farid"},         {"Gabriela", "gabriela"},
+    {"Hiroshi", "hiroshi"},   {"Ismail", "ismail"},       {"Jana", "jana"},
+    {"Kofi", "kofi"},         {"Leïla", "leila"},         {"Mateus", "mateus"},
     {"Nadia", "nadia"},       {"Oleksandr", "oleksandr"}, {"Priya", "priya"},
-    {"Quentin", "quentin"},   {"Rosa", "rosa"},          {"Sipho", "sipho"},
-    {"Tariq", "tariq"},       {"Ursula", "ursula"},      {"Víctor", "victor"},
-    {"Wei", "wei"},           {"Ximena", "ximena"},      {"Yusuf", "yusuf"},
-    {"Zanele", "zanele"},     {"Andrés", "andres"},      {"Beatriz", "beatriz"},
-    {"Carlos", "carlos"},     {"Dagny", "dagny"},        {"Emeka", "emeka"},
-    {"François", "francois"}, {"Giorgi", "giorgi"},      {"Helga", "helga"},
-    {"Ilhan", "ilhan"},       {"Juma", "juma"},          {"Karin", "karin"},
-    {"Lars", "lars"},         {"Mariam", "mariam"},      {"Narendra", "narendra"},
+    {"Quentin", "quentin"},   {"Rosa", "rosa"},           {"Sipho", "sipho"},
+    {"Tariq", "tariq"},       {"Ursula", "ursula"},       {"Víctor", "victor"},
+    {"Wei", "wei"},           {"Ximena", "ximena"},       {"Yusuf", "yusuf"},
+    {"Zanele", "zanele"},     {"Andrés", "andres"},       {"Beatriz", "beatriz"},
+    {"Carlos", "carlos"},     {"Dagny", "dagny"},         {"Emeka", "emeka"},
+    {"François", "francois"}, {"Giorgi", "giorgi"},       {"Helga", "helga"},
+    {"Ilhan", "ilhan"},       {"Juma", "juma"},           {"Karin", "karin"},
+    {"Lars", "lars"},         {"Mariam", "mariam"},       {"Narendra", "narendra"},
     {"Ömer", "omer"},         {"Patrice", "patrice"},
 }};
 
 constexpr std::array<word, 64> family_names{{
-    {"Okafor", "okafor"},         {"García", "garcia"},       {"Wang", "wang"},
-    {"Yılmaz", "yilmaz"},         {"Ivanova", "ivanova"},     {"Mensah", "mensah"},
-    {"Lindqvist", "lindqvist"},   {"Sharma", "sharma"},       {"Fernández", "fernandez"},
-    {"Kowalski", "kowalski"},     {"Tanaka", "tanaka"},       {"Haddad", "haddad"},
-    {"Dubois", "dubois"},         {"Tran", "tran"},           {"Rahimi", "rahimi"},
-    {"Johansson", "johansson"},   {"Rossi", "rossi"},         {"Sokolov", "sokolov"},
-    {"Cohen", "cohen"},           {"Karimi", "karimi"},       {"Silva", "silva"},
-    {"Nakamura", "nakamura"},     {"Demir", "demir"},         {"Nováková", "novakova"},
-    {"Boateng", "boateng"},       {"Benali", "benali"},       {"Pereira", "pereira"},
-    {"Hassan", "hassan"},         {"Shevchenko", "shevchenko"}, {"Patel", "patel"},
-    {"Lefèvre", "lefevre"},       {"Morales", "morales"},     {"Dlamini", "dlamini"},
-    {"Aziz", "aziz"},             {"Schmidt", "schmidt"},     {"Rodríguez", "rodriguez"},
-    {"Chen", "chen"},             {"Castillo", "castillo"},   {"Öztürk", "ozturk"},
-    {"Ndlovu", "ndlovu"},         {"Moreno", "moreno"},       {"Alves", "alves"},
-    {"Herrera", "herrera"},       {"Eriksen", "eriksen"},     {"Adeyemi", "adeyemi"},
-    {"Laurent", "laurent"},       {"Beridze", "beridze"},     {"Müller", "muller"},
-    {"Çelik", "celik"},           {"Mwangi", "mwangi"},       {"Berg", "berg"},
-    {"Nielsen", "nielsen"},       {"Khalil", "khalil"},       {"Modi", "modi"},
-    {"Kaya", "kaya"},             {"Mbeki", "mbeki"},         {"Zhou", "zhou"},
-    {"Popescu", "popescu"},       {"Horvát", "horvat"},       {"Santos", "santos"},
-    {"Virtanen", "virtanen"},     {"Kim", "kim"},             {"Park", "park"},
+    {"Okafor", "okafor"},
+    {"García", "garcia"},
+    {"Wang", "wang"},
+    {"Yılmaz", "yilmaz"},
+    {"Ivanova", "ivanova"},
+    {"Mensah", "mensah"},
+    {"Lindqvist", "lindqvist"},
+    {"Sharma", "sharma"},
+    {"Fernández", "fernandez"},
+    {"Kowalski", "kowalski"},
+    {"Tanaka", "tanaka"},
+    {"Haddad", "haddad"},
+    {"Dubois", "dubois"},
+    {"Tran", "tran"},
+    {"Rahimi", "rahimi"},
+    {"Johansson", "johansson"},
+    {"Rossi", "rossi"},
+    {"Sokolov", "sokolov"},
+    {"Cohen", "cohen"},
+    {"Karimi", "karimi"},
+    {"Silva", "silva"},
+    {"Nakamura", "nakamura"},
+    {"Demir", "demir"},
+    {"Nováková", "novakova"},
+    {"Boateng", "boateng"},
+    {"Benali", "benali"},
+    {"Pereira", "pereira"},
+    {"Hassan", "hassan"},
+    {"Shevchenko", "shevchenko"},
+    {"Patel", "patel"},
+    {"Lefèvre", "lefevre"},
+    {"Morales", "morales"},
+    {"Dlamini", "dlamini"},
+    {"Aziz", "aziz"},
+    {"Schmidt", "schmidt"},
+    {"Rodríguez", "rodriguez"},
+    {"Chen", "chen"},
+    {"Castillo", "castillo"},
+    {"Öztürk", "ozturk"},
+    {"Ndlovu", "ndlovu"},
+    {"Moreno", "moreno"},
+    {"Alves", "alves"},
+    {"Herrera", "herrera"},
+    {"Eriksen", "eriksen"},
+    {"Adeyemi", "adeyemi"},
+    {"Laurent", "laurent"},
+    {"Beridze", "beridze"},
+    {"Müller", "muller"},
+    {"Çelik", "celik"},
+    {"Mwangi", "mwangi"},
+    {"Berg", "berg"},
+    {"Nielsen", "nielsen"},
+    {"Khalil", "khalil"},
+    {"Modi", "modi"},
+    {"Kaya", "kaya"},
+    {"Mbeki", "mbeki"},
+    {"Zhou", "zhou"},
+    {"Popescu", "popescu"},
+    {"Horvát", "horvat"},
+    {"Santos", "santos"},
+    {"Virtanen", "virtanen"},
+    {"Kim", "kim"},
+    {"Park", "park"},
     {"Suzuki", "suzuki"},
 }};
 
 constexpr std::array<std::string_view, 16> city_starts{
     "Port ", "San ", "New ", "Nova ", "Saint-", "", "", "", "", "", "", "", "", "", "", ""};
 constexpr std::array<std::string_view, 24> city_roots{
-    "Kasim", "Aler", "Vel", "Tamar", "Orus", "Bel", "Nadir", "Kor", "Lum", "Sar", "Mira", "Dov",
-    "Ester", "Rhen", "Zan", "Qad", "Pol", "Ilia", "Marak", "Tesh", "Ulan", "Gor", "Sev", "Anta"};
-constexpr std::array<std::string_view, 16> city_ends{"bo", "ia", "grad", "pur", "ville", "stad",
-                                                     "abad", "ona", "ek", "ari", "heim", "polis",
-                                                     "os", "an", "ium", "ara"};
+    "Kasim", "Aler", "Vel", "Tamar", "Orus", "Bel",  "Nadir", "Kor",  "Lum",  "Sar", "Mira", "Dov",
+    "Ester", "Rhen", "Zan", "Qad",   "Pol",  "Ilia", "Marak", "Tesh", "Ulan", "Gor", "Sev",  "Anta"};
+constexpr std::array<std::string_view, 16> city_ends{"bo",   "ia",  "grad", "pur", "ville", "stad",
+                                                     "abad", "ona", "ek",   "ari", "heim",  "polis",
+                                                     "os",   "an",  "ium",  "ara"};
 
-constexpr std::array<std::string_view, 6> office_titles{
-    "President", "Prime Minister", "President", "Prime Minister", "Chancellor", "Head of State"};
+constexpr std::array<std::string_view, 6> office_titles{"President",      "Prime Minister", "President",
+                                                        "Prime Minister", "Chancellor",     "Head of State"};
 
 constexpr std::array<std::string_view, 16> series_names{
-    "G20",   "BRICS", "SCO",  "ASEAN",  "APEC",  "African Union", "Commonwealth", "NATO",
-    "CELAC", "G7",    "OIC",  "Mercosur", "ECOWAS", "Nordic Council", "Arab League", "CICA"};
+    "G20",   "BRICS", "SCO", "ASEAN",    "APEC",   "African Union",  "Commonwealth", "NATO",
+    "CELAC", "G7",    "OIC", "Mercosur", "ECOWAS", "Nordic Council", "Arab League",  "CICA"};
 
 struct publisher {
   std::string_view name;
@@ -228,12 +270,14 @@ auto base36(std::uint64_t n) -> std::string {
   return s;
 }
 
-auto day_of(std::int32_t d) -> date::year_month_day { return date::year_month_day{date::sys_days{date::days{d}}}; }
+auto day_of(std::int32_t d) -> date::year_month_day {
+  return date::year_month_day{date::sys_days{date::days{d}}};
+}
 
 auto iso(std::int32_t d) -> std::string {
   const auto ymd = day_of(d);
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
-                     static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
 }
 
 auto day_number(date::year_month_day ymd) -> std::int32_t {
@@ -299,8 +343,8 @@ class world {
       const auto days = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
       std::int32_t start = first_day_;
       for (std::size_t k = 0; k < n; ++k) {
-        std::int32_t end = k + 1 == n ? last_day_
-                                      : start + static_cast<std::int32_t>(days * w[k] / total) - 1;
+        std::int32_t end =
+            k + 1 == n ? last_day_ : start + static_cast<std::int32_t>(days * w[k] / total) - 1;
         end = std::min(std::max(end, start), last_day_);
         cd.term_start.push_back(start);
         cd.term_end.push_back(end);
@@ -334,10 +378,9 @@ class world {
         p.name = c.leader_names[k];
         p.wikidata = fmt::format("Q{}", 100'000 + r.below(90'000'000));
         p.country = c.code;
-        p.offices.push_back(
-            {c.title, c.code,
-             period::days(date::sys_days{date::days{c.term_start[k]}},
-                          date::sys_days{date::days{c.term_end[k]}})});
+        p.offices.push_back({c.title, c.code,
+                             period::days(date::sys_days{date::days{c.term_start[k]}},
+                                          date::sys_days{date::days{c.term_end[k]}})});
         reg.add(std::move(p));
       }
     }
@@ -393,8 +436,7 @@ class world {
 
   /// Fits [d, d + length) into the terms of the leaders in office in countries a, b on day d:
   /// moves it earlier if a term ends first. nullopt when it cannot fit.
-  auto fit(std::int32_t d, std::int32_t length, std::size_t a, std::size_t b) const
-      -> std::optional<span> {
+  auto fit(std::int32_t d, std::int32_t length, std::size_t a, std::size_t b) const -> std::optional<span> {
     const auto la = leader_at(a, d);
     const auto lb = leader_at(b, d);
     const std::int32_t lo = std::max(countries_[a].term_start[la], countries_[b].term_start[lb]);
@@ -450,10 +492,9 @@ class world {
       source s;
       s.publisher = std::string(p.name);
       s.title = headline;
-      s.url = fmt::format("https://{}/{:04}/{:02}/{:02}/{}-{}", p.domain,
-                          static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                          static_cast<unsigned>(ymd.day()), slug(headline),
-                          base36(r.below(1'000'000'000)));
+      s.url = fmt::format("https://{}/{:04}/{:02}/{:02}/{}-{}", p.domain, static_cast<int>(ymd.year()),
+                          static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                          slug(headline), base36(r.below(1'000'000'000)));
       if (r.chance(700)) {
         s.published = partial_date(day_of(std::min(d + static_cast<std::int32_t>(r.below(2)), last_day_)));
       }
@@ -479,12 +520,12 @@ class world {
     v.host = leader(host, s->first);
     v.host_country = hc.code;
     constexpr std::array<visit_level, 20> levels{
-        visit_level::state,      visit_level::state,       visit_level::state,
-        visit_level::state,      visit_level::state,       visit_level::official,
-        visit_level::official,   visit_level::official,    visit_level::official,
-        visit_level::official,   visit_level::working,     visit_level::working,
-        visit_level::working,    visit_level::working,     visit_level::working,
-        visit_level::working,    visit_level::private_visit, visit_level::unspecified,
+        visit_level::state,       visit_level::state,         visit_level::state,
+        visit_level::state,       visit_level::state,         visit_level::official,
+        visit_level::official,    visit_level::official,      visit_level::official,
+        visit_level::official,    visit_level::working,       visit_level::working,
+        visit_level::working,     visit_level::working,       visit_level::working,
+        visit_level::working,     visit_level::private_visit, visit_level::unspecified,
         visit_level::unspecified, visit_level::unspecified};
     v.level = r.pick(levels);
     v.cities.push_back(hc.cities[r.below(hc.cities.size())]);
@@ -498,10 +539,9 @@ class world {
     v.id = event_id{make_id(s->first, v.place.city, "visit")};
     std::string headline =
         v.level == visit_level::unspecified
-            ? fmt::format("{} arrives in {} for talks with {}", leader_name(guest, s->first),
-                          v.place.city, leader_name(host, s->first))
-            : fmt::format("{} begins {} visit to {}", leader_name(guest, s->first),
-                          name(v.level), hc.name);
+            ? fmt::format("{} arrives in {} for talks with {}", leader_name(guest, s->first), v.place.city,
+                          leader_name(host, s->first))
+            : fmt::format("{} begins {} visit to {}", leader_name(guest, s->first), name(v.level), hc.name);
     add_sources(r, v, s->first, headline);
     emit(std::move(v));
   }
@@ -551,8 +591,7 @@ class world {
     sm.place.city = hc.cities[r.below(hc.cities.size())];
     sm.place.country = hc.code;
     sm.id = event_id{make_id(s->first, sm.place.city, "summit")};
-    add_sources(r, sm, s->first,
-                fmt::format("Leaders gather in {} for the {}", sm.place.city, sm.name));
+    add_sources(r, sm, s->first, fmt::format("Leaders gather in {} for the {}", sm.place.city, sm.name));
     const event_id parent = sm.id;
     const diplo::place where = sm.place;
     emit(std::move(sm));
@@ -567,7 +606,8 @@ class world {
       if (x > y) std::swap(x, y);
       if (std::find(held.begin(), held.end(), std::pair{x, y}) != held.end()) continue;
       held.emplace_back(x, y);
-      const std::int32_t d = s->first + static_cast<std::int32_t>(r.below(static_cast<std::uint64_t>(length)));
+      const std::int32_t d =
+          s->first + static_cast<std::int32_t>(r.below(static_cast<std::uint64_t>(length)));
       meeting m;
       m.when = period::days(date::sys_days{date::days{d}}, date::sys_days{date::days{d}});
       m.participants = {leader(members[x], d), leader(members[y], d)};
@@ -594,9 +634,7 @@ class world {
 
 auto generate_actors(const options& o) -> actor_registry { return world(o).actors(); }
 
-void generate_events(const options& o, const std::function<void(event&&)>& sink) {
-  world(o).events(sink);
-}
+void generate_events(const options& o, const std::function<void(event&&)>& sink) { world(o).events(sink); }
 
 auto generate(const options& o) -> io::document {
   world w(o);

@@ -100,15 +100,18 @@ TEST(Instant, RefusesWithTheColumnOfTheFirstProblem) {
   EXPECT_EQ(problem(""),
             "[diplo.instant] \"\" at column 1: expected a four-digit year (instants are "
             "YYYY-MM-DDTHH:MM:SSZ)");
-  EXPECT_EQ(problem("2024-10-22"), "[diplo.instant] \"2024-10-22\" at column 11: expected 'T' "
-                                   "between the date and the time");
+  EXPECT_EQ(problem("2024-10-22"),
+            "[diplo.instant] \"2024-10-22\" at column 11: expected 'T' "
+            "between the date and the time");
   EXPECT_EQ(problem("2024-10-22T9:30:00Z"),
             "[diplo.instant] \"2024-10-22T9:30:00Z\" at column 13: expected a two-digit hour (00-23)");
   // From the left: the month is wrong before the separator after the day is.
   EXPECT_EQ(problem("2024-13-01 10:00:00Z"),
             "[diplo.instant] \"2024-13-01 10:00:00Z\" at column 6: expected a two-digit month (01-12)");
-  EXPECT_EQ(problem("2024/10/22T09:30:00Z"), "[diplo.instant] \"2024/10/22T09:30:00Z\" at column 5: expected '-'");
-  EXPECT_EQ(problem("2024-10-22T09.30:00Z"), "[diplo.instant] \"2024-10-22T09.30:00Z\" at column 14: expected ':'");
+  EXPECT_EQ(problem("2024/10/22T09:30:00Z"),
+            "[diplo.instant] \"2024/10/22T09:30:00Z\" at column 5: expected '-'");
+  EXPECT_EQ(problem("2024-10-22T09.30:00Z"),
+            "[diplo.instant] \"2024-10-22T09.30:00Z\" at column 14: expected ':'");
 }
 
 // The oracle: the text is 20 bytes of the pattern, its fields in range and its day one the

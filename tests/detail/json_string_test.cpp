@@ -20,14 +20,17 @@ TEST(JsonString, EscapesQuotesBackslashesAndControlCharacters) {
 TEST(JsonString, WritesUtf8AsItIs) {
   EXPECT_EQ(json_string("Путин"), "\"Путин\"");
   EXPECT_EQ(json_string("习近平 \xF0\x9F\x98\x80"), "\"习近平 \xF0\x9F\x98\x80\"");
-  EXPECT_EQ(json_string("Erdog\xCC\x86" "an"), "\"Erdog\xCC\x86" "an\"");
+  EXPECT_EQ(json_string("Erdog\xCC\x86"
+                        "an"),
+            "\"Erdog\xCC\x86"
+            "an\"");
 }
 
 TEST(JsonString, WritesEachByteThatIsNotUtf8AsReplacementCharacter) {
   EXPECT_EQ(json_string("a\xFFz"), R"("a\ufffdz")");
-  EXPECT_EQ(json_string("\xC3"), R"("\ufffd")");                    // cut short
-  EXPECT_EQ(json_string("\xC0\x80"), R"("\ufffd\ufffd")");          // overlong
-  EXPECT_EQ(json_string("\xED\xA0\x80"), R"("\ufffd\ufffd\ufffd")");  // a surrogate
+  EXPECT_EQ(json_string("\xC3"), R"("\ufffd")");                                // cut short
+  EXPECT_EQ(json_string("\xC0\x80"), R"("\ufffd\ufffd")");                      // overlong
+  EXPECT_EQ(json_string("\xED\xA0\x80"), R"("\ufffd\ufffd\ufffd")");            // a surrogate
   EXPECT_EQ(json_string("\xF4\x90\x80\x80"), R"("\ufffd\ufffd\ufffd\ufffd")");  // past U+10FFFF
   EXPECT_EQ(json_string("\xC3\xA9\xFF\xC3\xA9\n"), "\"\xC3\xA9\\ufffd\xC3\xA9\\n\"");
   EXPECT_EQ(json_string("\xE2\x82\"\xE2\x82\xAC"), "\"\\ufffd\\ufffd\\\"\xE2\x82\xAC\"");
@@ -37,9 +40,9 @@ TEST(JsonString, WritesEachByteThatIsNotUtf8AsReplacementCharacter) {
 // kind of lead and continuation byte and the escapes is written as a valid UTF-8 JSON
 // string whose content, unescaped, is the input with each ill-formed byte as U+FFFD.
 TEST(JsonString, AgreesWithAByteByByteOracle) {
-  const std::string bytes = std::string("a\"\\\n\x01\x7f\x80\xBF\xC2\xC3\xDF\xE0\xE2\xED\xEF\xF0\xF4\xF5\xFF", 19) +
-                            std::string(1, '\xA0') + std::string(1, '\x9F') + std::string(1, '\x90') +
-                            std::string(1, '\x8F');
+  const std::string bytes =
+      std::string("a\"\\\n\x01\x7f\x80\xBF\xC2\xC3\xDF\xE0\xE2\xED\xEF\xF0\xF4\xF5\xFF", 19) +
+      std::string(1, '\xA0') + std::string(1, '\x9F') + std::string(1, '\x90') + std::string(1, '\x8F');
   auto unescape = [](std::string_view q) {
     std::string out;
     for (std::size_t i = 1; i + 1 < q.size(); ++i) {

@@ -59,12 +59,14 @@ TEST(Slug, ANameWithoutLettersOrDigitsGetsAStableHash) {
 
 TEST(Slug, InvalidUtf8IsANameError) {
   EXPECT_THROW((void)slug("Putin \xff"), diplo::error);
-  EXPECT_EQ(slug_of_folded("a\xff" "b"), "a-b");  // bytes that are not UTF-8 separate words
+  EXPECT_EQ(slug_of_folded("a\xff"
+                           "b"),
+            "a-b");  // bytes that are not UTF-8 separate words
 }
 
 TEST(Slug, FoldedOrNotOneSlug) {
-  for (const char* n : {"Barack Obama", "Jonas Gahr Støre", "Ｘｉ Ｊｉｎｐｉｎｇ", "Путин", "???",
-                        "Erdoğan", "ǅemal Bijedić"}) {
+  for (const char* n : {"Barack Obama", "Jonas Gahr Støre", "Ｘｉ Ｊｉｎｐｉｎｇ", "Путин", "???", "Erdoğan",
+                        "ǅemal Bijedić"}) {
     EXPECT_EQ(slug_of_folded(diplo::detail::fold(n)), slug(n)) << n;
   }
   EXPECT_EQ(slug("Ｘｉ Ｊｉｎｐｉｎｇ"), "xi-jinping");  // full-width forms (NFKC)

@@ -66,7 +66,7 @@ TEST(Text, LineMapPlacesOffsets) {
   line_map m("ab\ncd");
   EXPECT_EQ(m.at(0), (text_position{1, 1}));
   EXPECT_EQ(m.at(4), (text_position{2, 2}));
-  EXPECT_EQ(m.at(2), (text_position{1, 3}));  // the LF ends line 1
+  EXPECT_EQ(m.at(2), (text_position{1, 3}));   // the LF ends line 1
   EXPECT_EQ(m.at(99), (text_position{2, 3}));  // past the end: the end
   // LF, CR LF and a CR alone each end one line; the LF of a CR LF is on the line it ends.
   line_map crs("a\r\nb\rc\n");

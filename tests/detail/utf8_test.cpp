@@ -86,9 +86,17 @@ void check_against_oracle(std::string_view s) {
 
 TEST(Utf8, DecodesKnownCharacters) {
   EXPECT_EQ(utf8::decode("A", 0).code_point, U'A');
-  EXPECT_EQ(utf8::decode("Erdo\xC4\x9F" "an", 4).code_point, U'\u011F');  // ğ
-  EXPECT_EQ(utf8::decode("Erdo\xC4\x9F" "an", 4).length, 2U);
-  EXPECT_EQ(utf8::decode("\xE2\x82\xAC", 0).code_point, U'\u20AC');        // €
+  EXPECT_EQ(utf8::decode("Erdo\xC4\x9F"
+                         "an",
+                         4)
+                .code_point,
+            U'\u011F');  // ğ
+  EXPECT_EQ(utf8::decode("Erdo\xC4\x9F"
+                         "an",
+                         4)
+                .length,
+            2U);
+  EXPECT_EQ(utf8::decode("\xE2\x82\xAC", 0).code_point, U'\u20AC');          // €
   EXPECT_EQ(utf8::decode("\xF0\x9D\x84\x9E", 0).code_point, U'\U0001D11E');  // 𝄞
   EXPECT_EQ(utf8::decode("\xF4\x8F\xBF\xBF", 0).code_point, U'\U0010FFFF');
   EXPECT_EQ(utf8::decode(std::string_view("\0", 1), 0).length, 1U);
@@ -139,8 +147,7 @@ TEST(Utf8, SampledFourByteTextsAgreeWithTheTable) {
     for (unsigned b = 0; b < 256; ++b) {
       for (unsigned c : edges) {
         for (unsigned d : edges) {
-          s.assign({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c),
-                    static_cast<char>(d)});
+          s.assign({static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), static_cast<char>(d)});
           check_against_oracle(s);
           if (HasFatalFailure()) return;
         }
@@ -177,7 +184,9 @@ TEST(Utf8, EncodesEveryScalarValueAsTheTableSays) {
 
 TEST(Utf8, ValidatesTextLikeTheOracle) {
   EXPECT_TRUE(diplo::detail::is_valid_utf8(""));
-  EXPECT_TRUE(diplo::detail::is_valid_utf8("Erdo\xC4\x9F" "an \xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3"));
+  EXPECT_TRUE(
+      diplo::detail::is_valid_utf8("Erdo\xC4\x9F"
+                                   "an \xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3"));
   std::mt19937 rng(13);
   // Mostly the bytes that make sequences, so that texts are often valid and often
   // broken in the middle.
@@ -207,9 +216,13 @@ TEST(Utf8, ValidatesTextLikeTheOracle) {
 
 TEST(Utf8, CountsAndWidensCharactersEachBadByteOneReplacement) {
   EXPECT_EQ(utf8::length(""), 0U);
-  EXPECT_EQ(utf8::length("Erdo\xC4\x9F" "an"), 7U);
+  EXPECT_EQ(utf8::length("Erdo\xC4\x9F"
+                         "an"),
+            7U);
   EXPECT_EQ(utf8::length("\xE4\xB9\xA0\xE8\xBF\x91\xE5\xB9\xB3"), 3U);  // 习近平
-  EXPECT_EQ(utf8::to_utf32("Erdo\xC4\x9F" "an"), U"Erdo\u011Fan");
+  EXPECT_EQ(utf8::to_utf32("Erdo\xC4\x9F"
+                           "an"),
+            U"Erdo\u011Fan");
   // An overlong NUL is two bad bytes, not U+0000 (the decoder in actor.h read it so).
   EXPECT_EQ(utf8::to_utf32("a\xC0\x80z"), U"a\uFFFD\uFFFDz");
   EXPECT_EQ(utf8::length("a\xC0\x80z"), 4U);
@@ -219,7 +232,9 @@ TEST(Utf8, CountsAndWidensCharactersEachBadByteOneReplacement) {
 TEST(Utf8, WorksAtCompileTime) {
   static_assert(utf8::decode("\xC4\x9F", 0).code_point == U'\u011F');
   static_assert(!utf8::decode("\xED\xA0\x80", 0).ok());
-  static_assert(diplo::detail::is_valid_utf8("Erdo\xC4\x9F" "an"));
+  static_assert(
+      diplo::detail::is_valid_utf8("Erdo\xC4\x9F"
+                                   "an"));
   static_assert(!diplo::detail::is_valid_utf8("\xF4\x90\x80\x80"));
   static_assert(utf8::length("\xE2\x82\xAC!") == 2);
   SUCCEED();

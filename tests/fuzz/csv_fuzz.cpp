@@ -67,9 +67,8 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
 
   std::vector<diplo::diagnostic> problems;
   diplo::io::document lenient = diplo::io::read_csv_lenient(text, "fuzz.csv", &known, problems);
-  const bool clean = std::none_of(problems.begin(), problems.end(), [](const auto& d) {
-    return d.severity == diplo::severity::error;
-  });
+  const bool clean = std::none_of(problems.begin(), problems.end(),
+                                  [](const auto& d) { return d.severity == diplo::severity::error; });
   diplo::fuzz::check_lenient(std::move(lenient), std::move(problems));
 
   std::optional<diplo::io::document> doc;
@@ -89,8 +88,7 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
     return 0;  // events that do not fit together: rejected, fine
   }
   const std::string csv = diplo::io::to_csv(*t);
-  const diplo::timeline again =
-      diplo::io::build(diplo::io::read_csv(csv, "written.csv", &t->actors()));
+  const diplo::timeline again = diplo::io::build(diplo::io::read_csv(csv, "written.csv", &t->actors()));
   DIPLO_FUZZ_CHECK(again.size() == t->size(), "CSV read back has another number of events:\n" + csv);
   // A timeline read from CSV has nothing CSV cannot hold (diplo::io::csv_losses counts only
   // actor records, which t->actors() gives back): its CSV reads back to the same events.

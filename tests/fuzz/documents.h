@@ -26,8 +26,7 @@ namespace diplo::fuzz {
 /// prints every diagnostic (to a string), as `diplo validate` does.
 inline void check_lenient(io::document doc, std::vector<diagnostic> problems) {
   DIPLO_FUZZ_CHECK(doc.origins.size() == doc.events.size(), "origins and events differ in size");
-  DIPLO_FUZZ_CHECK(doc.actor_origins.size() == doc.actors.size(),
-                   "actor origins and actors differ in size");
+  DIPLO_FUZZ_CHECK(doc.actor_origins.size() == doc.actors.size(), "actor origins and actors differ in size");
   const io::check_report r = io::check(std::move(doc), std::move(problems));
   std::string all;
   for (const diagnostic& d : r.diagnostics) all += fmt::format("{}\n", d);
@@ -47,8 +46,7 @@ inline void check_accepted(io::document doc) {
   }
   const std::string json = io::to_json(*t, info);
   const timeline from_json = io::build(io::read_json(json, "written.json"));
-  DIPLO_FUZZ_CHECK(io::to_json(from_json, info) == json,
-                   "to_json is not stable through read_json:\n" + json);
+  DIPLO_FUZZ_CHECK(io::to_json(from_json, info) == json, "to_json is not stable through read_json:\n" + json);
   const std::string jsonl = io::to_jsonl(*t, info);
   const io::document lines = io::read_jsonl(jsonl, "written.jsonl");
   DIPLO_FUZZ_CHECK(lines.info == info, "the dataset description changed through JSON Lines");

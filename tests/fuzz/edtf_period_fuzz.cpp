@@ -32,8 +32,7 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
     DIPLO_FUZZ_CHECK(p && *p == q, "parse() accepted what try_parse() rejected");
   } catch (const diplo::parse_error& e) {
     DIPLO_FUZZ_CHECK(!p, "parse() rejected what try_parse() accepted");
-    DIPLO_FUZZ_CHECK(std::string_view(e.what()).find("[diplo.edtf]") != std::string_view::npos,
-                     e.what());
+    DIPLO_FUZZ_CHECK(std::string_view(e.what()).find("[diplo.edtf]") != std::string_view::npos, e.what());
   }
   if (!p) return 0;
 

@@ -25,9 +25,9 @@
 
 /// Aborts with "property failed: <what>" and the file and line when `cond` is false.
 /// Unlike assert(), it stays on in Release builds (the fuzz build is RelWithDebInfo).
-#define DIPLO_FUZZ_CHECK(cond, what)                                                    \
-  do {                                                                                  \
-    if (!(cond)) ::diplo::fuzz::fail(__FILE__, __LINE__, #cond, what);                  \
+#define DIPLO_FUZZ_CHECK(cond, what)                                   \
+  do {                                                                 \
+    if (!(cond)) ::diplo::fuzz::fail(__FILE__, __LINE__, #cond, what); \
   } while (false)
 
 namespace diplo::fuzz {

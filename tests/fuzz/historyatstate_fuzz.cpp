@@ -50,8 +50,8 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
   using namespace diplo::import;
   const std::string_view text = diplo::fuzz::text_of(data, size);
   historyatstate_files files = tables();
-  for (const char* rel : {"visits/fuzz.xml", "travels/president-travels/fuzz.xml",
-                          "travels/secretary-travels/fuzz.xml"}) {
+  for (const char* rel :
+       {"visits/fuzz.xml", "travels/president-travels/fuzz.xml", "travels/secretary-travels/fuzz.xml"}) {
     files.emplace(rel, std::string(text));
   }
 

@@ -24,9 +24,8 @@ extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t siz
 
   std::vector<diplo::diagnostic> problems;
   diplo::io::document lenient = diplo::io::read_jsonl_lenient(text, "fuzz.jsonl", problems);
-  const bool clean = std::none_of(problems.begin(), problems.end(), [](const auto& d) {
-    return d.severity == diplo::severity::error;
-  });
+  const bool clean = std::none_of(problems.begin(), problems.end(),
+                                  [](const auto& d) { return d.severity == diplo::severity::error; });
   diplo::fuzz::check_lenient(std::move(lenient), std::move(problems));
 
   std::optional<diplo::io::document> doc;

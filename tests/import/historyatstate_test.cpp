@@ -214,9 +214,11 @@ TEST(HistoryAtState, LastGermanLeaderVisitBefore2020) {
 
 TEST(HistoryAtState, FrenchVisitsInThe1990s) {
   // expected.py: "French visits in the 1990s: 11", one guest each, none adjacent.
-  EXPECT_EQ(diplo::count_visits(data().t, {.guest_country = "FR", .host_country = "US",
-                                           .from = day(1990, 1, 1), .to = day(1999, 12, 31)}),
-            11U);
+  EXPECT_EQ(
+      diplo::count_visits(
+          data().t,
+          {.guest_country = "FR", .host_country = "US", .from = day(1990, 1, 1), .to = day(1999, 12, 31)}),
+      11U);
 }
 
 TEST(HistoryAtState, ObamasLastTripToTheUnitedKingdom) {
@@ -234,8 +236,8 @@ TEST(HistoryAtState, CountryWarrenChristopherVisitedMost) {
   for (const auto& tr : diplo::visits(data().t, {.guest = person_named("Warren Minor Christopher")})) {
     ++n[tr.country];
   }
-  auto best = std::max_element(n.begin(), n.end(),
-                               [](const auto& a, const auto& b) { return a.second < b.second; });
+  auto best =
+      std::max_element(n.begin(), n.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   ASSERT_NE(best, n.end());
   EXPECT_EQ(best->first, diplo::country_code{"IL"});
   EXPECT_EQ(best->second, 32);
@@ -302,7 +304,8 @@ TEST(HistoryAtState, VisitedCountriesOfWarrenChristopher) {
 
 TEST(HistoryAtState, LongestGapQueryBetweenDanishVisits) {
   // expected.py: "longest Danish gap: (2578, '2869', '3160', '2016-05-13', '2023-06-05')".
-  const auto g = diplo::longest_gap(data().t, diplo::visit_filter{.guest_country = "DK", .host_country = "US"});
+  const auto g =
+      diplo::longest_gap(data().t, diplo::visit_filter{.guest_country = "DK", .host_country = "US"});
   ASSERT_TRUE(g);
   EXPECT_EQ(g->length.count(), 2578);
   EXPECT_EQ(diplo::base(g->before.main()).id.value(), "hist-visit-2869");
@@ -314,12 +317,14 @@ TEST(HistoryAtState, ObamasJourneysAndTrips) {
   // ['united-kingdom', 'france', 'germany', 'czech-republic', 'turkey', 'iraq']".
   const auto obama = person_named("Barack Obama");
   EXPECT_EQ(diplo::journeys(data().t, {.guest = obama}).size(), 52U);
-  const auto in2009 = diplo::journeys(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)});
+  const auto in2009 =
+      diplo::journeys(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)});
   ASSERT_EQ(in2009.size(), 10U);
   std::size_t stops = 0;
   for (const auto& j : in2009) stops += j.stops.size();
   EXPECT_EQ(stops, 25U);
-  EXPECT_EQ(diplo::count_visits(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)}), 25U);
+  EXPECT_EQ(diplo::count_visits(data().t, {.guest = obama, .from = day(2009, 1, 1), .to = day(2009, 12, 31)}),
+            25U);
   EXPECT_EQ(in2009[1].id, "hist-journey-president-obama-barack-2009-03-31");
   EXPECT_EQ(in2009[1].countries(),
             (std::vector<diplo::country_code>{diplo::country_code{"GB"}, diplo::country_code{"FR"},
@@ -392,7 +397,8 @@ TEST(HistoryAtStateFormat, ReportParts) {
   using diplo::import::dataset;
   using diplo::import::record_ref;
   const record_ref a{dataset::secretary_trips, "3992", {}};
-  const record_ref b{dataset::secretary_trips, "4019", {"travels/secretary-travels/blinken-antony-j.xml", 17, 5}};
+  const record_ref b{
+      dataset::secretary_trips, "4019", {"travels/secretary-travels/blinken-antony-j.xml", 17, 5}};
   EXPECT_EQ(fmt::format("{}", diplo::import::merged{a, b, diplo::import::merge_kind::exact_copy, ""}),
             "secretary travels record 4019 (travels/secretary-travels/blinken-antony-j.xml:17:5) "
             "into secretary travels record 3992 [exact copy]");
@@ -435,11 +441,11 @@ auto import_error(const std::string& xml) -> std::string {
 }
 
 TEST(HistoryAtStateInMemory, ImportsRecordsHeldInMemory) {
-  const auto r = diplo::import::import_historyatstate(files_with(
-      "<visits><visit><id>751</id><start-date>1990-01-10</start-date>"
-      "<end-date>1990-01-12</end-date><visitor>Prime Minister Anibal Cavaco Silva</visitor>"
-      "<from id=\"portugal\">Portugal</from><description>Official working visit.</description>"
-      "</visit></visits>"));
+  const auto r = diplo::import::import_historyatstate(
+      files_with("<visits><visit><id>751</id><start-date>1990-01-10</start-date>"
+                 "<end-date>1990-01-12</end-date><visitor>Prime Minister Anibal Cavaco Silva</visitor>"
+                 "<from id=\"portugal\">Portugal</from><description>Official working visit.</description>"
+                 "</visit></visits>"));
   EXPECT_EQ(r.report.of(dataset::visits), (diplo::import::dataset_count{1, 1, 0, 0}));
   EXPECT_EQ(r.report.of(dataset::president_trips), (diplo::import::dataset_count{}));
   ASSERT_EQ(r.doc.events.size(), 1U);
@@ -546,10 +552,10 @@ TEST(HistoryAtStateTables, ErrorsNameFileLineAndColumn) {
 // One slug rule for every reader (diplo/detail/slug.h): the CSV reader makes the same ids.
 TEST(HistoryAtStateIds, PersonIdsAreSlugsOfTheirNames) {
   auto visitor = [](const std::string& name, const char* from, const char* day) {
-    return diplo::import::import_historyatstate(files_with(fmt::format(
-        "<visits><visit><id>1</id><start-date>{0}</start-date><end-date>{0}</end-date>"
-        "<visitor>President {1}</visitor><from id=\"{2}\">X</from></visit></visits>",
-        day, name, from)));
+    return diplo::import::import_historyatstate(
+        files_with(fmt::format("<visits><visit><id>1</id><start-date>{0}</start-date><end-date>{0}</end-date>"
+                               "<visitor>President {1}</visitor><from id=\"{2}\">X</from></visit></visits>",
+                               day, name, from)));
   };
   EXPECT_EQ(guest_of_test_visit(visitor("Владимир Путин", "russia", "2000-01-10")).id.value(),
             "владимир-путин");
@@ -557,8 +563,7 @@ TEST(HistoryAtStateIds, PersonIdsAreSlugsOfTheirNames) {
             "jonas-gahr-støre");
   // No letter at all: a hash, as the CSV reader gives. Before, the importer kept the bytes
   // of every character that was not ASCII, punctuation too, and made an id of "★".
-  EXPECT_EQ(guest_of_test_visit(visitor("★", "norway", "2022-01-10")).id.value(),
-            diplo::detail::slug("★"));
+  EXPECT_EQ(guest_of_test_visit(visitor("★", "norway", "2022-01-10")).id.value(), diplo::detail::slug("★"));
   EXPECT_TRUE(diplo::detail::slug("★").starts_with("person-"));
 }
 
@@ -589,8 +594,8 @@ auto import_dir(const char* name) -> fs::path {
 
 // The error of importing `dir`, read on another thread: an import still blocked after 10 s
 // (on a FIFO) is a failure, and the FIFO `fifo` is then opened and closed to end it.
-auto import_dir_error(const fs::path& dir, const fs::path& fifo,
-                      const diplo::io::read_limits& limits = {}) -> std::string {
+auto import_dir_error(const fs::path& dir, const fs::path& fifo, const diplo::io::read_limits& limits = {})
+    -> std::string {
   auto f = std::async(std::launch::async, [&]() -> std::string {
     try {
       (void)diplo::import::import_historyatstate(dir, limits);

@@ -46,8 +46,7 @@ auto json_with(std::string_view events) -> std::string {
 }
 
 // One meeting record of x and y; `extra` is spliced in after "when".
-auto meeting(std::string_view id, std::string_view when, std::string_view extra = "")
-    -> std::string {
+auto meeting(std::string_view id, std::string_view when, std::string_view extra = "") -> std::string {
   return fmt::format(
       "  {{\"id\": \"{}\", \"kind\": \"meeting\", \"when\": \"{}\"{}, \"participants\": [\"x\", "
       "\"y\"]}}",
@@ -99,102 +98,131 @@ auto rows() -> std::vector<row> {
   const std::string x = "Xi Jinping";
   std::vector<row> t;
   // -- dates and periods --
-  t.push_back({"invalid calendar date", via::json, json_with(meeting("a", "2023-02-29")),
+  t.push_back({"invalid calendar date",
+               via::json,
+               json_with(meeting("a", "2023-02-29")),
                thrown::validation_error,
                {"bad.json:5:42: error: events[0].when: \"2023-02-29\" at column 9: expected a "
                 "day of February 2023 (01-28)"}});
-  t.push_back({"reversed period", via::json, json_with(meeting("a", "2024-05-09/2024-05-07")),
+  t.push_back({"reversed period",
+               via::json,
+               json_with(meeting("a", "2024-05-09/2024-05-07")),
                thrown::validation_error,
                {"bad.json:5:42: error: events[0].when: \"2024-05-09/2024-05-07\" at column 12: "
                 "expected an end on or after the start (the interval is reversed: 2024-05-07 is "
                 "before 2024-05-09)"}});
-  t.push_back({"unknown EDTF qualifier", via::json, json_with(meeting("a", "2024-05-09!")),
+  t.push_back({"unknown EDTF qualifier",
+               via::json,
+               json_with(meeting("a", "2024-05-09!")),
                thrown::validation_error,
                {"bad.json:5:42: error: events[0].when: \"2024-05-09!\" at column 11: expected "
                 "a qualifier ('?', '~' or '%') or end of input"}});
-  t.push_back({"invalid date in CSV", via::csv,
+  t.push_back({"invalid date in CSV",
+               via::csv,
                std::string(csv_header) + "a,meeting,2024-13-01,,Xi Jinping;Vladimir Putin\n",
                thrown::validation_error,
                {"bad.csv:2:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected "
                 "a month (01-12) or a season (21-24)"}});
   // CR-only line ends (old Mac files) are line ends: the error is on line 3, not an
   // "unknown column" holding the whole file.
-  t.push_back({"invalid date in CSV with CR-only line ends", via::csv,
+  t.push_back({"invalid date in CSV with CR-only line ends",
+               via::csv,
                "id,kind,start,end,participants\ra,meeting,2024-01-01,,Xi Jinping;Vladimir Putin\r"
                "b,meeting,2024-13-01,,Xi Jinping;Vladimir Putin\r",
                thrown::validation_error,
                {"bad.csv:3:11: error: start: [diplo.edtf] \"2024-13-01\" at column 6: expected "
                 "a month (01-12) or a season (21-24)"}});
-  t.push_back({"reversed period in CSV", via::csv,
-               std::string(csv_header) +
-                   "a,meeting,2024-05-09,2024-05-07,Xi Jinping;Vladimir Putin\n",
+  t.push_back({"reversed period in CSV",
+               via::csv,
+               std::string(csv_header) + "a,meeting,2024-05-09,2024-05-07,Xi Jinping;Vladimir Putin\n",
                thrown::validation_error,
                {"bad.csv:2:22: error: end: [diplo.period] the last date 2024-05-07 is before the "
                 "first date 2024-05-09"}});
-  t.push_back({"year out of range", via::json, json_with(meeting("a", "99999-01-01")),
+  t.push_back({"year out of range",
+               via::json,
+               json_with(meeting("a", "99999-01-01")),
                thrown::validation_error,
                {"bad.json:5:42: error: events[0].when: \"99999-01-01\" at column 5: expected "
                 "'-' after the four-digit year (years have exactly four digits; the basic format "
                 "20250509 is not EDTF, write 2025-05-09)"}});
   // -- JSON types and keys --
-  t.push_back({"wrong JSON type", via::json,
+  t.push_back({"wrong JSON type",
+               via::json,
                json_with(R"(  {"id": "a", "kind": "meeting", "when": 2024, "participants": "x"})"),
                thrown::validation_error,
                {"bad.json:5:42: error: events[0].when: expected an EDTF date or period (a "
                 "string), got a number",
                 "bad.json:5:64: error: events[0].participants: expected an array of actor ids, "
                 "got a string"}});
-  t.push_back({"missing required field", via::json,
+  t.push_back({"missing required field",
+               via::json,
                json_with(R"(  {"id": "a", "kind": "meeting", "participants": ["x", "y"]})"),
                thrown::validation_error,
                {"bad.json:5:3: error: events[0]: missing \"when\""}});
-  t.push_back({"number out of range", via::json,
-               "{\"diplo\": 100000000000000000000000}\n", thrown::validation_error,
+  t.push_back({"number out of range",
+               via::json,
+               "{\"diplo\": 100000000000000000000000}\n",
+               thrown::validation_error,
                {"bad.json:1:11: error: diplo: unsupported format version "
                 "100000000000000000000000 (this reader knows version 1)"}});
-  t.push_back({"wrong JSON Lines type", via::jsonl,
+  t.push_back({"wrong JSON Lines type",
+               via::jsonl,
                std::string(jsonl_actors) +
-                   R"({"id": "a", "kind": "meeting", "when": ["2024"], "participants": ["x", "y"]})" "\n",
+                   R"({"id": "a", "kind": "meeting", "when": ["2024"], "participants": ["x", "y"]})"
+                   "\n",
                thrown::validation_error,
                {"bad.jsonl:4:40: error: when: expected an EDTF date or period (a string), got "
                 "an array"}});
   // -- checks across records (timeline_builder) --
-  t.push_back({"unknown actor", via::build,
+  t.push_back({"unknown actor",
+               via::build,
                json_with(R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "z"]})"),
                thrown::validation_error,
                {"bad.json:5:3: error: event \"a\": unknown actor \"z\""}});
-  t.push_back({"unknown actor with a suggestion", via::build,
-               json_with(R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "Vladimir Putn"]})"),
-               thrown::validation_error,
-               {"bad.json:5:3: error: event \"a\": unknown actor \"Vladimir Putn\" (did you mean "
-                "Vladimir Putin?)"}});
-  t.push_back({"duplicate ids", via::build,
+  t.push_back(
+      {"unknown actor with a suggestion",
+       via::build,
+       json_with(
+           R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "Vladimir Putn"]})"),
+       thrown::validation_error,
+       {"bad.json:5:3: error: event \"a\": unknown actor \"Vladimir Putn\" (did you mean "
+        "Vladimir Putin?)"}});
+  t.push_back({"duplicate ids",
+               via::build,
                json_with(meeting("a", "2024-01-01") + ",\n" + meeting("a", "2024-02-01")),
                thrown::validation_error,
                {"bad.json:6:3: error: event \"a\": duplicate id"}});
-  t.push_back({"a parent cycle", via::build,
+  t.push_back({"a parent cycle",
+               via::build,
                json_with(meeting("a", "2024-05-09", ", \"parent\": \"b\"") + ",\n" +
                          meeting("b", "2024-05-09", ", \"parent\": \"a\"")),
                thrown::validation_error,
                {"bad.json:5:3: error: event \"a\": its parent chain makes a cycle",
                 "bad.json:6:3: error: event \"b\": its parent chain makes a cycle"}});
-  t.push_back({"a child outside its parent", via::build,
+  t.push_back({"a child outside its parent",
+               via::build,
                json_with(meeting("summit", "2024-10-22/2024-10-24") + ",\n" +
                          meeting("talks", "2024-11-05", ", \"parent\": \"summit\"")),
                thrown::validation_error,
                {"bad.json:6:3: error: event \"talks\": lies outside its parent \"summit\" (5 "
                 "November 2024 is not within 22–24 October 2024)"}});
   // Records that contradict themselves (issue 19, item 16).
-  t.push_back({"a participant listed twice", via::build,
-               json_with(R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "y", "y"]})"),
-               thrown::validation_error,
-               {"bad.json:5:3: error: event \"a\": participant \"y\" is listed twice"}});
-  t.push_back({"a visit held outside its host country", via::build,
-               json_with(R"(  {"id": "a", "kind": "visit", "when": "2024", "place": {"country": "CN"}, "guests": ["y"], "host_country": "RU"})"),
-               thrown::validation_error,
-               {"bad.json:5:3: error: event \"a\": host_country RU (Russia) differs from "
-                "place.country CN (China): a visit is held in the country it visits"}});
-  t.push_back({"an instant outside the event's days", via::build,
+  t.push_back(
+      {"a participant listed twice",
+       via::build,
+       json_with(R"(  {"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", "y", "y"]})"),
+       thrown::validation_error,
+       {"bad.json:5:3: error: event \"a\": participant \"y\" is listed twice"}});
+  t.push_back(
+      {"a visit held outside its host country",
+       via::build,
+       json_with(
+           R"(  {"id": "a", "kind": "visit", "when": "2024", "place": {"country": "CN"}, "guests": ["y"], "host_country": "RU"})"),
+       thrown::validation_error,
+       {"bad.json:5:3: error: event \"a\": host_country RU (Russia) differs from "
+        "place.country CN (China): a visit is held in the country it visits"}});
+  t.push_back({"an instant outside the event's days",
+               via::build,
                json_with(meeting("a", "2024-05-09", ", \"starts_at\": \"2024-06-09T10:00:00Z\"")),
                thrown::validation_error,
                {"bad.json:5:3: error: event \"a\": starts_at 2024-06-09T10:00:00Z is outside the "
@@ -203,103 +231,141 @@ auto rows() -> std::vector<row> {
     // A chain of parents deeper than timeline_builder::max_nesting.
     std::string chain = meeting("e0", "2024-05-09");
     for (std::size_t i = 1; i <= diplo::timeline_builder::max_nesting + 1; ++i) {
-      chain += ",\n" + meeting(fmt::format("e{}", i), "2024-05-09",
-                               fmt::format(", \"parent\": \"e{}\"", i - 1));
+      chain +=
+          ",\n" + meeting(fmt::format("e{}", i), "2024-05-09", fmt::format(", \"parent\": \"e{}\"", i - 1));
     }
-    t.push_back({"a parent chain too deep", via::build, json_with(chain),
+    t.push_back({"a parent chain too deep",
+                 via::build,
+                 json_with(chain),
                  thrown::validation_error,
                  {"bad.json:38:3: error: event \"e33\": nested 33 events deep, more than the "
                   "limit of 32 (timeline_builder::max_nesting)"}});
   }
   // -- encodings and bytes --
-  t.push_back({"invalid UTF-8", via::json, json_with(meeting("a\xC3(", "2024")),
-               thrown::validation_error, {"bad.json:5:12: error: invalid UTF-8"}});
-  t.push_back({"invalid UTF-8 in CSV", via::csv,
+  t.push_back({"invalid UTF-8",
+               via::json,
+               json_with(meeting("a\xC3(", "2024")),
+               thrown::validation_error,
+               {"bad.json:5:12: error: invalid UTF-8"}});
+  t.push_back({"invalid UTF-8 in CSV",
+               via::csv,
                std::string(csv_header) + "a\xFF,meeting,2024,,Xi Jinping;Vladimir Putin\n",
-               thrown::validation_error, {"bad.csv:2:1: error: id: invalid UTF-8"}});
-  t.push_back({"UTF-16 (a byte order mark FF FE)", via::json,
-               std::string("\xFF\xFE{\0\"\0d\0i\0p\0l\0o\0\"\0:\0 \0" "1\0}\0", 26),
+               thrown::validation_error,
+               {"bad.csv:2:1: error: id: invalid UTF-8"}});
+  t.push_back({"UTF-16 (a byte order mark FF FE)",
+               via::json,
+               std::string("\xFF\xFE{\0\"\0d\0i\0p\0l\0o\0\"\0:\0 \0"
+                           "1\0}\0",
+                           26),
                thrown::validation_error,
                {"bad.json:1:1: error: invalid UTF-8: the input is UTF-16 (it starts with the "
                 "byte order mark FF FE); save it as UTF-8"}});
-  t.push_back({"NUL byte in a string", via::json,
-               json_with(meeting(std::string("a\0b", 3), "2024")), thrown::validation_error,
+  t.push_back({"NUL byte in a string",
+               via::json,
+               json_with(meeting(std::string("a\0b", 3), "2024")),
+               thrown::validation_error,
                {"bad.json:5:12: error: a control character in a string must be escaped"}});
-  t.push_back({"NUL byte in JSON Lines", via::jsonl, std::string("{\"diplo\": 1}\n\0\n", 15),
+  t.push_back({"NUL byte in JSON Lines",
+               via::jsonl,
+               std::string("{\"diplo\": 1}\n\0\n", 15),
                thrown::validation_error,
                {"bad.jsonl:2:1: error: invalid JSON: a missing or extra comma, colon, bracket or "
                 "brace"}});
   // -- truncated and empty --
   {
     const std::string whole = json_with(meeting("a", "2024"));
-    t.push_back({"a truncated file", via::json, whole.substr(0, whole.size() - 40),
+    t.push_back({"a truncated file",
+                 via::json,
+                 whole.substr(0, whole.size() - 40),
                  thrown::validation_error,
                  {"bad.json:5:41: error: unexpected end of input: the object opened at 5:3 is "
                   "not closed"}});
   }
-  t.push_back({"a file truncated between values", via::json,
-               "{\"diplo\": 1, \"events\": [{\"id\": \"a\"}, ", thrown::validation_error,
+  t.push_back({"a file truncated between values",
+               via::json,
+               "{\"diplo\": 1, \"events\": [{\"id\": \"a\"}, ",
+               thrown::validation_error,
                {"bad.json:1:38: error: unexpected end of input: the array opened at 1:24 is "
                 "not closed"}});
-  t.push_back({"an empty JSON file", via::json, "", thrown::validation_error,
+  t.push_back({"an empty JSON file",
+               via::json,
+               "",
+               thrown::validation_error,
                {"bad.json:1:1: error: empty input (expected a JSON object)"}});
-  t.push_back({"an empty CSV file", via::csv, "", thrown::validation_error,
+  t.push_back({"an empty CSV file",
+               via::csv,
+               "",
+               thrown::validation_error,
                {"bad.csv:1:1: error: no header row (the input is empty)"}});
-  t.push_back({"a BOM and nothing else", via::csv, "\xEF\xBB\xBF", thrown::validation_error,
+  t.push_back({"a BOM and nothing else",
+               via::csv,
+               "\xEF\xBB\xBF",
+               thrown::validation_error,
                {"bad.csv:1:1: error: no header row (the input is empty)"}});
   // -- CSV syntax --
-  t.push_back({"CSV with unbalanced quotes", via::csv,
-               std::string(csv_header) +
-                   "a,meeting,2024,,\"Xi Jinping;Vladimir Putin\n"
-                   "b,meeting,2025,,Xi Jinping;Vladimir Putin\n",
+  t.push_back({"CSV with unbalanced quotes",
+               via::csv,
+               std::string(csv_header) + "a,meeting,2024,,\"Xi Jinping;Vladimir Putin\n"
+                                         "b,meeting,2025,,Xi Jinping;Vladimir Putin\n",
                thrown::validation_error,
                {"bad.csv:2:17: error: unterminated quoted field: no closing '\"'"}});
-  t.push_back({"a million columns", via::csv, std::string(csv_header) + std::string(1000000, ','),
+  t.push_back({"a million columns",
+               via::csv,
+               std::string(csv_header) + std::string(1000000, ','),
                thrown::validation_error,
                {"bad.csv:2:1: error: row has 1000001 fields; the header has 5"}});
   // -- limits (read_limits) --
-  t.push_back({"deep nesting (JSON)", via::json,
+  t.push_back({"deep nesting (JSON)",
+               via::json,
                "{\"diplo\": 1, \"x\": " + std::string(100000, '[') + std::string(100000, ']') + "}",
                thrown::validation_error,
                {"bad.json:1:82: error: nesting deeper than the limit of 64 arrays and objects "
                 "(read_limits::max_depth)"}});
-  t.push_back({"deep nesting (JSON Lines)", via::jsonl,
+  t.push_back({"deep nesting (JSON Lines)",
+               via::jsonl,
                std::string(jsonl_actors) + std::string(65, '[') + std::string(65, ']') + "\n",
                thrown::validation_error,
                {"bad.jsonl:4:65: error: nesting deeper than the limit of 64 arrays and objects "
                 "(read_limits::max_depth)"}});
-  t.push_back({"a line past max_line_length (JSON Lines)", via::jsonl,
+  t.push_back({"a line past max_line_length (JSON Lines)",
+               via::jsonl,
                std::string(jsonl_actors) + "{\"id\": \"" + std::string(100, 'a') + "\"}\n",
                thrown::validation_error,
                {"bad.jsonl:4:65: error: line longer than the limit of 64 bytes "
                 "(read_limits::max_line_length)"},
                {.max_line_length = 64}});
-  t.push_back({"a line past max_line_length (CSV)", via::csv,
+  t.push_back({"a line past max_line_length (CSV)",
+               via::csv,
                std::string(csv_header) + "a,meeting,2024,," + std::string(100, 'x') + "\n",
                thrown::validation_error,
                {"bad.csv:2:65: error: line longer than the limit of 64 bytes "
                 "(read_limits::max_line_length)"},
                {.max_line_length = 64}});
-  t.push_back({"more records than max_records (JSON)", via::json,
+  t.push_back({"more records than max_records (JSON)",
+               via::json,
                json_with(meeting("a", "2024") + ",\n" + meeting("b", "2025")),
                thrown::validation_error,
                {"bad.json:6:3: error: events[1]: more than the limit of 3 records "
                 "(read_limits::max_records)"},
                {.max_records = 3}});
-  t.push_back({"more records than max_records (JSON Lines)", via::jsonl,
+  t.push_back({"more records than max_records (JSON Lines)",
+               via::jsonl,
                std::string(jsonl_actors) + "{\"id\": \"un\", \"kind\": \"organisation\", "
                                            "\"name\": \"United Nations\"}\n",
                thrown::validation_error,
                {"bad.jsonl:4:1: error: more than the limit of 2 records "
                 "(read_limits::max_records)"},
                {.max_records = 2}});
-  t.push_back({"more rows than max_records (CSV)", via::csv,
+  t.push_back({"more rows than max_records (CSV)",
+               via::csv,
                std::string(csv_header) + "a,meeting,2024,,Xi Jinping;Vladimir Putin\n" +
                    "b,meeting,2025,,Xi Jinping;Vladimir Putin\n",
                thrown::validation_error,
                {"bad.csv:3:1: error: more than the limit of 1 rows (read_limits::max_records)"},
                {.max_records = 1}});
-  t.push_back({"a file past max_file_size", via::json, json_with(meeting("a", "2024")),
+  t.push_back({"a file past max_file_size",
+               via::json,
+               json_with(meeting("a", "2024")),
                thrown::validation_error,
                {"bad.json:2:18: error: the input is longer than the limit of 30 bytes "
                 "(read_limits::max_file_size)"},
@@ -313,15 +379,15 @@ auto rows() -> std::vector<row> {
     for (std::size_t i = 0; i <= diplo::io::max_diagnostics; ++i) {
       many += fmt::format("{}{}", i == 0 ? "" : ",\n", meeting(fmt::format("e{}", i), "2024-13"));
       if (i < diplo::io::max_diagnostics) {
-        expected.push_back(fmt::format(
-            "bad.json:{}:{}: error: events[{}].when: \"2024-13\" at column 6: expected a month "
-            "(01-12) or a season (21-24)",
-            5 + i, i < 10 ? 43 : 44, i));
+        expected.push_back(
+            fmt::format("bad.json:{}:{}: error: events[{}].when: \"2024-13\" at column 6: expected a month "
+                        "(01-12) or a season (21-24)",
+                        5 + i, i < 10 ? 43 : 44, i));
       }
     }
     expected.emplace_back("bad.json: error: too many errors (stopped after 100)");
-    t.push_back({"too many errors", via::json, json_with(many), thrown::validation_error,
-                 std::move(expected)});
+    t.push_back(
+        {"too many errors", via::json, json_with(many), thrown::validation_error, std::move(expected)});
   }
   (void)x;
   return t;
@@ -379,9 +445,7 @@ auto scratch(std::string_view name) -> fs::path {
   return dir;
 }
 
-void put(const fs::path& p, std::string_view text) {
-  std::ofstream(p, std::ios::binary) << text;
-}
+void put(const fs::path& p, std::string_view text) { std::ofstream(p, std::ios::binary) << text; }
 
 // A small good timeline, the "previous" value a failed load must leave alone.
 auto good_timeline() -> diplo::timeline {
@@ -490,26 +554,23 @@ TEST(BadInput, AGigabyteLineIsRefusedByItsSizeAtOnce) {
   for (const auto& f : std::vector<std::function<void()>>{
            [&] { (void)diplo::io::load(in); },
            [&] { diplo::io::save(out, diplo::io::build(diplo::io::load(in))); },
-           [&] { (void)diplo::io::check(in); },
-           [&] { (void)diplo::io::read_text_file(in); }}) {
+           [&] { (void)diplo::io::check(in); }, [&] { (void)diplo::io::read_text_file(in); }}) {
     const outcome o = run([&] {
       f();
       return diplo::io::document{};
     });
     EXPECT_EQ(o.type, thrown::error);
-    EXPECT_EQ(o.messages,
-              (std::vector<std::string>{fmt::format(
-                  "[diplo.io] cannot read \"{}\": the file is larger than the limit of "
-                  "1073741824 bytes (read_limits::max_file_size)",
-                  in.string())}));
+    EXPECT_EQ(o.messages, (std::vector<std::string>{fmt::format(
+                              "[diplo.io] cannot read \"{}\": the file is larger than the limit of "
+                              "1073741824 bytes (read_limits::max_file_size)",
+                              in.string())}));
   }
   EXPECT_EQ(diplo::io::read_text_file(out), "old");
   // The limit is the caller's to raise or lower.
   EXPECT_THROW((void)diplo::io::load(in, nullptr, {.max_file_size = 1000}), diplo::error);
   put(dir / "small.json", "{\"diplo\": 1}");
   EXPECT_NO_THROW((void)diplo::io::load(dir / "small.json", nullptr, {.max_file_size = 12}));
-  EXPECT_THROW((void)diplo::io::load(dir / "small.json", nullptr, {.max_file_size = 11}),
-               diplo::error);
+  EXPECT_THROW((void)diplo::io::load(dir / "small.json", nullptr, {.max_file_size = 11}), diplo::error);
   fs::remove(in);
 }
 
@@ -547,8 +608,8 @@ TEST(BadInput, NoInputIsQuadratic) {
   {
     std::string events = meeting("e0", "2024-05-09");
     for (std::size_t i = 1; i < n; ++i) {
-      events += ",\n" + meeting(fmt::format("e{}", i), "2024-05-09",
-                                fmt::format(", \"parent\": \"e{}\"", i - 1));
+      events +=
+          ",\n" + meeting(fmt::format("e{}", i), "2024-05-09", fmt::format(", \"parent\": \"e{}\"", i - 1));
     }
     diplo::timeline_builder b;
     const diplo::io::document doc = diplo::io::read_json(json_with(events), "chain.json");
@@ -570,7 +631,8 @@ TEST(BadInput, NoInputIsQuadratic) {
       return std::string{static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
                          static_cast<char>(0x80 | (c & 0x3F))};
     };
-    for (std::size_t i = 0; i < n; ++i) names += fmt::format("{}a{}{}", i == 0 ? "" : ";", braille(i / 256), braille(i % 256));
+    for (std::size_t i = 0; i < n; ++i)
+      names += fmt::format("{}a{}{}", i == 0 ? "" : ";", braille(i / 256), braille(i % 256));
     const std::string text = std::string(csv_header) + "m,meeting,2024,," + names + "\n";
     std::vector<diplo::diagnostic> problems;
     diplo::io::document doc;
@@ -591,9 +653,10 @@ TEST(BadInput, NoInputIsQuadratic) {
     }
     std::string events;
     for (std::size_t i = 0; i < 20'000; ++i) {
-      events += fmt::format("{}{{\"id\": \"e{}\", \"kind\": \"meeting\", \"when\": \"2024\", "
-                            "\"participants\": [\"p1\", \"q{}\"]}}",
-                            i == 0 ? "" : ", ", i, i);
+      events += fmt::format(
+          "{}{{\"id\": \"e{}\", \"kind\": \"meeting\", \"when\": \"2024\", "
+          "\"participants\": [\"p1\", \"q{}\"]}}",
+          i == 0 ? "" : ", ", i, i);
     }
     const std::string text =
         fmt::format("{{\"diplo\": 1, \"actors\": [{}], \"events\": [{}]}}", actors, events);
@@ -614,8 +677,8 @@ TEST(BadInput, NoInputIsQuadratic) {
     diplo::io::document all;
     for (std::size_t i = 0; i < n; ++i) {
       diplo::io::document one;
-      one.actors.add(diplo::person{.id = diplo::actor_id{fmt::format("p{}", i)},
-                                   .name = fmt::format("Person {}", i)});
+      one.actors.add(
+          diplo::person{.id = diplo::actor_id{fmt::format("p{}", i)}, .name = fmt::format("Person {}", i)});
       one.actor_origins.push_back({"one.json", 1, 1});
       diplo::io::merge(all, std::move(one));
     }
@@ -635,8 +698,8 @@ TEST(BadInput, DefaultLimits) {
   EXPECT_EQ(d.max_records, 10'000'000U);
   EXPECT_EQ(diplo::timeline_builder::max_nesting, 32U);
   // A JSON Lines line of exactly max_line_length bytes (and a CRLF) is fine; one more is not.
-  const std::string line = "{\"diplo\": 1, \"dataset\": {\"title\": \"" +
-                           std::string(d.max_line_length - 38, 't') + "\"}}";
+  const std::string line =
+      "{\"diplo\": 1, \"dataset\": {\"title\": \"" + std::string(d.max_line_length - 38, 't') + "\"}}";
   ASSERT_EQ(line.size(), d.max_line_length);
   EXPECT_EQ(diplo::io::read_jsonl(line + "\r\n").info.title.size(), d.max_line_length - 38);
   EXPECT_THROW((void)diplo::io::read_jsonl(line + " \n"), diplo::validation_error);

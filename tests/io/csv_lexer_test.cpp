@@ -26,13 +26,12 @@ struct error_at {
 
 // Lexes `text`, collecting every error.
 auto lex(std::string_view text, std::vector<error_at>& errors, char comment = '\0') -> csv_lexed {
-  return lex_csv(
-      text,
-      [&](std::uint32_t line, std::uint32_t column, std::string m) {
-        errors.push_back({line, column, std::move(m)});
-        return true;
-      },
-      {.comment = comment});
+  return lex_csv(text,
+                 [&](std::uint32_t line, std::uint32_t column, std::string m) {
+                   errors.push_back({line, column, std::move(m)});
+                   return true;
+                 },
+                 {.comment = comment});
 }
 
 // The records as texts: "a|b" per record.
@@ -48,8 +47,10 @@ auto texts(const csv_lexed& r) -> std::vector<std::string> {
 
 TEST(CsvLexer, FieldsRecordsAndTheirPlaces) {
   std::vector<error_at> errors;
-  const auto r = lex("\xEF\xBB\xBF" "id,name\r\n\r\n1,\"Xi, \"\"Jinping\"\"\"\n2,\"two\r\nlines\",x\r3,",
-                     errors);
+  const auto r =
+      lex("\xEF\xBB\xBF"
+          "id,name\r\n\r\n1,\"Xi, \"\"Jinping\"\"\"\n2,\"two\r\nlines\",x\r3,",
+          errors);
   EXPECT_TRUE(errors.empty());
   EXPECT_FALSE(r.unterminated);
   EXPECT_EQ(texts(r), (std::vector<std::string>{"id|name", "1|Xi, \"Jinping\"", "2|two\nlines|x", "3|"}));
@@ -77,8 +78,9 @@ TEST(CsvLexer, SyntaxErrorsNameTheirPlace) {
   const auto r = lex("a,b\"c\"\n\"q\"x,y\n", errors);
   EXPECT_EQ(errors, (std::vector<error_at>{
                         {1, 4, "'\"' inside an unquoted field (quote the whole field and double the '\"')"},
-                        {2, 4, "expected ',' or the end of the line after the closing '\"' of the field at "
-                               "column 1"}}));
+                        {2, 4,
+                         "expected ',' or the end of the line after the closing '\"' of the field at "
+                         "column 1"}}));
   EXPECT_EQ(texts(r), (std::vector<std::string>{"a|b\"c\"", "q|y"}));
   EXPECT_TRUE(r.records[0].bad);
   EXPECT_TRUE(r.records[1].bad);
@@ -104,11 +106,10 @@ TEST(CsvLexer, TheHandlerStopsIt) {
   EXPECT_EQ(calls, 1);
   EXPECT_EQ(texts(r), (std::vector<std::string>{"a\"\"\""}));
   // Throwing: the exception passes through.
-  EXPECT_THROW((void)lex_csv("a\"\n",
-                             [](std::uint32_t, std::uint32_t, std::string m) -> bool {
-                               throw std::runtime_error(m);
-                             }),
-               std::runtime_error);
+  EXPECT_THROW(
+      (void)lex_csv("a\"\n",
+                    [](std::uint32_t, std::uint32_t, std::string m) -> bool { throw std::runtime_error(m); }),
+      std::runtime_error);
 }
 
 // Oracle: random records written the way a careful writer writes them (a field quoted when

@@ -38,16 +38,13 @@ auto real_csv() -> std::string {
 
 auto leaders() -> diplo::actor_registry {
   diplo::actor_registry reg;
-  reg.add(diplo::person{.id = actor_id{"xi-jinping"}, .name = "Xi Jinping",
-                        .aliases = {"习近平"}, .country = "CN"});
-  reg.add(diplo::person{.id = actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
-                        .aliases = {"Путин"}, .country = "RU"});
-  reg.add(diplo::person{.id = actor_id{"narendra-modi"}, .name = "Narendra Modi",
-                        .country = "IN"});
-  reg.add(diplo::person{.id = actor_id{"george-h-w-bush"}, .name = "George H. W. Bush",
-                        .country = "US"});
-  reg.add(diplo::person{.id = actor_id{"george-w-bush"}, .name = "George W. Bush",
-                        .country = "US"});
+  reg.add(diplo::person{
+      .id = actor_id{"xi-jinping"}, .name = "Xi Jinping", .aliases = {"习近平"}, .country = "CN"});
+  reg.add(diplo::person{
+      .id = actor_id{"vladimir-putin"}, .name = "Vladimir Putin", .aliases = {"Путин"}, .country = "RU"});
+  reg.add(diplo::person{.id = actor_id{"narendra-modi"}, .name = "Narendra Modi", .country = "IN"});
+  reg.add(diplo::person{.id = actor_id{"george-h-w-bush"}, .name = "George H. W. Bush", .country = "US"});
+  reg.add(diplo::person{.id = actor_id{"george-w-bush"}, .name = "George W. Bush", .country = "US"});
   return reg;
 }
 
@@ -63,8 +60,7 @@ auto errors_of(std::string_view text, const diplo::actor_registry* known = nullp
   return out;
 }
 
-auto what_of(std::string_view text, const diplo::actor_registry* known = nullptr)
-    -> std::string {
+auto what_of(std::string_view text, const diplo::actor_registry* known = nullptr) -> std::string {
   try {
     (void)read_csv(text, "t.csv", known);
   } catch (const diplo::validation_error& e) {
@@ -282,8 +278,8 @@ TEST(CsvRead, AllColumnsInAnyOrder) {
 
 TEST(CsvRead, Dates) {
   auto when = [](std::string_view start, std::string_view end) {
-    const auto doc = read_csv(fmt::format("id,kind,start,end,participants\nx,meeting,{},{},A;B\n",
-                                          start, end));
+    const auto doc =
+        read_csv(fmt::format("id,kind,start,end,participants\nx,meeting,{},{},A;B\n", start, end));
     return diplo::base(doc.events.at(0)).when;
   };
   EXPECT_EQ(when("2025-05-09", ""), diplo::period::parse("2025-05-09"));
@@ -320,8 +316,7 @@ TEST(CsvRead, NewNames) {
       "t.csv", nullptr, &warnings);
   const std::vector<actor_id> a = std::get<diplo::meeting>(doc.events[0]).participants;
   const std::vector<actor_id> b = std::get<diplo::meeting>(doc.events[1]).participants;
-  EXPECT_EQ(a, (std::vector<actor_id>{actor_id{"ukhnaagiin-khurelsukh"},
-                                      actor_id{"recep-tayyip-erdogan"}}));
+  EXPECT_EQ(a, (std::vector<actor_id>{actor_id{"ukhnaagiin-khurelsukh"}, actor_id{"recep-tayyip-erdogan"}}));
   ASSERT_EQ(b.size(), 3U);
   EXPECT_EQ(b[0], actor_id{"ukhnaagiin-khurelsukh"});  // folds alike: the same person
   EXPECT_EQ(b[1], actor_id{"习近平"});  // letters of every script make the slug (detail/slug.h)
@@ -356,8 +351,8 @@ TEST(CsvRead, NewNamesKeepTheLettersOfEveryScript) {
 TEST(CsvRead, UnknownNameWithSuggestion) {
   const auto known = leaders();
   std::vector<diplo::diagnostic> warnings;
-  const auto doc = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,Xi;Vladimir Pootin\n",
-                            "t.csv", &known, &warnings);
+  const auto doc = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,Xi;Vladimir Pootin\n", "t.csv",
+                            &known, &warnings);
   EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants,
             (std::vector<actor_id>{actor_id{"xi-jinping"}, actor_id{"vladimir-pootin"}}));
   ASSERT_EQ(warnings.size(), 1U);
@@ -372,8 +367,8 @@ TEST(CsvRead, UnknownNameWithSuggestion) {
 TEST(CsvRead, NewNameDoesNotTakeAKnownId) {
   diplo::actor_registry known;
   known.add(diplo::person{.id = actor_id{"john-smith"}, .name = "J. R. Smith"});
-  const auto doc = read_csv("id,kind,start,participants\nx,meeting,2024-01-01,John Smith;J. R. Smith\n",
-                            "t.csv", &known);
+  const auto doc =
+      read_csv("id,kind,start,participants\nx,meeting,2024-01-01,John Smith;J. R. Smith\n", "t.csv", &known);
   EXPECT_EQ(std::get<diplo::meeting>(doc.events[0]).participants,
             (std::vector<actor_id>{actor_id{"john-smith-2"}, actor_id{"john-smith"}}));
 }
@@ -398,7 +393,8 @@ TEST(CsvSyntax, BomAndCrlf) {
             std::vector<std::string>{
                 "t.csv:3:4: error: country: [diplo.country] \"XX\" at column 1: expected an ISO "
                 "3166 alpha-2 or alpha-3 code"});
-  EXPECT_EQ(errors_of("\xEF\xBB\xBF" "dat\n"),
+  EXPECT_EQ(errors_of("\xEF\xBB\xBF"
+                      "dat\n"),
             (std::vector<std::string>{
                 "t.csv:1:1: error: unknown column \"dat\"; the columns are: id, kind, status, "
                 "start, end, city, country, zone, host, participants, parent, journey, name, series, "
@@ -419,18 +415,17 @@ TEST(CsvErrors, UnbalancedQuote) {
                       "a,meeting,2024-01-01,fine\n"
                       "b,meeting,2024-01-02,\"never closed\n"
                       "c,meeting,2024-01-03,x\n"),
-            std::vector<std::string>{
-                "t.csv:3:22: error: unterminated quoted field: no closing '\"'"});
+            std::vector<std::string>{"t.csv:3:22: error: unterminated quoted field: no closing '\"'"});
   EXPECT_EQ(errors_of("id,kind,start,description\n"
                       "a,meeting,2024-01-01,\"closed\"x\n"),
             std::vector<std::string>{
                 "t.csv:2:30: error: expected ',' or the end of the line after the closing '\"' "
                 "of the field at column 22"});
-  EXPECT_EQ(errors_of("id,kind,start,description\n"
-                      "a,meeting,2024-01-01,say \"hi\"\n"),
-            std::vector<std::string>{
-                "t.csv:2:26: error: '\"' inside an unquoted field (quote the whole field and "
-                "double the '\"')"});
+  EXPECT_EQ(
+      errors_of("id,kind,start,description\n"
+                "a,meeting,2024-01-01,say \"hi\"\n"),
+      std::vector<std::string>{"t.csv:2:26: error: '\"' inside an unquoted field (quote the whole field and "
+                               "double the '\"')"});
 }
 
 TEST(CsvErrors, BadDate) {
@@ -489,8 +484,7 @@ TEST(CsvErrors, UnknownAndDuplicateColumns) {
                 "start, end, city, country, zone, host, participants, parent, journey, name, series, "
                 "starts_at, ends_at, description, sources, notes",
                 "t.csv:1:20: error: duplicate column \"start\" (also field 3 of the header)"}));
-  EXPECT_EQ(errors_of(""),
-            std::vector<std::string>{"t.csv:1:1: error: no header row (the input is empty)"});
+  EXPECT_EQ(errors_of(""), std::vector<std::string>{"t.csv:1:1: error: no header row (the input is empty)"});
 }
 
 TEST(CsvErrors, WrongFieldCount) {
@@ -523,14 +517,14 @@ TEST(CsvErrors, AmbiguousName) {
 
 TEST(CsvErrors, NameAndSeriesOnlyWhereTheKindHasThem) {
   const auto known = leaders();
-  EXPECT_EQ(errors_of("id,kind,start,name,series,participants\n"
-                      "a,ceremony,2001-01-01,Parade,Parades,Xi\n"
-                      "b,state_visit,2001-01-01,Trip,,Xi\n",
-                      &known),
-            (std::vector<std::string>{
-                "t.csv:2:30: error: series: only summits have a series, not a ceremony",
-                "t.csv:3:26: error: name: only summits and ceremonies have a name, not a "
-                "state_visit"}));
+  EXPECT_EQ(
+      errors_of("id,kind,start,name,series,participants\n"
+                "a,ceremony,2001-01-01,Parade,Parades,Xi\n"
+                "b,state_visit,2001-01-01,Trip,,Xi\n",
+                &known),
+      (std::vector<std::string>{"t.csv:2:30: error: series: only summits have a series, not a ceremony",
+                                "t.csv:3:26: error: name: only summits and ceremonies have a name, not a "
+                                "state_visit"}));
 }
 
 TEST(CsvErrors, ManyAtOnce) {
@@ -559,8 +553,7 @@ TEST(CsvErrors, WarningsComeAfterErrors) {
   const auto errors = errors_of("id,kind,start,participants\na,meeting,2024-13-01,Nobody;Else\n");
   ASSERT_EQ(errors.size(), 3U);
   EXPECT_EQ(errors[0].find("t.csv:2:11: error: start:"), 0U) << errors[0];
-  EXPECT_EQ(errors[1].find("t.csv:2:22: warning: participants: unknown name \"Nobody\""), 0U)
-      << errors[1];
+  EXPECT_EQ(errors[1].find("t.csv:2:22: warning: participants: unknown name \"Nobody\""), 0U) << errors[1];
 }
 
 TEST(CsvErrors, StopsAfterMaxDiagnostics) {
@@ -740,7 +733,6 @@ TEST(CsvLenient, ABadHeaderStopsTheReading) {
   EXPECT_NE(problems[0].message.find("missing column \"start\""), std::string::npos);
 }
 
-
 // ---- escapes, formulas, line ends (data/FORMAT.md "Escapes") ---------------------------
 
 namespace escapes {
@@ -750,10 +742,36 @@ using diplo::io::csv_losses;
 // Texts that break a naive CSV: list separators, white space at the ends, backslashes,
 // quotes, spreadsheet formulas (and texts that look like the guard against them), line
 // breaks. (No CR LF: a quoted CR LF is read as LF, which csv_losses reports.)
-const std::vector<std::string> hostile = {
-    "Frankfurt/Oder", "Smith; John", "a b", " lead", "trail ", "  ", "a\\b", "\\", "\\;", "x\\",
-    "=SUM(A1)", "+1", "-0044", "@home", "\tTab", "\rCR", "'", "'=x", "''-y", "'plain",
-    "say \"hi\"", "a,b", "two\nlines", "ünïcødé", ";", "/", "x/", "\\/", "a\\ b", "\n"};
+const std::vector<std::string> hostile = {"Frankfurt/Oder",
+                                          "Smith; John",
+                                          "a b",
+                                          " lead",
+                                          "trail ",
+                                          "  ",
+                                          "a\\b",
+                                          "\\",
+                                          "\\;",
+                                          "x\\",
+                                          "=SUM(A1)",
+                                          "+1",
+                                          "-0044",
+                                          "@home",
+                                          "\tTab",
+                                          "\rCR",
+                                          "'",
+                                          "'=x",
+                                          "''-y",
+                                          "'plain",
+                                          "say \"hi\"",
+                                          "a,b",
+                                          "two\nlines",
+                                          "ünïcødé",
+                                          ";",
+                                          "/",
+                                          "x/",
+                                          "\\/",
+                                          "a\\ b",
+                                          "\n"};
 
 auto pick(std::mt19937& rng, std::size_t n) -> std::size_t {
   return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng);
@@ -780,8 +798,8 @@ auto random_timeline(std::mt19937& rng) -> diplo::timeline {
     // A name of its own (the last word), so that each reads back as its actor.
     reg.add(diplo::person{.id = ids.back(), .name = fmt::format("{} Q{}", text(rng), k)});
   }
-  const std::vector<std::string> dates = {"2024-01-05", "-0044-03-15", "2024-10-XX",
-                                          "2025-05-07/..", "-0001/0001", "2020-02-29?"};
+  const std::vector<std::string> dates = {"2024-01-05",    "-0044-03-15", "2024-10-XX",
+                                          "2025-05-07/..", "-0001/0001",  "2020-02-29?"};
   diplo::timeline_builder b(std::move(reg));
   for (int k = 0; k < 6; ++k) {
     diplo::event_base base;
@@ -848,8 +866,7 @@ TEST(CsvRoundTrip, HostileValuesSurviveWriteThenRead) {
     const diplo::timeline back = diplo::io::build(read_csv(csv, "w.csv", &t.actors()));
     ASSERT_EQ(back.size(), t.size()) << csv;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      ASSERT_EQ(back.events()[i], t.events()[i]) << "round " << round << ", event " << i << ":\n"
-                                                 << csv;
+      ASSERT_EQ(back.events()[i], t.events()[i]) << "round " << round << ", event " << i << ":\n" << csv;
     }
     ASSERT_EQ(to_csv(back), csv);
     // Nothing of the events is lost: only actor ids (not slugs) and unnamed actors.
@@ -934,9 +951,10 @@ TEST(CsvFormulas, CellsASpreadsheetWouldRunAreGuarded) {
 
   // The reader takes one quote off a cell that starts with quotes and then = + - @ TAB CR,
   // and leaves every other cell as it is.
-  const auto read = read_csv("id,kind,start,participants,notes,description\n"
-                             "'-x,meeting,'-0044,A;B,'=1,'quoted\n"
-                             "y,meeting,-0044,A;B,''+1,'\n");
+  const auto read = read_csv(
+      "id,kind,start,participants,notes,description\n"
+      "'-x,meeting,'-0044,A;B,'=1,'quoted\n"
+      "y,meeting,-0044,A;B,''+1,'\n");
   EXPECT_EQ(diplo::base(read.events[0]).id, event_id{"-x"});
   EXPECT_EQ(diplo::base(read.events[0]).when, diplo::period::parse("-0044"));
   EXPECT_EQ(diplo::base(read.events[0]).notes, "=1");
@@ -962,8 +980,8 @@ TEST(CsvSyntax, CrOnlyLineEnds) {
                 "month (01-12) or a season (21-24)"});
   // A text past max_file_size: the error is placed on its CR-ended line.
   try {
-    (void)read_csv("id,kind,start\ra,meeting,2024\r\nb,meeting,2024\rc,meeting,2024\r", "t.csv",
-                   nullptr, nullptr, {.max_file_size = 40});
+    (void)read_csv("id,kind,start\ra,meeting,2024\r\nb,meeting,2024\rc,meeting,2024\r", "t.csv", nullptr,
+                   nullptr, {.max_file_size = 40});
     ADD_FAILURE() << "no error";
   } catch (const diplo::validation_error& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U);
@@ -973,8 +991,7 @@ TEST(CsvSyntax, CrOnlyLineEnds) {
   // A limit that falls between the CR and the LF of a line end: the LF is on the line the
   // pair ends, one column past the CR (not column 1 of that line).
   try {
-    (void)read_csv("id,kind,start\r\na,meeting,2024\r\n", "t.csv", nullptr, nullptr,
-                   {.max_file_size = 14});
+    (void)read_csv("id,kind,start\r\na,meeting,2024\r\n", "t.csv", nullptr, nullptr, {.max_file_size = 14});
     ADD_FAILURE() << "no error";
   } catch (const diplo::validation_error& e) {
     ASSERT_EQ(e.diagnostics().size(), 1U);
@@ -989,10 +1006,13 @@ TEST(CsvSyntax, CrOnlyLineEnds) {
 
 TEST(CsvLosses, NamesWhatCsvCannotHold) {
   diplo::actor_registry reg;
-  reg.add(diplo::person{.id = actor_id{"macron"}, .name = "Emmanuel Macron",
-                        .aliases = {"Macron"}, .wikidata = "Q3052772", .country = "FR",
-                        .offices = {{.title = "President", .country = "FR",
-                                     .term = diplo::period::parse("2017-05-14/..")}}});
+  reg.add(diplo::person{
+      .id = actor_id{"macron"},
+      .name = "Emmanuel Macron",
+      .aliases = {"Macron"},
+      .wikidata = "Q3052772",
+      .country = "FR",
+      .offices = {{.title = "President", .country = "FR", .term = diplo::period::parse("2017-05-14/..")}}});
   reg.add(diplo::person{.id = actor_id{"olaf-scholz"}, .name = "Olaf Scholz", .country = "DE"});
   reg.add(diplo::organisation{.id = actor_id{"un"}, .name = "United Nations"});
   reg.add(diplo::person{.id = actor_id{"nobody"}, .name = "Nobody"});
@@ -1005,7 +1025,9 @@ TEST(CsvLosses, NamesWhatCsvCannotHold) {
   v.cities = {"Berlin"};
   v.guests = {actor_id{"macron"}, actor_id{"un"}, actor_id{"olaf-scholz"}};  // the host too
   v.host = actor_id{"olaf-scholz"};
-  v.sources = {{.url = "http://a.example/", .publisher = "P", .title = "T",
+  v.sources = {{.url = "http://a.example/",
+                .publisher = "P",
+                .title = "T",
                 .published = diplo::partial_date::parse("2022-01")},
                {.url = "", .publisher = "Q"}};
   v.description = "a\r\nb";
@@ -1026,15 +1048,9 @@ TEST(CsvLosses, NamesWhatCsvCannotHold) {
                      "1 actors that no event names (not written at all)",
                      "2 actor ids other than the slug of the name (a reader makes ids from "
                      "names)",
-                     "1 organisations (read back as persons)",
-                     "1 aliases",
-                     "1 Wikidata ids",
-                     "2 countries of persons",
-                     "1 offices",
-                     "2 source publishers",
-                     "1 source titles",
-                     "1 source dates",
-                     "1 empty source URLs",
+                     "1 organisations (read back as persons)", "1 aliases", "1 Wikidata ids",
+                     "2 countries of persons", "1 offices", "2 source publishers", "1 source titles",
+                     "1 source dates", "1 empty source URLs",
                      "1 events whose place country is not the host country (one column holds "
                      "both)",
                      "1 visits whose cities do not read back (one city, an empty one, or a first "

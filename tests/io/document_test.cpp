@@ -16,8 +16,8 @@ using diplo::actor_id;
 using diplo::event_id;
 
 auto person(const char* id, const char* name) -> diplo::person {
-  return diplo::person{.id = actor_id{id}, .name = name, .aliases = {}, .wikidata = {},
-                       .country = {}, .offices = {}};
+  return diplo::person{
+      .id = actor_id{id}, .name = name, .aliases = {}, .wikidata = {}, .country = {}, .offices = {}};
 }
 
 auto call(const char* id, const char* when) -> diplo::meeting {
@@ -54,8 +54,9 @@ TEST(Document, MergeAppendsEventsAndSkipsEqualActors) {
   EXPECT_EQ(a.actor_origins[1], (diplo::origin{"b.json", 2, 3}));
   ASSERT_EQ(a.events.size(), 2U);
   EXPECT_EQ(a.origins[1], (diplo::origin{"b.json", 4, 5}));
-  EXPECT_EQ(a.info, (diplo::io::dataset_info{.title = "A", .coverage = "2023", .as_of = {},
-                                             .license = "CC0-1.0", .description = {}}));
+  EXPECT_EQ(a.info,
+            (diplo::io::dataset_info{
+                .title = "A", .coverage = "2023", .as_of = {}, .license = "CC0-1.0", .description = {}}));
   const diplo::timeline t = diplo::io::build(std::move(a));
   EXPECT_EQ(t.size(), 2U);
 }
@@ -84,8 +85,7 @@ TEST(Document, BuildReportsAtTheOrigins) {
     FAIL() << "no error";
   } catch (const diplo::validation_error& e) {
     ASSERT_FALSE(e.diagnostics().empty());
-    EXPECT_EQ(fmt::format("{}", e.diagnostics()[0]),
-              "a.json:20:5: error: event \"c1\": duplicate id");
+    EXPECT_EQ(fmt::format("{}", e.diagnostics()[0]), "a.json:20:5: error: event \"c1\": duplicate id");
   }
 }
 
@@ -105,12 +105,13 @@ TEST(Document, ToDocumentCopiesTheTimeline) {
 
 TEST(Document, DatasetInfoFormats) {
   static_assert(std::regular<diplo::io::dataset_info>);
-  const diplo::io::dataset_info info{.title = "Xi-Putin", .coverage = "2013/2025", .as_of = {},
-                                     .license = {}, .description = {}};
+  const diplo::io::dataset_info info{
+      .title = "Xi-Putin", .coverage = "2013/2025", .as_of = {}, .license = {}, .description = {}};
   EXPECT_EQ(fmt::format("{}", info), "Xi-Putin (2013/2025)");
   EXPECT_EQ(fmt::format("{:>22}", info), "  Xi-Putin (2013/2025)");
-  EXPECT_EQ(fmt::format("{}", diplo::io::dataset_info{.title = {}, .coverage = "2013", .as_of = {},
-                                                      .license = {}, .description = {}}),
+  EXPECT_EQ(fmt::format("{}",
+                        diplo::io::dataset_info{
+                            .title = {}, .coverage = "2013", .as_of = {}, .license = {}, .description = {}}),
             "2013");
   EXPECT_EQ(diplo::io::max_diagnostics, 100U);
 }

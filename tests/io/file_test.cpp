@@ -10,8 +10,8 @@
 
 #include <chrono>
 #include <csignal>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -85,9 +85,8 @@ TEST(File, ReadTextFile) {
 // Reads `path` on another thread; a read still blocked after 10 s (a FIFO without a
 // writer) is a failure, and the FIFO is then opened and closed so that the read ends.
 auto read_error_within_seconds(const fs::path& path, std::uint64_t max_size) -> std::string {
-  auto f = std::async(std::launch::async, [&] {
-    return error_of([&] { (void)diplo::io::read_text_file(path, max_size); });
-  });
+  auto f = std::async(std::launch::async,
+                      [&] { return error_of([&] { (void)diplo::io::read_text_file(path, max_size); }); });
   if (f.wait_for(std::chrono::seconds(10)) == std::future_status::ready) return f.get();
   const int fd = ::open(path.c_str(), O_RDWR | O_NONBLOCK);
   if (fd >= 0) ::close(fd);
@@ -164,14 +163,13 @@ TEST(File, WriteFileAtomicFailsCleanly) {
                         (dir / "no" / "x.json").string()));
   // A parent is a file.
   put(dir / "file", "old");
-  EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "file" / "x.json", "x"); }),
-            fmt::format("[diplo.io] cannot write \"{}\": Not a directory",
-                        (dir / "file" / "x.json").string()));
+  EXPECT_EQ(
+      error_of([&] { diplo::io::write_file_atomic(dir / "file" / "x.json", "x"); }),
+      fmt::format("[diplo.io] cannot write \"{}\": Not a directory", (dir / "file" / "x.json").string()));
   // The target is a non-empty directory: the temporary file is written, the rename fails.
   fs::create_directories(dir / "target.json" / "inside");
   EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "target.json", "x"); }),
-            fmt::format("[diplo.io] cannot write \"{}\": Is a directory",
-                        (dir / "target.json").string()));
+            fmt::format("[diplo.io] cannot write \"{}\": Is a directory", (dir / "target.json").string()));
   EXPECT_EQ(diplo::io::read_text_file(dir / "file"), "old");
   EXPECT_EQ(entries(dir), 2U);  // "file" and "target.json": no temporary file left
 }
@@ -191,8 +189,8 @@ TEST(File, WriteFileAtomicKeepsTheOldFileWhenTheWriteFails) {
       error_of([&] { diplo::io::write_file_atomic(dir / "data.json", std::string(100000, 'x')); });
   setrlimit(RLIMIT_FSIZE, &old_limit);
   std::signal(SIGXFSZ, old_handler);
-  EXPECT_EQ(message, fmt::format("[diplo.io] cannot write \"{}\": File too large",
-                                 (dir / "data.json").string()));
+  EXPECT_EQ(message,
+            fmt::format("[diplo.io] cannot write \"{}\": File too large", (dir / "data.json").string()));
   EXPECT_EQ(diplo::io::read_text_file(dir / "data.json"), "old content");
   EXPECT_EQ(entries(dir), 1U);
 }
@@ -245,8 +243,7 @@ TEST(File, WriteFileAtomicWritesThroughASymlinkAndRefusesADirectory) {
   // An empty directory in the way: refused, left as it was, nothing else left behind.
   fs::create_directory(dir / "empty.json");
   EXPECT_EQ(error_of([&] { diplo::io::write_file_atomic(dir / "empty.json", "x"); }),
-            fmt::format("[diplo.io] cannot write \"{}\": Is a directory",
-                        (dir / "empty.json").string()));
+            fmt::format("[diplo.io] cannot write \"{}\": Is a directory", (dir / "empty.json").string()));
   EXPECT_TRUE(fs::is_directory(dir / "empty.json"));
   EXPECT_EQ(entries(dir), 7U);
   // A path naming a directory by its trailing slash.
@@ -260,8 +257,7 @@ TEST(File, WriteFileAtomicRefusesAFileItsUserMayNotWrite) {
   const fs::path dir = scratch("readonly-file");
   fs::permissions(dir, fs::perms::all);
   put(dir / "data.json", "old");
-  fs::permissions(dir / "data.json", fs::perms::owner_read | fs::perms::group_read |
-                                         fs::perms::others_read);
+  fs::permissions(dir / "data.json", fs::perms::owner_read | fs::perms::group_read | fs::perms::others_read);
   EXPECT_EXIT(
       {
         drop_to_nobody();
@@ -397,8 +393,10 @@ TEST(Check, ListsReaderAndCrossRecordProblemsOfAFile) {
   const fs::path file = dir / "events.jsonl";
   put(file,
       "{\"id\": \"xi\", \"kind\": \"person\", \"name\": \"Xi\"}\n"
-      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2024-13-01\", \"participants\": [\"xi\", \"putin\"]}\n"
-      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2024-01-02\", \"participants\": [\"xi\", \"putin\"]}\n");
+      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2024-13-01\", \"participants\": [\"xi\", "
+      "\"putin\"]}\n"
+      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2024-01-02\", \"participants\": [\"xi\", "
+      "\"putin\"]}\n");
   const diplo::io::check_report r = diplo::io::check(file);
   ASSERT_EQ(r.diagnostics.size(), 2U);
   EXPECT_EQ(r.diagnostics[0].line, 2U);

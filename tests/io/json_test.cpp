@@ -222,8 +222,7 @@ constexpr std::string_view full = R"json({
 )json";
 
 // The diagnostics of a document that read_json rejects, formatted "file:line:col: ...".
-auto json_errors(std::string_view text, std::string_view file = "t.json")
-    -> std::vector<std::string> {
+auto json_errors(std::string_view text, std::string_view file = "t.json") -> std::vector<std::string> {
   try {
     (void)diplo::io::read_json(text, file);
   } catch (const diplo::validation_error& e) {
@@ -236,8 +235,8 @@ auto json_errors(std::string_view text, std::string_view file = "t.json")
 
 auto one_error(std::string_view text) -> std::string {
   auto errors = json_errors(text);
-  return errors.size() == 1 ? errors.front() : fmt::format("{} errors: {}", errors.size(),
-                                                           fmt::join(errors, " | "));
+  return errors.size() == 1 ? errors.front()
+                            : fmt::format("{} errors: {}", errors.size(), fmt::join(errors, " | "));
 }
 
 // A document whose events array holds `event` (on line 2, starting at column 3).
@@ -345,43 +344,44 @@ TEST(Json, WritesAnEmptyTimeline) {
 TEST(Json, CountsACarriageReturnAloneAsALineEnd) {
   // As the CSV reader and XML do (diplo/detail/text.h): old Mac line endings get the line
   // numbers an editor shows. CR LF is one line end.
-  EXPECT_EQ(json_errors("{\"diplo\": 1,\r\"events\": 3}"),
-            std::vector<std::string>{
-                "t.json:2:11: error: events: expected an array of objects, got a number"});
-  EXPECT_EQ(json_errors("{\"diplo\": 1,\r\n\"events\": 3}"),
-            std::vector<std::string>{
-                "t.json:2:11: error: events: expected an array of objects, got a number"});
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1,\r\"events\": 3}"),
+      std::vector<std::string>{"t.json:2:11: error: events: expected an array of objects, got a number"});
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1,\r\n\"events\": 3}"),
+      std::vector<std::string>{"t.json:2:11: error: events: expected an array of objects, got a number"});
 }
 
 TEST(Json, WritesBytesThatAreNotUtf8AsReplacementCharacters) {
   // A timeline refuses invalid UTF-8, a dataset_info built in code does not: the writer
   // (one with the tool's --json, detail/json_string.h) keeps its output JSON.
   const std::string json = diplo::io::to_json(diplo::timeline{}, {.title = "Kyiv\xFF \xC3\xA9\x01"});
-  EXPECT_EQ(json, "{\n  \"diplo\": 1,\n  \"dataset\": {\n    \"title\": \"Kyiv\\ufffd \xC3\xA9\\u0001\"\n  }\n}\n");
+  EXPECT_EQ(json,
+            "{\n  \"diplo\": 1,\n  \"dataset\": {\n    \"title\": \"Kyiv\\ufffd \xC3\xA9\\u0001\"\n  }\n}\n");
   EXPECT_EQ(diplo::io::read_json(json).info.title, "Kyiv\xEF\xBF\xBD \xC3\xA9\x01");
 }
 
 TEST(Json, SkipsAByteOrderMark) {
   const auto doc = diplo::io::read_json("\xEF\xBB\xBF{\"diplo\": 1}");
   EXPECT_TRUE(doc.events.empty());
-  EXPECT_EQ(json_errors("\xEF\xBB\xBF{\"diplo\": 2}"),
-            std::vector<std::string>{
-                "t.json:1:14: error: diplo: unsupported format version 2 (this reader knows "
-                "version 1)"});
+  EXPECT_EQ(
+      json_errors("\xEF\xBB\xBF{\"diplo\": 2}"),
+      std::vector<std::string>{"t.json:1:14: error: diplo: unsupported format version 2 (this reader knows "
+                               "version 1)"});
 }
 
 // ---- errors ------------------------------------------------------------------------------
 
 TEST(JsonErrors, BadDateNamesPathLineAndColumn) {
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2023-02-29", "participants": ["x", "y"]})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "meeting", "when": "2023-02-29", "participants": ["x", "y"]})")),
             "t.json:2:42: error: events[0].when: \"2023-02-29\" at column 9: expected a day of "
             "February 2023 (01-28)");
 }
 
 TEST(JsonErrors, ErrorsCarryTheAreaAndCount) {
   try {
-    (void)diplo::io::read_json(with_event(R"({"id": "a", "kind": "meeting", "when": "2023-13"})"),
-                               "t.json");
+    (void)diplo::io::read_json(with_event(R"({"id": "a", "kind": "meeting", "when": "2023-13"})"), "t.json");
     FAIL() << "no error";
   } catch (const diplo::validation_error& e) {
     EXPECT_EQ(std::string(e.what()),
@@ -408,8 +408,9 @@ TEST(JsonErrors, DuplicateKey) {
 TEST(JsonErrors, WrongType) {
   EXPECT_EQ(one_error(with_event(R"({"id": 7, "kind": "meeting", "when": "2024"})")),
             "t.json:2:10: error: events[0].id: expected a string, got a number");
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", null]})")),
-            "t.json:2:72: error: events[0].participants[1]: expected an actor id (a string), got null");
+  EXPECT_EQ(
+      one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "participants": ["x", null]})")),
+      "t.json:2:72: error: events[0].participants[1]: expected an actor id (a string), got null");
   EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "participants": "x"})")),
             "t.json:2:66: error: events[0].participants: expected an array of actor ids, got a string");
   EXPECT_EQ(one_error("{\"diplo\": 1, \"events\": {}}"),
@@ -438,7 +439,8 @@ TEST(JsonErrors, UnknownNames) {
   EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "status": "ocurred"})")),
             "t.json:2:60: error: events[0].status: unknown status \"ocurred\" (expected "
             "announced, planned, occurred, cancelled or postponed)");
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "visit", "when": "2024", "guests": ["x"], "level": "royal"})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "visit", "when": "2024", "guests": ["x"], "level": "royal"})")),
             "t.json:2:74: error: events[0].level: unknown level \"royal\" (expected state, "
             "official, working, private or unspecified)");
   EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "mode": "in person"})")),
@@ -447,32 +449,38 @@ TEST(JsonErrors, UnknownNames) {
 }
 
 TEST(JsonErrors, BadCountryCode) {
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "visit", "when": "2024", "guests": ["x"], "host_country": "UK"})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "visit", "when": "2024", "guests": ["x"], "host_country": "UK"})")),
             "t.json:2:81: error: events[0].host_country: \"UK\" at column 1: expected an ISO "
             "3166 alpha-2 or alpha-3 code");
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "place": {"country": "R1"}})")),
-            "t.json:2:71: error: events[0].place.country: \"R1\" at column 2: expected an ISO "
-            "3166 alpha-2 or alpha-3 code");
+  EXPECT_EQ(
+      one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "place": {"country": "R1"}})")),
+      "t.json:2:71: error: events[0].place.country: \"R1\" at column 2: expected an ISO "
+      "3166 alpha-2 or alpha-3 code");
 }
 
 TEST(JsonErrors, BadInstant) {
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "starts_at": "2024-05-16 07:00:00Z"})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "meeting", "when": "2024", "starts_at": "2024-05-16 07:00:00Z"})")),
             "t.json:2:63: error: events[0].starts_at: \"2024-05-16 07:00:00Z\" at column 11: "
             "expected 'T' between the date and the time");
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "ends_at": "2024-05-16T07:00:00+03:00"})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "meeting", "when": "2024", "ends_at": "2024-05-16T07:00:00+03:00"})")),
             "t.json:2:61: error: events[0].ends_at: \"2024-05-16T07:00:00+03:00\" at column 20: "
             "expected 'Z' (instants are in UTC)");
-  EXPECT_EQ(one_error(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "ends_at": "2023-02-29T07:00:00Z"})")),
+  EXPECT_EQ(one_error(with_event(
+                R"({"id": "a", "kind": "meeting", "when": "2024", "ends_at": "2023-02-29T07:00:00Z"})")),
             "t.json:2:61: error: events[0].ends_at: \"2023-02-29T07:00:00Z\" at column 9: "
             "expected a day of the month (01-28)");
 }
 
 TEST(JsonErrors, BadNestedValues) {
-  EXPECT_EQ(json_errors(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "sources": [{"title": "T", "published": "2024-5"}]})")),
-            (std::vector<std::string>{
-                "t.json:2:90: error: events[0].sources[0].published: \"2024-5\" at column 6: "
-                "expected a two-digit month (01-12)",
-                "t.json:2:62: error: events[0].sources[0]: missing \"url\""}));
+  EXPECT_EQ(
+      json_errors(with_event(
+          R"({"id": "a", "kind": "meeting", "when": "2024", "sources": [{"title": "T", "published": "2024-5"}]})")),
+      (std::vector<std::string>{"t.json:2:90: error: events[0].sources[0].published: \"2024-5\" at column 6: "
+                                "expected a two-digit month (01-12)",
+                                "t.json:2:62: error: events[0].sources[0]: missing \"url\""}));
   EXPECT_EQ(json_errors("{\"diplo\": 1, \"actors\": [{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\",\n"
                         "  \"offices\": [{\"title\": \"P\", \"term\": \"2020/2019\", \"since\": 1}]}]}"),
             (std::vector<std::string>{
@@ -483,23 +491,22 @@ TEST(JsonErrors, BadNestedValues) {
 }
 
 TEST(JsonErrors, DatasetIsChecked) {
-  EXPECT_EQ(json_errors("{\"diplo\": 1, \"dataset\": {\"title\": 1, \"as_of\": \"2024-02-30\", \"by\": \"x\"}}"),
-            (std::vector<std::string>{
-                "t.json:1:35: error: dataset.title: expected a string, got a number",
-                "t.json:1:47: error: dataset.as_of: \"2024-02-30\" at column 9: expected a day "
-                "of February 2024 (01-29)",
-                "t.json:1:61: error: dataset: unknown key \"by\""}));
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1, \"dataset\": {\"title\": 1, \"as_of\": \"2024-02-30\", \"by\": \"x\"}}"),
+      (std::vector<std::string>{
+          "t.json:1:35: error: dataset.title: expected a string, got a number",
+          "t.json:1:47: error: dataset.as_of: \"2024-02-30\" at column 9: expected a day "
+          "of February 2024 (01-29)",
+          "t.json:1:61: error: dataset: unknown key \"by\""}));
 }
 
 TEST(JsonErrors, VersionIsRequired) {
-  EXPECT_EQ(one_error("{\"events\": []}"),
-            "t.json:1:1: error: missing \"diplo\" (the format version, 1)");
+  EXPECT_EQ(one_error("{\"events\": []}"), "t.json:1:1: error: missing \"diplo\" (the format version, 1)");
   EXPECT_EQ(one_error("  {\"diplo\": 2}"),
             "t.json:1:13: error: diplo: unsupported format version 2 (this reader knows version 1)");
   EXPECT_EQ(one_error("{\"diplo\": \"1\"}"),
             "t.json:1:11: error: diplo: expected the format version 1 (a number), got a string");
-  EXPECT_EQ(one_error("{\"diplo\": 1, \"version\": 1}"),
-            "t.json:1:14: error: unknown key \"version\"");
+  EXPECT_EQ(one_error("{\"diplo\": 1, \"version\": 1}"), "t.json:1:14: error: unknown key \"version\"");
 }
 
 TEST(JsonErrors, ActorRegistryErrorsPointAtTheRecord) {
@@ -522,26 +529,27 @@ TEST(JsonErrors, ReportsEveryProblemInOneFile) {
       "  {\"id\": \"c\", \"kind\": \"ceremony\", \"when\": \"2024\", \"host_country\": \"XX\"},\n"
       "  {\"kind\": \"visit\", \"when\": \"2024\", \"guests\": [1]}\n"
       "]}");
-  EXPECT_EQ(errors,
-            (std::vector<std::string>{
-                "t.json:2:42: error: events[0].when: \"2024-13\" at column 6: expected a month "
-                "(01-12) or a season (21-24)",
-                "t.json:3:49: error: events[1]: key \"mode\" is not allowed in a summit",
-                "t.json:4:67: error: events[2].host_country: \"XX\" at column 1: expected an ISO "
-                "3166 alpha-2 or alpha-3 code",
-                "t.json:4:51: error: events[2]: key \"host_country\" is not allowed in a ceremony",
-                "t.json:5:48: error: events[3].guests[0]: expected an actor id (a string), got a "
-                "number",
-                "t.json:5:3: error: events[3]: missing \"id\""}));
+  EXPECT_EQ(errors, (std::vector<std::string>{
+                        "t.json:2:42: error: events[0].when: \"2024-13\" at column 6: expected a month "
+                        "(01-12) or a season (21-24)",
+                        "t.json:3:49: error: events[1]: key \"mode\" is not allowed in a summit",
+                        "t.json:4:67: error: events[2].host_country: \"XX\" at column 1: expected an ISO "
+                        "3166 alpha-2 or alpha-3 code",
+                        "t.json:4:51: error: events[2]: key \"host_country\" is not allowed in a ceremony",
+                        "t.json:5:48: error: events[3].guests[0]: expected an actor id (a string), got a "
+                        "number",
+                        "t.json:5:3: error: events[3]: missing \"id\""}));
 }
 
 TEST(JsonErrors, StopsAfterTooManyErrors) {
   std::string text = "{\"diplo\": 1, \"events\": [\n";
-  for (int i = 0; i < 150; ++i) text += fmt::format("{}{{\"id\": \"e{}\", \"when\": 5}}\n", i == 0 ? "" : ",", i);
+  for (int i = 0; i < 150; ++i)
+    text += fmt::format("{}{{\"id\": \"e{}\", \"when\": 5}}\n", i == 0 ? "" : ",", i);
   text += "]}";
   const auto errors = json_errors(text);
   ASSERT_EQ(errors.size(), diplo::io::max_diagnostics + 1);
-  EXPECT_EQ(errors[0], "t.json:2:22: error: events[0].when: expected an EDTF date or period (a string), got a number");
+  EXPECT_EQ(errors[0],
+            "t.json:2:22: error: events[0].when: expected an EDTF date or period (a string), got a number");
   EXPECT_EQ(errors[1], "t.json:2:1: error: events[0]: missing \"kind\"");
   EXPECT_EQ(errors.back(), "t.json: error: too many errors (stopped after 100)");
 }
@@ -574,7 +582,8 @@ TEST(JsonErrors, TrailingContentAndWrongRoot) {
 }
 
 TEST(JsonErrors, InvalidUtf8) {
-  EXPECT_EQ(one_error(with_event("{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2024\", \"notes\": \"caf\xC3\"}")),
+  EXPECT_EQ(one_error(with_event(
+                "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2024\", \"notes\": \"caf\xC3\"}")),
             "t.json:2:63: error: invalid UTF-8");
   EXPECT_EQ(one_error("{\"diplo\": 1, \"dataset\": {\"title\": \"\xED\xA0\x80\"}}"),
             "t.json:1:36: error: invalid UTF-8");
@@ -619,10 +628,15 @@ TEST(JsonErrors, BuildPointsIntoTheFile) {
 
 TEST(JsonWriter, EscapesMinimally) {
   diplo::actor_registry reg;
-  reg.add(diplo::organisation{.id = actor_id{"o"}, .name = "Q\"\\\x01\x1f\x7f é 习", .aliases = {}, .wikidata = {}});
+  reg.add(diplo::organisation{
+      .id = actor_id{"o"}, .name = "Q\"\\\x01\x1f\x7f é 习", .aliases = {}, .wikidata = {}});
   diplo::timeline_builder b(std::move(reg));
   const std::string json = diplo::io::to_json(std::move(b).freeze());
-  EXPECT_NE(json.find(R"("name": "Q\"\\\u0001\u001f)" "\x7f" R"( é 习")"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"("name": "Q\"\\\u0001\u001f)"
+                      "\x7f"
+                      R"( é 习")"),
+            std::string::npos)
+      << json;
 }
 
 TEST(JsonWriter, WritesTheBundledDatasetAsItIs) {
@@ -709,8 +723,9 @@ TEST(JsonLenient, CheckListsEveryMistakeInFileOrder) {
 TEST(JsonLenient, StrictReaderStillThrowsEverythingAndReturnsNothing) {
   const auto errors = json_errors(broken_json, "b.json");
   ASSERT_EQ(errors.size(), 2U);  // the reader's problems only: no checks across records
-  EXPECT_EQ(errors[1], "b.json:9:64: error: events[2].guests: expected an array of actor ids, "
-                       "got a string");
+  EXPECT_EQ(errors[1],
+            "b.json:9:64: error: events[2].guests: expected an array of actor ids, "
+            "got a string");
 }
 
 TEST(JsonLenient, ALeftOutActorIsNotReportedAsUnknown) {
@@ -754,8 +769,7 @@ TEST(JsonLenient, ASyntaxErrorStopsTheChecksAcrossRecords) {
   EXPECT_FALSE(r.cross_checked);
   ASSERT_EQ(r.diagnostics.size(), 1U);
   EXPECT_EQ(r.diagnostics[0].line, 4U);
-  EXPECT_NE(r.diagnostics[0].message.find("invalid JSON"), std::string::npos)
-      << r.diagnostics[0].message;
+  EXPECT_NE(r.diagnostics[0].message.find("invalid JSON"), std::string::npos) << r.diagnostics[0].message;
 }
 
 }  // namespace

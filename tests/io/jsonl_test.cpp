@@ -113,26 +113,26 @@ TEST(Jsonl, AFailingStreamIsAnError) {
 }
 
 TEST(Jsonl, BadLinesAreReportedAndOthersStillChecked) {
-  EXPECT_EQ(jsonl_errors("{\"diplo\": 1}\n"
-                         "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2023-02-29\"}\n"
-                         "{\"id\": \"b\", \"kind\": \"meeting\" \"when\": \"2023\"}\n"
-                         "\n"
-                         "{\"id\": \"c\", \"kind\": \"meeting\", \"when\": \"2023\", \"mood\": 1}\n"
-                         "[1]\n"
-                         "{\"id\": \"d\", \"kind\": \"summit\", \"when\": \"2023\", \"name\": \"\xC3\"}\n"
-                         "{\"id\": \"e\", \"kind\": \"summit\", \"when\": \"2023\"\n"
-                         "{\"id\": \"f\", \"kind\": \"person\", \"name\": \"F\"} x\n"),
-            (std::vector<std::string>{
-                "t.jsonl:2:40: error: when: \"2023-02-29\" at column 9: expected a day of "
-                "February 2023 (01-28)",
-                "t.jsonl:3:31: error: invalid JSON: a missing or extra comma, colon, bracket or "
-                "brace",
-                "t.jsonl:5:48: error: unknown key \"mood\"",
-                "t.jsonl:6:1: error: expected a JSON object, got an array",
-                "t.jsonl:7:56: error: invalid UTF-8",
-                "t.jsonl:8:45: error: unexpected end of input: the object opened at 8:1 is not "
-                "closed",
-                "t.jsonl:9:44: error: unexpected content after the end of the JSON value"}));
+  EXPECT_EQ(
+      jsonl_errors("{\"diplo\": 1}\n"
+                   "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2023-02-29\"}\n"
+                   "{\"id\": \"b\", \"kind\": \"meeting\" \"when\": \"2023\"}\n"
+                   "\n"
+                   "{\"id\": \"c\", \"kind\": \"meeting\", \"when\": \"2023\", \"mood\": 1}\n"
+                   "[1]\n"
+                   "{\"id\": \"d\", \"kind\": \"summit\", \"when\": \"2023\", \"name\": \"\xC3\"}\n"
+                   "{\"id\": \"e\", \"kind\": \"summit\", \"when\": \"2023\"\n"
+                   "{\"id\": \"f\", \"kind\": \"person\", \"name\": \"F\"} x\n"),
+      (std::vector<std::string>{
+          "t.jsonl:2:40: error: when: \"2023-02-29\" at column 9: expected a day of "
+          "February 2023 (01-28)",
+          "t.jsonl:3:31: error: invalid JSON: a missing or extra comma, colon, bracket or "
+          "brace",
+          "t.jsonl:5:48: error: unknown key \"mood\"",
+          "t.jsonl:6:1: error: expected a JSON object, got an array", "t.jsonl:7:56: error: invalid UTF-8",
+          "t.jsonl:8:45: error: unexpected end of input: the object opened at 8:1 is not "
+          "closed",
+          "t.jsonl:9:44: error: unexpected content after the end of the JSON value"}));
 }
 
 TEST(Jsonl, HeaderRules) {
@@ -153,25 +153,25 @@ TEST(Jsonl, HeaderRules) {
 }
 
 TEST(Jsonl, KindDecidesActorOrEvent) {
-  EXPECT_EQ(jsonl_errors("{\"id\": \"x\", \"kind\": \"persn\", \"name\": \"X\"}\n"
-                         "{\"id\": \"y\", \"name\": \"Y\"}\n"
-                         "{\"id\": \"z\", \"kind\": \"organisation\", \"name\": \"Z\", \"when\": \"2024\"}\n"),
-            (std::vector<std::string>{
-                "t.jsonl:1:21: error: kind: unknown kind \"persn\" (expected person, "
-                "organisation, visit, summit, meeting or ceremony)",
-                "t.jsonl:2:1: error: missing \"kind\"",
-                "t.jsonl:3:50: error: key \"when\" is not allowed in an organisation"}));
+  EXPECT_EQ(
+      jsonl_errors("{\"id\": \"x\", \"kind\": \"persn\", \"name\": \"X\"}\n"
+                   "{\"id\": \"y\", \"name\": \"Y\"}\n"
+                   "{\"id\": \"z\", \"kind\": \"organisation\", \"name\": \"Z\", \"when\": \"2024\"}\n"),
+      (std::vector<std::string>{"t.jsonl:1:21: error: kind: unknown kind \"persn\" (expected person, "
+                                "organisation, visit, summit, meeting or ceremony)",
+                                "t.jsonl:2:1: error: missing \"kind\"",
+                                "t.jsonl:3:50: error: key \"when\" is not allowed in an organisation"}));
 }
 
 TEST(Jsonl, DeepNestingIsACleanError) {
   const std::string deep = std::string(50000, '[') + std::string(50000, ']');
   // Past read_limits::max_depth (64, the record's object included) the line is left out.
-  EXPECT_EQ(jsonl_errors(deep + "\n{\"id\": " + deep + "}\n"),
-            (std::vector<std::string>{
-                "t.jsonl:1:65: error: nesting deeper than the limit of 64 arrays and objects "
-                "(read_limits::max_depth)",
-                "t.jsonl:2:71: error: nesting deeper than the limit of 64 arrays and objects "
-                "(read_limits::max_depth)"}));
+  EXPECT_EQ(
+      jsonl_errors(deep + "\n{\"id\": " + deep + "}\n"),
+      (std::vector<std::string>{"t.jsonl:1:65: error: nesting deeper than the limit of 64 arrays and objects "
+                                "(read_limits::max_depth)",
+                                "t.jsonl:2:71: error: nesting deeper than the limit of 64 arrays and objects "
+                                "(read_limits::max_depth)"}));
 }
 
 // ---- lenient reading and check() ------------------------------------------------------
@@ -182,22 +182,30 @@ TEST(JsonLinesLenient, CheckListsEveryMistakeWithLineAndColumn) {
       "{\"id\": \"xi\", \"kind\": \"person\", \"name\": \"Xi\"}\n"
       "{\"id\": \"putin\", \"kind\": \"person\", \"name\": \"Putin\"}\n"
       // 4: a bad date
-      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2023-02-29\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"a\", \"kind\": \"meeting\", \"when\": \"2023-02-29\", \"participants\": [\"xi\", "
+      "\"putin\"]}\n"
       // 5: good, after a bad one
-      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2023-03-01\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"b\", \"kind\": \"meeting\", \"when\": \"2023-03-01\", \"participants\": [\"xi\", "
+      "\"putin\"]}\n"
       // 6: a wrong type
-      "{\"id\": \"c\", \"kind\": \"visit\", \"when\": \"2024-05-16\", \"guests\": \"putin\", \"host_country\": \"CN\"}\n"
+      "{\"id\": \"c\", \"kind\": \"visit\", \"when\": \"2024-05-16\", \"guests\": \"putin\", "
+      "\"host_country\": \"CN\"}\n"
       // 7: an unknown actor
-      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-03\", \"participants\": [\"xi\", \"putn\"]}\n"
+      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-03\", \"participants\": [\"xi\", "
+      "\"putn\"]}\n"
       // 8: a duplicate id
-      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-04\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"d\", \"kind\": \"meeting\", \"when\": \"2024-07-04\", \"participants\": [\"xi\", "
+      "\"putin\"]}\n"
       // 9: an unknown parent
-      "{\"id\": \"e\", \"kind\": \"meeting\", \"when\": \"2024-08-01\", \"parent\": \"nowhere\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"e\", \"kind\": \"meeting\", \"when\": \"2024-08-01\", \"parent\": \"nowhere\", "
+      "\"participants\": [\"xi\", \"putin\"]}\n"
       // 10: inside "a", which is left out: no follow-on error
-      "{\"id\": \"f\", \"kind\": \"meeting\", \"when\": \"2023-02-28\", \"parent\": \"a\", \"participants\": [\"xi\", \"putin\"]}\n"
+      "{\"id\": \"f\", \"kind\": \"meeting\", \"when\": \"2023-02-28\", \"parent\": \"a\", \"participants\": "
+      "[\"xi\", \"putin\"]}\n"
       // 11: an actor of an unknown kind; 12 names it: no follow-on error
       "{\"id\": \"modi\", \"kind\": \"persn\", \"name\": \"Modi\"}\n"
-      "{\"id\": \"g\", \"kind\": \"meeting\", \"when\": \"2024-09-01\", \"participants\": [\"xi\", \"modi\"]}\n"
+      "{\"id\": \"g\", \"kind\": \"meeting\", \"when\": \"2024-09-01\", \"participants\": [\"xi\", "
+      "\"modi\"]}\n"
       // 13: not even JSON
       "{\"id\": \"h\",,}\n";
   std::vector<diplo::diagnostic> problems;

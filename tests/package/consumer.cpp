@@ -18,15 +18,15 @@ int main() {
   fmt::print("{}\n", *r);
 
   // diplo::tz came along: 10:00 in Kazan (Europe/Moscow) is 07:00 UTC.
-  auto talks = diplo::tz::to_utc(
-      date::local_days{2024_y / date::October / 22} + std::chrono::hours{10}, "Europe/Moscow");
+  auto talks = diplo::tz::to_utc(date::local_days{2024_y / date::October / 22} + std::chrono::hours{10},
+                                 "Europe/Moscow");
   fmt::print("{:u}\n", diplo::tz::zoned_instant{talks, "Europe/Moscow"});
 
   // diplo::data: the bundled dataset answers the flagship question.
   const diplo::timeline& bundled = diplo::data::xi_putin();
-  auto flagship = diplo::last_meeting(bundled, bundled.actors().resolve("Xi Jinping"),
-                                      bundled.actors().resolve("Vladimir Putin"),
-                                      {.before = 2025_y / date::May / 7});
+  auto flagship =
+      diplo::last_meeting(bundled, bundled.actors().resolve("Xi Jinping"),
+                          bundled.actors().resolve("Vladimir Putin"), {.before = 2025_y / date::May / 7});
   if (!flagship) return 1;
   fmt::print("bundled: {}\n", *flagship);
   return 0;

@@ -10,9 +10,10 @@
 inline auto kazan_timeline() -> diplo::timeline {
   using namespace date::literals;
   diplo::actor_registry actors;
-  actors.add(diplo::person{.id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping",
-                           .country = diplo::country_code{"CN"}});
-  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"}, .name = "Vladimir Putin",
+  actors.add(diplo::person{
+      .id = diplo::actor_id{"xi-jinping"}, .name = "Xi Jinping", .country = diplo::country_code{"CN"}});
+  actors.add(diplo::person{.id = diplo::actor_id{"vladimir-putin"},
+                           .name = "Vladimir Putin",
                            .country = diplo::country_code{"RU"}});
   diplo::timeline_builder b(std::move(actors));
 

@@ -39,9 +39,7 @@ namespace diplo::detail {
 /// The first problem `scan_instant` found: its 1-based column and what was expected there
 /// (`last_day` fills a "day of the month (01-NN)" message).
 struct instant_problem {
-  enum class what : unsigned char {
-    year, dash, month, day, t, hour, colon, minutes, seconds, z, end
-  };
+  enum class what : unsigned char { year, dash, month, day, t, hour, colon, minutes, seconds, z, end };
   std::size_t column = 0;
   what expected = what::end;
   unsigned last_day = 0;
@@ -96,8 +94,7 @@ constexpr auto scan_instant(std::string_view s, date::sys_seconds& out) noexcept
   if (!problem) sep(19, 'Z', what::z);
   if (!problem && s.size() > 20) fail(21, what::end);
   if (problem) return problem;
-  out = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} +
-        std::chrono::seconds{se};
+  out = date::sys_days{ymd} + std::chrono::hours{h} + std::chrono::minutes{mi} + std::chrono::seconds{se};
   return std::nullopt;
 }
 

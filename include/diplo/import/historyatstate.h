@@ -267,8 +267,7 @@ struct import_result {
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
 [[nodiscard]] DIPLO_IO_API auto import_historyatstate(const std::filesystem::path& dir,
-                                                      const io::read_limits& limits = {})
-    -> import_result;
+                                                      const io::read_limits& limits = {}) -> import_result;
 
 /// The files of an import held in memory: the text of each by its path relative to the
 /// import directory, '/'-separated ("visits/2020.xml", "curation/countries.csv",
@@ -328,8 +327,8 @@ template <>
 struct fmt::formatter<diplo::import::merged> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::import::merged& m, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = fmt::format("{} into {} [{}]{}{}", m.merged, m.kept, m.kind,
-                                      m.how.empty() ? "" : ": ", m.how);
+    const std::string s =
+        fmt::format("{} into {} [{}]{}{}", m.merged, m.kept, m.kind, m.how.empty() ? "" : ": ", m.how);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
@@ -359,8 +358,8 @@ template <>
 struct fmt::formatter<diplo::import::overlap> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::import::overlap& o, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = fmt::format("{} and {}: {} day{}", o.first, o.second, o.days.count(),
-                                      o.days.count() == 1 ? "" : "s");
+    const std::string s =
+        fmt::format("{} and {}: {} day{}", o.first, o.second, o.days.count(), o.days.count() == 1 ? "" : "s");
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
@@ -370,8 +369,8 @@ template <>
 struct fmt::formatter<diplo::import::dataset_count> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::import::dataset_count& c, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = fmt::format("{} read = {} events + {} merged + {} rejected", c.read,
-                                      c.events, c.merged, c.rejected);
+    const std::string s =
+        fmt::format("{} read = {} events + {} merged + {} rejected", c.read, c.events, c.merged, c.rejected);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
@@ -381,9 +380,9 @@ template <>
 struct fmt::formatter<diplo::import::import_result> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::import::import_result& r, Context& ctx) const -> decltype(ctx.out()) {
-    const std::string s = fmt::format("{} events, {} actors, {} journeys ({} records read)",
-                                      r.doc.events.size(), r.doc.actors.size(), r.journeys.size(),
-                                      r.report.total().read);
+    const std::string s =
+        fmt::format("{} events, {} actors, {} journeys ({} records read)", r.doc.events.size(),
+                    r.doc.actors.size(), r.journeys.size(), r.report.total().read);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

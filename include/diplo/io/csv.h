@@ -118,9 +118,9 @@ namespace diplo::io {
 /// Every column read_csv knows, in the order to_csv writes them.
 /// `id`, `kind` and `start` are required in a header; the rest are optional.
 inline constexpr std::string_view csv_columns[] = {
-    "id", "kind", "status", "start", "end", "city", "country", "zone", "host",
-    "participants", "parent", "journey", "name", "series", "starts_at", "ends_at", "description",
-    "sources", "notes"};
+    "id",        "kind",    "status",       "start",   "end",     "city", "country",
+    "zone",      "host",    "participants", "parent",  "journey", "name", "series",
+    "starts_at", "ends_at", "description",  "sources", "notes"};
 
 /// Reads CSV `text` (one event per row, see the header comment) into a document. `file`
 /// names the input in diagnostics. Names are resolved through `known` when given; unknown
@@ -134,9 +134,9 @@ inline constexpr std::string_view csv_columns[] = {
 ///   auto doc = diplo::io::read_csv(text, "events.csv", &registry, &warnings);
 ///   for (const auto& w : warnings) fmt::print("{}\n", w);
 [[nodiscard]] DIPLO_IO_API auto read_csv(std::string_view text, std::string_view file = "<input>",
-                            const actor_registry* known = nullptr,
-                            std::vector<diagnostic>* warnings = nullptr,
-                            const read_limits& limits = {}) -> document;
+                                         const actor_registry* known = nullptr,
+                                         std::vector<diagnostic>* warnings = nullptr,
+                                         const read_limits& limits = {}) -> document;
 
 /// Reads CSV like `read_csv`, but without throwing `validation_error`: every error (at
 /// most `max_diagnostics`, then one "too many errors") and every warning (at most
@@ -150,9 +150,9 @@ inline constexpr std::string_view csv_columns[] = {
 ///   auto doc = diplo::io::read_csv_lenient(text, "events.csv", &registry, problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
 [[nodiscard]] DIPLO_IO_API auto read_csv_lenient(std::string_view text, std::string_view file,
-                                    const actor_registry* known,
-                                    std::vector<diagnostic>& problems,
-                                    const read_limits& limits = {}) -> document;
+                                                 const actor_registry* known,
+                                                 std::vector<diagnostic>& problems,
+                                                 const read_limits& limits = {}) -> document;
 
 /// The timeline as CSV: the header `csv_columns`, then one row per event in timeline
 /// order, actors by canonical name. Deterministic: the same timeline gives the same bytes.

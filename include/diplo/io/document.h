@@ -194,8 +194,7 @@ inline auto origin_at(const std::vector<origin>& v, std::size_t i) -> origin {
 inline auto place_text(const origin& o) -> std::string {
   if (o.file.empty() && o.line == 0) return "an unknown place";
   if (o.line == 0) return o.file;
-  return fmt::format("{}:{}:{}", o.file.empty() ? std::string("<input>") : o.file, o.line,
-                     o.column);
+  return fmt::format("{}:{}:{}", o.file.empty() ? std::string("<input>") : o.file, o.line, o.column);
 }
 
 // Takes out the actors of `doc` past the first `n` (undoing a merge that failed): the
@@ -392,8 +391,7 @@ struct check_report {
 ///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
 ///   for (const auto& d : report.diagnostics) fmt::print("{}\n", d);
-[[nodiscard]] inline auto check(document doc, std::vector<diagnostic> problems = {})
-    -> check_report {
+[[nodiscard]] inline auto check(document doc, std::vector<diagnostic> problems = {}) -> check_report {
   check_report r;
   r.events = doc.events.size();
   r.actors = doc.actors.size();
@@ -406,8 +404,8 @@ struct check_report {
     if (o.file.empty() && o.line == 0) {
       r.diagnostics.push_back({severity::warning, std::move(who), 0, 0, std::move(w.message)});
     } else {
-      r.diagnostics.push_back({severity::warning, o.file, o.line, o.column,
-                               fmt::format("{}: {}", who, w.message)});
+      r.diagnostics.push_back(
+          {severity::warning, o.file, o.line, o.column, fmt::format("{}: {}", who, w.message)});
     }
   }
   if (!doc.left_out.stopped) {
@@ -484,9 +482,8 @@ template <>
 struct fmt::formatter<diplo::io::document> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::io::document& d, Context& ctx) const -> decltype(ctx.out()) {
-    std::string s = fmt::format("{} event{}, {} actor{}", d.events.size(),
-                                d.events.size() == 1 ? "" : "s", d.actors.size(),
-                                d.actors.size() == 1 ? "" : "s");
+    std::string s = fmt::format("{} event{}, {} actor{}", d.events.size(), d.events.size() == 1 ? "" : "s",
+                                d.actors.size(), d.actors.size() == 1 ? "" : "s");
     std::string info = fmt::format("{}", d.info);
     if (!info.empty()) s += fmt::format(": {}", info);
     return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
@@ -502,8 +499,8 @@ struct fmt::formatter<diplo::io::check_report> : fmt::formatter<std::string_view
     if (r.errors() == 0 && r.warnings() == 0) {
       s = fmt::format("ok, {} events, {} actors", r.events, r.actors);
     } else {
-      s = fmt::format("{} error{}, {} warning{}", r.errors(), r.errors() == 1 ? "" : "s",
-                      r.warnings(), r.warnings() == 1 ? "" : "s");
+      s = fmt::format("{} error{}, {} warning{}", r.errors(), r.errors() == 1 ? "" : "s", r.warnings(),
+                      r.warnings() == 1 ? "" : "s");
     }
     return fmt::formatter<std::string_view>::format(std::string_view(s), ctx);
   }

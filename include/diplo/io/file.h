@@ -81,7 +81,7 @@ namespace diplo::io {
 ///
 ///   std::string text = diplo::io::read_text_file("data/events.json");
 [[nodiscard]] DIPLO_IO_API auto read_text_file(const std::filesystem::path& path,
-                                  std::uint64_t max_size = read_limits{}.max_file_size)
+                                               std::uint64_t max_size = read_limits{}.max_file_size)
     -> std::string;
 
 /// Replaces the file at `path` with `content` atomically (see the header essay): a
@@ -131,7 +131,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///
 ///   auto doc = diplo::io::load("events.csv", &bundled.actors());
 [[nodiscard]] DIPLO_IO_API auto load(const std::filesystem::path& path, const actor_registry* known = nullptr,
-                        const read_limits& limits = {}) -> document;
+                                     const read_limits& limits = {}) -> document;
 
 /// Reads and parses a file by its extension like `load`, but leniently
 /// (`read_json_lenient`, `read_jsonl_lenient`, `read_csv_lenient`): every problem of its
@@ -145,8 +145,8 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   std::vector<diplo::diagnostic> problems;
 ///   auto doc = diplo::io::load_lenient("events.csv", &bundled.actors(), problems);
 [[nodiscard]] DIPLO_IO_API auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
-                                std::vector<diagnostic>& problems,
-                                const read_limits& limits = {}) -> document;
+                                             std::vector<diagnostic>& problems,
+                                             const read_limits& limits = {}) -> document;
 
 /// Every problem of `text`, read as format `f` and named `file` in diagnostics: the lenient
 /// reader's problems and the checks across records on what it read (`check(document,
@@ -158,7 +158,7 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   auto r = diplo::io::check(text, "events.jsonl", diplo::io::format::jsonl);
 ///   r.ok()   // no errors
 [[nodiscard]] DIPLO_IO_API auto check(std::string_view text, std::string_view file, format f,
-                         const actor_registry* known = nullptr, const read_limits& limits = {})
+                                      const actor_registry* known = nullptr, const read_limits& limits = {})
     -> check_report;
 
 /// Every problem of a file, by its extension (`format_of`), as `check(text, file, f,
@@ -171,8 +171,9 @@ enum class format : std::uint8_t { json, jsonl, csv };
 ///   diplo::io::check_report r = diplo::io::check("events.json");
 ///   for (const auto& d : r.diagnostics) fmt::print("{}\n", d);
 ///   fmt::print("{} errors, {} warnings\n", r.errors(), r.warnings());
-[[nodiscard]] DIPLO_IO_API auto check(const std::filesystem::path& path, const actor_registry* known = nullptr,
-                         const read_limits& limits = {}) -> check_report;
+[[nodiscard]] DIPLO_IO_API auto check(const std::filesystem::path& path,
+                                      const actor_registry* known = nullptr, const read_limits& limits = {})
+    -> check_report;
 
 /// Writes a timeline to a file in the format its extension says, atomically
 /// (`write_file_atomic`). `info` becomes the JSON "dataset" object or the JSON Lines

@@ -101,7 +101,7 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_json(R"({"diplo": 1, "events": []})", "empty.json");
 ///   diplo::timeline t = diplo::io::build(std::move(doc));
 [[nodiscard]] DIPLO_IO_API auto read_json(std::string_view text, std::string_view file = "<input>",
-                             const read_limits& limits = {}) -> document;
+                                          const read_limits& limits = {}) -> document;
 
 /// Reads a JSON document like `read_json`, but without throwing `validation_error`:
 /// every problem (at most `max_diagnostics` errors, then one "too many errors") is
@@ -117,8 +117,8 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_json_lenient(text, "events.json", problems);
 ///   auto report = diplo::io::check(std::move(doc), std::move(problems));
 [[nodiscard]] DIPLO_IO_API auto read_json_lenient(std::string_view text, std::string_view file,
-                                     std::vector<diagnostic>& problems,
-                                     const read_limits& limits = {}) -> document;
+                                                  std::vector<diagnostic>& problems,
+                                                  const read_limits& limits = {}) -> document;
 
 /// The canonical JSON text of a timeline (see the header essay), with `info` as the
 /// "dataset" object (left out when all its fields are empty). Cannot fail.

@@ -59,7 +59,7 @@ namespace diplo::io {
 ///                                    "\"organisation\", \"name\": \"United Nations\"}\n");
 ///   doc.actors.size() == 1
 [[nodiscard]] DIPLO_IO_API auto read_jsonl(std::string_view text, std::string_view file = "<input>",
-                              const read_limits& limits = {}) -> document;
+                                           const read_limits& limits = {}) -> document;
 
 /// Reads JSON Lines like `read_jsonl`, but without throwing `validation_error`: every
 /// problem (at most `max_diagnostics` errors, then one "too many errors") is appended to
@@ -74,8 +74,8 @@ namespace diplo::io {
 ///   auto doc = diplo::io::read_jsonl_lenient(text, "events.jsonl", problems);
 ///   doc.left_out.count == 0 && problems.empty()   // the file is fine
 [[nodiscard]] DIPLO_IO_API auto read_jsonl_lenient(std::string_view text, std::string_view file,
-                                      std::vector<diagnostic>& problems,
-                                      const read_limits& limits = {}) -> document;
+                                                   std::vector<diagnostic>& problems,
+                                                   const read_limits& limits = {}) -> document;
 
 /// The JSON Lines text of a timeline: the header `{"diplo": 1, "dataset": {...}}` (the
 /// dataset left out when `info` is all empty), the actors, the events. Cannot fail.
