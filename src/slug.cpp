@@ -8,6 +8,7 @@
 #include <utf8proc.h>
 
 #include "diplo/detail/fold.h"
+#include "diplo/detail/utf8.h"
 
 namespace diplo::detail {
 namespace {
@@ -54,13 +55,9 @@ auto slug_of_folded(std::string_view folded) -> std::string {
     if (b < 0x80) {  // ASCII, most names: no table look-up
       word = (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') || (b >= 'A' && b <= 'Z');
     } else {
-      utf8proc_int32_t c = 0;
-      const utf8proc_ssize_t n =
-          utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(folded.data() + i),
-                           static_cast<utf8proc_ssize_t>(folded.size() - i), &c);
-      if (n > 0) {
-        len = static_cast<std::size_t>(n);
-        word = is_word_character(c);
+      if (const utf8::decoded d = utf8::decode(folded, i); d.ok()) {
+        len = d.length;
+        word = is_word_character(static_cast<utf8proc_int32_t>(d.code_point));
       }
     }
     if (word) {
