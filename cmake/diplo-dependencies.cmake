@@ -49,6 +49,10 @@ if(DIPLO_FMT_SOURCE_DIR)
   endif()
   add_subdirectory("${_diplo_fmt_src}" "${CMAKE_CURRENT_BINARY_DIR}/_deps/fmt-build")
   set(fmt_SOURCE_DIR "${_diplo_fmt_src}")
+  # Its headers are a dependency's, as an installed {fmt}'s are: diplo's own warnings
+  # (diplo_strict_warnings) are not theirs to meet.
+  get_target_property(_diplo_fmt_includes fmt INTERFACE_INCLUDE_DIRECTORIES)
+  set_target_properties(fmt PROPERTIES INTERFACE_SYSTEM_INCLUDE_DIRECTORIES "${_diplo_fmt_includes}")
 else()
   find_package(fmt 9 CONFIG QUIET)
   if(NOT fmt_FOUND)

@@ -454,7 +454,7 @@ class allen_set {
     friend class allen_set;
     constexpr iterator(std::uint16_t bits, unsigned i) noexcept : bits_(bits), i_(next(bits, i)) {}
     static constexpr auto next(std::uint16_t bits, unsigned i) noexcept -> unsigned {
-      while (i < 13 && ((bits >> i) & 1U) == 0) ++i;
+      while (i < 13 && ((static_cast<unsigned>(bits) >> i) & 1U) == 0) ++i;
       return i;
     }
     std::uint16_t bits_ = 0;
