@@ -59,6 +59,24 @@ auto import_historyatstate_dir(const std::string& path) -> io::document {
   return std::move(r.doc);
 }
 
+auto is_colt_csv(const std::string& path) -> bool { return import::is_colt_file(path); }
+
+auto colt_summary(const import::colt_report& r, const std::string& file) -> std::string {
+  return fmt::format(
+      "diplo: imported {} (COLT)\n"
+      "  rows {:>5} read = {:>5} events + {:>2} merged + {:>2} rejected\n"
+      "  also {} summits, {} meetings; {} persons; {} warnings, {} names left apart (listed by 'diplo "
+      "import-report --from colt {}')\n",
+      file, r.read, r.events, r.merged, r.rejected, r.summit_events, r.meeting_events, r.actors,
+      r.warnings.size(), r.unresolved_names.size(), file);
+}
+
+auto import_colt_file(const std::string& path) -> io::document {
+  import::colt_result r = import::import_colt(path);
+  print_err("{}", colt_summary(r.report, path));
+  return std::move(r.doc);
+}
+
 known_actors::known_actors() : registry_(embedded_actors()) {}
 
 void known_actors::add(const actor_registry& files, std::size_t from) {
@@ -138,6 +156,9 @@ auto context::data() -> const timeline& {
     if (is_historyatstate_dir(file)) {
       imported = true;
       io::merge(merged, import_historyatstate_dir(file));
+    } else if (is_colt_csv(file)) {
+      imported = true;
+      io::merge(merged, import_colt_file(file));
     } else {
       std::vector<diagnostic> warnings;
       io::merge(merged, load_document(file, &known.registry(), &warnings));

@@ -26,6 +26,7 @@
 #include <CLI/CLI.hpp>
 
 #include "diplo/diplo.h"
+#include "diplo/import/colt.h"
 #include "diplo/import/historyatstate.h"
 #include "diplo/io/document.h"
 #include "output.h"
@@ -66,6 +67,12 @@ auto is_historyatstate_dir(const std::string& path) -> bool;
 /// Imports such a folder (diplo::import::import_historyatstate) and prints the import
 /// report's counts, and the sizes of its lists, to stderr. Throws diplo::error.
 auto import_historyatstate_dir(const std::string& path) -> io::document;
+
+/// Whether `path` is a CSV file with COLT's header (diplo/import/colt.h).
+auto is_colt_csv(const std::string& path) -> bool;
+
+/// Imports a COLT file (diplo::import::import_colt) and prints the report's counts to stderr.
+auto import_colt_file(const std::string& path) -> io::document;
 
 /// The first lines of an import report: records read = events + merged + rejected per
 /// dataset, then one line with the sizes of the lists and where to read them.

@@ -42,9 +42,10 @@ auto add_convert(CLI::App& app) -> command {
       ->required();
   sub->add_option("--from", o->from,
                   "What IN is: auto (a file by its extension, or a folder holding visits/ and "
-                  "travels/) or historyatstate (such a folder)")
+                  "travels/; a CSV file with COLT's header), historyatstate (such a folder) or colt "
+                  "(a COLT CSV file)")
       ->type_name("FORMAT")
-      ->check(CLI::IsMember({"auto", "historyatstate"}));
+      ->check(CLI::IsMember({"auto", "historyatstate", "colt"}));
   set_footer(sub,
              "The format of each file is given by its extension. IN is read and checked as a\n"
              "whole (as 'diplo validate' does) before OUT is written; OUT is replaced atomically,\n"
@@ -54,6 +55,9 @@ auto add_convert(CLI::App& app) -> command {
              "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
              "(data/historyatstate in diplo's repository) and prints the import report's counts\n"
              "to stderr; 'diplo import-report DIR' prints the whole report.\n"
+             "--from colt FILE imports COLT (Country-Organization-Leader Travel) as published,\n"
+             "a CSV file of 76 columns (recognised by its header with --from auto); 'diplo\n"
+             "import-report --from colt FILE' prints the whole report.\n"
              "With --data FILE..., OUT holds them and IN merged, in that order: what\n"
              "'diplo --data FILE... --data IN' answers from (CSV names in IN resolve against\n"
              "the files before it).");
@@ -65,6 +69,11 @@ auto add_convert(CLI::App& app) -> command {
         if (o->from == "historyatstate" && !is_historyatstate_dir(o->in)) {
           throw usage_error(fmt::format("IN: \"{}\" is not a folder holding visits/ and travels/", o->in));
         }
+        const bool colt = o->from == "colt" || (o->from == "auto" && !dir && is_colt_csv(o->in));
+        if (o->from == "colt" && !is_colt_csv(o->in)) {
+          throw usage_error(
+              fmt::format("IN: \"{}\" is not a CSV file with COLT's header (TripID, LeaderID, ...)", o->in));
+        }
         if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
           ctx.data_files.push_back(o->in);
           const timeline& t = ctx.data();
@@ -75,12 +84,13 @@ auto add_convert(CLI::App& app) -> command {
           return answered;
         }
         std::vector<diagnostic> warnings;
-        io::document doc =
-            dir ? import_historyatstate_dir(o->in) : load_document(o->in, &embedded_actors(), &warnings);
+        io::document doc = dir    ? import_historyatstate_dir(o->in)
+                           : colt ? import_colt_file(o->in)
+                                  : load_document(o->in, &embedded_actors(), &warnings);
         const io::dataset_info info = doc.info;
         const timeline t = io::build(std::move(doc));
         for (const diagnostic& w : warnings) print_err("{}\n", w);
-        if (dir) {
+        if (dir || colt) {
           if (!t.warnings().empty()) {
             print_err(
                 "diplo: {} warning{} from building the timeline (likely "

@@ -34,31 +34,118 @@ auto notes_json(const std::vector<import::note>& notes) -> json {
   return a;
 }
 
+auto colt_row_json(const import::colt_row& r) -> json {
+  return json::object{{"trip_id", r.trip_id}, {"file", r.where.file}, {"line", r.where.line}};
+}
+
+auto colt_notes_json(const std::vector<import::colt_note>& notes) -> json {
+  json a = json::make_array();
+  for (const auto& n : notes) a.push(json::object{{"row", colt_row_json(n.row)}, {"text", n.text}});
+  return a;
+}
+
+auto colt_summits_json(const import::colt_report& r) -> json {
+  json a = json::make_array();
+  for (const auto& m : r.summits) {
+    json rows = json::make_array();
+    for (const auto& x : m.rows) rows.push(colt_row_json(x));
+    json names = json::make_array();
+    for (const auto& n : m.spellings) names.push(n);
+    a.push(json::object{{"id", m.id.value()},
+                        {"name", m.name},
+                        {"spellings", std::move(names)},
+                        {"country", fmt::format("{:c}", m.country)},
+                        {"when", m.when.to_edtf()},
+                        {"rows", std::move(rows)}});
+  }
+  return a;
+}
+
+auto colt_similar_json(const import::colt_report& r) -> json {
+  json a = json::make_array();
+  for (const auto& m : r.similar_summits) {
+    a.push(json::object{{"first", m.first},
+                        {"second", m.second},
+                        {"first_row", colt_row_json(m.first_row)},
+                        {"second_row", colt_row_json(m.second_row)}});
+  }
+  return a;
+}
+
+// The COLT report: text, or --json.
+auto colt_report(const std::string& file, bool as_json) -> int {
+  const import::colt_result r = import::import_colt(file);
+  const import::colt_report& rep = r.report;
+  if (!as_json) {
+    print_out("{}", rep);
+    return answered;
+  }
+  json counts = json::object{
+      {"read", rep.read}, {"events", rep.events}, {"merged", rep.merged}, {"rejected", rep.rejected}};
+  json answer = json::object{{"counts", std::move(counts)},
+                             {"summit_events", rep.summit_events},
+                             {"meeting_events", rep.meeting_events},
+                             {"actors", rep.actors},
+                             {"travellers", rep.travellers},
+                             {"rejections", colt_notes_json(rep.rejections)},
+                             {"duplicates", colt_notes_json(rep.duplicates)},
+                             {"warnings", colt_notes_json(rep.warnings)},
+                             {"not_names", colt_notes_json(rep.not_names)},
+                             {"unresolved_names", colt_notes_json(rep.unresolved_names)},
+                             {"resolved_names", colt_notes_json(rep.resolved_names)},
+                             {"summits", colt_summits_json(rep)},
+                             {"similar_summits", colt_similar_json(rep)}};
+  json doc =
+      json::object{{"question", json::object{{"command", "import-report"}, {"from", "colt"}, {"file", file}}},
+                   {"answer", std::move(answer)}};
+  print_out("{}", doc.dump());
+  return answered;
+}
+
 }  // namespace
 
 auto add_import_report(CLI::App& app) -> command {
   struct options {
     std::string dir;
+    std::string from = "auto";
     bool json = false;
   };
   auto o = std::make_shared<options>();
-  CLI::App* sub = app.add_subcommand("import-report",
-                                     "Import an Office of the Historian folder and print the whole report");
+  CLI::App* sub =
+      app.add_subcommand("import-report",
+                         "Import an Office of the Historian folder or a COLT file and print the whole "
+                         "report");
   sub->add_option("DIR", o->dir,
                   "The folder: visits/, travels/ and curation/ (data/historyatstate in diplo's "
-                  "repository)")
+                  "repository); or a COLT CSV file")
       ->required()
-      ->type_name("DIR");
+      ->type_name("DIR|FILE");
+  sub->add_option("--from", o->from,
+                  "What DIR is: auto (a folder holding visits/ and travels/, or a CSV file with COLT's "
+                  "header), historyatstate or colt")
+      ->type_name("FORMAT")
+      ->check(CLI::IsMember({"auto", "historyatstate", "colt"}));
   add_json_flag(sub, o->json);
   set_footer(sub,
              "Nothing is dropped silently: per dataset, records read = events made + records merged\n"
              "into another event + records rejected. Then every rejection with its reason, every\n"
              "duplicate and how it was merged, the names kept apart because their identity could\n"
              "not be resolved, the names resolved by the in-order word rule (for review), and the\n"
-             "stops of one traveller whose days overlap. --data DIR prints the counts alone.");
+             "stops of one traveller whose days overlap. --data DIR prints the counts alone.\n"
+             "For COLT: rows read = visits made + duplicate rows merged + rows rejected, then every\n"
+             "rejection (TripID, file:line, reason), warning, piece of a names cell not read as a\n"
+             "leader met, name resolved or left apart, gathering made one summit from several rows,\n"
+             "and similar gathering names kept apart.");
 
   return {
       sub, [o](context& ctx) -> int {
+        if (o->from == "colt" ||
+            (o->from == "auto" && !is_historyatstate_dir(o->dir) && is_colt_csv(o->dir))) {
+          if (!is_colt_csv(o->dir)) {
+            throw usage_error(fmt::format("FILE: \"{}\" is not a CSV file with COLT's header", o->dir));
+          }
+          return colt_report(o->dir, o->json);
+        }
         if (!is_historyatstate_dir(o->dir)) {
           throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/", o->dir));
         }

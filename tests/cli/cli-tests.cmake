@@ -562,3 +562,32 @@ if(DIPLO_PYTHON3)
       LABELS hostile)
   endforeach()
 endif()
+
+# --- COLT (tests/import/data/colt-sample.csv: 42 real rows; expected answers from
+# tests/import/colt_expected.py, which reads the CSV independently of diplo) -----------------
+set(_colt "${PROJECT_SOURCE_DIR}/tests/import/data/colt-sample.csv")
+set(_colt_counts "^diplo: imported [^\n]*colt-sample\\.csv \\(COLT\\)\n"
+                 " +rows +42 read = +36 events [+] +1 merged [+] +5 rejected\n")
+diplo_cli_test(colt-convert RC 0
+  ARGS convert --from colt "${_colt}" "${_cli_work}/colt.jsonl"
+  STDERR ${_colt_counts} "diplo: wrote [0-9]+ events, [0-9]+ actors to [^\n]*colt\\.jsonl\n"
+  FIXTURES_SETUP cli_colt_jsonl)
+diplo_cli_test(colt-convert-answers RC 0
+  ARGS --data "${_cli_work}/colt.jsonl" last-meeting Lula Chavez --before 2011-01-01
+  STDOUT "^Luiz Inacio Lula da Silva and Hugo Chavez last met in person before 1 January 2011: 26 November 2010, in Georgetown, Guyana\\.\n"
+  FIXTURES_REQUIRED cli_colt_jsonl)
+# --data recognises a COLT file by its header.
+diplo_cli_test(colt-data-on RC 0
+  ARGS --data "${_colt}" on 2025-05-09 --country RU
+  STDOUT "Luiz Inacio Lula da Silva +Moscow, Russia" "Nicolas Maduro ")
+diplo_cli_test(colt-import-report RC 0
+  ARGS import-report --from colt "${_colt}"
+  STDOUT "^COLT rows: 42 read = 36 events [+] 1 merged [+] 5 rejected\n"
+         "4217-URY-XXX-46018 \\([^\n]*colt-sample\\.csv:[0-9]+\\): CountryVisitedISO \"XXX\" is not an ISO 3166 alpha-3 code"
+         "ends \\(2016-09-26\\) before it starts \\(2016-09-27\\)")
+diplo_cli_test(colt-import-report-json RC 0 JSON
+  ARGS import-report "${_colt}" --json
+  STDOUT "\"counts\": \\{\"read\": 42, \"events\": 36, \"merged\": 1, \"rejected\": 5\\}")
+diplo_cli_test(colt-convert-not-colt RC 2
+  ARGS convert --from colt "${_cli_data}/wide.json" "${_cli_work}/x.json"
+  STDERR "^diplo: IN: \"[^\n]*wide\\.json\" is not a CSV file with COLT's header \\(TripID, LeaderID, \\.\\.\\.\\)\n$")

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "curated.h"
+
+#include <cstdint>
+
+#include <fmt/format.h>
+
+#include "diplo/detail/text.h"
+#include "diplo/error.h"
+
+namespace diplo::import::detail {
+
+auto curated_row::at(std::size_t i) const -> std::string {
+  return i < cells.size() ? diplo::detail::collapse_space(cells[i].text) : std::string();
+}
+
+auto curated_row::place(std::size_t i) const -> std::string {
+  return i < cells.size() ? fmt::format("{}:{}:{}", where.file, cells[i].line, cells[i].column)
+                          : fmt::format("{}:{}:{}", where.file, where.line, where.column);
+}
+
+auto read_curated_table(std::string_view text, std::string_view file) -> std::vector<curated_row> {
+  const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
+    throw error(fmt::format("[diplo.import] {}:{}:{}: {}", file, line, column, message));
+  };
+  diplo::detail::csv_lexed lexed = diplo::detail::lex_csv(text, on_error, {.comment = '#'});
+  std::vector<curated_row> rows;
+  for (std::size_t k = 1; k < lexed.records.size(); ++k) {
+    diplo::detail::csv_record& r = lexed.records[k];
+    rows.push_back({std::move(r.fields), {std::string(file), r.line, 1}});
+  }
+  return rows;
+}
+
+auto words_of(std::string_view folded) -> std::vector<std::string> {
+  const std::vector<std::string_view> words = diplo::detail::split_words(folded);
+  return {words.begin(), words.end()};
+}
+
+auto join_words(const std::vector<std::string>& words, std::size_t from) -> std::string {
+  std::string s;
+  for (std::size_t i = from; i < words.size(); ++i) {
+    if (!s.empty()) s += ' ';
+    s += words[i];
+  }
+  return s;
+}
+
+auto in_order(const std::vector<std::string>& part, const std::vector<std::string>& whole) -> bool {
+  std::size_t q = 0;
+  for (std::size_t n = 0; n < whole.size() && q < part.size(); ++n) {
+    if (whole[n] == part[q]) ++q;
+  }
+  return q == part.size();
+}
+
+}  // namespace diplo::import::detail

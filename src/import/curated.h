@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// What the importers share (private to diplo::io): the curated tables they read, and the
+// word rule by which they tell whether two spellings of a name may be one person.
+//
+// A CURATED TABLE is CSV as diplo's CSV reader reads it (diplo/detail/csv_lexer.h: a quoted
+// cell may hold commas, line breaks and "" for '"'), with '#' comment lines; the first other
+// line is the header and is left out. Cells are trimmed and their runs of white space made
+// one space. A syntax error throws diplo::error "[diplo.import] <file>:<line>:<column>: ...".
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diplo/detail/csv_lexer.h"
+#include "diplo/timeline.h"
+
+namespace diplo::import::detail {
+
+/// One row of a curated table: its cells and where it starts.
+struct curated_row {
+  std::vector<diplo::detail::csv_field> cells;
+  origin where;
+  /// Cell `i`, trimmed, white space collapsed; empty when the row has no such cell.
+  [[nodiscard]] auto at(std::size_t i) const -> std::string;
+  /// "file:line:column" of cell `i` (of the row when it has no such cell).
+  [[nodiscard]] auto place(std::size_t i) const -> std::string;
+};
+
+/// The rows of the table `text` read from `file` (the name errors give), header left out.
+auto read_curated_table(std::string_view text, std::string_view file) -> std::vector<curated_row>;
+
+/// The words of a folded name (diplo::detail::fold's output).
+auto words_of(std::string_view folded) -> std::vector<std::string>;
+
+/// The words from `from` on, joined by one space.
+auto join_words(const std::vector<std::string>& words, std::size_t from = 0) -> std::string;
+
+/// True when every word of `part` occurs in `whole`, whole and in order
+/// ("lula da silva" in "luiz inacio lula da silva").
+auto in_order(const std::vector<std::string>& part, const std::vector<std::string>& whole) -> bool;
+
+}  // namespace diplo::import::detail
