@@ -38,31 +38,34 @@ auto notes_json(const std::vector<import::note>& notes) -> json {
 
 auto add_import_report(CLI::App& app) -> command {
   struct options {
-    std::string dir;
+    std::string dir, curation;
     bool json = false;
   };
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("import-report",
                                      "Import an Office of the Historian folder and print the whole report");
   sub->add_option("DIR", o->dir,
-                  "The folder: visits/, travels/ and curation/ (data/historyatstate in diplo's "
-                  "repository)")
+                  "The folder, as the Office publishes it: visits/ and travels/ (data/historyatstate "
+                  "in diplo's repository)")
       ->required()
       ->type_name("DIR");
+  add_curation_option(sub, o->curation);
   add_json_flag(sub, o->json);
   set_footer(sub,
              "Nothing is dropped silently: per dataset, records read = events made + records merged\n"
              "into another event + records rejected. Then every rejection with its reason, every\n"
              "duplicate and how it was merged, the names kept apart because their identity could\n"
              "not be resolved, the names resolved by the in-order word rule (for review), and the\n"
-             "stops of one traveller whose days overlap. --data DIR prints the counts alone.");
+             "stops of one traveller whose days overlap. --data DIR prints the counts alone.\n"
+             "The curated tables the import needs are embedded in diplo; --curation DIR2 (and\n"
+             "DIR/curation/, if there is one) add rows before theirs, which win where both match.");
 
   return {
       sub, [o](context& ctx) -> int {
         if (!is_historyatstate_dir(o->dir)) {
           throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/", o->dir));
         }
-        const import::import_result r = import::import_historyatstate(o->dir);
+        const import::import_result r = import::import_historyatstate(o->dir, {.curation = o->curation});
         const import::import_report& rep = r.report;
         if (!o->json) {
           print_out("{}", rep);
@@ -99,8 +102,9 @@ auto add_import_report(CLI::App& app) -> command {
                                    {"resolved_names", notes_json(rep.resolved_names)},
                                    {"overlapping_stops", std::move(overlaps)}};
         // The question and the answer only: no timeline is built, so no "names" or "data".
-        json doc = json::object{{"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
-                                {"answer", std::move(answer)}};
+        json question = json::object{{"command", "import-report"}, {"dir", o->dir}};
+        if (!o->curation.empty()) question.set("curation", o->curation);
+        json doc = json::object{{"question", std::move(question)}, {"answer", std::move(answer)}};
         (void)ctx;
         print_out("{}", doc.dump());
         return answered;
