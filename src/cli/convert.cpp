@@ -57,7 +57,8 @@ auto add_convert(CLI::App& app) -> command {
              "in diplo's repository) and prints the import report's counts to stderr; 'diplo\n"
              "import-report DIR' prints the whole report. The curated tables the import needs are\n"
              "embedded in diplo; --curation DIR2 (and DIR/curation/, if there is one) add rows\n"
-             "before theirs, which win where both match (diplo/import/historyatstate.h).\n"
+             "before theirs, which win where both match (diplo/import/historyatstate.h); with\n"
+             "--data, --curation applies to the folders among the --data files too.\n"
              "With --data FILE..., OUT holds them and IN merged, in that order: what\n"
              "'diplo --data FILE... --data IN' answers from (CSV names in IN resolve against\n"
              "the files before it).");

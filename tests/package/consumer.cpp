@@ -34,6 +34,7 @@ int main() {
 
   // diplo::io: the importers' curated tables are inside the library, not beside it.
   const auto& tables = diplo::import::historyatstate_curation();
-  if (tables.size() != 4 || tables.at("curation/countries.csv").find("\nrussia,") == std::string::npos) return 1;
+  if (tables.size() != 4 || tables.at("curation/countries.csv").find("\nrussia,") == std::string::npos)
+    return 1;
   return 0;
 }
