@@ -53,8 +53,8 @@ auto report_summary(const import::import_report& r, const std::string& dir) -> s
   return s;
 }
 
-auto import_historyatstate_dir(const std::string& path) -> io::document {
-  import::import_result r = import::import_historyatstate(path);
+auto import_historyatstate_dir(const std::string& path, const std::string& curation) -> io::document {
+  import::import_result r = import::import_historyatstate(path, {.curation = curation});
   print_err("{}", report_summary(r.report, path));
   return std::move(r.doc);
 }
@@ -75,6 +75,15 @@ auto import_colt_file(const std::string& path) -> io::document {
   import::colt_result r = import::import_colt(path);
   print_err("{}", colt_summary(r.report, path));
   return std::move(r.doc);
+}
+
+void add_curation_option(CLI::App* sub, std::string& dir) {
+  sub->add_option("--curation", dir,
+                  "A folder of curated tables (countries.csv, titles.csv, levels.csv, aliases.csv, "
+                  "each optional) whose rows come before the embedded ones: a row of yours "
+                  "overrides an embedded row matching the same thing, or adds one")
+      ->type_name("DIR")
+      ->check(CLI::ExistingDirectory);
 }
 
 known_actors::known_actors() : registry_(embedded_actors()) {}
@@ -155,7 +164,7 @@ auto context::data() -> const timeline& {
     const std::size_t before = merged.actors.size();
     if (is_historyatstate_dir(file)) {
       imported = true;
-      io::merge(merged, import_historyatstate_dir(file));
+      io::merge(merged, import_historyatstate_dir(file, curation));
     } else if (is_colt_csv(file)) {
       imported = true;
       io::merge(merged, import_colt_file(file));

@@ -47,6 +47,9 @@ class context {
  public:
   /// The --data files (or Office of the Historian folders), in the order given.
   std::vector<std::string> data_files;
+  /// A folder of curated tables whose rows every Office of the Historian folder read
+  /// comes with before the embedded ones (`convert --curation`); empty: none.
+  std::string curation;
 
   /// The timeline to answer from, loaded on first use. Throws diplo::error
   /// (validation_error with every diagnostic) for a bad file.
@@ -60,13 +63,19 @@ class context {
   const timeline* data_ = nullptr;
 };
 
-/// True when `path` is a folder of the Office of the Historian's data: a directory holding
-/// visits/ and travels/ (in this repository, data/historyatstate).
+/// True when `path` is a folder of the Office of the Historian's data as the Office
+/// publishes it: a directory holding visits/ and travels/ (in this repository,
+/// data/historyatstate). The curated tables are embedded: curation/ is not needed.
 auto is_historyatstate_dir(const std::string& path) -> bool;
 
-/// Imports such a folder (diplo::import::import_historyatstate) and prints the import
-/// report's counts, and the sizes of its lists, to stderr. Throws diplo::error.
-auto import_historyatstate_dir(const std::string& path) -> io::document;
+/// Imports such a folder (diplo::import::import_historyatstate, with the rows of the
+/// tables in the folder `curation`, when not empty, before the embedded ones) and prints
+/// the import report's counts, and the sizes of its lists, to stderr. Throws diplo::error.
+auto import_historyatstate_dir(const std::string& path, const std::string& curation = {}) -> io::document;
+
+/// Declares `--curation DIR` on `sub`, into `dir`: a folder of curated tables whose rows
+/// come before the embedded ones (see diplo/import/historyatstate.h).
+void add_curation_option(CLI::App* sub, std::string& dir);
 
 /// Whether `path` is a CSV file with COLT's header (diplo/import/colt.h).
 auto is_colt_csv(const std::string& path) -> bool;

@@ -30,7 +30,7 @@ void warn_csv_losses(const timeline& t, const io::dataset_info& info, const std:
 
 auto add_convert(CLI::App& app) -> command {
   struct options {
-    std::string in, out, from = "auto";
+    std::string in, out, from = "auto", curation;
   };
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("convert", "Convert a data file to another format");
@@ -46,6 +46,7 @@ auto add_convert(CLI::App& app) -> command {
                   "(a COLT CSV file)")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"auto", "historyatstate", "colt"}));
+  add_curation_option(sub, o->curation);
   set_footer(sub,
              "The format of each file is given by its extension. IN is read and checked as a\n"
              "whole (as 'diplo validate' does) before OUT is written; OUT is replaced atomically,\n"
@@ -53,8 +54,12 @@ auto add_convert(CLI::App& app) -> command {
              "actors. A summary goes to stderr. CSV holds no actor records, no dataset block and\n"
              "only the URL of each source: writing .csv warns with a count of each thing left out.\n"
              "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
-             "(data/historyatstate in diplo's repository) and prints the import report's counts\n"
-             "to stderr; 'diplo import-report DIR' prints the whole report.\n"
+             "from a folder as the Office publishes them (visits/ and travels/; data/historyatstate\n"
+             "in diplo's repository) and prints the import report's counts to stderr; 'diplo\n"
+             "import-report DIR' prints the whole report. The curated tables the import needs are\n"
+             "embedded in diplo; --curation DIR2 (and DIR/curation/, if there is one) add rows\n"
+             "before theirs, which win where both match (diplo/import/historyatstate.h); with\n"
+             "--data, --curation applies to the folders among the --data files too.\n"
              "--from colt FILE imports COLT (Country-Organization-Leader Travel) as published,\n"
              "a CSV file of 76 columns (recognised by its header with --from auto); 'diplo\n"
              "import-report --from colt FILE' prints the whole report.\n"
@@ -74,6 +79,13 @@ auto add_convert(CLI::App& app) -> command {
           throw usage_error(
               fmt::format("IN: \"{}\" is not a CSV file with COLT's header (TripID, LeaderID, ...)", o->in));
         }
+        if (!o->curation.empty() && !dir) {
+          throw usage_error(
+              fmt::format("--curation: IN (\"{}\") is not a folder of the Office of the Historian's "
+                          "data: there is nothing to curate",
+                          o->in));
+        }
+        ctx.curation = o->curation;     // for the folders among the --data files too
         if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
           ctx.data_files.push_back(o->in);
           const timeline& t = ctx.data();
@@ -84,7 +96,7 @@ auto add_convert(CLI::App& app) -> command {
           return answered;
         }
         std::vector<diagnostic> warnings;
-        io::document doc = dir    ? import_historyatstate_dir(o->in)
+        io::document doc = dir    ? import_historyatstate_dir(o->in, o->curation)
                            : colt ? import_colt_file(o->in)
                                   : load_document(o->in, &embedded_actors(), &warnings);
         const io::dataset_info info = doc.info;

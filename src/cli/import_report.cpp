@@ -106,7 +106,7 @@ auto colt_report(const std::string& file, bool as_json) -> int {
 
 auto add_import_report(CLI::App& app) -> command {
   struct options {
-    std::string dir;
+    std::string dir, curation;
     std::string from = "auto";
     bool json = false;
   };
@@ -116,8 +116,8 @@ auto add_import_report(CLI::App& app) -> command {
                          "Import an Office of the Historian folder or a COLT file and print the whole "
                          "report");
   sub->add_option("DIR", o->dir,
-                  "The folder: visits/, travels/ and curation/ (data/historyatstate in diplo's "
-                  "repository); or a COLT CSV file")
+                  "The folder, as the Office publishes it: visits/ and travels/ (data/historyatstate "
+                  "in diplo's repository); or a COLT CSV file")
       ->required()
       ->type_name("DIR|FILE");
   sub->add_option("--from", o->from,
@@ -125,6 +125,7 @@ auto add_import_report(CLI::App& app) -> command {
                   "header), historyatstate or colt")
       ->type_name("FORMAT")
       ->check(CLI::IsMember({"auto", "historyatstate", "colt"}));
+  add_curation_option(sub, o->curation);
   add_json_flag(sub, o->json);
   set_footer(sub,
              "Nothing is dropped silently: per dataset, records read = events made + records merged\n"
@@ -135,7 +136,9 @@ auto add_import_report(CLI::App& app) -> command {
              "For COLT: rows read = visits made + duplicate rows merged + rows rejected, then every\n"
              "rejection (TripID, file:line, reason), warning, piece of a names cell not read as a\n"
              "leader met, name resolved or left apart, gathering made one summit from several rows,\n"
-             "and similar gathering names kept apart.");
+             "and similar gathering names kept apart.\n"
+             "The curated tables the import needs are embedded in diplo; --curation DIR2 (and\n"
+             "DIR/curation/, if there is one) add rows before theirs, which win where both match.");
 
   return {
       sub, [o](context& ctx) -> int {
@@ -149,7 +152,7 @@ auto add_import_report(CLI::App& app) -> command {
         if (!is_historyatstate_dir(o->dir)) {
           throw usage_error(fmt::format("DIR: \"{}\" is not a folder holding visits/ and travels/", o->dir));
         }
-        const import::import_result r = import::import_historyatstate(o->dir);
+        const import::import_result r = import::import_historyatstate(o->dir, {.curation = o->curation});
         const import::import_report& rep = r.report;
         if (!o->json) {
           print_out("{}", rep);
@@ -186,8 +189,9 @@ auto add_import_report(CLI::App& app) -> command {
                                    {"resolved_names", notes_json(rep.resolved_names)},
                                    {"overlapping_stops", std::move(overlaps)}};
         // The question and the answer only: no timeline is built, so no "names" or "data".
-        json doc = json::object{{"question", json::object{{"command", "import-report"}, {"dir", o->dir}}},
-                                {"answer", std::move(answer)}};
+        json question = json::object{{"command", "import-report"}, {"dir", o->dir}};
+        if (!o->curation.empty()) question.set("curation", o->curation);
+        json doc = json::object{{"question", std::move(question)}, {"answer", std::move(answer)}};
         (void)ctx;
         print_out("{}", doc.dump());
         return answered;

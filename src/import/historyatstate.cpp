@@ -29,6 +29,19 @@
 #include "diplo/io/file.h"
 #include "diplo/partial_date.h"
 
+// The curated tables, embedded at build time from data/historyatstate/curation/
+// (CMakeLists.txt, cmake/diplo-embed.cmake).
+namespace diplo::detail {
+extern const char historyatstate_countries_csv_text[];
+extern const std::size_t historyatstate_countries_csv_size;
+extern const char historyatstate_titles_csv_text[];
+extern const std::size_t historyatstate_titles_csv_size;
+extern const char historyatstate_levels_csv_text[];
+extern const std::size_t historyatstate_levels_csv_size;
+extern const char historyatstate_aliases_csv_text[];
+extern const std::size_t historyatstate_aliases_csv_size;
+}  // namespace diplo::detail
+
 namespace diplo::import {
 namespace {
 
@@ -181,20 +194,92 @@ struct csv_row {
   }
 };
 
-// The rows of a curated table, read by diplo's CSV lexer (diplo/detail/csv_lexer.h: '"'
-// quotes, which may hold commas and line breaks, '""' inside) with '#' comment lines; the
-// first row is the header and is left out. A syntax error throws, naming file:line:column.
-auto read_csv(const historyatstate_files& files, const std::string& rel) -> std::vector<csv_row> {
+// The four tables, by file name, in the order they are loaded.
+constexpr std::array<std::string_view, 4> table_files{"countries.csv", "titles.csv", "levels.csv",
+                                                      "aliases.csv"};
+
+// Where a table's rows come from: its text, and the name its errors give (the real path of a
+// user's file, "curation/countries.csv" in memory, "<embedded>/curation/countries.csv").
+struct table_source {
+  std::string name;
+  std::string_view text;
+};
+
+// The sources of each table (by file name), in the order their rows are read: the user's
+// first, the embedded table last.
+using table_sources = std::map<std::string, std::vector<table_source>, std::less<>>;
+
+// The header of each embedded table, its cells cleaned and joined by commas.
+auto embedded_header(std::string_view file) -> const std::string& {
+  static const std::map<std::string, std::string, std::less<>> headers = [] {
+    std::map<std::string, std::string, std::less<>> h;
+    for (const auto& [path, text] : historyatstate_curation()) {
+      const auto on_error = [&](std::uint32_t line, std::uint32_t column,
+                                const std::string& message) -> bool {
+        throw error(fmt::format("[diplo.import] <embedded>/{}:{}:{}: {}", path, line, column, message));
+      };
+      const detail::csv_lexed lexed = detail::lex_csv(text, on_error, {.comment = '#'});
+      std::string joined;
+      for (const auto& f : lexed.records.at(0).fields) joined += (joined.empty() ? "" : ",") + clean(f.text);
+      h.emplace(path.substr(std::string_view("curation/").size()), std::move(joined));
+    }
+    return h;
+  }();
+  return headers.find(file)->second;
+}
+
+// The rows of one source of table `file`, read by diplo's CSV lexer (diplo/detail/csv_lexer.h:
+// '"' quotes, which may hold commas and line breaks, '""' inside) with '#' comment lines. The
+// first row is the header, which must name the columns of the embedded table; it is left
+// out. A syntax error or another header throws, naming file:line:column.
+auto read_csv(const table_source& src, std::string_view file) -> std::vector<csv_row> {
   const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
-    throw error(fmt::format("[diplo.import] {}:{}:{}: {}", rel, line, column, message));
+    throw error(fmt::format("[diplo.import] {}:{}:{}: {}", src.name, line, column, message));
   };
-  detail::csv_lexed lexed = detail::lex_csv(file_text(files, rel), on_error, {.comment = '#'});
+  detail::csv_lexed lexed = detail::lex_csv(src.text, on_error, {.comment = '#'});
   std::vector<csv_row> rows;
+  if (lexed.records.empty()) return rows;  // an empty table adds no row
+  std::string header;
+  for (const auto& f : lexed.records[0].fields) header += (header.empty() ? "" : ",") + clean(f.text);
+  if (const std::string& want = embedded_header(file); header != want) {
+    throw error(fmt::format("[diplo.import] {}:{}:1: the header is \"{}\"; the columns of {} are \"{}\"",
+                            src.name, lexed.records[0].line, header, file, want));
+  }
   for (std::size_t k = 1; k < lexed.records.size(); ++k) {
     detail::csv_record& r = lexed.records[k];
-    rows.push_back({std::move(r.fields), {rel, r.line, 1}});
+    rows.push_back({std::move(r.fields), {src.name, r.line, 1}});
   }
   return rows;
+}
+
+// The rows of table `file` from all its sources, in order.
+auto rows_of(const table_sources& tables, std::string_view file) -> std::vector<csv_row> {
+  std::vector<csv_row> rows;
+  if (auto it = tables.find(file); it != tables.end()) {
+    for (const table_source& src : it->second) {
+      std::vector<csv_row> more = read_csv(src, file);
+      rows.insert(rows.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    }
+  }
+  return rows;
+}
+
+// Adds each embedded table as the last source of its table.
+auto with_embedded(table_sources tables) -> table_sources {
+  for (const auto& [path, text] : historyatstate_curation()) {
+    tables[path.substr(std::string_view("curation/").size())].push_back({"<embedded>/" + path, text});
+  }
+  return tables;
+}
+
+// Throws unless `file` (a ".csv" file in a folder of curated tables) is one of the four.
+auto check_table_name(std::string_view file, const std::string& where) -> void {
+  if (std::find(table_files.begin(), table_files.end(), file) == table_files.end()) {
+    throw error(fmt::format(
+        "[diplo.import] {}: not a curated table (they are countries.csv, titles.csv, levels.csv and "
+        "aliases.csv)",
+        where));
+  }
 }
 
 auto csv_date(const csv_row& r, std::size_t i) -> std::optional<date::sys_days> {
@@ -242,9 +327,9 @@ struct country_table {
   }
 };
 
-auto load_countries(const historyatstate_files& files) -> country_table {
+auto load_countries(const table_sources& tables) -> country_table {
   country_table t;
-  for (const auto& r : read_csv(files, "curation/countries.csv")) {
+  for (const auto& r : rows_of(tables, "countries.csv")) {
     country_rule rule;
     rule.name = r.at(1);
     rule.from = csv_date(r, 2);
@@ -267,9 +352,9 @@ struct title_rule {
   std::string office;              // empty: an honorific
 };
 
-auto load_titles(const historyatstate_files& files) -> std::vector<title_rule> {
+auto load_titles(const table_sources& tables) -> std::vector<title_rule> {
   std::vector<title_rule> out;
-  for (const auto& r : read_csv(files, "curation/titles.csv")) {
+  for (const auto& r : rows_of(tables, "titles.csv")) {
     out.push_back({words_of(detail::fold(r.at(0))), r.at(1)});
   }
   // Longest prefix first.
@@ -283,9 +368,9 @@ struct level_rule {
   visit_level level = visit_level::unspecified;
 };
 
-auto load_levels(const historyatstate_files& files) -> std::vector<level_rule> {
+auto load_levels(const table_sources& tables) -> std::vector<level_rule> {
   std::vector<level_rule> out;
-  for (const auto& r : read_csv(files, "curation/levels.csv")) {
+  for (const auto& r : rows_of(tables, "levels.csv")) {
     const std::string l = r.at(1);
     const std::optional<visit_level> v = try_parse_visit_level(l);
     if (!v) throw error(fmt::format("[diplo.import] {}: unknown level \"{}\"", r.place(1), l));
@@ -301,9 +386,9 @@ struct alias_rule {
   std::optional<date::sys_days> from, to;
 };
 
-auto load_aliases(const historyatstate_files& files) -> std::vector<alias_rule> {
+auto load_aliases(const table_sources& tables) -> std::vector<alias_rule> {
   std::vector<alias_rule> out;
-  for (const auto& r : read_csv(files, "curation/aliases.csv")) {
+  for (const auto& r : rows_of(tables, "aliases.csv")) {
     out.push_back({detail::fold(r.at(0)), r.at(1), r.at(2), r.at(3), csv_date(r, 4), csv_date(r, 5)});
   }
   return out;
@@ -523,12 +608,12 @@ struct identity_item {
 // One import of one set of files: each phase is a member, run in order by `run`.
 class importer {
  public:
-  explicit importer(const historyatstate_files& files)
+  importer(const historyatstate_files& files, const table_sources& tables)
       : files_(files),
-        countries_(load_countries(files)),
-        titles_(load_titles(files)),
-        levels_(load_levels(files)),
-        aliases_(load_aliases(files)) {}
+        countries_(load_countries(tables)),
+        titles_(load_titles(tables)),
+        levels_(load_levels(tables)),
+        aliases_(load_aliases(tables)) {}
 
   auto run() && -> import_result {
     doc().info = {
@@ -1035,25 +1120,84 @@ class importer {
 
 }  // namespace
 
-auto import_historyatstate(const std::filesystem::path& dir, const io::read_limits& limits) -> import_result {
+auto historyatstate_curation() -> const historyatstate_files& {
+  static const historyatstate_files tables{
+      {"curation/countries.csv",
+       {detail::historyatstate_countries_csv_text, detail::historyatstate_countries_csv_size}},
+      {"curation/titles.csv",
+       {detail::historyatstate_titles_csv_text, detail::historyatstate_titles_csv_size}},
+      {"curation/levels.csv",
+       {detail::historyatstate_levels_csv_text, detail::historyatstate_levels_csv_size}},
+      {"curation/aliases.csv",
+       {detail::historyatstate_aliases_csv_text, detail::historyatstate_aliases_csv_size}}};
+  return tables;
+}
+
+namespace {
+
+// Reads the tables of the folder `folder` (any of the four; a missing one is no table) into
+// `texts` (by path), and adds them as sources. `required`: the folder must exist and hold
+// at least one table.
+auto add_table_folder(const fs::path& folder, bool required, const io::read_limits& limits,
+                      std::map<std::string, std::string>& texts, table_sources& tables) -> void {
+  std::error_code ec;
+  if (!fs::is_directory(folder, ec)) {
+    if (!required && !fs::exists(fs::symlink_status(folder, ec))) return;
+    throw error(fmt::format("[diplo.import] {}: not a directory of curated tables", folder.string()));
+  }
+  for (const auto& e : fs::directory_iterator(folder)) {
+    if (e.path().extension() == ".csv") check_table_name(e.path().filename().string(), e.path().string());
+  }
+  bool any = false;
+  for (std::string_view file : table_files) {
+    const fs::path p = folder / file;
+    // A dangling link or a FIFO is there, and refused by io::read_text_file.
+    if (!fs::exists(fs::symlink_status(p, ec))) continue;
+    auto [at, fresh] = texts.try_emplace(p.string());
+    if (fresh) at->second = io::read_text_file(p, limits.max_file_size);
+    tables[std::string(file)].push_back({p.string(), at->second});
+    any = true;
+  }
+  if (required && !any) {
+    throw error(fmt::format(
+        "[diplo.import] {}: holds no curated table (countries.csv, titles.csv, levels.csv or aliases.csv)",
+        folder.string()));
+  }
+}
+
+}  // namespace
+
+auto import_historyatstate(const std::filesystem::path& dir, const historyatstate_options& options)
+    -> import_result {
   historyatstate_files files;
   auto add = [&](const fs::path& p) {
-    // Lexically: a table may be a symbolic link to a file elsewhere.
-    files.emplace(p.lexically_relative(dir).generic_string(), io::read_text_file(p, limits.max_file_size));
+    // Lexically: a file may be a symbolic link to a file elsewhere.
+    files.emplace(p.lexically_relative(dir).generic_string(),
+                  io::read_text_file(p, options.limits.max_file_size));
   };
-  for (const char* table : {"countries", "titles", "levels", "aliases"}) {
-    add(dir / "curation" / fmt::format("{}.csv", table));
-  }
   add(dir / "travels" / "presidents" / "presidents.xml");
   for (const fs::path& sub : {fs::path("visits"), fs::path("travels") / "president-travels",
                               fs::path("travels") / "secretary-travels"}) {
     for (const auto& p : sorted_files(dir / sub)) add(p);
   }
-  return import_historyatstate(files);
+  // The tables: options.curation's rows first, then dir/curation's, then the embedded ones.
+  std::map<std::string, std::string> texts;
+  table_sources tables;
+  if (!options.curation.empty()) add_table_folder(options.curation, true, options.limits, texts, tables);
+  add_table_folder(dir / "curation", false, options.limits, texts, tables);
+  return importer(files, with_embedded(std::move(tables))).run();
 }
 
 auto import_historyatstate(const historyatstate_files& files) -> import_result {
-  return importer(files).run();
+  table_sources tables;
+  for (auto it = files.lower_bound("curation/"); it != files.end() && it->first.starts_with("curation/");
+       ++it) {
+    const std::string_view file = std::string_view(it->first).substr(std::string_view("curation/").size());
+    if (file.find('/') != std::string_view::npos || !file.ends_with(".csv")) continue;
+    check_table_name(file, it->first);
+    tables[std::string(file)].push_back({it->first, it->second});
+  }
+  return importer(files, with_embedded(std::move(tables))).run();
 }
 
 }  // namespace diplo::import

@@ -501,6 +501,56 @@ diplo_cli_test(hist-convert-answers RC 0
 diplo_cli_test(hist-convert-not-a-folder RC 2
   ARGS convert --from historyatstate "${_cli_data}/wide.json" "${_cli_work}/x.json"
   STDERR "^diplo: IN: \"[^\n]*wide\\.json\" is not a folder holding visits/ and travels/\n$")
+# The folder as the Office publishes it: visits/ and travels/, no curation/ (the curated
+# tables are embedded in diplo). A copy of data/historyatstate without curation/ imports to
+# the same output, byte for byte.
+set(_hist_published "${_cli_work}/published/historyatstate")
+foreach(_sub IN ITEMS visits travels)
+  add_test(NAME cli.hist-published-copy-${_sub}
+           COMMAND ${CMAKE_COMMAND} -E copy_directory "${_hist}/${_sub}" "${_hist_published}/${_sub}")
+  set_tests_properties(cli.hist-published-copy-${_sub} PROPERTIES FIXTURES_SETUP cli_hist_published)
+endforeach()
+diplo_cli_test(hist-published-convert RC 0
+  ARGS convert --from historyatstate "${_hist_published}" "${_cli_work}/historyatstate-published.jsonl"
+  STDERR ${_hist_counts} "diplo: wrote 7528 events, [0-9]+ actors to [^\n]*historyatstate-published\\.jsonl\n"
+  FIXTURES_REQUIRED cli_hist_published FIXTURES_SETUP cli_hist_published_jsonl)
+add_test(NAME cli.hist-published-convert-same-output
+         COMMAND ${CMAKE_COMMAND} -E compare_files "${_cli_work}/historyatstate.jsonl"
+                 "${_cli_work}/historyatstate-published.jsonl")
+set_tests_properties(cli.hist-published-convert-same-output PROPERTIES
+  FIXTURES_REQUIRED "cli_hist_jsonl;cli_hist_published_jsonl")
+diplo_cli_test(hist-published-data RC 0
+  ARGS --data "${_hist_published}" visits --guest Obama --host-country GB --last
+  STDOUT "^Last visit by Barack Obama to United Kingdom: 21–24 April 2016, London, United Kingdom\\.\n"
+  STDERR ${_hist_counts}
+  FIXTURES_REQUIRED cli_hist_published)
+# --curation DIR: a user's row (hawaii -> US) before the embedded ones: the three Hawaii
+# visits are imported instead of rejected.
+diplo_cli_test(hist-curation-report RC 0
+  ARGS import-report "${_hist_published}" --curation "${_cli_data}/curation"
+  STDOUT "\n  total +7535 read = +7531 events \\+ +4 merged \\+ +0 rejected\n" "\nrejected \\(0\\):\n"
+  FIXTURES_REQUIRED cli_hist_published)
+diplo_cli_test(hist-curation-report-json RC 0 JSON
+  ARGS import-report "${_hist_published}" --curation "${_cli_data}/curation" --json
+  STDOUT "\"curation\": \"[^\"]*curation\""
+         "\"total\": \\{\"read\": 7535, \"events\": 7531, \"merged\": 4, \"rejected\": 0\\}"
+  FIXTURES_REQUIRED cli_hist_published)
+diplo_cli_test(hist-curation-convert RC 0
+  ARGS convert --from historyatstate "${_hist_published}" "${_cli_work}/historyatstate-curated.json"
+       --curation "${_cli_data}/curation"
+  STDERR "\n  total +7535 read = +7531 events \\+ +4 merged \\+ +0 rejected\n"
+         "diplo: wrote 7531 events, [0-9]+ actors to [^\n]*historyatstate-curated\\.json\n"
+  FIXTURES_REQUIRED cli_hist_published)
+diplo_cli_test(hist-curation-bad-header RC 2
+  ARGS import-report "${_hist}" --curation "${_cli_data}/curation-bad-header"
+  STDERR "^diplo: \\[diplo\\.import\\] [^\n]*curation-bad-header/countries\\.csv:3:1: the header is \"slug,code\"; "
+         "the columns of countries\\.csv are \"slug,name,from,to,code,note\"\n$")
+diplo_cli_test(hist-curation-not-a-folder RC 2
+  ARGS import-report "${_hist}" --curation "${_cli_data}/nowhere"
+  STDERR "^diplo: --curation: Directory does not exist: [^\n]*nowhere\n")
+diplo_cli_test(convert-curation-not-historyatstate RC 2
+  ARGS convert "${_cli_data}/wide.json" "${_cli_work}/x.json" --curation "${_cli_data}/curation"
+  STDERR "^diplo: --curation: IN \\(\"[^\n]*wide\\.json\"\\) is not a folder of the Office of the Historian's data")
 # JSON: one valid document each.
 diplo_cli_test(hist-json-on RC 0 JSON
   ARGS --data "${_hist}" on 2009-04-02 --json

@@ -23,6 +23,7 @@
 #include <diplo/detail/slug.h>
 #include <diplo/error.h>
 #include <diplo/io/document.h>
+#include <diplo/io/jsonl.h>
 #include <diplo/query.h>
 #include <diplo/timeline.h>
 
@@ -454,15 +455,37 @@ TEST(HistoryAtStateInMemory, ImportsRecordsHeldInMemory) {
   EXPECT_EQ(diplo::io::build(r.doc).size(), 1U);
 }
 
-TEST(HistoryAtStateInMemory, AMissingTableCannotBeOpened) {
-  auto files = files_with("<visits/>");
-  files.erase("curation/levels.csv");
+// The tables are embedded: a map without them imports as well (the level, the country and
+// the title below come from the embedded levels.csv, countries.csv and titles.csv).
+TEST(HistoryAtStateInMemory, AMissingTableIsTheEmbeddedOne) {
+  auto files = files_with(
+      "<visits><visit><id>751</id><start-date>1990-01-10</start-date>"
+      "<end-date>1990-01-12</end-date><visitor>Prime Minister Anibal Cavaco Silva</visitor>"
+      "<from id=\"portugal\">Portugal</from><description>Official working visit.</description>"
+      "</visit></visits>");
+  for (const char* rel :
+       {"curation/countries.csv", "curation/titles.csv", "curation/levels.csv", "curation/aliases.csv"}) {
+    files.erase(rel);
+  }
+  const auto r = diplo::import::import_historyatstate(files);
+  ASSERT_EQ(r.doc.events.size(), 1U);
+  const auto& v = std::get<diplo::visit>(r.doc.events[0]);
+  EXPECT_EQ(v.level, diplo::visit_level::working);
+  EXPECT_EQ(v.host_country, diplo::country_code("US"));
+  const diplo::person* p = r.doc.actors.person_of(v.guests.at(0));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->name, "Anibal Cavaco Silva");
+  ASSERT_EQ(p->offices.size(), 1U);
+  EXPECT_EQ(p->offices[0].title, "Prime Minister");
+  EXPECT_EQ(p->offices[0].country, diplo::country_code("PT"));
+  // presidents.xml is the Office's data, not diplo's: it must be there.
+  files.erase("travels/presidents/presidents.xml");
   EXPECT_THROW(
       {
         try {
           (void)diplo::import::import_historyatstate(files);
         } catch (const diplo::error& e) {
-          EXPECT_STREQ(e.what(), "[diplo.import] curation/levels.csv: cannot open the file");
+          EXPECT_STREQ(e.what(), "[diplo.import] travels/presidents/presidents.xml: cannot open the file");
           throw;
         }
       },
@@ -598,7 +621,7 @@ auto import_dir_error(const fs::path& dir, const fs::path& fifo, const diplo::io
     -> std::string {
   auto f = std::async(std::launch::async, [&]() -> std::string {
     try {
-      (void)diplo::import::import_historyatstate(dir, limits);
+      (void)diplo::import::import_historyatstate(dir, {.limits = limits});
     } catch (const diplo::error& e) {
       return e.what();
     }
@@ -665,4 +688,242 @@ TEST(HistoryAtStateFiles, ASparseXmlOverTheLimitIsRefusedBySize) {
             fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of "
                         "2097152 bytes (read_limits::max_file_size)",
                         big.string()));
+}
+
+// --- the curated tables ship inside diplo -----------------------------------------------------
+
+namespace {
+
+auto file_text(const fs::path& p) -> std::string {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// FNV-1a, 64 bits: a digest of an import's output.
+auto digest(std::string_view s) -> std::uint64_t {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const char c : s) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+// The header of the embedded table `file` ("countries.csv"): its first line not a comment.
+auto header_of(const std::string& file) -> std::string {
+  const std::string& text = diplo::import::historyatstate_curation().at("curation/" + file);
+  std::size_t at = 0;
+  while (text.compare(at, 1, "#") == 0) at = text.find('\n', at) + 1;
+  return text.substr(at, text.find('\n', at) - at);
+}
+
+// A copy of the repository's data/historyatstate as the Office publishes it: visits/ and
+// travels/, no curation/.
+auto published_dir() -> const fs::path& {
+  static const fs::path dir = [] {
+    const fs::path d = fs::path(DIPLO_TEST_TMPDIR) / "historyatstate_test" / "published";
+    fs::remove_all(d);
+    fs::create_directories(d);
+    for (const char* sub : {"visits", "travels"}) {
+      fs::copy(fs::path(DIPLO_SOURCE_DIR "/data/historyatstate") / sub, d / sub, fs::copy_options::recursive);
+    }
+    return d;
+  }();
+  return dir;
+}
+
+// A folder `name` holding user tables: file name -> rows (the embedded header is put first).
+auto table_dir(const std::string& name, const std::map<std::string, std::string>& tables) -> fs::path {
+  const fs::path dir = fs::path(DIPLO_TEST_TMPDIR) / "historyatstate_test" / "tables" / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& [file, rows] : tables) std::ofstream(dir / file) << header_of(file) << '\n' << rows;
+  return dir;
+}
+
+// `files_with(xml)` without the tables, plus `tables` (file name -> rows after the embedded
+// header) as the user's tables in memory.
+auto published_files(const std::string& xml, const std::map<std::string, std::string>& tables = {})
+    -> diplo::import::historyatstate_files {
+  auto files = files_with(xml);
+  for (const char* rel :
+       {"curation/countries.csv", "curation/titles.csv", "curation/levels.csv", "curation/aliases.csv"}) {
+    files.erase(rel);
+  }
+  for (const auto& [file, rows] : tables) files["curation/" + file] = header_of(file) + "\n" + rows;
+  return files;
+}
+
+// One visit of `visitor` from country slug `from` on 1997-06-10, described as `description`.
+auto one_visit(const std::string& visitor, const std::string& from, const std::string& description = "")
+    -> std::string {
+  return fmt::format(
+      "<visits><visit><id>9</id><start-date>1997-06-10</start-date><end-date>1997-06-11</end-date>"
+      "<visitor>{}</visitor><from id=\"{}\">X</from><description>{}</description></visit></visits>",
+      visitor, from, description);
+}
+
+auto import_error_of(const fs::path& dir, const diplo::import::historyatstate_options& options)
+    -> std::string {
+  try {
+    (void)diplo::import::import_historyatstate(dir, options);
+  } catch (const diplo::error& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST(HistoryAtStateCuration, TheEmbeddedTablesAreTheRepositorysFiles) {
+  const auto& tables = diplo::import::historyatstate_curation();
+  ASSERT_EQ(tables.size(), 4U);
+  for (const char* rel :
+       {"curation/countries.csv", "curation/titles.csv", "curation/levels.csv", "curation/aliases.csv"}) {
+    ASSERT_TRUE(tables.contains(rel)) << rel;
+    EXPECT_EQ(tables.at(rel), file_text(fs::path(DIPLO_SOURCE_DIR "/data/historyatstate") / rel)) << rel;
+  }
+  EXPECT_EQ(header_of("countries.csv"), "slug,name,from,to,code,note");
+}
+
+// The folder as the Office publishes it (no curation/) imports as data/historyatstate does
+// (whose curation/ holds the same rows as the embedded tables): the same counts, the same
+// output to the byte.
+TEST(HistoryAtStateCuration, ImportsTheFolderAsPublished) {
+  ASSERT_FALSE(fs::exists(published_dir() / "curation"));
+  const auto r = diplo::import::import_historyatstate(published_dir());
+  const auto& today = data().result;
+  for (auto d : {dataset::visits, dataset::president_trips, dataset::secretary_trips}) {
+    EXPECT_EQ(r.report.of(d), today.report.of(d)) << name(d);
+  }
+  EXPECT_EQ(r.report.total(), (diplo::import::dataset_count{7535, 7528, 4, 3}));
+  EXPECT_EQ(r.report.actors, today.report.actors);
+  EXPECT_EQ(r.report.journeys, today.report.journeys);
+  EXPECT_EQ(r.report.unresolved_names.size(), today.report.unresolved_names.size());
+  EXPECT_EQ(r.report.resolved_names.size(), today.report.resolved_names.size());
+  const std::string out = diplo::io::to_jsonl(diplo::io::build(r.doc), r.doc.info);
+  const std::string expected = diplo::io::to_jsonl(data().t, today.doc.info);
+  EXPECT_EQ(out.size(), expected.size());
+  EXPECT_EQ(digest(out), digest(expected));
+}
+
+// A user's row comes before the embedded rows: it overrides them where both match, and adds
+// what they do not match (the rules of each table in the header essay).
+TEST(HistoryAtStateCuration, AUserRowOverridesOrAddsToTheEmbeddedTables) {
+  // countries.csv: the embedded row rejects the Kingdom of Hawaii; a user's row maps it.
+  const std::string hawaii = one_visit("King Kalakaua", "hawaii");
+  auto r = diplo::import::import_historyatstate(published_files(hawaii));
+  ASSERT_EQ(r.report.rejections.size(), 1U);
+  EXPECT_TRUE(r.report.rejections[0].reason.starts_with("no ISO 3166 code for hawaii: the Kingdom"))
+      << r.report.rejections[0].reason;
+  r = diplo::import::import_historyatstate(
+      published_files(hawaii, {{"countries.csv", "hawaii,,,,US,mine\n"}}));
+  EXPECT_EQ(r.report.of(dataset::visits), (diplo::import::dataset_count{1, 1, 0, 0}));
+  EXPECT_EQ(guest_of_test_visit(r).offices.at(0).country, diplo::country_code{"US"});
+
+  // aliases.csv: an embedded row joins "Binyamin" to "Benjamin Netanyahu"; a user's row with
+  // no canonical keeps the variant apart. A row for a name no embedded row names adds to it.
+  const std::string bibi = one_visit("Prime Minister Binyamin Netanyahu", "israel");
+  EXPECT_EQ(guest_of_test_visit(diplo::import::import_historyatstate(published_files(bibi))).name,
+            "Benjamin Netanyahu");
+  EXPECT_EQ(guest_of_test_visit(diplo::import::import_historyatstate(published_files(
+                                    bibi, {{"aliases.csv", "Binyamin Netanyahu,,israel,,,,kept apart\n"}})))
+                .name,
+            "Binyamin Netanyahu");
+  const std::string cavaco = one_visit("Prime Minister Anibal Cavaco Silva", "portugal");
+  EXPECT_EQ(guest_of_test_visit(diplo::import::import_historyatstate(published_files(cavaco))).name,
+            "Anibal Cavaco Silva");
+  EXPECT_EQ(
+      guest_of_test_visit(diplo::import::import_historyatstate(published_files(
+                              cavaco, {{"aliases.csv", "Anibal Cavaco Silva,Aníbal Cavaco Silva,,,,,\n"}})))
+          .name,
+      "Aníbal Cavaco Silva");
+
+  // titles.csv: the same prefix with another office.
+  const std::string chirac = one_visit("President Jacques Chirac", "france");
+  EXPECT_EQ(
+      guest_of_test_visit(diplo::import::import_historyatstate(published_files(chirac))).offices.at(0).title,
+      "President");
+  EXPECT_EQ(guest_of_test_visit(diplo::import::import_historyatstate(
+                                    published_files(chirac, {{"titles.csv", "President,Head of State,\n"}})))
+                .offices.at(0)
+                .title,
+            "Head of State");
+
+  // levels.csv: the same phrase with another level.
+  const std::string working = one_visit("President Jacques Chirac", "france", "Official Working Visit.");
+  auto level = [](const diplo::import::import_result& x) {
+    return std::get<diplo::visit>(x.doc.events.at(0)).level;
+  };
+  EXPECT_EQ(level(diplo::import::import_historyatstate(published_files(working))),
+            diplo::visit_level::working);
+  EXPECT_EQ(level(diplo::import::import_historyatstate(
+                published_files(working, {{"levels.csv", "official working visit,official,\n"}}))),
+            diplo::visit_level::official);
+}
+
+// options.curation comes first, then dir/curation/, then the embedded tables.
+TEST(HistoryAtStateCuration, TheOptionsFolderComesBeforeTheImportFolders) {
+  const fs::path dir = import_dir("precedence");
+  std::ofstream(dir / "visits/test.xml")
+      << one_visit("President Jacques Chirac", "france", "Official Working Visit.");
+  auto level = [&](const diplo::import::historyatstate_options& options) {
+    const auto r = diplo::import::import_historyatstate(dir, options);
+    return std::get<diplo::visit>(r.doc.events.at(0)).level;
+  };
+  fs::remove(dir / "curation/levels.csv");
+  std::ofstream(dir / "curation/levels.csv")
+      << header_of("levels.csv") << "\nofficial working visit,private,\n";
+  const fs::path mine = table_dir("precedence", {{"levels.csv", "official working visit,state,\n"}});
+  EXPECT_EQ(level({}), diplo::visit_level::private_visit);
+  EXPECT_EQ(level({.curation = mine}), diplo::visit_level::state);
+  fs::remove_all(dir / "curation");
+  EXPECT_EQ(level({}), diplo::visit_level::working);
+  EXPECT_EQ(level({.curation = mine}), diplo::visit_level::state);
+}
+
+TEST(HistoryAtStateCuration, ErrorsOfAUserTableNameItsFile) {
+  const fs::path dir = import_dir("user-errors");
+  fs::path mine = table_dir("bad-level", {{"levels.csv", "State Visit,grand\n"}});
+  EXPECT_EQ(import_error_of(dir, {.curation = mine}),
+            fmt::format("[diplo.import] {}:2:13: unknown level \"grand\"", (mine / "levels.csv").string()));
+  // Another header: the columns could be swapped.
+  mine = table_dir("bad-header", {});
+  std::ofstream(mine / "countries.csv") << "# mine\nslug,code\nhawaii,US\n";
+  EXPECT_EQ(
+      import_error_of(dir, {.curation = mine}),
+      fmt::format("[diplo.import] {}:2:1: the header is \"slug,code\"; the columns of countries.csv are "
+                  "\"slug,name,from,to,code,note\"",
+                  (mine / "countries.csv").string()));
+  // A misspelt table is not ignored, in the options' folder or in dir/curation/.
+  mine = table_dir("misspelt", {});
+  std::ofstream(mine / "alias.csv") << "variant,canonical\n";
+  EXPECT_EQ(import_error_of(dir, {.curation = mine}),
+            fmt::format("[diplo.import] {}: not a curated table (they are countries.csv, titles.csv, "
+                        "levels.csv and aliases.csv)",
+                        (mine / "alias.csv").string()));
+  std::ofstream(dir / "curation/level.csv") << "phrase,level,note\n";
+  EXPECT_EQ(import_error_of(dir, {}),
+            fmt::format("[diplo.import] {}: not a curated table (they are countries.csv, titles.csv, "
+                        "levels.csv and aliases.csv)",
+                        (dir / "curation/level.csv").string()));
+  fs::remove(dir / "curation/level.csv");
+  // The options' folder must be a folder of tables.
+  EXPECT_EQ(import_error_of(dir, {.curation = dir / "nowhere"}),
+            fmt::format("[diplo.import] {}: not a directory of curated tables", (dir / "nowhere").string()));
+  mine = table_dir("empty", {});
+  EXPECT_EQ(import_error_of(dir, {.curation = mine}),
+            fmt::format("[diplo.import] {}: holds no curated table (countries.csv, titles.csv, levels.csv or "
+                        "aliases.csv)",
+                        mine.string()));
+  EXPECT_EQ(import_error_of(dir, {}), "no error");
+  // In memory, errors name the table by its key.
+  auto files = published_files("<visits/>", {{"titles.csv", "\"President,x\n"}});
+  EXPECT_EQ(tables_error(files),
+            "[diplo.import] curation/titles.csv:2:1: unterminated quoted field: no closing '\"'");
+  files = published_files("<visits/>");
+  files["curation/title.csv"] = "prefix,office,note\n";
+  EXPECT_EQ(tables_error(files),
+            "[diplo.import] curation/title.csv: not a curated table (they are countries.csv, titles.csv, "
+            "levels.csv and aliases.csv)");
 }

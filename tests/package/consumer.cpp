@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // A user of diplo (installed and found with find_package, or vendored with add_subdirectory):
-// one real query on its own timeline, one on the bundled dataset (diplo::data), and diplo::tz.
+// one real query on its own timeline, one on the bundled dataset (diplo::data), diplo::tz, and
+// the curated tables embedded in diplo::io.
 #include <diplo/data.h>
 #include <diplo/diplo.h>
+#include <diplo/import/historyatstate.h>
 #include <diplo/tz.h>
 
 #include "kazan.h"
@@ -29,5 +31,10 @@ int main() {
                           bundled.actors().resolve("Vladimir Putin"), {.before = 2025_y / date::May / 7});
   if (!flagship) return 1;
   fmt::print("bundled: {}\n", *flagship);
+
+  // diplo::io: the importers' curated tables are inside the library, not beside it.
+  const auto& tables = diplo::import::historyatstate_curation();
+  if (tables.size() != 4 || tables.at("curation/countries.csv").find("\nrussia,") == std::string::npos)
+    return 1;
   return 0;
 }

@@ -11,10 +11,12 @@
 //   travels/president-travels/*.xml       trips abroad of U.S. presidents (832 records)
 //   travels/secretary-travels/*.xml       trips abroad of secretaries of state (3,439)
 //
-// `import_historyatstate(dir)` reads them all (dir is `data/historyatstate` of this
-// repository: the XML plus the curated tables in `curation/`) and returns a document of
+// `import_historyatstate(dir)` reads them all from a folder as the Office publishes it
+// (its repositories HistoryAtState/visits and HistoryAtState/travels side by side: visits/
+// and travels/; `data/historyatstate` of this repository is one) and returns a document of
 // `visit` events ready for `io::build`, together with a report of everything it had to
-// decide. Nothing is dropped silently: every record becomes an event, or is merged into
+// decide. What the import knows beyond the XML, its curated tables, ships inside diplo
+// (THE CURATED TABLES, below). Nothing is dropped silently: every record becomes an event, or is merged into
 // another (both are then cited as sources of the one event), or is rejected with a
 // reason. The report proves it: for each dataset, read == events + merged + rejected.
 //
@@ -92,10 +94,35 @@
 // "jonas-gahr-støre". When another person already has it, the id gets the country slug of
 // the visit (a visitor) or the traveller's `@who` (a U.S. traveller) appended, then -2, -3...
 //
-// THE CURATED TABLES are CSV as diplo's CSV reader reads it (diplo/detail/csv_lexer.h: a
-// quoted cell may hold commas, line breaks and "" for '"'), with '#' comment lines; the first
-// other line is the header. Cells are trimmed and their runs of white space made one space.
-// A syntax error, a bad date, code or level throws diplo::error naming file:line:column.
+// THE CURATED TABLES (countries.csv, titles.csv, levels.csv, aliases.csv) are diplo's
+// knowledge of the Office's data, not part of it: they are kept, with their evidence, in
+// data/historyatstate/curation/ of diplo's repository and embedded in the library at build
+// time (`historyatstate_curation()` returns them), so an installed diplo imports the folder
+// as the Office publishes it. A user may add rows to them, or override theirs, with tables
+// of the same names and columns in up to two folders: `historyatstate_options::curation`
+// (the CLI's --curation DIR) and `dir/curation/`. Every file is optional; a folder holds
+// any of the four, and a ".csv" there that is none of them is an error (a misspelt name is
+// not ignored). Each table is read as ONE table made of the rows of the options' folder,
+// then those of dir/curation/, then the embedded rows, so a user's row comes first, and
+// wherever the rules above let the first matching row win, the user's row wins:
+//   countries.csv   the first row matching the slug (rows naming the country's text before
+//                   rows without, in each source) and the day: a user's row for `hawaii`
+//                   with code US imports the records the embedded row rejects;
+//   aliases.csv     the first row matching the variant (and its country, title and dates):
+//                   a user's row with no canonical keeps a variant its own person;
+//   titles.csv      the longest prefix, then the first row: a user's row for "President"
+//                   with another office changes that office; a longer prefix is a new title;
+//   levels.csv      the phrase found earliest, the longest there, then the first row.
+// A row matching what no embedded row matches adds to the table. Rows are never deleted:
+// an override says what to do instead (an empty country code rejects, an empty canonical
+// keeps the name, level `unspecified` ignores a phrase).
+// Each table is CSV as diplo's CSV reader reads it (diplo/detail/csv_lexer.h: a quoted cell
+// may hold commas, line breaks and "" for '"'), with '#' comment lines; the first other line
+// is the header, which must name the embedded table's columns (a user's table too, so that
+// columns cannot be silently swapped). Cells are trimmed and their runs of white space made
+// one space. A syntax error, another header, a bad date, code or level throws diplo::error
+// naming file:line:column: the file's path as given for a user's table ("my-tables/
+// countries.csv:12:3"), "<embedded>/curation/countries.csv:12:3" for an embedded one.
 
 #include <array>
 #include <cstddef>
@@ -249,15 +276,32 @@ struct import_result {
   std::vector<journey> journeys{};
 };
 
-/// Imports the Office of the Historian's visits and travels from `dir` (which holds
-/// visits/, travels/ and curation/; in this repository `data/historyatstate`).
+/// How `import_historyatstate(dir, options)` reads.
+struct historyatstate_options {
+  /// A folder of curated tables (any of countries.csv, titles.csv, levels.csv and
+  /// aliases.csv) whose rows come before those of `dir/curation/` and the embedded ones
+  /// (see THE CURATED TABLES). Empty: none. When given, it must be a directory holding at
+  /// least one of them.
+  std::filesystem::path curation{};
+  /// The largest file read (`io::read_text_file`).
+  io::read_limits limits{};
+};
+
+/// Imports the Office of the Historian's visits and travels from `dir`, a folder as the
+/// Office publishes it: visits/*.xml, travels/presidents/presidents.xml,
+/// travels/president-travels/*.xml, travels/secretary-travels/*.xml (in this repository
+/// `data/historyatstate`). The curated tables are the embedded ones, with the rows of
+/// `options.curation` and of `dir/curation/` (when there is one) before them (see THE
+/// CURATED TABLES).
 /// Every file is read by `io::read_text_file`: regular files only (a FIFO, a device or a
 /// link to one, among the tables or as a visits/*.xml, is refused before it is read:
 /// `[diplo.io] cannot read "<path>": not a regular file (a FIFO)`), each at most
-/// `limits.max_file_size` bytes (refused by its size before it is read). Throws
+/// `options.limits.max_file_size` bytes (refused by its size before it is read). Throws
 /// diplo::error "[diplo.io] cannot read ..." for a file that is missing, not regular or too
 /// large, and "[diplo.import] <file>:<line>:<column>: ..." for a malformed XML or CSV file,
-/// a record missing a required element, or a curated table naming an unknown ISO code.
+/// a record missing a required element, or a curated table with another header or naming
+/// an unknown ISO code; "[diplo.import] <path>: ..." for an `options.curation` that is not
+/// a folder of tables, or a ".csv" in a folder of tables that is none of the four.
 /// Records with bad data (a date that does not parse, a country with no code) are not
 /// errors: they are rejected and listed in the report.
 ///
@@ -266,8 +310,10 @@ struct import_result {
 ///   auto r = diplo::import::import_historyatstate("data/historyatstate");
 ///   r.report.total().read == 7535
 ///   diplo::timeline t = diplo::io::build(std::move(r.doc));
+///   auto mine = diplo::import::import_historyatstate("historyatstate", {.curation = "my-tables"});
 [[nodiscard]] DIPLO_IO_API auto import_historyatstate(const std::filesystem::path& dir,
-                                                      const io::read_limits& limits = {}) -> import_result;
+                                                      const historyatstate_options& options = {})
+    -> import_result;
 
 /// The files of an import held in memory: the text of each by its path relative to the
 /// import directory, '/'-separated ("visits/2020.xml", "curation/countries.csv",
@@ -275,19 +321,33 @@ struct import_result {
 using historyatstate_files = std::map<std::string, std::string, std::less<>>;
 
 /// Imports from files held in memory, as `import_historyatstate(dir)` does from the files
-/// of `dir` (which reads them and calls this): the four curated tables of "curation/",
-/// "travels/presidents/presidents.xml", and every ".xml" file directly under "visits/",
-/// "travels/president-travels/" and "travels/secretary-travels/", in path order. Throws as
-/// the other overload; a missing table or presidents.xml is "<path>: cannot open the file".
+/// of `dir`: "travels/presidents/presidents.xml", every ".xml" file directly under
+/// "visits/", "travels/president-travels/" and "travels/secretary-travels/", in path order,
+/// and the embedded curated tables, with the rows of any table of "curation/" in the map
+/// ("curation/aliases.csv") before theirs, as those of `dir/curation/` are (errors name it
+/// by its key). Throws as the other overload; a missing presidents.xml is
+/// "<path>: cannot open the file".
 ///
 /// **Example**:
 ///
 ///   diplo::import::historyatstate_files files{
-///       {"curation/countries.csv", countries_csv}, ...,  // the four tables
 ///       {"travels/presidents/presidents.xml", presidents_xml},
-///       {"visits/2024.xml", "<visits><visit>...</visit></visits>"}};
+///       {"visits/2024.xml", "<visits><visit>...</visit></visits>"},
+///       {"curation/aliases.csv", "variant,canonical,country,title,from,to,evidence\n"
+///                                "Joe Biden,Joseph R. Biden,,,,,my note\n"}};  // optional
 ///   auto r = diplo::import::import_historyatstate(files);
 [[nodiscard]] DIPLO_IO_API auto import_historyatstate(const historyatstate_files& files) -> import_result;
+
+/// The curated tables embedded in diplo, by path as in `historyatstate_files`
+/// ("curation/countries.csv", "curation/titles.csv", "curation/levels.csv",
+/// "curation/aliases.csv"): the text of data/historyatstate/curation/ of diplo's repository
+/// when this diplo was built. A user's table to add rows to them needs their header (the
+/// first line that is not a '#' comment). Cannot fail.
+///
+/// **Example**:
+///
+///   const std::string& countries = diplo::import::historyatstate_curation().at("curation/countries.csv");
+[[nodiscard]] DIPLO_IO_API auto historyatstate_curation() -> const historyatstate_files&;
 
 }  // namespace diplo::import
 
