@@ -162,12 +162,18 @@ auto context::data() -> const timeline& {
   known_actors known;
   for (const std::string& file : data_files) {
     const std::size_t before = merged.actors.size();
+    // An import is a source of its own: its people are matched with those loaded before
+    // (diplo/io/merge.h); the files of one dataset merge strictly (diplo/io/document.h).
     if (is_historyatstate_dir(file)) {
+      io::merge_sources(merged, import_historyatstate_dir(file, curation));
       imported = true;
-      io::merge(merged, import_historyatstate_dir(file, curation));
     } else if (is_colt_csv(file)) {
+      io::merge_sources(merged, import_colt_file(file));
       imported = true;
-      io::merge(merged, import_colt_file(file));
+    } else if (imported) {
+      std::vector<diagnostic> warnings;
+      io::merge_sources(merged, load_document(file, &known.registry(), &warnings));
+      for (const diagnostic& w : warnings) print_err("{}\n", w);
     } else {
       std::vector<diagnostic> warnings;
       io::merge(merged, load_document(file, &known.registry(), &warnings));

@@ -29,6 +29,7 @@
 #include "diplo/import/colt.h"
 #include "diplo/import/historyatstate.h"
 #include "diplo/io/document.h"
+#include "diplo/io/merge.h"
 #include "output.h"
 
 namespace diplo::cli {

@@ -641,3 +641,14 @@ diplo_cli_test(colt-import-report-json RC 0 JSON
 diplo_cli_test(colt-convert-not-colt RC 2
   ARGS convert --from colt "${_cli_data}/wide.json" "${_cli_work}/x.json"
   STDERR "^diplo: IN: \"[^\n]*wide\\.json\" is not a CSV file with COLT's header \\(TripID, LeaderID, \\.\\.\\.\\)\n$")
+# Three sources, one timeline: the bundled data, the Office of the Historian's folder and COLT;
+# one actor per person (diplo/io/merge.h): Xi (bundled) with Lula and Maduro (COLT) in Russia
+# on 9 May 2025, all with the one Putin.
+diplo_cli_test(colt-three-sources-on RC 0
+  ARGS --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_hist}" --data "${_colt}"
+       on 2025-05-09 --country RU
+  STDOUT "this data places 8 people in Russia"
+         "\n  Luiz Inacio Lula da Silva +Moscow, Russia"
+         "\n  Vladimir Putin "
+         "\n  Nicolas Maduro "
+         "\n  Xi Jinping ")
