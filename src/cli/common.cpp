@@ -165,14 +165,17 @@ auto context::data() -> const timeline& {
     // An import is a source of its own: its people are matched with those loaded before
     // (diplo/io/merge.h); the files of one dataset merge strictly (diplo/io/document.h).
     if (is_historyatstate_dir(file)) {
-      io::merge_sources(merged, import_historyatstate_dir(file, curation));
+      io::merge_sources(merged, import_historyatstate_dir(file, curation),
+                        &merges_.emplace_back(file, io::source_merge_report{}).second);
       imported = true;
     } else if (is_colt_csv(file)) {
-      io::merge_sources(merged, import_colt_file(file));
+      io::merge_sources(merged, import_colt_file(file),
+                        &merges_.emplace_back(file, io::source_merge_report{}).second);
       imported = true;
     } else if (imported) {
       std::vector<diagnostic> warnings;
-      io::merge_sources(merged, load_document(file, &known.registry(), &warnings));
+      io::merge_sources(merged, load_document(file, &known.registry(), &warnings),
+                        &merges_.emplace_back(file, io::source_merge_report{}).second);
       for (const diagnostic& w : warnings) print_err("{}\n", w);
     } else {
       std::vector<diagnostic> warnings;
@@ -187,6 +190,11 @@ auto context::data() -> const timeline& {
   print_build_warnings(*owned_, imported);
   data_ = &*owned_;
   return *data_;
+}
+
+auto context::merges() -> const std::vector<std::pair<std::string, io::source_merge_report>>& {
+  (void)data();
+  return merges_;
 }
 
 auto context::info() -> const io::dataset_info& {

@@ -57,8 +57,12 @@ class context {
   auto data() -> const timeline&;
   /// The description of that data (title, as-of date...).
   auto info() -> const io::dataset_info&;
+  /// What merging each source into the ones before it decided (diplo/io/merge.h): the
+  /// --data file and its report, for every file merged as a source of its own.
+  auto merges() -> const std::vector<std::pair<std::string, io::source_merge_report>>&;
 
  private:
+  std::vector<std::pair<std::string, io::source_merge_report>> merges_;
   std::optional<timeline> owned_;
   io::dataset_info info_;
   const timeline* data_ = nullptr;
@@ -333,6 +337,7 @@ auto add_gap(CLI::App& app) -> command;
 auto add_validate(CLI::App& app) -> command;
 auto add_convert(CLI::App& app) -> command;
 auto add_import_report(CLI::App& app) -> command;
+auto add_merge_report(CLI::App& app) -> command;
 auto add_countries(CLI::App& app) -> command;
 auto add_on(CLI::App& app) -> command;
 auto add_journeys(CLI::App& app) -> command;

@@ -156,6 +156,84 @@ auto free_id(const actor_id& id, const std::set<actor_id>& used) -> actor_id {
   }
 }
 
+// The guests of a visit, sorted: visits of one group of people compare equal.
+auto guest_key(const visit& v) -> std::vector<actor_id> {
+  std::vector<actor_id> g = v.guests;
+  std::sort(g.begin(), g.end());
+  return g;
+}
+
+// The visits of `into` by guests and host country, for finding the one a visit of `from` is.
+using visit_index = std::map<std::pair<std::vector<actor_id>, country_code>, std::vector<std::size_t>>;
+
+auto index_visits(const document& into) -> visit_index {
+  visit_index out;
+  for (std::size_t i = 0; i < into.events.size(); ++i) {
+    if (const auto* v = std::get_if<visit>(&into.events[i]))
+      out[{guest_key(*v), v->host_country}].push_back(i);
+  }
+  return out;
+}
+
+// `kept` takes in what the same trip's other record says.
+void absorb_visit(visit& kept, const visit& other, std::string& conflict) {
+  for (const source& s : other.sources) {
+    if (std::find(kept.sources.begin(), kept.sources.end(), s) == kept.sources.end())
+      kept.sources.push_back(s);
+  }
+  for (const std::string& c : other.cities) {
+    if (std::find(kept.cities.begin(), kept.cities.end(), c) == kept.cities.end()) kept.cities.push_back(c);
+  }
+  if (kept.place.city.empty()) kept.place.city = other.place.city;
+  if (!kept.host) kept.host = other.host;
+  if (kept.when != other.when) {
+    conflict = fmt::format("days differ: {} and {}; kept: the span of both", kept.when, other.when);
+    kept.notes +=
+        fmt::format("{}Sources differ on the days: {} ({}), {} ({}).", kept.notes.empty() ? "" : " ",
+                    kept.when, kept.sources.empty() ? std::string("?") : kept.sources.front().title,
+                    other.when, other.sources.empty() ? std::string("?") : other.sources.front().title);
+    kept.when = period::days(std::min(kept.when.earliest_start(), other.when.earliest_start()),
+                             std::max(kept.when.latest_end(), other.when.latest_end()) - date::days{1});
+  }
+}
+
+// Moves the visits of `from` that `into` already has into those, returning the ids that
+// now name the kept visits.
+auto merge_visits(document& into, document& from, const std::vector<origin>& into_origins,
+                  source_merge_report& rep) -> std::map<event_id, event_id> {
+  std::map<event_id, event_id> moved;
+  const visit_index index = index_visits(into);
+  std::vector<event> events;
+  std::vector<origin> origins;
+  from.origins.resize(from.events.size());
+  for (std::size_t i = 0; i < from.events.size(); ++i) {
+    const auto* v = std::get_if<visit>(&from.events[i]);
+    const auto it = v != nullptr ? index.find({guest_key(*v), v->host_country}) : index.end();
+    std::optional<std::size_t> same;
+    if (it != index.end()) {
+      for (std::size_t j : it->second) {
+        if (overlaps(base(into.events[j]).when, v->when) != truth::no) {
+          same = j;
+          break;
+        }
+      }
+    }
+    if (!same) {
+      events.push_back(std::move(from.events[i]));
+      origins.push_back(std::move(from.origins[i]));
+      continue;
+    }
+    visit& kept = std::get<visit>(into.events[*same]);
+    visit_match m{kept.id, v->id, detail::origin_at(into_origins, *same), from.origins[i], {}};
+    absorb_visit(kept, *v, m.conflict);
+    moved.emplace(v->id, kept.id);
+    rep.visits.push_back(std::move(m));
+  }
+  from.events = std::move(events);
+  from.origins = std::move(origins);
+  return moved;
+}
+
 }  // namespace
 
 void merge_sources(document& into, document from, source_merge_report* report) {
@@ -205,6 +283,12 @@ void merge_sources(document& into, document from, source_merge_report* report) {
   for (event& e : from.events) rename_actors(e, to);
 
   into.actors = std::move(registry);
+  into.origins.resize(into.events.size());
+  const std::map<event_id, event_id> moved = merge_visits(into, from, into.origins, rep);
+  for (event& e : from.events) {
+    auto& parent = std::visit([](auto& x) -> std::optional<event_id>& { return x.parent; }, e);
+    if (auto it = parent ? moved.find(*parent) : moved.end(); it != moved.end()) parent = it->second;
+  }
   into.actor_origins = std::move(origins);
   from.origins.resize(from.events.size());
   into.origins.resize(into.events.size());

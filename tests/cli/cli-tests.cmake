@@ -652,3 +652,14 @@ diplo_cli_test(colt-three-sources-on RC 0
          "\n  Vladimir Putin "
          "\n  Nicolas Maduro "
          "\n  Xi Jinping ")
+diplo_cli_test(colt-merge-report RC 0
+  ARGS merge-report --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_hist}" --data "${_colt}"
+  STDOUT "colt-sample\\.csv: [0-9]+ people taken as people already loaded"
+         "same person: \"vladimir-putin\" is \"vladimir-putin\" \\(name \"vladimir putin\"\\)"
+         "same trip: \"colt-1473-ARG-USA-37205\"")
+diplo_cli_test(colt-merge-report-json RC 0 JSON
+  ARGS merge-report --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_colt}" --json
+  STDOUT "\"command\": \"merge-report\"" "\"evidence\": \"name \\\\\"xi jinping\\\\\"\"")
+diplo_cli_test(merge-report-one-source RC 2
+  ARGS merge-report --data "${_colt}"
+  STDERR "give at least two sources with --data")

@@ -13,8 +13,10 @@ namespace {
 using diplo::actor_id;
 using diplo::event_id;
 
-auto person(std::string id, std::string name, diplo::country_code c, std::string wikidata = "") -> diplo::person {
-  return {.id = actor_id{std::move(id)}, .name = std::move(name), .wikidata = std::move(wikidata), .country = c};
+auto person(std::string id, std::string name, diplo::country_code c, std::string wikidata = "")
+    -> diplo::person {
+  return {
+      .id = actor_id{std::move(id)}, .name = std::move(name), .wikidata = std::move(wikidata), .country = c};
 }
 
 auto meeting(std::string id, actor_id a, actor_id b) -> diplo::meeting {
@@ -33,8 +35,9 @@ auto doc(std::vector<diplo::person> people, std::vector<diplo::event> events) ->
 }
 
 TEST(MergeSources, OnePersonAcrossSpellingsAndIds) {
-  auto into = doc({person("lula", "Luiz Inácio Lula da Silva", "BR"), person("putin", "Vladimir Putin", "RU")},
-                  {meeting("a", actor_id{"lula"}, actor_id{"putin"})});
+  auto into =
+      doc({person("lula", "Luiz Inácio Lula da Silva", "BR"), person("putin", "Vladimir Putin", "RU")},
+          {meeting("a", actor_id{"lula"}, actor_id{"putin"})});
   auto from = doc({person("luiz-inacio-lula-da-silva", "Luiz Inacio Lula da Silva", "BR"),
                    person("vladimir-putin", "Vladimir Putin", {})},
                   {meeting("b", actor_id{"luiz-inacio-lula-da-silva"}, actor_id{"vladimir-putin"})});
@@ -84,6 +87,50 @@ TEST(MergeSources, ReportsAnAmbiguousNameAndGuessesNothing) {
   ASSERT_EQ(r.ambiguous.size(), 1U);
   EXPECT_EQ(r.ambiguous[0].candidates.size(), 2U);
   EXPECT_EQ(into.actors.size(), 3U);
+}
+
+}  // namespace
+
+namespace {
+
+auto visit_of(std::string id, actor_id guest, diplo::country_code host, std::string when, std::string source)
+    -> diplo::visit {
+  diplo::visit v;
+  v.id = event_id{std::move(id)};
+  v.when = diplo::period::parse(when);
+  v.guests = {std::move(guest)};
+  v.host_country = host;
+  v.place.country = host;
+  v.sources = {
+      {.url = "https://example.org/" + source, .publisher = source, .title = source, .published = {}}};
+  return v;
+}
+
+TEST(MergeSources, OneTripReportedByTwoSourcesIsOneVisitCitingBoth) {
+  // The Office of the Historian gives the day at the White House, COLT the whole trip.
+  auto into = doc({person("lula", "Luiz Inácio Lula da Silva", "BR")},
+                  {visit_of("hist-visit-1", actor_id{"lula"}, "US", "2003-06-20", "Historian")});
+  auto talks = meeting("colt-1-met-1", actor_id{"lula-colt"}, actor_id{"bush"});
+  talks.when = diplo::period::parse("2003-06-19/2003-06-20");
+  talks.parent = event_id{"colt-1"};
+  auto from =
+      doc({person("lula-colt", "Luiz Inacio Lula da Silva", "BR"), person("bush", "George W. Bush", "US")},
+          {visit_of("colt-1", actor_id{"lula-colt"}, "US", "2003-06-19/2003-06-20", "COLT"),
+           visit_of("colt-2", actor_id{"lula-colt"}, "US", "2003-09-22", "COLT"), talks});
+  diplo::io::source_merge_report r;
+  diplo::io::merge_sources(into, std::move(from), &r);
+  ASSERT_EQ(r.visits.size(), 1U);
+  EXPECT_EQ(r.visits[0].kept, event_id{"hist-visit-1"});
+  EXPECT_EQ(r.visits[0].merged, event_id{"colt-1"});
+  EXPECT_EQ(r.visits[0].conflict, "days differ: 20 June 2003 and 19–20 June 2003; kept: the span of both");
+  ASSERT_EQ(into.events.size(), 3U);  // the kept visit, the other trip, the talks
+  const auto& kept = std::get<diplo::visit>(into.events[0]);
+  EXPECT_EQ(kept.when.to_edtf(), "2003-06-19/2003-06-20");
+  ASSERT_EQ(kept.sources.size(), 2U);
+  EXPECT_EQ(kept.sources[1].title, "COLT");
+  EXPECT_EQ(std::get<diplo::meeting>(into.events[2]).parent, event_id{"hist-visit-1"});
+  const diplo::timeline t = diplo::io::build(std::move(into));
+  EXPECT_EQ(t.size(), 3U);
 }
 
 }  // namespace

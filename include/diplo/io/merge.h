@@ -20,6 +20,16 @@
 //      differ. When exactly one actor of `into` qualifies, it is that actor; when several do,
 //      the name is ambiguous: it is reported and the actor is kept apart, never guessed.
 //
+// ONE TRIP, SEVERAL SOURCES. Then each visit of `from` whose guests (the same people, after
+// the above) visited the same host country on overlapping days as a visit of `into` is that
+// visit, reported by two sources: it is not added; the visit of `into` cites its sources too,
+// gains its cities and its host when it had none, and events of `from` inside it (a COLT
+// meeting's parent) move inside the visit kept. When the days differ, the visit kept spans the
+// days of both (they overlap: each source places the traveller in the country on its days, and
+// one stay holds them all; the Office of the Historian often gives only the day of the meeting
+// at the White House, COLT the whole trip), both sources' days are written in its notes, and
+// the difference is reported as a conflict for a person to check.
+//
 // The actor kept is `into`'s: it gains the other's spellings as aliases, its Wikidata id if it
 // had none, and its offices (those it does not have). Every reference to the merged actor in
 // `from`'s events is rewritten to the kept id. An actor kept apart whose id is taken gets a
@@ -58,10 +68,21 @@ struct actor_ambiguity {
   origin at{};
 };
 
+/// A visit of the source merged in taken as a visit already in `into` (ONE TRIP, SEVERAL SOURCES).
+struct visit_match {
+  event_id kept{};
+  event_id merged{};
+  origin kept_at{};
+  origin merged_at{};
+  /// Empty when both give the same days; else "days differ: 19–20 June 2003 and 20 June 2003".
+  std::string conflict{};
+};
+
 /// What `merge_sources` decided.
 struct source_merge_report {
   std::vector<actor_match> matched{};
   std::vector<actor_ambiguity> ambiguous{};
+  std::vector<visit_match> visits{};
   /// Actors kept apart whose id was taken: the old id and the new one.
   std::vector<std::pair<actor_id, actor_id>> renamed{};
 };
