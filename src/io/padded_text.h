@@ -55,6 +55,7 @@ inline constexpr std::size_t json_padding = 64;
 [[nodiscard]] auto read_json(std::string_view text, std::size_t padding, std::string_view file,
                              const read_limits& limits) -> document;
 [[nodiscard]] auto read_json_lenient(std::string_view text, std::size_t padding, std::string_view file,
-                                     std::vector<diagnostic>& problems, const read_limits& limits) -> document;
+                                     std::vector<diagnostic>& problems, const read_limits& limits)
+    -> document;
 
 }  // namespace diplo::io::detail
