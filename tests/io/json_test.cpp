@@ -492,6 +492,31 @@ TEST(JsonErrors, BadNestedValues) {
                 "t.json:2:51: error: actors[0].offices[0]: unknown key \"since\""}));
 }
 
+TEST(JsonErrors, OfficesAndSourcesAreArraysOfObjects) {
+  // Read by one loop (record_reader::each_object): a value that is not an array, and each
+  // item that is not an object, reported with its index; the objects around are read.
+  EXPECT_EQ(
+      json_errors(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "sources": {"url": "u"}})")),
+      (std::vector<std::string>{
+          "t.json:2:61: error: events[0].sources: expected an array of sources, got an object"}));
+  EXPECT_EQ(
+      json_errors(with_event(
+          R"({"id": "a", "kind": "meeting", "when": "2024", "sources": [{"url": "u"}, "v", {"title": "t"}]})")),
+      (std::vector<std::string>{"t.json:2:76: error: events[0].sources[1]: expected an object, got a string",
+                                "t.json:2:81: error: events[0].sources[2]: missing \"url\""}));
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1, \"actors\": [{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\",\n"
+                  "  \"offices\": [1, {\"title\": \"P\"}, [], {\"title\": \"Q\", \"term\": \"2020\"}]}]}"),
+      (std::vector<std::string>{
+          "t.json:2:15: error: actors[0].offices[0]: expected an object, got a number",
+          "t.json:2:18: error: actors[0].offices[1]: missing \"term\"",
+          "t.json:2:34: error: actors[0].offices[2]: expected an object, got an array"}));
+  EXPECT_EQ(json_errors("{\"diplo\": 1, \"actors\": [{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\",\n"
+                        "  \"offices\": \"President\"}]}"),
+            (std::vector<std::string>{
+                "t.json:2:14: error: actors[0].offices: expected an array of offices, got a string"}));
+}
+
 TEST(JsonErrors, DatasetIsChecked) {
   EXPECT_EQ(
       json_errors("{\"diplo\": 1, \"dataset\": {\"title\": 1, \"as_of\": \"2024-02-30\", \"by\": \"x\"}}"),
