@@ -190,7 +190,7 @@ inline auto suggest_zones(std::string_view name) -> std::vector<std::string> {
     }
     what += "?)";
   }
-  return lookup_error(std::move(what), std::move(candidates));
+  return lookup_error(what, std::move(candidates));
 }
 
 inline constexpr std::array<std::string_view, 12> english_months = {

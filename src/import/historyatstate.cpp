@@ -728,6 +728,7 @@ class importer {
                               roots.begin()->substr(roots.begin()->rfind('|') + 1), fmt::join(recs, " "))});
     } else if (roots.size() > 1 && noted.insert(it.key).second) {
       std::vector<std::string> names;
+      names.reserve(roots.size());
       for (const auto& r : roots) names.push_back(r.substr(r.rfind('|') + 1));
       rep().unresolved_names.push_back(
           {first, fmt::format("\"{}\" ({}) could be any of: {}; kept as its own actor (records {})",

@@ -324,7 +324,7 @@ class world {
       std::vector<std::uint64_t> w(n);
       std::uint64_t total = 0;
       for (auto& x : w) total += (x = 400 + r.below(1600));
-      const auto days = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
+      const auto days = static_cast<std::uint64_t>(last_day_ - first_day_) + 1;  // last_day_ >= first_day_
       std::int32_t start = first_day_;
       for (std::size_t k = 0; k < n; ++k) {
         std::int32_t end =
