@@ -209,13 +209,17 @@ auto parse_day(std::string_view text, std::string_view option) -> partial_date {
   return d;
 }
 
+void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to) {
+  if (from && to && to->latest() < from->earliest()) {
+    throw usage_error(fmt::format("--from {} is after --to {}", from->to_edtf(), to->to_edtf()));
+  }
+}
+
 auto date_range_of(std::string_view from, std::string_view to) -> date_range {
   date_range r;
   if (!from.empty()) r.from = parse_date(from, "--from");
   if (!to.empty()) r.to = parse_date(to, "--to");
-  if (r.from && r.to && r.to->latest() < r.from->earliest()) {
-    throw usage_error(fmt::format("--from {} is after --to {}", r.from->to_edtf(), r.to->to_edtf()));
-  }
+  check_range(r.from, r.to);
   return r;
 }
 

@@ -117,6 +117,9 @@ auto parse_date(std::string_view text, std::string_view option) -> partial_date;
 /// One certain day, YYYY-MM-DD (no 'X' digits, no '?', '~' or '%'). Throws usage_error.
 auto parse_day(std::string_view text, std::string_view option) -> partial_date;
 
+/// Checks that --from is not after --to. Throws usage_error.
+void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to);
+
 /// The dates of --from and --to, each empty when not given.
 struct date_range {
   std::optional<partial_date> from;
@@ -124,7 +127,7 @@ struct date_range {
 };
 
 /// The dates given to --from (`from`) and --to (`to`; an empty text: not given), parsed
-/// (`parse_date`) and checked: --from not after --to. Throws usage_error.
+/// (`parse_date`) and checked (`check_range`). Throws usage_error.
 auto date_range_of(std::string_view from, std::string_view to) -> date_range;
 
 /// A country by ISO code or name ("RU", "RUS", "Russia"). Throws usage_error.
