@@ -5,7 +5,9 @@
 #include <concepts>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
 #include <regex>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -188,6 +190,24 @@ TEST(TimeZoneDir, ReadsTzdataZiFromTzdir) {
   EXPECT_EQ(diplo::tz::canonical_zone("Test/Moskva_Alias"), "Europe/Moscow");
   EXPECT_TRUE(diplo::tz::is_known_zone("Test/Moskva_Alias"));
   EXPECT_FALSE(diplo::tz::is_known_zone("Europe/Moskva"));
+}
+
+// tzdata.zi's words are separated by any white space (detail/text.h), its lines may end in
+// CR LF; other lines (rules, zones, links without an alias) are not links.
+TEST(TimeZoneDir, ParsesTheLinksOfTzdataZi) {
+  std::istringstream in(
+      "# version 2099z\r\n"
+      "L Europe/Moscow Test/One\n"
+      "L\tEurope/Kyiv\t\tTest/Two\r\n"
+      "L  Asia/Shanghai   Test/Three  \n"
+      "L Europe/Berlin\n"
+      "Li Europe/Berlin Test/Not\n"
+      "Z Europe/Paris 0:9:21 - LMT 1891 Mar 16\n");
+  const auto data = diplo::detail::parse_tzdata_zi(in);
+  EXPECT_EQ(data.version, "2099z");
+  EXPECT_EQ(data.links, (std::map<std::string, std::string, std::less<>>{{"Test/One", "Europe/Moscow"},
+                                                                         {"Test/Two", "Europe/Kyiv"},
+                                                                         {"Test/Three", "Asia/Shanghai"}}));
 }
 
 TEST(ZonedInstant, FormatsLocalOrUtc) {

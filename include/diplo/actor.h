@@ -288,7 +288,7 @@ class actor_registry {
       auto near = suggestions(name);
       std::string what = fmt::format("[diplo.actor] unknown name \"{}\"", name);
       if (!near.empty()) what += fmt::format("; did you mean: {}?", fmt::join(near, ", "));
-      throw lookup_error(std::move(what), std::move(near));
+      throw lookup_error(what, std::move(near));
     }
     // The message names the first ten (a name may be shared by thousands); the
     // candidates list has them all.
@@ -301,7 +301,7 @@ class actor_registry {
       names.push_back(name_of(a));
     }
     if (found.size() > shown) what += fmt::format(" and {} more", found.size() - shown);
-    throw lookup_error(std::move(what), std::move(names));
+    throw lookup_error(what, std::move(names));
   }
 
   /// The one actor `name` means, or nullopt when it means none or several, or is not
@@ -603,7 +603,7 @@ class actor_registry {
     }
     std::string what = fmt::format("[diplo.actor] unknown actor id \"{}\"", id);
     if (!near.empty()) what += fmt::format("; did you mean: {}?", fmt::join(near, ", "));
-    return lookup_error(std::move(what), std::move(near));
+    return lookup_error(what, std::move(near));
   }
 
   std::vector<actor> actors_;

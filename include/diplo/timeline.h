@@ -194,12 +194,12 @@ struct day_tree {
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
     t.by_start.reserve(all.size());
     t.by_end.reserve(all.size());
-    t.make(std::move(all));
+    t.make(all);
     return t;
   }
 
  private:
-  auto make(std::vector<std::uint32_t> items) -> std::uint32_t {
+  auto make(const std::vector<std::uint32_t>& items) -> std::uint32_t {
     if (items.empty()) return no_index;
     // The median of the items' first and last days.
     std::vector<std::int32_t> bounds;
@@ -232,9 +232,9 @@ struct day_tree {
     });
     by_end.insert(by_end.end(), here.begin(), here.end());
     nodes[at].end = static_cast<std::uint32_t>(by_start.size());
-    const auto l = make(std::move(left));
+    const auto l = make(left);
     nodes[at].left = l;
-    const auto r = make(std::move(right));
+    const auto r = make(right);
     nodes[at].right = r;
     return at;
   }

@@ -80,6 +80,7 @@
 
 #include "diplo/detail/edit_distance.h"
 #include "diplo/detail/instant.h"
+#include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/timeline.h"
@@ -106,19 +107,14 @@ inline auto parse_tzdata_zi(std::istream& in) -> tzdata_zi {
     if (first) {
       first = false;
       constexpr std::string_view prefix = "# version ";
-      if (line.rfind(prefix, 0) == 0) data.version = line.substr(prefix.size());
+      if (line.rfind(prefix, 0) == 0) data.version = trim(std::string_view(line).substr(prefix.size()));
       continue;
     }
-    if (line.size() < 2 || line[0] != 'L' || line[1] != ' ') continue;
-    auto target_begin = line.find_first_not_of(' ', 1);
-    if (target_begin == std::string::npos) continue;
-    auto target_end = line.find(' ', target_begin);
-    if (target_end == std::string::npos) continue;
-    auto alias_begin = line.find_first_not_of(' ', target_end);
-    if (alias_begin == std::string::npos) continue;
-    auto alias_end = line.find_first_of(" \t\r", alias_begin);
-    data.links.insert_or_assign(line.substr(alias_begin, alias_end - alias_begin),
-                                line.substr(target_begin, target_end - target_begin));
+    // "L TARGET ALIAS", its words separated by any white space (zic's format allows tabs;
+    // a file saved with CR LF ends its lines in a CR).
+    const std::vector<std::string_view> words = split_words(line);
+    if (words.size() < 3 || words[0] != "L") continue;
+    data.links.insert_or_assign(std::string(words[2]), std::string(words[1]));
   }
   return data;
 }
@@ -194,7 +190,7 @@ inline auto suggest_zones(std::string_view name) -> std::vector<std::string> {
     }
     what += "?)";
   }
-  return lookup_error(std::move(what), std::move(candidates));
+  return lookup_error(what, std::move(candidates));
 }
 
 inline constexpr std::array<std::string_view, 12> english_months = {

@@ -259,6 +259,14 @@ void check_range(const std::optional<partial_date>& from, const std::optional<pa
   }
 }
 
+auto date_range_of(std::string_view from, std::string_view to) -> date_range {
+  date_range r;
+  if (!from.empty()) r.from = parse_date(from, "--from");
+  if (!to.empty()) r.to = parse_date(to, "--to");
+  check_range(r.from, r.to);
+  return r;
+}
+
 auto parse_country(std::string_view text, std::string_view option) -> country_code {
   std::optional<country_code> c;
   try {

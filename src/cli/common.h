@@ -141,6 +141,16 @@ auto parse_day(std::string_view text, std::string_view option) -> partial_date;
 /// Checks that --from is not after --to. Throws usage_error.
 void check_range(const std::optional<partial_date>& from, const std::optional<partial_date>& to);
 
+/// The dates of --from and --to, each empty when not given.
+struct date_range {
+  std::optional<partial_date> from;
+  std::optional<partial_date> to;
+};
+
+/// The dates given to --from (`from`) and --to (`to`; an empty text: not given), parsed
+/// (`parse_date`) and checked (`check_range`). Throws usage_error.
+auto date_range_of(std::string_view from, std::string_view to) -> date_range;
+
 /// A country by ISO code or name ("RU", "RUS", "Russia"). Throws usage_error.
 auto parse_country(std::string_view text, std::string_view option) -> country_code;
 
@@ -306,9 +316,9 @@ template <class Options>
 auto trip_query_of(const Options& o) -> trip_query {
   trip_query q;
   q.filter.planned = o.planned;
-  if (!o.from.empty()) q.from = parse_date(o.from, "--from");
-  if (!o.to.empty()) q.to = parse_date(o.to, "--to");
-  check_range(q.from, q.to);
+  const date_range dates = date_range_of(o.from, o.to);
+  q.from = dates.from;
+  q.to = dates.to;
   if (q.from) q.filter.from = q.from->earliest();
   if (q.to) q.filter.to = q.to->latest();
   if (!o.guest_country.empty()) q.filter.guest_country = parse_country(o.guest_country, "--guest-country");

@@ -34,11 +34,7 @@ auto add_contacts(CLI::App& app) -> command {
 
   return {
       sub, [o](context& ctx) -> int {
-        std::optional<partial_date> from;
-        std::optional<partial_date> to;
-        if (!o->from.empty()) from = parse_date(o->from, "--from");
-        if (!o->to.empty()) to = parse_date(o->to, "--to");
-        check_range(from, to);
+        const auto [from, to] = date_range_of(o->from, o->to);
         const timeline& t = ctx.data();
         const actor_id a = resolve(t, o->who);
         meet_options opt{.calls = o->calls};

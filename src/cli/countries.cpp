@@ -163,9 +163,9 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
 // The answer: the question parsed, the countries counted, then JSON or words.
 auto answer_countries(context& ctx, const countries_options& o) -> int {
   countries_query q;
-  if (!o.from.empty()) q.from = parse_date(o.from, "--from");
-  if (!o.to.empty()) q.to = parse_date(o.to, "--to");
-  check_range(q.from, q.to);
+  const date_range dates = date_range_of(o.from, o.to);
+  q.from = dates.from;
+  q.to = dates.to;
   q.filter.planned = o.planned;
   if (q.from) q.filter.from = q.from->earliest();
   if (q.to) q.filter.to = q.to->latest();

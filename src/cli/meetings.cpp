@@ -31,11 +31,7 @@ auto add_meetings(CLI::App& app) -> command {
   set_footer(sub, meet_footer);
 
   return {sub, [o](context& ctx) -> int {
-            std::optional<partial_date> from;
-            std::optional<partial_date> to;
-            if (!o->from.empty()) from = parse_date(o->from, "--from");
-            if (!o->to.empty()) to = parse_date(o->to, "--to");
-            check_range(from, to);
+            const auto [from, to] = date_range_of(o->from, o->to);
             const timeline& t = ctx.data();
             const auto [a, b] = resolve_pair(t, o->a, o->b);
             meet_options opt{.calls = o->calls, .planned = o->planned};

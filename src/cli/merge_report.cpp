@@ -24,15 +24,17 @@ auto origin_text(const origin& o) -> std::string {
 void print_report(const std::string& file, const io::source_merge_report& r) {
   std::size_t conflicts = 0;
   for (const auto& v : r.visits) conflicts += v.conflict.empty() ? 0U : 1U;
-  print_out("{}: {} people taken as people already loaded, {} kept apart as ambiguous, {} ids changed; "
-            "{} trips already loaded ({} with days in conflict)\n",
-            file, r.matched.size(), r.ambiguous.size(), r.renamed.size(), r.visits.size(), conflicts);
+  print_out(
+      "{}: {} people taken as people already loaded, {} kept apart as ambiguous, {} ids changed; "
+      "{} trips already loaded ({} with days in conflict)\n",
+      file, r.matched.size(), r.ambiguous.size(), r.renamed.size(), r.visits.size(), conflicts);
   for (const auto& m : r.matched) print_out("  same person: {}{}\n", m, origin_text(m.merged_at));
   for (const auto& a : r.ambiguous) {
     print_out("  ambiguous: \"{}\" could be {}; kept apart{}\n", a.actor, fmt::join(a.candidates, ", "),
               origin_text(a.at));
   }
-  for (const auto& [from, to] : r.renamed) print_out("  id changed: \"{}\" is now \"{}\" (another actor has it)\n", from, to);
+  for (const auto& [from, to] : r.renamed)
+    print_out("  id changed: \"{}\" is now \"{}\" (another actor has it)\n", from, to);
   for (const auto& v : r.visits) {
     print_out("  same trip: \"{}\"{} is \"{}\"{}{}{}\n", v.merged, origin_text(v.merged_at), v.kept,
               origin_text(v.kept_at), v.conflict.empty() ? "" : ": ", v.conflict);
@@ -42,7 +44,8 @@ void print_report(const std::string& file, const io::source_merge_report& r) {
 auto report_json(const std::string& file, const io::source_merge_report& r) -> json {
   json people = json::make_array();
   for (const auto& m : r.matched) {
-    people.push(json::object{{"kept", m.kept.value()}, {"merged", m.merged.value()}, {"evidence", m.evidence}});
+    people.push(
+        json::object{{"kept", m.kept.value()}, {"merged", m.merged.value()}, {"evidence", m.evidence}});
   }
   json ambiguous = json::make_array();
   for (const auto& a : r.ambiguous) {
@@ -51,7 +54,8 @@ auto report_json(const std::string& file, const io::source_merge_report& r) -> j
     ambiguous.push(json::object{{"actor", a.actor.value()}, {"candidates", std::move(c)}});
   }
   json renamed = json::make_array();
-  for (const auto& [from, to] : r.renamed) renamed.push(json::object{{"from", from.value()}, {"to", to.value()}});
+  for (const auto& [from, to] : r.renamed)
+    renamed.push(json::object{{"from", from.value()}, {"to", to.value()}});
   json trips = json::make_array();
   for (const auto& v : r.visits) {
     json t = json::object{{"kept", v.kept.value()}, {"merged", v.merged.value()}};
@@ -72,7 +76,8 @@ auto add_merge_report(CLI::App& app) -> command {
     bool json = false;
   };
   auto o = std::make_shared<options>();
-  CLI::App* sub = app.add_subcommand("merge-report", "What loading several sources into one timeline decided");
+  CLI::App* sub =
+      app.add_subcommand("merge-report", "What loading several sources into one timeline decided");
   add_json_flag(sub, o->json);
   set_footer(sub,
              "Loads the --data sources as every command does and lists, for each source merged into\n"
@@ -94,7 +99,8 @@ auto add_merge_report(CLI::App& app) -> command {
               print_out("{}", doc.dump());
               return answered;
             }
-            if (merges.empty()) print_out("No source was merged as a source of its own: the files are one dataset.\n");
+            if (merges.empty())
+              print_out("No source was merged as a source of its own: the files are one dataset.\n");
             for (const auto& [file, r] : merges) print_report(file, r);
             return answered;
           }};

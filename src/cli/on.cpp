@@ -12,12 +12,105 @@
 
 namespace diplo::cli {
 
+namespace {
+
+struct on_options {
+  std::string day, country;
+  bool planned = false, json = false;
+};
+
+// --json: the question, and everyone placed with their events.
+auto print_on_json(context& ctx, const timeline& t, const on_options& o, const partial_date& d,
+                   const whereabouts_options& opt, const std::vector<person_whereabouts>& all) -> int {
+  name_list names(t);
+  json q =
+      json::object{{"command", "on"},
+                   {"date", d.to_edtf()},
+                   {"country", opt.country.empty() ? json(nullptr) : json(std::string(opt.country.alpha2()))},
+                   {"planned", o.planned}};
+  json answer = nullptr;
+  if (!all.empty()) {
+    json people = json::make_array();
+    for (const person_whereabouts& p : all) {
+      names.add(p.actor);
+      json places = json::make_array();
+      for (const whereabouts& w : p.whereabouts) {
+        places.push(json::object{{"certainty", std::string(name(w.certainty))},
+                                 {"place", day_place_text(*w.event)},
+                                 {"event", event_json(*w.event, names)}});
+      }
+      people.push(json::object{{"who", p.actor.value()}, {"places", std::move(places)}});
+    }
+    answer = json::object{{"count", all.size()}, {"people", std::move(people)}};
+  }
+  print_json(ctx, std::move(q), std::move(answer), names);
+  return all.empty() ? no_answer : answered;
+}
+
+// The table of people, places and events (people at one event stand together). Returns
+// the events it lists, each once.
+auto print_people(const timeline& t, const std::vector<person_whereabouts>& all)
+    -> std::vector<const event*> {
+  table tab({"person", "place", "kind", "event"});
+  std::vector<const event*> cited;
+  for (const person_whereabouts& p : all) {
+    bool first = true;
+    for (const whereabouts& w : p.whereabouts) {
+      std::string place = day_place_text(*w.event);
+      if (w.certainty == truth::possibly) place += " (possibly)";
+      tab.add({first ? name_of(t, p.actor) : "", place, kind_text(*w.event), base(*w.event).id.value()});
+      first = false;
+      if (std::find(cited.begin(), cited.end(), w.event) == cited.end()) cited.push_back(w.event);
+    }
+  }
+  tab.print();
+  return cited;
+}
+
+// Evidence: each event once, in timeline order, with its sources.
+void print_sources(const timeline& t, std::vector<const event*> cited) {
+  std::sort(cited.begin(), cited.end(),
+            [&](const event* a, const event* b) { return t.number(*a) < t.number(*b); });
+  print_out("\n  Sources:\n");
+  table src({"event", "days", "source"});
+  for (const event* e : cited) {
+    std::string days = fmt::format("{}", base(*e).when);
+    if (base(*e).sources.empty()) src.add({base(*e).id.value(), days, "none recorded"});
+    bool first = true;
+    for (const source& s : base(*e).sources) {
+      std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
+      if (!s.title.empty()) text += fmt::format(" ({})", s.title);
+      src.add({first ? base(*e).id.value() : "", first ? days : "", text});
+      first = false;
+    }
+  }
+  src.print("    ");
+}
+
+// The answer: the question parsed, everyone placed on the day, then JSON or words.
+auto answer_on(context& ctx, const on_options& o) -> int {
+  const partial_date d = parse_day(o.day, "DATE");
+  whereabouts_options opt{.planned = o.planned};
+  if (!o.country.empty()) opt.country = parse_country(o.country, "--country");
+  const timeline& t = ctx.data();
+  const std::vector<person_whereabouts> all = whereabouts_on(t, d.earliest(), opt);
+  if (o.json) return print_on_json(ctx, t, o, d, opt, all);
+
+  const std::string in = opt.country.empty() ? "" : fmt::format(" in {}", opt.country);
+  if (all.empty()) {
+    print_out("No event in this data places anyone{} on {}.\n", in, d);
+    return no_answer;
+  }
+  print_out("On {}, this data places {}{}:\n", d,
+            all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
+  print_sources(t, print_people(t, all));
+  return answered;
+}
+
+}  // namespace
+
 auto add_on(CLI::App& app) -> command {
-  struct options {
-    std::string day, country;
-    bool planned = false, json = false;
-  };
-  auto o = std::make_shared<options>();
+  auto o = std::make_shared<on_options>();
   CLI::App* sub = app.add_subcommand("on", "Who was where on a day: everyone the data places somewhere");
   sub->add_option("DATE", o->day, "A day, YYYY-MM-DD")->required()->type_name("DATE");
   sub->add_option("--country", o->country, "Only events held in this country (ISO code or name)")
@@ -29,80 +122,7 @@ auto add_on(CLI::App& app) -> command {
              "participants, attendees), with the event, as 'diplo where' would for each of them;\n"
              "people at one event stand together. An event of partial dates may only possibly\n"
              "cover the day, and says so. The sources of every event listed follow the table.");
-
-  return {sub, [o](context& ctx) -> int {
-            const partial_date d = parse_day(o->day, "DATE");
-            whereabouts_options opt{.planned = o->planned};
-            if (!o->country.empty()) opt.country = parse_country(o->country, "--country");
-            const timeline& t = ctx.data();
-            const std::vector<person_whereabouts> all = whereabouts_on(t, d.earliest(), opt);
-
-            if (o->json) {
-              name_list names(t);
-              json q = json::object{
-                  {"command", "on"},
-                  {"date", d.to_edtf()},
-                  {"country", opt.country.empty() ? json(nullptr) : json(std::string(opt.country.alpha2()))},
-                  {"planned", o->planned}};
-              json answer = nullptr;
-              if (!all.empty()) {
-                json people = json::make_array();
-                for (const person_whereabouts& p : all) {
-                  names.add(p.actor);
-                  json places = json::make_array();
-                  for (const whereabouts& w : p.whereabouts) {
-                    places.push(json::object{{"certainty", std::string(name(w.certainty))},
-                                             {"place", day_place_text(*w.event)},
-                                             {"event", event_json(*w.event, names)}});
-                  }
-                  people.push(json::object{{"who", p.actor.value()}, {"places", std::move(places)}});
-                }
-                answer = json::object{{"count", all.size()}, {"people", std::move(people)}};
-              }
-              print_json(ctx, std::move(q), std::move(answer), names);
-              return all.empty() ? no_answer : answered;
-            }
-
-            const std::string in = opt.country.empty() ? "" : fmt::format(" in {}", opt.country);
-            if (all.empty()) {
-              print_out("No event in this data places anyone{} on {}.\n", in, d);
-              return no_answer;
-            }
-            print_out("On {}, this data places {}{}:\n", d,
-                      all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
-            table tab({"person", "place", "kind", "event"});
-            std::vector<const event*> cited;
-            for (const person_whereabouts& p : all) {
-              bool first = true;
-              for (const whereabouts& w : p.whereabouts) {
-                std::string place = day_place_text(*w.event);
-                if (w.certainty == truth::possibly) place += " (possibly)";
-                tab.add({first ? name_of(t, p.actor) : "", place, kind_text(*w.event),
-                         base(*w.event).id.value()});
-                first = false;
-                if (std::find(cited.begin(), cited.end(), w.event) == cited.end()) cited.push_back(w.event);
-              }
-            }
-            tab.print();
-            // Evidence: each event once, with its sources.
-            std::sort(cited.begin(), cited.end(),
-                      [&](const event* a, const event* b) { return t.number(*a) < t.number(*b); });
-            print_out("\n  Sources:\n");
-            table src({"event", "days", "source"});
-            for (const event* e : cited) {
-              std::string days = fmt::format("{}", base(*e).when);
-              if (base(*e).sources.empty()) src.add({base(*e).id.value(), days, "none recorded"});
-              bool first = true;
-              for (const source& s : base(*e).sources) {
-                std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
-                if (!s.title.empty()) text += fmt::format(" ({})", s.title);
-                src.add({first ? base(*e).id.value() : "", first ? days : "", text});
-                first = false;
-              }
-            }
-            src.print("    ");
-            return answered;
-          }};
+  return {sub, [o](context& ctx) -> int { return answer_on(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

@@ -527,6 +527,11 @@ struct guest_ref {
   std::string canonical;
 };
 
+// The first and last day of a record.
+struct day_span {
+  partial_date start, end;
+};
+
 struct visit_record {
   record_ref ref;
   std::string slug, country_text, visitor, description;
@@ -677,27 +682,46 @@ class importer {
   auto read_visit(const xml_file& f, const pugi::xml_node& v) -> std::optional<visit_record> {
     visit_record r;
     r.ref = {dataset::visits, child_text(f, v, "id", true), f.origin_of(v)};
-    const std::string s = child_text(f, v, "start-date", true);
-    const std::string e = child_text(f, v, "end-date", true);
-    auto sd = parse_day(s);
-    auto ed = parse_day(e);
-    if (!sd || !ed || ed->earliest() < sd->earliest()) {
-      reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
-      return std::nullopt;
-    }
-    r.start = *sd;
-    r.end = *ed;
+    const std::optional<day_span> days = read_days(f, v, r.ref);
+    if (!days) return std::nullopt;
+    r.start = days->start;
+    r.end = days->end;
     r.slug = attribute_text(f, v.child("from"), "id");
     r.country_text = child_text(f, v, "from", true);
     r.visitor = child_text(f, v, "visitor", true);
     r.description = child_text(f, v, "description", false);
-    auto [code, why] = countries_.map(r.slug, r.country_text, day_of(r.start));
-    if (code.empty()) {
-      reject(r.ref, why);
+    const std::optional<country_code> code = map_country(r.ref, r.slug, r.country_text, r.start);
+    if (!code) return std::nullopt;
+    r.country = *code;
+    return r;
+  }
+
+  // The first and last day of record `ref` (<start-date> and <end-date> of `n`); none, the
+  // record rejected, unless both are exact days in order.
+  auto read_days(const xml_file& f, const pugi::xml_node& n, const record_ref& ref)
+      -> std::optional<day_span> {
+    const std::string s = child_text(f, n, "start-date", true);
+    const std::string e = child_text(f, n, "end-date", true);
+    auto sd = parse_day(s);
+    auto ed = parse_day(e);
+    if (!sd || !ed || ed->earliest() < sd->earliest()) {
+      reject(ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
       return std::nullopt;
     }
-    r.country = code;
-    return r;
+    return day_span{*sd, *ed};
+  }
+
+  // The ISO code of the country record `ref` names (slug and text, as in
+  // curation/countries.csv) on its first day `start`; none, the record rejected, when there
+  // is none.
+  auto map_country(const record_ref& ref, const std::string& slug, const std::string& text,
+                   const partial_date& start) -> std::optional<country_code> {
+    auto [code, why] = countries_.map(slug, text, day_of(start));
+    if (code.empty()) {
+      reject(ref, std::move(why));
+      return std::nullopt;
+    }
+    return code;
   }
 
   // The guests of a visit: its <visitor> split, titles off, names through the aliases.
@@ -789,6 +813,7 @@ class importer {
                               roots.begin()->substr(roots.begin()->rfind('|') + 1), fmt::join(recs, " "))});
     } else if (roots.size() > 1 && noted.insert(it.key).second) {
       std::vector<std::string> names;
+      names.reserve(roots.size());
       for (const auto& r : roots) names.push_back(r.substr(r.rfind('|') + 1));
       rep().unresolved_names.push_back(
           {first, fmt::format("\"{}\" ({}) could be any of: {}; kept as its own actor (records {})",
@@ -899,30 +924,21 @@ class importer {
     r.role = attribute_text(f, t, "role");
     r.who = attribute_text(f, t, "who");
     r.name = child_text(f, t, "name", true);
-    const std::string s = child_text(f, t, "start-date", true);
-    const std::string e = child_text(f, t, "end-date", true);
-    auto sd = parse_day(s);
-    auto ed = parse_day(e);
-    if (!sd || !ed || ed->earliest() < sd->earliest()) {
-      reject(r.ref, fmt::format("bad dates \"{}\" .. \"{}\"", s, e));
-      return std::nullopt;
-    }
+    const std::optional<day_span> days = read_days(f, t, r.ref);
+    if (!days) return std::nullopt;
     if (r.who.empty()) {
       reject(r.ref, "no traveller (@who)");
       return std::nullopt;
     }
-    r.start = *sd;
-    r.end = *ed;
+    r.start = days->start;
+    r.end = days->end;
     r.slug = attribute_text(f, t.child("country"), "id");
     r.country_text = child_text(f, t, "country", true);
     r.locale = child_text(f, t, "locale", false);
     r.remarks = child_text(f, t, "remarks", false);
-    auto [code, why] = countries_.map(r.slug, r.country_text, day_of(r.start));
-    if (code.empty()) {
-      reject(r.ref, why);
-      return std::nullopt;
-    }
-    r.country = code;
+    const std::optional<country_code> code = map_country(r.ref, r.slug, r.country_text, r.start);
+    if (!code) return std::nullopt;
+    r.country = *code;
     return r;
   }
 

@@ -14,6 +14,7 @@
 #include "diplo/io/csv.h"
 #include "diplo/io/json.h"
 #include "diplo/io/jsonl.h"
+#include "padded_text.h"
 
 namespace diplo::io {
 
@@ -34,10 +35,15 @@ auto format_of(const std::filesystem::path& path) -> format {
 auto load(const std::filesystem::path& path, const actor_registry* known, const read_limits& limits)
     -> document {
   const format f = format_of(path);
-  const std::string text = read_text_file(path, limits.max_file_size);
   const std::string file = path.string();
+  if (f == format::json) {  // read once, parsed where it was read
+    const detail::padded_text text =
+        detail::read_padded_file(path, limits.max_file_size, detail::json_padding);
+    return detail::read_json(text.view(), text.padding(), file, limits);
+  }
+  const std::string text = read_text_file(path, limits.max_file_size);
   switch (f) {
-    case format::json: return read_json(text, file, limits);
+    case format::json: break;
     case format::jsonl: return read_jsonl(text, file, limits);
     case format::csv: return read_csv(text, file, known, nullptr, limits);
   }
@@ -47,10 +53,15 @@ auto load(const std::filesystem::path& path, const actor_registry* known, const 
 auto load_lenient(const std::filesystem::path& path, const actor_registry* known,
                   std::vector<diagnostic>& problems, const read_limits& limits) -> document {
   const format f = format_of(path);
-  const std::string text = read_text_file(path, limits.max_file_size);
   const std::string file = path.string();
+  if (f == format::json) {
+    const detail::padded_text text =
+        detail::read_padded_file(path, limits.max_file_size, detail::json_padding);
+    return detail::read_json_lenient(text.view(), text.padding(), file, problems, limits);
+  }
+  const std::string text = read_text_file(path, limits.max_file_size);
   switch (f) {
-    case format::json: return read_json_lenient(text, file, problems, limits);
+    case format::json: break;
     case format::jsonl: return read_jsonl_lenient(text, file, problems, limits);
     case format::csv: return read_csv_lenient(text, file, known, problems, limits);
   }
@@ -72,6 +83,13 @@ auto check(std::string_view text, std::string_view file, format f, const actor_r
 auto check(const std::filesystem::path& path, const actor_registry* known, const read_limits& limits)
     -> check_report {
   const format f = format_of(path);
+  if (f == format::json) {
+    const detail::padded_text text =
+        detail::read_padded_file(path, limits.max_file_size, detail::json_padding);
+    std::vector<diagnostic> problems;
+    document doc = detail::read_json_lenient(text.view(), text.padding(), path.string(), problems, limits);
+    return check(std::move(doc), std::move(problems));
+  }
   const std::string text = read_text_file(path, limits.max_file_size);
   return check(text, path.string(), f, known, limits);
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The operating system's part of diplo/io/file.h, for POSIX systems (Linux, macOS, the BSDs):
-// read_text_file (stat/open/fstat/read, regular files only) and write_file_atomic (a
+// read_text_file and read_padded_file (stat/open/fstat/read, regular files only) and write_file_atomic (a
 // temporary file, write, fsync, rename, through symbolic links). Everything else of diplo::io is portable
 // C++; a port to another system is this one file (the CMake list of diplo::io picks it by platform).
 
@@ -18,6 +18,7 @@
 #include <climits>
 #include <cstring>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <system_error>
@@ -27,6 +28,7 @@
 
 #include "diplo/error.h"
 #include "out_of_memory.h"
+#include "padded_text.h"
 
 namespace diplo::io {
 
@@ -60,9 +62,10 @@ auto kind_of(mode_t mode) -> const char* {
   return "of an unknown type";
 }
 
-}  // namespace
-
-auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -> std::string {
+// Reads the regular file at `path` into `sink` (see read_text_file for the checks and the
+// errors). A Sink has reserve(n), size() and append(bytes, n).
+template <class Sink>
+void read_regular_file(const std::filesystem::path& path, std::uint64_t max_size, Sink& sink) {
   auto fail = [&](int err) {
     return diplo::error(fmt::format("[diplo.io] cannot read \"{}\": {}", path.string(), reason(err)));
   };
@@ -96,9 +99,8 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
   };
   // Refused by its size, before a byte is read (a sparse 1 TB file costs nothing).
   if (static_cast<std::uint64_t>(st.st_size) > max_size) throw too_large();
-  return detail::or_out_of_memory(path.string(), [&] {
-    std::string out;
-    if (st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+  detail::or_out_of_memory(path.string(), [&] {
+    if (st.st_size > 0) sink.reserve(static_cast<std::size_t>(st.st_size));
     char chunk[1 << 16];
     while (true) {
       const ssize_t n = ::read(fd, chunk, sizeof chunk);
@@ -107,11 +109,67 @@ auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -
         throw fail(errno);
       }
       if (n == 0) break;
-      if (out.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // it grew
-      out.append(chunk, static_cast<std::size_t>(n));
+      if (sink.size() + static_cast<std::size_t>(n) > max_size) throw too_large();  // it grew
+      sink.append(chunk, static_cast<std::size_t>(n));
     }
-    return out;
   });
+}
+
+// A sink of read_regular_file: a std::string.
+struct string_sink {
+  std::string out;
+  void reserve(std::size_t n) { out.reserve(n); }
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return out.size(); }
+  void append(const char* p, std::size_t n) { out.append(p, n); }
+};
+
+// A sink of read_regular_file: a buffer with `padding` bytes after the content.
+class padded_sink {
+ public:
+  explicit padded_sink(std::size_t padding) noexcept : padding_(padding) {}
+  void reserve(std::size_t n) {
+    if (n > capacity_) grow_to(n);
+  }
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return size_; }
+  void append(const char* p, std::size_t n) {
+    if (n > capacity_ - size_) grow_to(std::max(size_ + n, 2 * capacity_));
+    std::memcpy(bytes_.get() + size_, p, n);
+    size_ += n;
+  }
+  // The content, its padding zeroed.
+  auto finish() -> detail::padded_text {
+    if (!bytes_) grow_to(0);
+    std::memset(bytes_.get() + size_, 0, padding_);
+    return {std::move(bytes_), size_, padding_};
+  }
+
+ private:
+  void grow_to(std::size_t n) {
+    std::unique_ptr<char[]> bigger(new char[n + padding_]);
+    if (size_ > 0) std::memcpy(bigger.get(), bytes_.get(), size_);
+    bytes_ = std::move(bigger);
+    capacity_ = n;
+  }
+
+  std::unique_ptr<char[]> bytes_;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;  // without the padding
+  std::size_t padding_;
+};
+
+}  // namespace
+
+auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -> std::string {
+  string_sink sink;
+  read_regular_file(path, max_size, sink);
+  return std::move(sink.out);
+}
+
+auto detail::read_padded_file(const std::filesystem::path& path, std::uint64_t max_size, std::size_t padding)
+    -> padded_text {
+  padded_sink sink(padding);
+  read_regular_file(path, max_size, sink);
+  return detail::or_out_of_memory(path.string(), [&] { return sink.finish(); });
 }
 
 namespace {

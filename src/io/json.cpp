@@ -9,10 +9,13 @@
 
 #include "json_common.h"
 #include "out_of_memory.h"
+#include "padded_text.h"
 
 namespace diplo::io {
 
 namespace {
+
+static_assert(detail::json_padding == simdjson::SIMDJSON_PADDING);
 
 constexpr std::array<std::string_view, 4> root_keys = {"diplo", "dataset", "actors", "events"};
 
@@ -25,13 +28,22 @@ auto bom_length(std::string_view text) noexcept -> std::size_t {
 
 namespace {
 
-// Reads everything into `r`; the callers finish strictly or leniently.
-void read_into(detail::record_reader& r, std::string_view text, const read_limits& limits) {
+// Reads everything into `r`; the callers finish strictly or leniently. `text` is followed
+// by `padding` readable bytes: with simdjson's padding it is parsed where it is, otherwise
+// copied into a padded buffer first.
+void read_into(detail::record_reader& r, std::string_view text, std::size_t padding,
+               const read_limits& limits) {
   if (r.refuse_oversized(text, limits)) return;  // reported where it crosses the limit
   const std::size_t skip = bom_length(text);
-  const simdjson::padded_string buffer(text.substr(skip));
-  // simdjson reports a failed allocation as an empty buffer, not by throwing.
-  if (buffer.data() == nullptr && text.size() > skip) throw std::bad_alloc();
+  const std::string_view json = text.substr(skip);
+  simdjson::padded_string copy;
+  simdjson::padded_string_view buffer(json.data(), json.size(), json.size() + padding);
+  if (padding < detail::json_padding) {
+    copy = simdjson::padded_string(json);
+    // simdjson reports a failed allocation as an empty buffer, not by throwing.
+    if (copy.data() == nullptr && !json.empty()) throw std::bad_alloc();
+    buffer = simdjson::padded_string_view(copy.data(), copy.size(), copy.size() + simdjson::SIMDJSON_PADDING);
+  }
   simdjson::ondemand::parser parser;
   bool read_all = false;  // every record was read (a syntax error stops the reading)
   std::size_t records = 0;
@@ -85,15 +97,25 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
 }  // namespace
 
 auto read_json(std::string_view text, std::string_view file, const read_limits& limits) -> document {
-  detail::record_reader r(text, file);
-  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
-  return r.finish("json");
+  return detail::read_json(text, 0, file, limits);
 }
 
 auto read_json_lenient(std::string_view text, std::string_view file, std::vector<diagnostic>& problems,
                        const read_limits& limits) -> document {
-  detail::record_reader r(text, file);
-  detail::or_out_of_memory(file, [&] { read_into(r, text, limits); });
+  return detail::read_json_lenient(text, 0, file, problems, limits);
+}
+
+auto detail::read_json(std::string_view text, std::size_t padding, std::string_view file,
+                       const read_limits& limits) -> document {
+  record_reader r(text, file);
+  or_out_of_memory(file, [&] { read_into(r, text, padding, limits); });
+  return r.finish("json");
+}
+
+auto detail::read_json_lenient(std::string_view text, std::size_t padding, std::string_view file,
+                               std::vector<diagnostic>& problems, const read_limits& limits) -> document {
+  record_reader r(text, file);
+  or_out_of_memory(file, [&] { read_into(r, text, padding, limits); });
   return r.finish_lenient(problems);
 }
 

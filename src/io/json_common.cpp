@@ -788,58 +788,38 @@ void record_builder::read_place(od::value& val, const where& w) {
 }
 
 void record_builder::read_offices(od::value& val, const where& w) {
-  od::array arr;
-  if (!r_.array(val, w, arr, "an array of offices")) return;
-  std::size_t i = 0;
-  for (auto item : arr) {
-    od::value x;
-    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r_.syntax(e);
-    const where ow{w.key, i, {}};
-    const std::size_t at = r_.offset_of(x);
-    od::object o;
-    if (r_.object(x, ow, o)) {
-      office off;
-      std::uint64_t seen = 0;
-      r_.fields(o, office_keys, ow, [&](std::size_t k, od::value y, std::size_t) {
-        seen |= 1U << k;
-        const where sub{w.key, i, office_keys[k]};
-        if (k == 0) r_.text(y, sub, off.title);
-        if (k == 1) r_.country(y, sub, off.country);
-        if (k == 2) r_.when(y, sub, off.term);
-      });
-      if ((seen & 1U) == 0) r_.error(at, ow, "missing \"title\"");
-      if ((seen & 4U) == 0) r_.error(at, ow, "missing \"term\"");
-      f_.offices.push_back(std::move(off));
-    }
-    ++i;
-  }
+  r_.each_object(val, w, "an array of offices",
+                 [&](std::size_t i, od::object& o, std::size_t at, const where& ow) {
+                   office off;
+                   std::uint64_t seen = 0;
+                   r_.fields(o, office_keys, ow, [&](std::size_t k, od::value y, std::size_t) {
+                     seen |= 1U << k;
+                     const where sub{w.key, i, office_keys[k]};
+                     if (k == 0) r_.text(y, sub, off.title);
+                     if (k == 1) r_.country(y, sub, off.country);
+                     if (k == 2) r_.when(y, sub, off.term);
+                   });
+                   if ((seen & 1U) == 0) r_.error(at, ow, "missing \"title\"");
+                   if ((seen & 4U) == 0) r_.error(at, ow, "missing \"term\"");
+                   f_.offices.push_back(std::move(off));
+                 });
 }
 
 void record_builder::read_sources(od::value& val, const where& w) {
-  od::array arr;
-  if (!r_.array(val, w, arr, "an array of sources")) return;
-  std::size_t i = 0;
-  for (auto item : arr) {
-    od::value x;
-    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) r_.syntax(e);
-    const where sw{w.key, i, {}};
-    const std::size_t at = r_.offset_of(x);
-    od::object o;
-    if (r_.object(x, sw, o)) {
-      source src;
-      bool has_url = false;
-      r_.fields(o, source_keys, sw, [&](std::size_t k, od::value y, std::size_t) {
-        const where sub{w.key, i, source_keys[k]};
-        if (k == 0) has_url = true, r_.text(y, sub, src.url);
-        if (k == 1) r_.text(y, sub, src.publisher);
-        if (k == 2) r_.text(y, sub, src.title);
-        if (k == 3) r_.date(y, sub, src.published);
-      });
-      if (!has_url) r_.error(at, sw, "missing \"url\"");
-      f_.sources.push_back(std::move(src));
-    }
-    ++i;
-  }
+  r_.each_object(val, w, "an array of sources",
+                 [&](std::size_t i, od::object& o, std::size_t at, const where& sw) {
+                   source src;
+                   bool has_url = false;
+                   r_.fields(o, source_keys, sw, [&](std::size_t k, od::value y, std::size_t) {
+                     const where sub{w.key, i, source_keys[k]};
+                     if (k == 0) has_url = true, r_.text(y, sub, src.url);
+                     if (k == 1) r_.text(y, sub, src.publisher);
+                     if (k == 2) r_.text(y, sub, src.title);
+                     if (k == 3) r_.date(y, sub, src.published);
+                   });
+                   if (!has_url) r_.error(at, sw, "missing \"url\"");
+                   f_.sources.push_back(std::move(src));
+                 });
 }
 
 void record_builder::check_header(std::size_t start, bool allow_header) {

@@ -180,6 +180,13 @@ class record_reader {
   template <std::size_t N, class OnKey>
   void fields(od::object& obj, const std::array<std::string_view, N>& keys, const where& w, OnKey&& on_key);
 
+  /// Iterates the array of objects `v` (`what` names it: "an array of offices"), reporting
+  /// a value that is not an array and each item that is not an object: `on_object(index,
+  /// object, item_offset, item_where)` is called for the objects, `item_where` being
+  /// `{w.key, index, {}}`.
+  template <class OnObject>
+  void each_object(od::value& v, const where& w, std::string_view what, OnObject&& on_object);
+
   bool header_seen = false;   // JSONL: a header line was read
   bool record_seen = false;   // JSONL: a record line was read
   bool version_seen = false;  // "diplo" was read (JSON root or JSONL header)
@@ -263,6 +270,23 @@ inline void record_reader::fields(od::object& obj, const std::array<std::string_
     }
     seen |= std::uint64_t{1} << k;
     on_key(k, f.value(), key_at);
+  }
+}
+
+template <class OnObject>
+inline void record_reader::each_object(od::value& v, const where& w, std::string_view what,
+                                       OnObject&& on_object) {
+  od::array arr;
+  if (!array(v, w, arr, what)) return;
+  std::size_t i = 0;
+  for (auto item : arr) {
+    od::value x;
+    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
+    const where item_where{w.key, i, {}};
+    const std::size_t at = offset_of(x);
+    od::object o;
+    if (object(x, item_where, o)) on_object(i, o, at, item_where);
+    ++i;
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include "diplo/detail/text.h"
 #include "json_common.h"
 #include "out_of_memory.h"
 
@@ -29,7 +30,7 @@ void read_into(detail::record_reader& r, std::string_view text, const read_limit
     const std::string_view line = text.substr(pos, end - pos);
     const std::size_t line_at = pos;
     pos = end + 1;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (diplo::detail::trim(line).empty()) continue;  // a blank line (white space: detail/text.h)
 
     // The limits: a line too long is left out (the next lines are read); too many records
     // end the reading.

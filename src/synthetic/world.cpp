@@ -15,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "diplo/country.h"
+#include "diplo/detail/slug.h"
 #include "diplo/error.h"
 #include "diplo/partial_date.h"
 #include "diplo/period.h"
@@ -232,23 +233,6 @@ constexpr std::array<std::string_view, 10> descriptions{
     "Health cooperation and vaccine supply were on the agenda.",
 };
 
-auto slug(std::string_view text) -> std::string {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 'A' && c <= 'Z') {
-      out += static_cast<char>(c - 'A' + 'a');
-    } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out += static_cast<char>(c);
-    } else if (c < 0x80 && !out.empty() && out.back() != '-') {
-      out += '-';
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
-}
-
 auto ordinal(std::size_t n) -> std::string {
   const std::size_t tens = n % 100;
   std::string_view suffix = "th";
@@ -340,7 +324,7 @@ class world {
       std::vector<std::uint64_t> w(n);
       std::uint64_t total = 0;
       for (auto& x : w) total += (x = 400 + r.below(1600));
-      const auto days = static_cast<std::uint64_t>(last_day_ - first_day_ + 1);
+      const auto days = static_cast<std::uint64_t>(last_day_ - first_day_) + 1;  // last_day_ >= first_day_
       std::int32_t start = first_day_;
       for (std::size_t k = 0; k < n; ++k) {
         std::int32_t end =
@@ -351,7 +335,7 @@ class world {
         start = end + 1;
         if (start > last_day_) break;
       }
-      const std::string cc = slug(c.code.alpha2());
+      const std::string cc = detail::slug(c.code.alpha2());
       for (std::size_t k = 0; k < cd.term_start.size(); ++k) {
         const word& g = r.pick(given_names);
         const word& f = r.pick(family_names);
@@ -481,7 +465,7 @@ class world {
   }
 
   auto make_id(std::int32_t d, std::string_view where, std::string_view kind) -> std::string {
-    return fmt::format("{}-{}-{}-{}", iso(d), slug(where), kind, base36(serial_++));
+    return fmt::format("{}-{}-{}-{}", iso(d), detail::slug(where), kind, base36(serial_++));
   }
 
   void add_sources(rng& r, event_base& b, std::int32_t d, const std::string& headline) {
@@ -494,7 +478,7 @@ class world {
       s.title = headline;
       s.url = fmt::format("https://{}/{:04}/{:02}/{:02}/{}-{}", p.domain, static_cast<int>(ymd.year()),
                           static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                          slug(headline), base36(r.below(1'000'000'000)));
+                          detail::slug(headline), base36(r.below(1'000'000'000)));
       if (r.chance(700)) {
         s.published = partial_date(day_of(std::min(d + static_cast<std::int32_t>(r.below(2)), last_day_)));
       }

@@ -212,6 +212,16 @@ diplo_cli_test(ambiguous-name-resolved RC 0
 diplo_cli_test(bad-date RC 2
   ARGS last-meeting Xi Putin --before 2025-13-01
   STDERR "^diplo: --before: \\[diplo\\.edtf\\] \"2025-13-01\" at column 6: expected ")
+# --from and --to, read alike by every command that has them (date_range_of).
+foreach(_cmd "meetings;Xi;Putin" "contacts;Xi" "countries;Xi" "visits" "journeys")
+  string(REPLACE ";" "-" _name "${_cmd}")
+  diplo_cli_test(reversed-range-${_name} RC 2
+    ARGS ${_cmd} --from 2025-05 --to 2024
+    STDERR "^diplo: --from 2025-05 is after --to 2024\n$")
+  diplo_cli_test(bad-to-date-${_name} RC 2
+    ARGS ${_cmd} --to 2024-02-30
+    STDERR "^diplo: --to: \\[diplo\\.edtf\\] \"2024-02-30\" at column 9: expected ")
+endforeach()
 diplo_cli_test(where-needs-a-day RC 2
   ARGS where Xi 2025-05
   STDERR "^diplo: DATE: \"2025-05\" is not one day")

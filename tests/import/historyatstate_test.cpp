@@ -455,6 +455,51 @@ TEST(HistoryAtStateInMemory, ImportsRecordsHeldInMemory) {
   EXPECT_EQ(diplo::io::build(r.doc).size(), 1U);
 }
 
+// Visits and trips are checked alike: their dates (two exact days, in order) and then their
+// country (mapped by curation/countries.csv on the first day); a trip also needs its @who,
+// checked after its dates.
+TEST(HistoryAtStateInMemory, RejectsBadDatesAndUnmappedCountriesOfVisitsAndTrips) {
+  auto visit = [](const char* id, const char* start, const char* end, const char* slug) {
+    return fmt::format(
+        "<visit><id>{}</id><start-date>{}</start-date><end-date>{}</end-date>"
+        "<visitor>Prime Minister Anibal Cavaco Silva</visitor><from id=\"{}\">Somewhere</from></visit>",
+        id, start, end, slug);
+  };
+  auto trip = [](const char* id, const char* who, const char* start, const char* end, const char* slug) {
+    return fmt::format(
+        "<trip role=\"president\" who=\"{}\"><id>{}</id><name>Joseph R. Biden</name>"
+        "<start-date>{}</start-date><end-date>{}</end-date><country id=\"{}\">Somewhere</country></trip>",
+        who, id, start, end, slug);
+  };
+  auto files = files_with(fmt::format(
+      "<visits>{}{}{}{}</visits>", visit("1", "1990-01-12", "1990-01-10", "portugal"),
+      visit("2", "1990-01", "1990-01-10", "portugal"), visit("3", "1990-01-10", "1990-01-12", "atlantis"),
+      visit("4", "1990-01-10", "1990-01-12", "portugal")));
+  files["travels/president-travels/test.xml"] = fmt::format(
+      "<trips>{}{}{}{}{}</trips>", trip("11", "biden-joseph-r", "2021-06-13", "2021-06-09", "portugal"),
+      trip("12", "", "2021-06-09", "2021-06-13", "portugal"), trip("13", "", "2021-06-13", "x", "portugal"),
+      trip("14", "biden-joseph-r", "2021-06-09", "2021-06-13", "atlantis"),
+      trip("15", "biden-joseph-r", "2021-06-09", "2021-06-13", "portugal"));
+  const auto r = diplo::import::import_historyatstate(files);
+  std::vector<std::string> rejections;
+  for (const auto& x : r.report.rejections) rejections.push_back(fmt::format("{}", x));
+  EXPECT_EQ(rejections,
+            (std::vector<std::string>{
+                "visits record 1 (visits/test.xml:1:9): bad dates \"1990-01-12\" .. \"1990-01-10\"",
+                "visits record 2 (visits/test.xml:1:189): bad dates \"1990-01\" .. \"1990-01-10\"",
+                "visits record 3 (visits/test.xml:1:366): country slug \"atlantis\" is not in "
+                "curation/countries.csv",
+                "president travels record 11 (travels/president-travels/test.xml:1:8): bad dates "
+                "\"2021-06-13\" .. \"2021-06-09\"",
+                "president travels record 12 (travels/president-travels/test.xml:1:206): no traveller (@who)",
+                "president travels record 13 (travels/president-travels/test.xml:1:390): bad dates "
+                "\"2021-06-13\" .. \"x\"",
+                "president travels record 14 (travels/president-travels/test.xml:1:565): country slug "
+                "\"atlantis\" is not in curation/countries.csv"}));
+  EXPECT_EQ(r.report.of(dataset::visits), (diplo::import::dataset_count{4, 1, 0, 3}));
+  EXPECT_EQ(r.report.of(dataset::president_trips), (diplo::import::dataset_count{5, 1, 0, 4}));
+}
+
 // The tables are embedded: a map without them imports as well (the level, the country and
 // the title below come from the embedded levels.csv, countries.csv and titles.csv).
 TEST(HistoryAtStateInMemory, AMissingTableIsTheEmbeddedOne) {

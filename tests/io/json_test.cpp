@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/json.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -490,6 +492,31 @@ TEST(JsonErrors, BadNestedValues) {
                 "t.json:2:51: error: actors[0].offices[0]: unknown key \"since\""}));
 }
 
+TEST(JsonErrors, OfficesAndSourcesAreArraysOfObjects) {
+  // Read by one loop (record_reader::each_object): a value that is not an array, and each
+  // item that is not an object, reported with its index; the objects around are read.
+  EXPECT_EQ(
+      json_errors(with_event(R"({"id": "a", "kind": "meeting", "when": "2024", "sources": {"url": "u"}})")),
+      (std::vector<std::string>{
+          "t.json:2:61: error: events[0].sources: expected an array of sources, got an object"}));
+  EXPECT_EQ(
+      json_errors(with_event(
+          R"({"id": "a", "kind": "meeting", "when": "2024", "sources": [{"url": "u"}, "v", {"title": "t"}]})")),
+      (std::vector<std::string>{"t.json:2:76: error: events[0].sources[1]: expected an object, got a string",
+                                "t.json:2:81: error: events[0].sources[2]: missing \"url\""}));
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1, \"actors\": [{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\",\n"
+                  "  \"offices\": [1, {\"title\": \"P\"}, [], {\"title\": \"Q\", \"term\": \"2020\"}]}]}"),
+      (std::vector<std::string>{
+          "t.json:2:15: error: actors[0].offices[0]: expected an object, got a number",
+          "t.json:2:18: error: actors[0].offices[1]: missing \"term\"",
+          "t.json:2:34: error: actors[0].offices[2]: expected an object, got an array"}));
+  EXPECT_EQ(json_errors("{\"diplo\": 1, \"actors\": [{\"id\": \"a\", \"kind\": \"person\", \"name\": \"A\",\n"
+                        "  \"offices\": \"President\"}]}"),
+            (std::vector<std::string>{
+                "t.json:2:14: error: actors[0].offices: expected an array of offices, got a string"}));
+}
+
 TEST(JsonErrors, DatasetIsChecked) {
   EXPECT_EQ(
       json_errors("{\"diplo\": 1, \"dataset\": {\"title\": 1, \"as_of\": \"2024-02-30\", \"by\": \"x\"}}"),
@@ -770,6 +797,128 @@ TEST(JsonLenient, ASyntaxErrorStopsTheChecksAcrossRecords) {
   ASSERT_EQ(r.diagnostics.size(), 1U);
   EXPECT_EQ(r.diagnostics[0].line, 4U);
   EXPECT_NE(r.diagnostics[0].message.find("invalid JSON"), std::string::npos) << r.diagnostics[0].message;
+}
+
+// io::load, load_lenient and check of a JSON file parse the bytes where they were read,
+// with simdjson's padding after them (not a copy): the same answers as the readers of text.
+namespace fs = std::filesystem;
+
+auto scratch_file(const char* name, std::string_view text) -> fs::path {
+  const fs::path dir = fs::path(DIPLO_TEST_TMPDIR) / "io_json_test";
+  fs::create_directories(dir);
+  const fs::path p = dir / name;
+  std::ofstream(p, std::ios::binary | std::ios::trunc) << text;
+  return p;
+}
+
+auto lines_of(const std::vector<diplo::diagnostic>& ds) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& d : ds) out.push_back(fmt::format("{}", d));
+  return out;
+}
+
+// What io::check, io::load_lenient and io::load say of the file `p` against what the text
+// readers say of its text: one line per answer.
+void expect_file_reads_as_text(const fs::path& p, std::string_view text) {
+  const std::string file = p.string();
+  SCOPED_TRACE(fmt::format("{} bytes", text.size()));
+  const auto by_file = diplo::io::check(p);
+  const auto by_text = diplo::io::check(text, file, diplo::io::format::json);
+  EXPECT_EQ(lines_of(by_file.diagnostics), lines_of(by_text.diagnostics));
+  EXPECT_EQ(by_file.events, by_text.events);
+  std::vector<diplo::diagnostic> from_file;
+  std::vector<diplo::diagnostic> from_text;
+  const auto doc = diplo::io::load_lenient(p, nullptr, from_file);
+  const auto expected = diplo::io::read_json_lenient(text, file, from_text);
+  EXPECT_EQ(lines_of(from_file), lines_of(from_text));
+  EXPECT_EQ(doc.info, expected.info);
+  auto strictly = [](auto&& read) -> std::string {
+    try {
+      return read().info.title;
+    } catch (const diplo::validation_error& e) {
+      return fmt::format("{}", fmt::join(lines_of(e.diagnostics()), " | "));
+    }
+  };
+  EXPECT_EQ(strictly([&] { return diplo::io::load(p); }),
+            strictly([&] { return diplo::io::read_json(text, file); }));
+}
+
+// A document of exactly `size` bytes (at least 44) that ends with its closing brace (no
+// newline), so that the parser's reading ahead starts at the last byte of the file.
+auto document_of_size(std::size_t size, std::string_view bom = "") -> std::string {
+  const std::string head = fmt::format("{}{{\"diplo\": 1, \"dataset\": {{\"title\": \"", bom);
+  const std::string title(size - head.size() - 3, 't');
+  return head + title + "\"}}";
+}
+
+TEST(JsonFile, ReadsFilesOfEveryLengthAroundTheParsersBlocks) {
+  // Lengths around multiples of 64 (simdjson's blocks and padding) and of the 64 KiB chunks
+  // the file is read in; with and without a byte order mark; whole, cut short (the end of
+  // input inside a string, then after it) and with a stray byte after the end.
+  std::vector<std::size_t> sizes = {44, 45};
+  for (const std::size_t base : {std::size_t{64}, std::size_t{128}, std::size_t{192}, std::size_t{4096},
+                                 std::size_t{65536}, std::size_t{131072}}) {
+    for (std::size_t n = base - 3; n <= base + 3; ++n) sizes.push_back(n);
+  }
+  for (const std::size_t n : sizes) {
+    for (const std::string_view bom : {std::string_view(), std::string_view("\xEF\xBB\xBF")}) {
+      const std::string whole = document_of_size(n, bom);
+      ASSERT_EQ(whole.size(), n);
+      expect_file_reads_as_text(scratch_file("whole.json", whole), whole);
+      const std::string in_string = whole.substr(0, n - 3);
+      expect_file_reads_as_text(scratch_file("in-string.json", in_string), in_string);
+      const std::string unclosed = whole.substr(0, n - 1);
+      expect_file_reads_as_text(scratch_file("unclosed.json", unclosed), unclosed);
+      const std::string trailing = whole.substr(0, n - 1) + "x";
+      expect_file_reads_as_text(scratch_file("trailing.json", trailing), trailing);
+    }
+  }
+  const std::string title = diplo::io::load(scratch_file("whole.json", document_of_size(128))).info.title;
+  EXPECT_EQ(title, std::string(128 - 38, 't'));
+}
+
+TEST(JsonFile, ReadsAFileExactlyAtTheSizeLimit) {
+  const std::string text = document_of_size(128);
+  const fs::path p = scratch_file("limit.json", text);
+  diplo::io::read_limits limits;
+  limits.max_file_size = text.size();
+  EXPECT_EQ(diplo::io::load(p, nullptr, limits).info.title, std::string(128 - 38, 't'));
+  std::vector<diplo::diagnostic> problems;
+  EXPECT_EQ(diplo::io::load_lenient(p, nullptr, problems, limits).info.title, std::string(128 - 38, 't'));
+  EXPECT_TRUE(problems.empty());
+  EXPECT_EQ(diplo::io::check(p, nullptr, limits).errors(), 0U);
+  // One byte over: refused by its size, with read_text_file's message.
+  limits.max_file_size = text.size() - 1;
+  const std::string refused = fmt::format(
+      "[diplo.io] cannot read \"{}\": the file is larger than the limit of 127 bytes "
+      "(read_limits::max_file_size)",
+      p.string());
+  auto error_of = [](auto&& f) -> std::string {
+    try {
+      f();
+    } catch (const diplo::error& e) {
+      return e.what();
+    }
+    return "(no error)";
+  };
+  EXPECT_EQ(error_of([&] { (void)diplo::io::read_text_file(p, limits.max_file_size); }), refused);
+  EXPECT_EQ(error_of([&] { (void)diplo::io::load(p, nullptr, limits); }), refused);
+  EXPECT_EQ(error_of([&] { (void)diplo::io::load_lenient(p, nullptr, problems, limits); }), refused);
+  EXPECT_EQ(error_of([&] { (void)diplo::io::check(p, nullptr, limits); }), refused);
+}
+
+TEST(JsonFile, ReadsAFileWhoseSizeTheSystemDoesNotKnow) {
+  // Files of /proc say they are empty (st_size 0) and are not: the buffer grows as they are
+  // read. Not JSON, so the answer is an error, the same as for their text.
+  const fs::path link = fs::path(DIPLO_TEST_TMPDIR) / "io_json_test" / "cmdline.json";
+  fs::create_directories(link.parent_path());
+  fs::remove(link);
+  std::error_code ec;
+  fs::create_symlink("/proc/self/cmdline", link, ec);
+  if (ec || !fs::exists(link) || fs::file_size(link) != 0) GTEST_SKIP() << "no /proc/self/cmdline";
+  const std::string text = diplo::io::read_text_file(link);
+  ASSERT_FALSE(text.empty());
+  expect_file_reads_as_text(link, text);
 }
 
 }  // namespace

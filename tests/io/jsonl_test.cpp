@@ -65,6 +65,24 @@ TEST(Jsonl, ReadsRecordsOfEveryKindInAnyOrder) {
   EXPECT_EQ(doc.info, diplo::io::dataset_info{});
 }
 
+TEST(Jsonl, BlankLinesAreLinesOfWhiteSpace) {
+  // White space is ASCII's six (detail/text.h): a line of any of them is skipped, and
+  // still counted in the line numbers.
+  const auto doc = diplo::io::read_jsonl(
+      " \t\f\v\r\n"
+      "\f\n"
+      "\v\r\n"
+      "{\"kind\": \"ceremony\", \"id\": \"c\", \"when\": \"2025-05-09\"}\n"
+      "\t\n",
+      "b.jsonl");
+  ASSERT_EQ(doc.events.size(), 1U);
+  EXPECT_EQ(doc.origins[0], (diplo::origin{"b.jsonl", 4, 1}));
+  // A line with something else than white space is read, and refused.
+  EXPECT_EQ(jsonl_errors("{\"diplo\": 1}\n\f x\n"),
+            (std::vector<std::string>{
+                "t.jsonl:2:1: error: invalid JSON: a missing or extra comma, colon, bracket or brace"}));
+}
+
 TEST(Jsonl, WritesHeaderActorsEvents) {
   const auto t = diplo::io::build(diplo::io::read_jsonl(sample));
   EXPECT_EQ(diplo::io::to_jsonl(diplo::timeline{}), "{\"diplo\": 1}\n");

@@ -60,9 +60,10 @@ struct decoded {
   char32_t cp = 0;
   unsigned lo = 0x80;  // the range of the second byte; the later ones are always 80..BF
   unsigned hi = 0xBF;
-  if (b0 < 0xC2) {  // a continuation byte, or the start of an overlong 2-byte form
-    return bad;
-  } else if (b0 <= 0xDF) {
+  // A continuation byte, the start of an overlong 2-byte form, or a byte that starts
+  // nothing (F5..FF: past U+10FFFF).
+  if (b0 < 0xC2 || b0 > 0xF4) return bad;
+  if (b0 <= 0xDF) {
     n = 2;
     cp = b0 & 0x1FU;
   } else if (b0 <= 0xEF) {
@@ -70,13 +71,11 @@ struct decoded {
     cp = b0 & 0x0FU;
     if (b0 == 0xE0) lo = 0xA0;  // overlong below U+0800
     if (b0 == 0xED) hi = 0x9F;  // surrogates U+D800..U+DFFF
-  } else if (b0 <= 0xF4) {
+  } else {
     n = 4;
     cp = b0 & 0x07U;
     if (b0 == 0xF0) lo = 0x90;  // overlong below U+10000
     if (b0 == 0xF4) hi = 0x8F;  // past U+10FFFF
-  } else {
-    return bad;
   }
   if (s.size() - at < n) return bad;
   for (std::size_t k = 1; k < n; ++k) {
