@@ -114,12 +114,9 @@ void known_actors::rebuild(const actor_registry& files) {
 auto load_document(const std::string& path, const actor_registry* known, std::vector<diagnostic>* warnings)
     -> io::document {
   const io::format f = io::format_of(path);
+  if (f == io::format::json) return io::load(path);  // read once, parsed where it lies
   const std::string text = io::read_text_file(path);
-  switch (f) {
-    case io::format::json: return io::read_json(text, path);
-    case io::format::jsonl: return io::read_jsonl(text, path);
-    case io::format::csv: break;
-  }
+  if (f == io::format::jsonl) return io::read_jsonl(text, path);
   return io::read_csv(text, path, known, warnings);
 }
 

@@ -294,7 +294,7 @@ class colt_importer {
       p = people_.size();
       person_build b;
       b.key = folded;
-      b.words = cd::words_of(folded);
+      b.words = curated::words_of(folded);
       b.country = home;
       b.traveller = true;
       b.first_row = t.ref;
@@ -377,7 +377,7 @@ class colt_importer {
     if (fresh) {
       person_build b;
       b.key = folded;
-      b.words = cd::words_of(folded);
+      b.words = curated::words_of(folded);
       if (!country.empty()) b.country = country;
       b.first_row = t.ref;
       b.root = people_.size();
@@ -402,7 +402,8 @@ class colt_importer {
   [[nodiscard]] auto may_be_one(const person_build& a, const person_build& b) const -> bool {
     if (a.country && b.country && *a.country != *b.country) return false;
     if (a.last + era < b.first || b.last + era < a.first) return false;
-    return a.words.size() <= b.words.size() ? cd::in_order(a.words, b.words) : cd::in_order(b.words, a.words);
+    return a.words.size() <= b.words.size() ? curated::in_order(a.words, b.words)
+                                            : curated::in_order(b.words, a.words);
   }
 
   // Names met, made persons: first a name spelled as a traveller's or as another name's

@@ -16,6 +16,12 @@
 
 namespace diplo::import::detail {
 
+using curated::curated_row;
+using curated::in_order;
+using curated::join_words;
+using curated::read_curated_table;
+using curated::words_of;
+
 // The curated tables, embedded at build time (cmake/diplo-embed.cmake).
 extern const char colt_titles_csv_text[];
 extern const std::size_t colt_titles_csv_size;

@@ -8,7 +8,7 @@
 #include "diplo/detail/text.h"
 #include "diplo/error.h"
 
-namespace diplo::import::detail {
+namespace diplo::import::curated {
 
 auto curated_row::at(std::size_t i) const -> std::string {
   return i < cells.size() ? diplo::detail::collapse_space(cells[i].text) : std::string();
@@ -19,12 +19,22 @@ auto curated_row::place(std::size_t i) const -> std::string {
                           : fmt::format("{}:{}:{}", where.file, where.line, where.column);
 }
 
-auto read_curated_table(std::string_view text, std::string_view file) -> std::vector<curated_row> {
+auto read_curated_table(std::string_view text, std::string_view file, curated_header* header)
+    -> std::vector<curated_row> {
   const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
     throw error(fmt::format("[diplo.import] {}:{}:{}: {}", file, line, column, message));
   };
   diplo::detail::csv_lexed lexed = diplo::detail::lex_csv(text, on_error, {.comment = '#'});
   std::vector<curated_row> rows;
+  if (header != nullptr) {
+    *header = {};
+    if (!lexed.records.empty()) {
+      header->line = lexed.records[0].line;
+      for (const auto& f : lexed.records[0].fields) {
+        header->cells += (header->cells.empty() ? "" : ",") + diplo::detail::collapse_space(f.text);
+      }
+    }
+  }
   for (std::size_t k = 1; k < lexed.records.size(); ++k) {
     diplo::detail::csv_record& r = lexed.records[k];
     rows.push_back({std::move(r.fields), {std::string(file), r.line, 1}});
@@ -54,4 +64,4 @@ auto in_order(const std::vector<std::string>& part, const std::vector<std::strin
   return q == part.size();
 }
 
-}  // namespace diplo::import::detail
+}  // namespace diplo::import::curated

@@ -4,12 +4,15 @@
 // What the importers share (private to diplo::io): the curated tables they read, and the
 // word rule by which they tell whether two spellings of a name may be one person.
 //
+// (The namespace is not `detail`: inside diplo::import that would hide diplo::detail.)
+//
 // A CURATED TABLE is CSV as diplo's CSV reader reads it (diplo/detail/csv_lexer.h: a quoted
 // cell may hold commas, line breaks and "" for '"'), with '#' comment lines; the first other
 // line is the header and is left out. Cells are trimmed and their runs of white space made
 // one space. A syntax error throws diplo::error "[diplo.import] <file>:<line>:<column>: ...".
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,7 +20,7 @@
 #include "diplo/detail/csv_lexer.h"
 #include "diplo/timeline.h"
 
-namespace diplo::import::detail {
+namespace diplo::import::curated {
 
 /// One row of a curated table: its cells and where it starts.
 struct curated_row {
@@ -29,8 +32,16 @@ struct curated_row {
   [[nodiscard]] auto place(std::size_t i) const -> std::string;
 };
 
-/// The rows of the table `text` read from `file` (the name errors give), header left out.
-auto read_curated_table(std::string_view text, std::string_view file) -> std::vector<curated_row>;
+/// A table's header: its cells, cleaned, joined by ',' (empty for an empty table), and its line.
+struct curated_header {
+  std::string cells;
+  std::uint32_t line = 0;
+};
+
+/// The rows of the table `text` read from `file` (the name errors give), header left out
+/// (and stored in `header` when given).
+auto read_curated_table(std::string_view text, std::string_view file, curated_header* header = nullptr)
+    -> std::vector<curated_row>;
 
 /// The words of a folded name (diplo::detail::fold's output).
 auto words_of(std::string_view folded) -> std::vector<std::string>;
@@ -42,4 +53,4 @@ auto join_words(const std::vector<std::string>& words, std::size_t from = 0) -> 
 /// ("lula da silva" in "luiz inacio lula da silva").
 auto in_order(const std::vector<std::string>& part, const std::vector<std::string>& whole) -> bool;
 
-}  // namespace diplo::import::detail
+}  // namespace diplo::import::curated

@@ -20,6 +20,7 @@
 #include <fmt/ranges.h>
 #include <pugixml.hpp>
 
+#include "curated.h"
 #include "diplo/country.h"
 #include "diplo/detail/csv_lexer.h"
 #include "diplo/detail/fold.h"
@@ -55,28 +56,9 @@ constexpr std::string_view site = "https://history.state.gov/departmenthistory/"
 // Trims and collapses runs of white space into one space.
 auto clean(std::string_view s) -> std::string { return detail::collapse_space(s); }
 
-auto words_of(const std::string& folded) -> std::vector<std::string> {
-  const std::vector<std::string_view> words = detail::split_words(folded);
-  return {words.begin(), words.end()};
-}
-
-auto join_words(const std::vector<std::string>& w, std::size_t from = 0) -> std::string {
-  std::string s;
-  for (std::size_t i = from; i < w.size(); ++i) {
-    if (!s.empty()) s += ' ';
-    s += w[i];
-  }
-  return s;
-}
-
-// True when every word of `part` occurs in `whole`, whole and in order.
-auto in_order(const std::vector<std::string>& part, const std::vector<std::string>& whole) -> bool {
-  std::size_t q = 0;
-  for (std::size_t n = 0; n < whole.size() && q < part.size(); ++n) {
-    if (whole[n] == part[q]) ++q;
-  }
-  return q == part.size();
-}
+using curated::in_order;
+using curated::join_words;
+using curated::words_of;
 
 auto parse_day(std::string_view text) -> std::optional<partial_date> {
   auto d = partial_date::try_parse(clean(text));
@@ -181,18 +163,7 @@ auto xml_files_in(const historyatstate_files& files, std::string_view folder) ->
 
 // --- curated CSV tables -----------------------------------------------------------------
 
-struct csv_row {
-  std::vector<detail::csv_field> cells;
-  origin where;  // the row's first cell
-  [[nodiscard]] auto at(std::size_t i) const -> std::string {
-    return i < cells.size() ? clean(cells[i].text) : std::string();
-  }
-  // "file:line:column" of cell `i` (of the row when it has no such cell).
-  [[nodiscard]] auto place(std::size_t i) const -> std::string {
-    return i < cells.size() ? fmt::format("{}:{}:{}", where.file, cells[i].line, cells[i].column)
-                            : fmt::format("{}:{}:{}", where.file, where.line, where.column);
-  }
-};
+using csv_row = curated::curated_row;
 
 // The four tables, by file name, in the order they are loaded.
 constexpr std::array<std::string_view, 4> table_files{"countries.csv", "titles.csv", "levels.csv",
@@ -214,14 +185,9 @@ auto embedded_header(std::string_view file) -> const std::string& {
   static const std::map<std::string, std::string, std::less<>> headers = [] {
     std::map<std::string, std::string, std::less<>> h;
     for (const auto& [path, text] : historyatstate_curation()) {
-      const auto on_error = [&](std::uint32_t line, std::uint32_t column,
-                                const std::string& message) -> bool {
-        throw error(fmt::format("[diplo.import] <embedded>/{}:{}:{}: {}", path, line, column, message));
-      };
-      const detail::csv_lexed lexed = detail::lex_csv(text, on_error, {.comment = '#'});
-      std::string joined;
-      for (const auto& f : lexed.records.at(0).fields) joined += (joined.empty() ? "" : ",") + clean(f.text);
-      h.emplace(path.substr(std::string_view("curation/").size()), std::move(joined));
+      curated::curated_header header;
+      (void)curated::read_curated_table(text, fmt::format("<embedded>/{}", path), &header);
+      h.emplace(path.substr(std::string_view("curation/").size()), std::move(header.cells));
     }
     return h;
   }();
@@ -233,21 +199,12 @@ auto embedded_header(std::string_view file) -> const std::string& {
 // first row is the header, which must name the columns of the embedded table; it is left
 // out. A syntax error or another header throws, naming file:line:column.
 auto read_csv(const table_source& src, std::string_view file) -> std::vector<csv_row> {
-  const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
-    throw error(fmt::format("[diplo.import] {}:{}:{}: {}", src.name, line, column, message));
-  };
-  detail::csv_lexed lexed = detail::lex_csv(src.text, on_error, {.comment = '#'});
-  std::vector<csv_row> rows;
-  if (lexed.records.empty()) return rows;  // an empty table adds no row
-  std::string header;
-  for (const auto& f : lexed.records[0].fields) header += (header.empty() ? "" : ",") + clean(f.text);
-  if (const std::string& want = embedded_header(file); header != want) {
+  curated::curated_header header;
+  std::vector<csv_row> rows = curated::read_curated_table(src.text, src.name, &header);
+  if (header.cells.empty()) return rows;  // an empty table adds no row
+  if (const std::string& want = embedded_header(file); header.cells != want) {
     throw error(fmt::format("[diplo.import] {}:{}:1: the header is \"{}\"; the columns of {} are \"{}\"",
-                            src.name, lexed.records[0].line, header, file, want));
-  }
-  for (std::size_t k = 1; k < lexed.records.size(); ++k) {
-    detail::csv_record& r = lexed.records[k];
-    rows.push_back({std::move(r.fields), {src.name, r.line, 1}});
+                            src.name, header.line, header.cells, file, want));
   }
   return rows;
 }
