@@ -290,12 +290,7 @@ void merge_sources(document& into, document from, source_merge_report* report) {
     if (auto it = parent ? moved.find(*parent) : moved.end(); it != moved.end()) parent = it->second;
   }
   into.actor_origins = std::move(origins);
-  from.origins.resize(from.events.size());
-  into.origins.resize(into.events.size());
-  into.events.insert(into.events.end(), std::make_move_iterator(from.events.begin()),
-                     std::make_move_iterator(from.events.end()));
-  into.origins.insert(into.origins.end(), std::make_move_iterator(from.origins.begin()),
-                      std::make_move_iterator(from.origins.end()));
+  detail::append_records(into, from);
 }
 
 }  // namespace diplo::io

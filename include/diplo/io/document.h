@@ -197,6 +197,32 @@ inline auto place_text(const origin& o) -> std::string {
   return fmt::format("{}:{}:{}", o.file.empty() ? std::string("<input>") : o.file, o.line, o.column);
 }
 
+// Appends the events of `from` (with their origins) to `into`, fills the empty fields of
+// `into.info` from `from.info` and joins the left-out lists: what every merge does once the
+// actors are settled (io::merge here, io::merge_sources in diplo/io/merge.h).
+inline void append_records(document& into, document& from) {
+  from.origins.resize(from.events.size());
+  into.origins.resize(into.events.size());
+  into.events.insert(into.events.end(), std::make_move_iterator(from.events.begin()),
+                     std::make_move_iterator(from.events.end()));
+  into.origins.insert(into.origins.end(), std::make_move_iterator(from.origins.begin()),
+                      std::make_move_iterator(from.origins.end()));
+  auto fill = [](std::string& mine, std::string& other) {
+    if (mine.empty()) mine = std::move(other);
+  };
+  fill(into.info.title, from.info.title);
+  fill(into.info.coverage, from.info.coverage);
+  fill(into.info.as_of, from.info.as_of);
+  fill(into.info.license, from.info.license);
+  fill(into.info.description, from.info.description);
+  into.left_out.count += from.left_out.count;
+  into.left_out.actor_ids.insert(into.left_out.actor_ids.end(), from.left_out.actor_ids.begin(),
+                                 from.left_out.actor_ids.end());
+  into.left_out.event_ids.insert(into.left_out.event_ids.end(), from.left_out.event_ids.begin(),
+                                 from.left_out.event_ids.end());
+  into.left_out.stopped = into.left_out.stopped || from.left_out.stopped;
+}
+
 // Takes out the actors of `doc` past the first `n` (undoing a merge that failed): the
 // registry is rebuilt from the first n, which it accepted before.
 inline void keep_first_actors(document& doc, std::size_t n) {
@@ -266,26 +292,7 @@ inline void merge(document& into, document from) {
     detail::keep_first_actors(into, before);
     throw;
   }
-  from.origins.resize(from.events.size());
-  into.origins.resize(into.events.size());
-  into.events.insert(into.events.end(), std::make_move_iterator(from.events.begin()),
-                     std::make_move_iterator(from.events.end()));
-  into.origins.insert(into.origins.end(), std::make_move_iterator(from.origins.begin()),
-                      std::make_move_iterator(from.origins.end()));
-  auto fill = [](std::string& mine, std::string& other) {
-    if (mine.empty()) mine = std::move(other);
-  };
-  fill(into.info.title, from.info.title);
-  fill(into.info.coverage, from.info.coverage);
-  fill(into.info.as_of, from.info.as_of);
-  fill(into.info.license, from.info.license);
-  fill(into.info.description, from.info.description);
-  into.left_out.count += from.left_out.count;
-  into.left_out.actor_ids.insert(into.left_out.actor_ids.end(), from.left_out.actor_ids.begin(),
-                                 from.left_out.actor_ids.end());
-  into.left_out.event_ids.insert(into.left_out.event_ids.end(), from.left_out.event_ids.begin(),
-                                 from.left_out.event_ids.end());
-  into.left_out.stopped = into.left_out.stopped || from.left_out.stopped;
+  detail::append_records(into, from);
 }
 
 /// Checks the document's events against each other and against its actors, and freezes

@@ -34,7 +34,8 @@
 // had none, and its offices (those it does not have). Every reference to the merged actor in
 // `from`'s events is rewritten to the kept id. An actor kept apart whose id is taken gets a
 // new one ("-2", "-3"...), and its events follow. Events are appended as `io::merge` appends
-// them, with their origins.
+// them, with their origins; so are the dataset description (empty fields filled) and the
+// left-out lists.
 //
 //   diplo::io::document d = diplo::io::load("data/xi-putin.json");
 //   diplo::io::source_merge_report report;
