@@ -30,8 +30,7 @@ void print_report(const std::string& file, const io::source_merge_report& r) {
       file, r.matched.size(), r.ambiguous.size(), r.renamed.size(), r.visits.size(), conflicts);
   for (const auto& m : r.matched) print_out("  same person: {}{}\n", m, origin_text(m.merged_at));
   for (const auto& a : r.ambiguous) {
-    print_out("  ambiguous: \"{}\" could be {}; kept apart{}\n", a.actor, fmt::join(a.candidates, ", "),
-              origin_text(a.at));
+    print_out("  ambiguous: {}{}\n", a, origin_text(a.at));
   }
   for (const auto& [from, to] : r.renamed)
     print_out("  id changed: \"{}\" is now \"{}\" (another actor has it)\n", from, to);

@@ -307,8 +307,10 @@ class colt_importer {
     ++b.spellings[name];
     b.saw(t.first);
     std::string title = diplo::detail::collapse_space(c.get(colt_column::leader_title));
-    b.held[{title.empty() ? std::string("Head of state or government") : title, home}].push_back(t.first);
-    b.held[{title.empty() ? std::string("Head of state or government") : title, home}].push_back(t.last);
+    auto& days =
+        b.held[{title.empty() ? std::string("Head of state or government") : std::move(title), home}];
+    days.push_back(t.first);
+    days.push_back(t.last);
     return p;
   }
 
@@ -837,20 +839,8 @@ auto to_text(const colt_report& r) -> std::string {
   list_section(s, "Not read as a leader met", r.not_names);
   list_section(s, "Names left apart (not guessed)", r.unresolved_names);
   list_section(s, "Names resolved to a fuller name (for review)", r.resolved_names);
-  if (!r.summits.empty()) {
-    s += fmt::format("\nGatherings of several rows, made one summit ({}):\n", r.summits.size());
-    for (const auto& m : r.summits) {
-      s += fmt::format("  {} ({:c}, {}): {} rows; named {}\n", m.name, m.country, m.when, m.rows.size(),
-                       fmt::join(m.spellings, " | "));
-    }
-  }
-  if (!r.similar_summits.empty()) {
-    s += fmt::format("\nSimilar gatherings kept apart, same country and days ({}):\n",
-                     r.similar_summits.size());
-    for (const auto& m : r.similar_summits) {
-      s += fmt::format("  \"{}\" ({}) and \"{}\" ({})\n", m.first, m.first_row, m.second, m.second_row);
-    }
-  }
+  list_section(s, "Gatherings of several rows, made one summit", r.summits);
+  list_section(s, "Similar gatherings kept apart, same country and days", r.similar_summits);
   return s;
 }
 

@@ -48,7 +48,6 @@ enum class colt_column : std::size_t {
 };
 inline constexpr std::size_t colt_required = 11;
 inline constexpr std::size_t colt_columns = static_cast<std::size_t>(colt_column::count_);
-inline constexpr std::size_t colt_max_links = 33;
 
 /// The header cell of each column, in enum order.
 inline constexpr std::array<std::string_view, colt_columns> colt_column_names{"TripID",

@@ -226,6 +226,9 @@ TEST(Colt, KeepsApartGatheringsOfOneRow) {
   EXPECT_EQ(r.report.summit_events, 3U);  // G20, BRICS, UNASUR (of b and c)
   ASSERT_EQ(r.report.summits.size(), 1U);
   EXPECT_EQ(r.report.summits[0].rows.size(), 2U);
+  EXPECT_EQ(fmt::format("{}", r.report.summits[0]),
+            "Cumbre de la UNASUR (BR, 2 January 2001): 2 rows; named Cumbre de la UNASUR | Union of South "
+            "American Nations (UNASUR) Summit");
   // G20/BRICS against UNASUR: listed; G20 against BRICS: not (one row names both).
   EXPECT_EQ(r.report.similar_summits.size(), 2U);
 }

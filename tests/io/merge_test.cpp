@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <diplo/io/document.h>
@@ -86,6 +87,7 @@ TEST(MergeSources, ReportsAnAmbiguousNameAndGuessesNothing) {
   diplo::io::merge_sources(into, std::move(from), &r);
   ASSERT_EQ(r.ambiguous.size(), 1U);
   EXPECT_EQ(r.ambiguous[0].candidates.size(), 2U);
+  EXPECT_EQ(fmt::format("{}", r.ambiguous[0]), "\"c\" could be a, b; kept apart");
   EXPECT_EQ(into.actors.size(), 3U);
 }
 
@@ -122,6 +124,7 @@ TEST(MergeSources, OneTripReportedByTwoSourcesIsOneVisitCitingBoth) {
   ASSERT_EQ(r.visits.size(), 1U);
   EXPECT_EQ(r.visits[0].kept, event_id{"hist-visit-1"});
   EXPECT_EQ(r.visits[0].merged, event_id{"colt-1"});
+  EXPECT_EQ(fmt::format("{}", r.visits[0]).substr(0, 28), "\"colt-1\" is \"hist-visit-1\": ");
   EXPECT_EQ(r.visits[0].conflict, "days differ: 20 June 2003 and 19–20 June 2003; kept: the span of both");
   ASSERT_EQ(into.events.size(), 3U);  // the kept visit, the other trip, the talks
   const auto& kept = std::get<diplo::visit>(into.events[0]);

@@ -99,6 +99,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/event.h"
 #include "diplo/export.h"
@@ -226,6 +227,28 @@ struct fmt::formatter<diplo::import::colt_note> : fmt::formatter<std::string_vie
   template <class Context>
   auto format(const diplo::import::colt_note& n, Context& ctx) const -> decltype(ctx.out()) {
     const std::string s = fmt::format("{}: {}", n.row, n.text);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "UNASUR Summit (GY, 26 November 2010): 7 rows; named UNASUR Summit | Union of ... (UNASUR) Summit".
+template <>
+struct fmt::formatter<diplo::import::colt_summit> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::colt_summit& m, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s = fmt::format("{} ({:c}, {}): {} rows; named {}", m.name, m.country, m.when,
+                                      m.rows.size(), fmt::join(m.spellings, " | "));
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "\"<first>\" (<row>) and \"<second>\" (<row>)".
+template <>
+struct fmt::formatter<diplo::import::colt_similar> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::import::colt_similar& m, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s =
+        fmt::format("\"{}\" ({}) and \"{}\" ({})", m.first, m.first_row, m.second, m.second_row);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };

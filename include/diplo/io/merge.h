@@ -46,6 +46,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/export.h"
 #include "diplo/id.h"
@@ -101,6 +102,28 @@ struct fmt::formatter<diplo::io::actor_match> : fmt::formatter<std::string_view>
   template <class Context>
   auto format(const diplo::io::actor_match& m, Context& ctx) const -> decltype(ctx.out()) {
     const std::string s = fmt::format("\"{}\" is \"{}\" ({})", m.merged, m.kept, m.evidence);
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "\"carlos-mesa\" could be carlos-mesa, carlos-mesa-2; kept apart".
+template <>
+struct fmt::formatter<diplo::io::actor_ambiguity> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::actor_ambiguity& a, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s =
+        fmt::format("\"{}\" could be {}; kept apart", a.actor, fmt::join(a.candidates, ", "));
+    return fmt::formatter<std::string_view>::format(s, ctx);
+  }
+};
+
+/// "\"colt-1\" is \"hist-visit-1505\"", then ": <conflict>" when the days differ.
+template <>
+struct fmt::formatter<diplo::io::visit_match> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::visit_match& v, Context& ctx) const -> decltype(ctx.out()) {
+    const std::string s =
+        fmt::format("\"{}\" is \"{}\"{}{}", v.merged, v.kept, v.conflict.empty() ? "" : ": ", v.conflict);
     return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
