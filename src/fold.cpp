@@ -14,7 +14,35 @@
 
 namespace diplo::detail {
 
+namespace {
+
+// fold() of ASCII text, without utf8proc: on ASCII, NFKC changes nothing, case folding is
+// lower-casing A-Z, and no character is a mark or default-ignorable (fold_test checks this
+// against utf8proc for every ASCII character).
+auto fold_ascii(std::string_view ascii) -> std::string {
+  std::string result;
+  result.reserve(ascii.size());
+  bool pending_space = false;
+  for (const char c : ascii) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '-' || c == '.' || c == '\'' || c == ',' ||
+        c == '_') {
+      pending_space = !result.empty();
+      continue;
+    }
+    if (pending_space) result += ' ';
+    pending_space = false;
+    result += c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return result;
+}
+
+}  // namespace
+
 auto fold(std::string_view utf8) -> std::string {
+  if (std::all_of(utf8.begin(), utf8.end(),
+                  [](char c) { return (static_cast<unsigned char>(c) & 0x80U) == 0; })) {
+    return fold_ascii(utf8);
+  }
   if (!is_valid_utf8(utf8)) {
     throw error(fmt::format("[diplo.name] invalid UTF-8 in name ({} bytes)", utf8.size()));
   }

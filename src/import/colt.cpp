@@ -8,8 +8,10 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -17,6 +19,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "../io/identities.h"
 #include "colt_rows.h"
 #include "curated.h"
 #include "diplo/country.h"
@@ -44,11 +47,13 @@ constexpr date::days office_gap{400};
 
 // One CSV record with the header's layout.
 struct row_cells {
-  const std::vector<diplo::detail::csv_field>* fields = nullptr;
+  std::span<const diplo::detail::csv_field> fields;
   const cd::colt_layout* layout = nullptr;
   [[nodiscard]] auto get(colt_column c) const -> std::string_view {
-    const std::size_t i = layout->at[static_cast<std::size_t>(c)];
-    return i < fields->size() ? diplo::detail::trim((*fields)[i].text) : std::string_view();
+    return at(layout->at[static_cast<std::size_t>(c)]);
+  }
+  [[nodiscard]] auto at(std::size_t i) const -> std::string_view {
+    return i < fields.size() ? diplo::detail::trim(fields[i].text) : std::string_view();
   }
   [[nodiscard]] auto yes(colt_column c) const -> bool { return get(c) == "Yes" || get(c) == "yes"; }
 };
@@ -97,19 +102,6 @@ auto iso(date::sys_days d) -> std::string { return date::format("%F", d); }
 auto dataset_source(const std::string& trip_id) -> source {
   return {
       std::string(dataset_url), std::string(dataset_publisher), fmt::format("COLT, TripID {}", trip_id), {}};
-}
-
-auto split_list(std::string_view cell) -> std::vector<std::string> {
-  std::vector<std::string> out;
-  std::size_t from = 0;
-  for (std::size_t i = 0; i <= cell.size(); ++i) {
-    if (i == cell.size() || cell[i] == ';') {
-      std::string s = diplo::detail::collapse_space(cell.substr(from, i - from));
-      if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-      from = i + 1;
-    }
-  }
-  return out;
 }
 
 // "Public address; agreement signed" from the trip's Yes/No columns.
@@ -183,17 +175,33 @@ class colt_importer {
     const auto on_error = [&](std::uint32_t line, std::uint32_t column, std::string message) -> bool {
       throw error(fmt::format("[diplo.import] {}:{}:{}: {}", file_, line, column, message));
     };
-    diplo::detail::csv_lexed lexed = diplo::detail::lex_csv(text_, on_error);
-    if (lexed.records.empty())
-      throw error(fmt::format("[diplo.import] {}:1:1: not a COLT file: it is empty", file_));
+    // About one record per line: the rows are reserved once (a trip is large to move).
+    trips_.reserve(static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')));
+    std::size_t columns = 0;
+    diplo::detail::lex_csv_each(
+        text_,
+        [&](const diplo::detail::csv_record_view& r) {
+          if (columns == 0) {
+            columns = read_header(r);
+          } else {
+            read_row(r, columns);
+          }
+          return true;
+        },
+        on_error);
+    if (columns == 0) throw error(fmt::format("[diplo.import] {}:1:1: not a COLT file: it is empty", file_));
+  }
+
+  // The header's layout; returns the number of its columns.
+  auto read_header(const diplo::detail::csv_record_view& r) -> std::size_t {
     std::vector<std::string> header;
-    for (auto& f : lexed.records[0].fields) header.push_back(std::move(f.text));
+    for (const auto& f : r.fields) header.push_back(f.text);
     layout_ = cd::colt_layout_of(header);
     if (layout_.missing) {
       throw error(
           fmt::format("[diplo.import] {}:1:1: not a COLT file: no column \"{}\"", file_, *layout_.missing));
     }
-    for (std::size_t k = 1; k < lexed.records.size(); ++k) read_row(lexed.records[k], header.size());
+    return header.size();
   }
 
   void reject(const colt_row& r, std::string why) {
@@ -201,9 +209,9 @@ class colt_importer {
     rep().rejections.push_back({r, std::move(why)});
   }
 
-  void read_row(const diplo::detail::csv_record& rec, std::size_t columns) {
+  void read_row(const diplo::detail::csv_record_view& rec, std::size_t columns) {
     ++rep().read;
-    const row_cells c{&rec.fields, &layout_};
+    const row_cells c{rec.fields, &layout_};
     colt_row ref{std::string(c.get(colt_column::trip_id)), {file_, rec.line, 1}};
     if (rec.fields.size() > columns) {
       return reject(ref, fmt::format("{} cells, but the header has {} columns", rec.fields.size(), columns));
@@ -243,16 +251,14 @@ class colt_importer {
 
   void read_details(const row_cells& c, trip& t) {
     check_duration(c, t);
-    t.cities = split_list(c.get(colt_column::city));
-    std::vector<cd::not_a_name> rest;
+    t.cities = curated::split_list(c.get(colt_column::city));
     if (c.yes(colt_column::met_host)) {
-      t.hosts = cd::colt_leaders(c.get(colt_column::host_name), words_, rest);
+      t.hosts = leaders_in(c.get(colt_column::host_name), t.ref);
       if (t.hosts.empty())
         rep().warnings.push_back({t.ref, "MetHostHoGS is Yes, but no host leader is named"});
     }
-    t.others = cd::colt_leaders(c.get(colt_column::nonhost_names), words_, rest);
-    for (auto& r : rest) rep().not_names.push_back({t.ref, fmt::format("\"{}\": {}", r.text, r.why)});
-    t.gatherings = split_list(c.get(colt_column::multilat_name));
+    t.others = leaders_in(c.get(colt_column::nonhost_names), t.ref);
+    t.gatherings = curated::split_list(c.get(colt_column::multilat_name));
     t.description = trip_description(c);
     t.notes = std::string(c.get(colt_column::notes));
     if (const std::string_view conf = c.get(colt_column::confidence); !conf.empty()) {
@@ -263,9 +269,23 @@ class colt_importer {
     }
     t.sources.push_back(dataset_source(t.ref.trip_id));
     for (std::size_t i : layout_.links) {
-      const std::string_view url = i < c.fields->size() ? diplo::detail::trim((*c.fields)[i].text) : "";
-      if (!url.empty()) t.sources.push_back(cd::colt_link_source(url));
+      if (const std::string_view url = c.at(i); !url.empty()) t.sources.push_back(cd::colt_link_source(url));
     }
+  }
+
+  // The leaders a names cell names (cd::colt_leaders, once per cell text: host cells repeat
+  // on many rows); the pieces not read as names go to the report under the row.
+  auto leaders_in(std::string_view cell, const colt_row& row) -> std::vector<cd::named_leader> {
+    if (cell.empty()) return {};
+    auto it = leaders_.find(cell);
+    if (it == leaders_.end()) {
+      read_leaders r;
+      r.leaders = cd::colt_leaders(cell, words_, r.rest);
+      it = leaders_.emplace(std::string(cell), std::move(r)).first;
+    }
+    for (const auto& r : it->second.rest)
+      rep().not_names.push_back({row, fmt::format("\"{}\": {}", r.text, r.why)});
+    return it->second.leaders;
   }
 
   void check_duration(const row_cells& c, const trip& t) {
@@ -282,7 +302,7 @@ class colt_importer {
   // The traveller of a row: one per folded name and country, and one per LeaderID.
   auto traveller_of(const row_cells& c, country_code home, const trip& t) -> std::size_t {
     const std::string name = diplo::detail::collapse_space(c.get(colt_column::leader_name));
-    const std::string folded = diplo::detail::fold(name);
+    const std::string& folded = fold(name);
     const std::string by_name = fmt::format("{}|{:c}", folded, home);
     const std::string by_id = fmt::format("id|{}", c.get(colt_column::leader_id));
     std::size_t p = 0;
@@ -373,7 +393,7 @@ class colt_importer {
   }
 
   auto mention(const cd::named_leader& l, country_code country, const trip& t) -> std::size_t {
-    const std::string folded = diplo::detail::fold(l.name);
+    const std::string& folded = fold(l.name);
     const std::string key = country.empty() ? folded + "|" : fmt::format("{}|{:c}", folded, country);
     auto [it, fresh] = mention_keys_.try_emplace(key, people_.size());
     if (fresh) {
@@ -395,6 +415,13 @@ class colt_importer {
     return it->second;
   }
 
+  // diplo::detail::fold, once per spelling (names repeat on many rows).
+  auto fold(const std::string& name) -> const std::string& {
+    auto it = folded_.find(name);
+    if (it == folded_.end()) it = folded_.emplace(name, diplo::detail::fold(name)).first;
+    return it->second;
+  }
+
   auto root(std::size_t p) -> std::size_t {
     while (people_[p].root != p) p = people_[p].root = people_[people_[p].root].root;
     return p;
@@ -411,6 +438,7 @@ class colt_importer {
   // Names met, made persons: first a name spelled as a traveller's or as another name's
   // (folded) is that person, then the word rule (see PEOPLE in the header essay).
   void resolve_names() {
+    join_known_identities();
     std::map<std::string, std::vector<std::size_t>> by_key;
     for (std::size_t p = 0; p < people_.size(); ++p) by_key[people_[p].key].push_back(p);
     for (auto& [key, list] : by_key) join_same_spelling(list);
@@ -431,6 +459,34 @@ class colt_importer {
              std::tuple(!y.country.has_value(), x.words.size());
     });
     for (std::size_t p : order) resolve_name(p, by_word);
+  }
+
+  // The names of one entry of diplo's curated identities (src/io/identities.h) are one
+  // person, across countries and years (a traveller first).
+  void join_known_identities() {
+    std::map<const io::detail::known_identity*, std::size_t> first;  // entry -> its person
+    for (std::size_t p = 0; p < people_.size(); ++p) {
+      const person_build& b = people_[p];
+      std::vector<country_code> countries;
+      if (b.country) countries.push_back(*b.country);
+      const auto* id = io::detail::identity_table::embedded().find(b.key, countries, b.first, b.last);
+      if (id == nullptr) continue;
+      identity_[p] = id;
+      auto [it, fresh] = first.try_emplace(id, p);
+      if (fresh) continue;
+      std::size_t a = root(it->second), c = root(p);
+      if (a == c) continue;
+      if (people_[c].traveller && !people_[a].traveller) {
+        std::swap(a, c);
+        it->second = a;
+      }
+      if (people_[c].key != people_[a].key) {
+        rep().resolved_names.push_back(
+            {b.first_row, fmt::format("\"{}\" taken as \"{}\" by {}", most_used(b.spellings),
+                                      most_used(people_[a].spellings), id->cite())});
+      }
+      join(c, a);
+    }
   }
 
   // Persons of one folded spelling: those that may be one (country, years) are joined, to a
@@ -508,6 +564,9 @@ class colt_importer {
       }
     }
     ids_.resize(people_.size());
+    for (const auto& [p, id] : identity_) {
+      if (!id->wikidata.empty()) wikidata_[root(p)] = id->wikidata;
+    }
     for (std::size_t p = 0; p < people_.size(); ++p) {
       if (root(p) != p) continue;
       ids_[p] = make_person(p, spellings[p], held[p]);
@@ -526,6 +585,7 @@ class colt_importer {
       if (s != out.name) out.aliases.push_back(s);
     }
     if (b.country) out.country = *b.country;
+    if (auto it = wikidata_.find(p); it != wikidata_.end()) out.wikidata = it->second;
     for (const auto& [k, days] : held) {
       for (const period& span : office_spans(days)) out.offices.push_back({k.first, k.second, span});
     }
@@ -545,6 +605,8 @@ class colt_importer {
   }
 
   void make_visits() {
+    doc().events.reserve(trips_.size() + meetings_ahead());
+    doc().origins.reserve(doc().events.capacity());
     for (trip& t : trips_) {
       if (t.merged) continue;
       visit v;
@@ -553,15 +615,22 @@ class colt_importer {
       v.guests = {ids_[t.traveller]};
       v.host_country = t.host_country;
       v.place = {t.cities.empty() ? std::string() : t.cities.front(), t.host_country, {}};
-      v.cities = t.cities;
-      v.sources = t.sources;
-      v.description = t.description;
-      v.notes = t.notes;
+      v.cities = t.cities;  // the summits read the trip's cities, not the rest moved here
+      v.sources = std::move(t.sources);
+      v.description = std::move(t.description);
+      v.notes = std::move(t.notes);
       v.host = host_of(t);
       add_event(std::move(v), t.ref);
       ++rep().events;
       make_meetings(t);
     }
+  }
+
+  // How many meetings make_meetings makes at most, for one reservation.
+  [[nodiscard]] auto meetings_ahead() const -> std::size_t {
+    std::size_t n = 0;
+    for (const trip& t : trips_) n += t.merged ? 0 : t.host_people.size() + t.other_people.size();
+    return n;
   }
 
   auto host_of(const trip& t) -> std::optional<actor_id> {
@@ -749,12 +818,20 @@ class colt_importer {
   cd::colt_layout layout_;
   colt_result result_;
   std::vector<trip> trips_;
-  std::map<std::string, std::uint32_t> trip_lines_;
+  std::unordered_map<std::string, std::uint32_t> trip_lines_;
+  std::unordered_map<std::string, std::string> folded_;  // fold() of the names met, by spelling
+  struct read_leaders {
+    std::vector<cd::named_leader> leaders;
+    std::vector<cd::not_a_name> rest;
+  };
+  std::map<std::string, read_leaders, std::less<>> leaders_;  // by names cell
   std::map<std::size_t, std::size_t> merged_into_;
   std::vector<person_build> people_;
   std::map<std::string, std::size_t> traveller_keys_;
   std::map<std::string, std::size_t> mention_keys_;
   std::vector<actor_id> ids_;
+  std::map<std::size_t, const io::detail::known_identity*> identity_;  // person -> curated entry
+  std::map<std::size_t, std::string> wikidata_;                        // root person -> its entry's
   std::set<std::string> used_ids_;
   std::set<std::string> summit_ids_;
   std::set<std::pair<std::string, std::string>> distinct_;  // gathering keys a row names together

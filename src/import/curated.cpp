@@ -31,7 +31,8 @@ auto read_curated_table(std::string_view text, std::string_view file, curated_he
     if (!lexed.records.empty()) {
       header->line = lexed.records[0].line;
       for (const auto& f : lexed.records[0].fields) {
-        header->cells += (header->cells.empty() ? "" : ",") + diplo::detail::collapse_space(f.text);
+        if (!header->cells.empty()) header->cells += ',';
+        header->cells += diplo::detail::collapse_space(f.text);
       }
     }
   }
@@ -40,6 +41,19 @@ auto read_curated_table(std::string_view text, std::string_view file, curated_he
     rows.push_back({std::move(r.fields), {std::string(file), r.line, 1}});
   }
   return rows;
+}
+
+auto split_list(std::string_view cell) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  std::size_t from = 0;
+  for (std::size_t i = 0; i <= cell.size(); ++i) {
+    if (i == cell.size() || cell[i] == ';') {
+      std::string s = diplo::detail::collapse_space(cell.substr(from, i - from));
+      if (!s.empty() && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+      from = i + 1;
+    }
+  }
+  return out;
 }
 
 auto words_of(std::string_view folded) -> std::vector<std::string> {

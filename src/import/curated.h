@@ -43,6 +43,10 @@ struct curated_header {
 auto read_curated_table(std::string_view text, std::string_view file, curated_header* header = nullptr)
     -> std::vector<curated_row>;
 
+/// The pieces of a `;`-separated cell, white space collapsed, empty and repeated ones left out
+/// ("Lima; Cusco;;Lima" -> {"Lima", "Cusco"}).
+auto split_list(std::string_view cell) -> std::vector<std::string>;
+
 /// The words of a folded name (diplo::detail::fold's output).
 auto words_of(std::string_view folded) -> std::vector<std::string>;
 

@@ -15,6 +15,7 @@
 #include "diplo/actor.h"
 #include "diplo/detail/fold.h"
 #include "diplo/event.h"
+#include "identities.h"
 
 namespace diplo::io {
 namespace {
@@ -112,13 +113,16 @@ void rename_actors(event& e, const std::map<actor_id, actor_id>& to) {
       e);
 }
 
-// `into`'s actors by folded spelling and by Wikidata id.
+// `into`'s actors by folded spelling, by Wikidata id and by curated identity.
 struct actor_index {
+  const detail::identity_table& identities = detail::identity_table::embedded();
   std::unordered_map<std::string, std::vector<std::size_t>> by_spelling;
   std::unordered_map<std::string, std::size_t> by_wikidata;
+  std::unordered_map<const detail::known_identity*, std::vector<std::size_t>> by_identity;
 
   explicit actor_index(const std::vector<actor>& actors) {
     for (std::size_t i = 0; i < actors.size(); ++i) {
+      if (const auto* id = identities.of(actors[i])) by_identity[id].push_back(i);
       for (const std::string& s : spellings_of(actors[i])) {
         auto& list = by_spelling[diplo::detail::fold(s)];
         if (std::find(list.begin(), list.end(), i) == list.end()) list.push_back(i);
@@ -133,6 +137,13 @@ struct actor_index {
     if (auto it = by_wikidata.find(wikidata_of(a)); !wikidata_of(a).empty() && it != by_wikidata.end()) {
       evidence = fmt::format("Wikidata {}", wikidata_of(a));
       return {it->second};
+    }
+    // The table's entry decides, across countries and spellings (src/io/identities.h).
+    if (const auto* id = identities.of(a)) {
+      if (auto it = by_identity.find(id); it != by_identity.end()) {
+        evidence = id->cite();
+        return {it->second.begin(), it->second.end()};
+      }
     }
     std::set<std::size_t> out;
     for (const std::string& s : spellings_of(a)) {

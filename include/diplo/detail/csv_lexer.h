@@ -28,9 +28,14 @@
 //     throw diplo::error(fmt::format("t.csv:{}:{}: {}", line, col, m));
 //   });
 //   // r.records[1].fields[0].text == "x\ny", at line 2, column 1
+//
+// STREAMING. `lex_csv_each` hands each record to a callback as it is read, in buffers it
+// reuses, so that a large file costs no more memory than its longest record: the view and
+// its fields are valid only during the call (copy what you keep). `lex_csv` collects them.
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,6 +58,13 @@ struct csv_record {
   bool bad = false;
 };
 
+/// One record as `lex_csv_each` hands it over: valid only during the call.
+struct csv_record_view {
+  std::span<const csv_field> fields;
+  std::uint32_t line = 0;
+  bool bad = false;
+};
+
 struct csv_lex_options {
   /// A line that starts with this character is a comment ('\0': no comments).
   char comment = '\0';
@@ -66,6 +78,16 @@ struct csv_lexed {
 
 /// Told of each syntax error (line, column, message); returns whether to go on.
 using csv_error_handler = std::function<bool(std::uint32_t line, std::uint32_t column, std::string message)>;
+
+/// Told of each record read; returns whether to go on.
+using csv_record_handler = std::function<bool(const csv_record_view& record)>;
+
+/// Hands each record of `text` to `on_record` as it is read (the syntax above), reporting
+/// syntax errors to `on_error`. Returns whether an unterminated quoted field cut the text
+/// short (its record, up to the end of the text, is handed over last).
+DIPLO_IO_API auto lex_csv_each(std::string_view text, const csv_record_handler& on_record,
+                               const csv_error_handler& on_error, const csv_lex_options& options = {})
+    -> bool;
 
 /// Splits `text` into records of fields (the syntax above), reporting syntax errors to
 /// `on_error`. Never throws but what `on_error` throws (and std::bad_alloc).
