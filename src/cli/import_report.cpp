@@ -85,6 +85,7 @@ auto colt_report(const std::string& file, bool as_json) -> int {
   json answer = json::object{{"counts", std::move(counts)},
                              {"summit_events", rep.summit_events},
                              {"meeting_events", rep.meeting_events},
+                             {"meetings_told", rep.meetings_told},
                              {"actors", rep.actors},
                              {"travellers", rep.travellers},
                              {"rejections", colt_notes_json(rep.rejections)},

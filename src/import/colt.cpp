@@ -161,6 +161,7 @@ class colt_importer {
     make_actors();
     make_visits();
     make_summits();
+    make_meetings();
     rep().actors = doc().actors.size();
     return std::move(result_);
   }
@@ -622,7 +623,6 @@ class colt_importer {
       v.host = host_of(t);
       add_event(std::move(v), t.ref);
       ++rep().events;
-      make_meetings(t);
     }
   }
 
@@ -644,12 +644,20 @@ class colt_importer {
     return std::nullopt;
   }
 
+  // The meetings of every trip, after the summits: a meeting of two leaders is made once
+  // (MEETINGS INSIDE THE TRIP in the header).
+  void make_meetings() {
+    for (const trip& t : trips_) {
+      if (!t.merged) make_meetings(t);
+    }
+  }
+
   void make_meetings(const trip& t) {
     std::set<actor_id> met{ids_[t.traveller]};
     if (!t.host_people.empty()) met.insert(ids_[t.host_people.front()]);
     std::size_t n = 0;
     auto meet = [&](std::size_t p) {
-      if (!met.insert(ids_[p]).second) return;
+      if (!met.insert(ids_[p]).second || told_already(t, ids_[p])) return;
       meeting m;
       m.id = event_id{fmt::format("colt-{}-met-{}", t.ref.trip_id, ++n)};
       m.when = period::days(t.first, t.last);
@@ -658,12 +666,48 @@ class colt_importer {
       m.parent = event_id{"colt-" + t.ref.trip_id};
       m.sources = {dataset_source(t.ref.trip_id)};
       m.description = "Met during the trip; COLT does not record the day.";
+      meetings_of_[pair_key(ids_[t.traveller], ids_[p], t.host_country)].push_back(doc().events.size());
       add_event(std::move(m), t.ref);
       ++rep().meeting_events;
     };
     // Co-hosts after the first, then the other leaders met.
     for (std::size_t i = 1; i < t.host_people.size(); ++i) meet(t.host_people[i]);
     for (std::size_t p : t.other_people) meet(p);
+  }
+
+  using pair_in_country = std::tuple<actor_id, actor_id, country_code>;
+  static auto pair_key(const actor_id& a, const actor_id& b, country_code c) -> pair_in_country {
+    return a < b ? pair_in_country{a, b, c} : pair_in_country{b, a, c};
+  }
+
+  // Whether the traveller of `t` meeting `other` is told already: by a summit in the trip's
+  // country on overlapping days that both attended, or by the meeting the other's row made
+  // (which then cites this row too).
+  auto told_already(const trip& t, const actor_id& other) -> bool {
+    const actor_id& me = ids_[t.traveller];
+    const auto overlaps = [&](date::sys_days first, date::sys_days last) {
+      return first <= t.last && t.first <= last;
+    };
+    if (auto it = summits_of_.find({me, t.host_country}); it != summits_of_.end()) {
+      for (std::size_t k : it->second) {
+        const attended& s = attended_[k];
+        if (overlaps(s.first, s.last) && std::find(s.who.begin(), s.who.end(), other) != s.who.end()) {
+          ++rep().meetings_told;
+          return true;
+        }
+      }
+    }
+    if (auto it = meetings_of_.find(pair_key(me, other, t.host_country)); it != meetings_of_.end()) {
+      for (std::size_t e : it->second) {
+        auto& m = std::get<meeting>(doc().events[e]);
+        if (!overlaps(m.when.earliest_start(), m.when.latest_end() - date::days{1})) continue;
+        m.sources.push_back(dataset_source(t.ref.trip_id));
+        m.description = "Met during the trip; both leaders' rows record it; COLT does not record the day.";
+        ++rep().meetings_told;
+        return true;
+      }
+    }
+    return false;
   }
 
   void add_event(event e, const colt_row& r) {
@@ -788,6 +832,8 @@ class colt_importer {
     for (const auto& [n, k] : spellings) listed.spellings.push_back(n);
     for (const auto& g : rows) listed.rows.push_back(trips_[g.trip].ref);
     made_summit out{s.when, s.name, listed.rows.front(), {}};
+    attended_.push_back({first, last, s.attendees});
+    for (const actor_id& a : s.attendees) summits_of_[{a, country}].push_back(attended_.size() - 1);
     if (rows.size() > 1) rep().summits.push_back(std::move(listed));
     add_event(std::move(s), trips_[rows.front().trip].ref);
     ++rep().summit_events;
@@ -834,7 +880,16 @@ class colt_importer {
   std::map<std::size_t, std::string> wikidata_;                        // root person -> its entry's
   std::set<std::string> used_ids_;
   std::set<std::string> summit_ids_;
-  std::set<std::pair<std::string, std::string>> distinct_;  // gathering keys a row names together
+  // The summits made, for telling a meeting at one from a meeting of its own.
+  struct attended {
+    date::sys_days first;
+    date::sys_days last;
+    std::vector<actor_id> who;
+  };
+  std::vector<attended> attended_;
+  std::map<std::pair<actor_id, country_code>, std::vector<std::size_t>> summits_of_;  // into attended_
+  std::map<pair_in_country, std::vector<std::size_t>> meetings_of_;  // into the document's events
+  std::set<std::pair<std::string, std::string>> distinct_;           // gathering keys a row names together
 };
 
 auto header_cells(std::string_view text) -> std::vector<std::string> {
@@ -903,8 +958,10 @@ auto to_text(const colt_report& r) -> std::string {
   std::string s =
       fmt::format("COLT rows: {} read = {} events + {} merged + {} rejected{}\n", r.read, r.events, r.merged,
                   r.rejected, r.read == r.events + r.merged + r.rejected ? "" : "  (MISMATCH)");
-  s += fmt::format("  also made: {} summits, {} meetings; {} persons ({} travellers)\n", r.summit_events,
-                   r.meeting_events, r.actors, r.travellers);
+  s += fmt::format(
+      "  also made: {} summits, {} meetings ({} more told by a summit both attended or by both leaders' "
+      "rows, not made twice); {} persons ({} travellers)\n",
+      r.summit_events, r.meeting_events, r.meetings_told, r.actors, r.travellers);
   s += fmt::format(
       "  {} warnings, {} pieces not read as names, {} names resolved, {} names left apart, "
       "{} gatherings of several rows, {} pairs of similar gathering names\n",

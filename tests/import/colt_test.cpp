@@ -272,6 +272,47 @@ TEST(Colt, AnswersFromTheFixture) {
   EXPECT_EQ(in_russia, (std::vector<std::string>{"luiz-inacio-lula-da-silva", "nicolas-maduro"}));
 }
 
+// The meetings of an import, as "participants: TripIDs cited".
+auto meetings_of(const colt_result& r) -> std::vector<std::string> {
+  std::vector<std::string> out;
+  for (const auto& e : r.doc.events) {
+    if (const auto* m = std::get_if<diplo::meeting>(&e)) {
+      std::string cited;
+      for (const auto& s : m->sources) cited += " " + s.title;
+      out.push_back(fmt::format("{}:{}", fmt::join(m->participants, "+"), cited));
+    }
+  }
+  return out;
+}
+
+TEST(Colt, AMeetingBothLeadersRowsTellIsOneMeetingCitingBoth) {
+  auto a = trip("1-ARG-COL-1", "Ana Uno", "ARG", "COL", "2001-03-01", "2001-03-02");
+  a.emplace_back("NonhostHOGSNames", "Bruno Dos (Brasil)");
+  auto b = trip("2-BRA-COL-2", "Bruno Dos", "BRA", "COL", "2001-03-02", "2001-03-03");
+  b.emplace_back("NonhostHOGSNames", "Presidenta Ana Uno");
+  auto later = trip("2-BRA-COL-3", "Bruno Dos", "BRA", "COL", "2001-09-02", "2001-09-03");
+  later.emplace_back("NonhostHOGSNames", "Ana Uno (Argentina)");
+  const auto r = diplo::import::import_colt_text(colt_text({a, b, later}), "t.csv");
+  EXPECT_EQ(meetings_of(r),
+            (std::vector<std::string>{"ana-uno+bruno-dos: COLT, TripID 1-ARG-COL-1 COLT, TripID 2-BRA-COL-2",
+                                      "bruno-dos+ana-uno: COLT, TripID 2-BRA-COL-3"}));
+  EXPECT_EQ(r.report.meeting_events, 2U);
+  EXPECT_EQ(r.report.meetings_told, 1U);
+}
+
+TEST(Colt, LeadersWhoMetAtASummitBothAttendedMakeNoMeetingBesideIt) {
+  auto a = trip("1-ARG-COL-1", "Ana Uno", "ARG", "COL", "2001-03-01", "2001-03-02");
+  a.emplace_back("NameMultilatEvent", "Rio Group Summit");
+  a.emplace_back("NonhostHOGSNames", "Bruno Dos (Brasil)");
+  auto b = trip("2-BRA-COL-2", "Bruno Dos", "BRA", "COL", "2001-03-02", "2001-03-02");
+  b.emplace_back("NameMultilatEvent", "Rio Group summit");
+  auto elsewhere = trip("1-ARG-PER-3", "Ana Uno", "ARG", "PER", "2001-03-02", "2001-03-02");
+  elsewhere.emplace_back("NonhostHOGSNames", "Bruno Dos (Brasil)");  // another country: its own
+  const auto r = diplo::import::import_colt_text(colt_text({a, b, elsewhere}), "t.csv");
+  EXPECT_EQ(meetings_of(r), (std::vector<std::string>{"ana-uno+bruno-dos: COLT, TripID 1-ARG-PER-3"}));
+  EXPECT_EQ(r.report.meetings_told, 1U);
+}
+
 TEST(Colt, ListsPiecesOfNamesThatAreNoLeader) {
   auto row = trip("1-ARG-BRA-1", "Ana Uno", "ARG", "BRA", "2001-01-01", "2001-01-02");
   row.emplace_back(

@@ -56,7 +56,11 @@
 // an in-person `meeting` of the traveller and that leader, inside the visit (its parent), on
 // the visit's days (COLT does not say which day). A piece of NonhostHOGSNames that is not a
 // person's name ("entre otros", "Jefes de Estado ... presentes") or that is hedged
-// ("posiblemente ...") makes no meeting and is listed in the report.
+// ("posiblemente ...") makes no meeting and is listed in the report. One encounter is one
+// event, however many rows tell it: no meeting is made when the two attended a summit (below)
+// in the trip's country on overlapping days — the summit says they met — nor when the other
+// leader's row already made their meeting in that country on overlapping days, which then
+// cites both rows (`colt_report::meetings_told` counts these).
 //
 // ONE GATHERING, ONE SUMMIT. NameMultilatEvent names the gatherings of the trip (';' for
 // several). Each gathering becomes a `summit`, and rows naming the same gathering become one
@@ -166,6 +170,9 @@ struct colt_report {
   /// Events made besides the visits.
   std::size_t summit_events = 0;
   std::size_t meeting_events = 0;
+  /// Leaders met that made no meeting: a summit both attended, or the meeting the other
+  /// leader's row made, already tells it (MEETINGS INSIDE THE TRIP).
+  std::size_t meetings_told = 0;
   /// Persons made: travellers, and the others met.
   std::size_t travellers = 0;
   std::size_t actors = 0;

@@ -13,7 +13,11 @@
 // `into` when the evidence says so, and otherwise as a new actor:
 //
 //   1. the same Wikidata id ("Q1055"), when both have one;
-//   2. else a name or alias of one equal, folded (diplo/detail/fold.h: case, accents,
+//   2. else the same entry of diplo's curated identities (data/identities.csv, embedded: the
+//      people sources write under several names or countries, such as Václav Havel of
+//      Czechoslovakia and of the Czech Republic; each entry lists its spellings, countries and
+//      years and gives its evidence; the rules are in src/io/identities.h);
+//   3. else a name or alias of one equal, folded (diplo/detail/fold.h: case, accents,
 //      hyphens and dots do not matter), to a name or alias of the other, both persons (or
 //      both organisations), of compatible countries (the same, or one unknown; a person's
 //      countries are their own and those of their offices), and with no Wikidata ids that
