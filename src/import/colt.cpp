@@ -19,7 +19,6 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "../io/identities.h"
 #include "colt_rows.h"
 #include "curated.h"
 #include "diplo/country.h"
@@ -29,6 +28,7 @@
 #include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/io/file.h"
+#include "diplo/io/identities.h"
 
 namespace diplo::import {
 namespace {
@@ -465,12 +465,12 @@ class colt_importer {
   // The names of one entry of diplo's curated identities (src/io/identities.h) are one
   // person, across countries and years (a traveller first).
   void join_known_identities() {
-    std::map<const io::detail::known_identity*, std::size_t> first;  // entry -> its person
+    std::map<const io::known_identity*, std::size_t> first;  // entry -> its person
     for (std::size_t p = 0; p < people_.size(); ++p) {
       const person_build& b = people_[p];
       std::vector<country_code> countries;
       if (b.country) countries.push_back(*b.country);
-      const auto* id = io::detail::identity_table::embedded().find(b.key, countries, b.first, b.last);
+      const auto* id = io::identity_table::embedded().find(b.key, countries, b.first, b.last);
       if (id == nullptr) continue;
       identity_[p] = id;
       auto [it, fresh] = first.try_emplace(id, p);
@@ -876,8 +876,8 @@ class colt_importer {
   std::map<std::string, std::size_t> traveller_keys_;
   std::map<std::string, std::size_t> mention_keys_;
   std::vector<actor_id> ids_;
-  std::map<std::size_t, const io::detail::known_identity*> identity_;  // person -> curated entry
-  std::map<std::size_t, std::string> wikidata_;                        // root person -> its entry's
+  std::map<std::size_t, const io::known_identity*> identity_;  // person -> curated entry
+  std::map<std::size_t, std::string> wikidata_;                // root person -> its entry's
   std::set<std::string> used_ids_;
   std::set<std::string> summit_ids_;
   // The summits made, for telling a meeting at one from a meeting of its own.

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "identities.h"
+#include "diplo/io/identities.h"
 
 #include <algorithm>
 #include <charconv>
@@ -12,10 +12,11 @@
 #include "diplo/detail/text.h"
 #include "diplo/error.h"
 
-namespace diplo::io::detail {
-
+namespace diplo::io {
+namespace detail {
 extern const char identities_csv_text[];
 extern const std::size_t identities_csv_size;
+}  // namespace detail
 
 namespace {
 
@@ -90,7 +91,8 @@ auto known_identity::cite() const -> std::string {
 
 auto identity_table::embedded() -> const identity_table& {
   static const identity_table t =
-      read(std::string_view(identities_csv_text, identities_csv_size), "<embedded>/data/identities.csv");
+      read(std::string_view(detail::identities_csv_text, detail::identities_csv_size),
+           "<embedded>/data/identities.csv");
   return t;
 }
 
@@ -148,4 +150,4 @@ auto identity_table::of(const actor& a) const -> const known_identity* {
       a);
 }
 
-}  // namespace diplo::io::detail
+}  // namespace diplo::io

@@ -15,7 +15,7 @@
 #include "diplo/actor.h"
 #include "diplo/detail/fold.h"
 #include "diplo/event.h"
-#include "identities.h"
+#include "diplo/io/identities.h"
 
 namespace diplo::io {
 namespace {
@@ -115,10 +115,10 @@ void rename_actors(event& e, const std::map<actor_id, actor_id>& to) {
 
 // `into`'s actors by folded spelling, by Wikidata id and by curated identity.
 struct actor_index {
-  const detail::identity_table& identities = detail::identity_table::embedded();
+  const identity_table& identities = identity_table::embedded();
   std::unordered_map<std::string, std::vector<std::size_t>> by_spelling;
   std::unordered_map<std::string, std::size_t> by_wikidata;
-  std::unordered_map<const detail::known_identity*, std::vector<std::size_t>> by_identity;
+  std::unordered_map<const known_identity*, std::vector<std::size_t>> by_identity;
 
   explicit actor_index(const std::vector<actor>& actors) {
     for (std::size_t i = 0; i < actors.size(); ++i) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // diplo's curated identities (src/io/identities.h): the table's rules, its errors, and what
 // it does to a merge of sources that spell or place one person differently.
-#include "io/identities.h"
+#include <diplo/io/identities.h>
 
 #include <string>
 #include <vector>
@@ -15,7 +15,7 @@
 namespace {
 
 using diplo::actor_id;
-using diplo::io::detail::identity_table;
+using diplo::io::identity_table;
 
 constexpr const char* header = "name,spellings,countries,from,to,wikidata,evidence\n";
 

@@ -90,11 +90,15 @@
 // same country when both are known, whose mentions are at most 4 years apart (a father and a
 // son share names, not years): when exactly one such person exists, it is them; when none,
 // a new person; when several, a new person and a note in `unresolved_names`, never a guess.
+// Before these rules, the names an entry of diplo's curated identities covers
+// (diplo/io/identities.h, data/identities.csv: Václav Havel of Czechoslovakia and of the
+// Czech Republic) are one person, across countries and years; the report says so.
 // Ids are slugs of the name (diplo/detail/slug.h), with the country appended, then -2, -3...
 // when taken.
 //
-// SCALE. One pass over the rows, then sorting: the full release (~78,000 rows) imports in a
-// fraction of a second (scripts/bench measures a generated file of that size).
+// SCALE. One streaming pass over the rows (diplo::detail::lex_csv_each), then sorting and
+// maps. scripts/bench measures a generated file of the full release's size (78,000 rows,
+// ~79 MB, bench/colt_gen.h); docs/performance.md gives the figures.
 
 #include <cstddef>
 #include <filesystem>

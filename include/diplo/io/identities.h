@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// diplo's curated identities (private to diplo::io): people whom sources write under several
+// diplo's curated identities: people whom sources write under several
 // names or countries, where the name rules alone keep their records apart — "Vaclav Havel"
 // of Czechoslovakia and of the Czech Republic, "Abdullah II" and "Abdullah II bin
 // Al-Hussein". The table is data/identities.csv, embedded at build time; each entry gives the
@@ -17,6 +17,9 @@
 //     entry's `from`-`to`: a same-named person of other years is someone else;
 //   - its Wikidata id, when it has one and the entry too, is the entry's.
 // An entry's spellings are all its own: a spelling in two entries is a table error.
+//
+//   const auto& table = diplo::io::identity_table::embedded();
+//   if (const auto* e = table.of(actor)) fmt::print("{}: {}\n", e->cite(), e->evidence);
 
 #include <cstddef>
 #include <string>
@@ -31,7 +34,7 @@
 #include "diplo/export.h"
 #include "diplo/timeline.h"
 
-namespace diplo::io::detail {
+namespace diplo::io {
 
 /// One entry of the table.
 struct DIPLO_IO_API known_identity {
@@ -71,4 +74,4 @@ class DIPLO_IO_API identity_table {
   std::unordered_map<std::string, std::size_t> by_spelling_;
 };
 
-}  // namespace diplo::io::detail
+}  // namespace diplo::io
