@@ -407,6 +407,10 @@ TEST(TimelineConsistency, OnlyATermOfAHeadOfStateOrGovernmentCounts) {
                                             diplo::period::parse("1989-01-01/1992-01-01")}}),
                           "2010-06-01")
                   .empty());
+  EXPECT_TRUE(check_terms(person("menem", {{"President-elect", country_code{"AR"},
+                                            diplo::period::parse("1989-01-01/1992-01-01")}}),
+                          "2010-06-01")
+                  .empty());
   // Offices for the days of single visits (the Office of the Historian's) are no terms.
   EXPECT_TRUE(check_terms(person("menem", {president("AR", "1990-04-01/1990-04-03"),
                                            president("AR", "1995-06-01/1995-06-02")}),
