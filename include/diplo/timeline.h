@@ -32,6 +32,43 @@
 //             or whose stop starts more than `max_journey_gap` (7) days after the stops
 //             before it end.
 //
+// CONSISTENCY ACROSS RECORDS. Two more checks look at what the records say of one person
+// taken together, which matters most when several sources are loaded as one (diplo/io/merge.h
+// makes one actor of each person). They are warnings, and freeze() does not make them (a
+// timeline holding them is still a good one, and every query would pay for them):
+// `check_consistency()` does, and so does `diplo::io::check` (`diplo validate`).
+//   two countries  a person placed in two different countries on the same days by two
+//             events that occurred in person. A visit places its guests (not its host, who
+//             need not be there all along) on every day it certainly covers; a meeting,
+//             summit or ceremony is an occasion held on some of its days, so it places its
+//             participants or attendees on at least one of them, not said which (an occasion
+//             of one day: on that day). A partial date that only possibly overlaps the other
+//             event places no one there. Leaders fly from one country to the next on one day,
+//             so one shared day is a conflict only when it lies strictly inside one of the
+//             two (neither its first nor its last day: a one-day meeting in Paris in the
+//             middle of a week in Berlin); two or more shared days always are; an occasion
+//             conflicts with a visit whose days hold all of its days strictly inside. Events
+//             in one tree (one inside the other, or both inside a third), the stops of one
+//             journey, and the Holy See, San Marino or Monaco with the country around them
+//             are never in conflict. Each conflict of a person between two trees is reported
+//             once, on the later event, naming the other and where it was read; an event gets
+//             at most `detail::max_conflict_warnings` (8). One sort of every (person, event),
+//             then a sweep per person keeping the events still running, at most
+//             `detail::max_conflict_window` (64): linear in the mentions, never all pairs.
+//   off term  a visit (that occurred) of a guest with a recorded office that looks like a
+//             term (at least `min_term`, 60 days, long, or open) of a head of state or
+//             government (a title with President, Prime Minister, Premier, Chancellor, King,
+//             Queen, Emperor, Emir, Sultan, Supreme Leader...; not vice-, deputy or -elect),
+//             when every office of the guest, of any title and length, lies more than
+//             `term_margin` (90 days) away from the visit's days, in every reading of both
+//             partial dates. The margin lets a president-elect's trips and a farewell visit
+//             pass; another office (a vice-president's, a minister's, a president-elect's)
+//             covers a trip as well. The warning names the offices known and where the actor
+//             was read. Offices a source makes from its own trips (COLT's spans of trips, the
+//             Office of the Historian's office for the days of one visit) cover those trips:
+//             the check speaks when a record of terms (the bundled data, a file of yours)
+//             stands beside trips from elsewhere.
+//
 // THREADS. The frozen timeline never changes, so any number of threads may query it at
 // once without locks: every query of diplo/query.h and every const member of `timeline`
 // and of its `actor_registry` (tests/query_test.cpp runs them all from many threads, under
@@ -103,6 +140,13 @@ inline constexpr std::size_t max_suggested = 100;
 inline constexpr std::size_t max_duplicate_window = 64;
 /// validate(): an event is named the likely duplicate of at most this many others.
 inline constexpr std::uint8_t max_duplicate_warnings = 4;
+/// check_consistency(): each person's events still running, in the sweep of the "two
+/// countries" check, are at most this many (those ending first are dropped past it).
+inline constexpr std::size_t max_conflict_window = 64;
+/// check_consistency(): an event gets at most this many "two countries" warnings.
+inline constexpr std::size_t max_conflict_warnings = 8;
+
+class consistency_checker;
 
 /// Compressed lists: the items of list i are items[offsets[i] .. offsets[i+1]).
 template <class T>
@@ -488,6 +532,20 @@ class timeline_builder {
   /// more errors" (`cap_diagnostics`; `diagnostic_count` counts them all).
   [[nodiscard]] auto validate() const -> std::vector<diagnostic>;
 
+  /// The checks of CONSISTENCY ACROSS RECORDS (see the header essay), which validate() and
+  /// freeze() do not make: a person placed in two countries on the same days, a visit away
+  /// from every office its guest held. Warnings only, in event order, capped as validate()'s
+  /// are (`cap_diagnostics`). `actor_origins[k]` says where the k-th actor of the registry
+  /// was read, for the messages (may be shorter, or empty). Throws only std::bad_alloc.
+  ///
+  /// **Example**:
+  ///
+  ///   for (const diplo::diagnostic& w : builder.check_consistency()) fmt::print("{}\n", w);
+  ///   // a.json:12:5: warning: event "v2": "lula" is placed in Argentina on 2003-05-25 and
+  ///   //   in Brazil on 2003-05-24/2003-05-27 by "v1" (a.json:3:5) ...
+  [[nodiscard]] DIPLO_API auto check_consistency(std::span<const origin> actor_origins = {}) const
+      -> std::vector<diagnostic>;
+
   /// Checks everything and builds the indexed timeline.
   /// Throws validation_error listing the errors as validate() does (at most
   /// `diplo::max_diagnostics` per file, then "... and N more errors"; warnings are kept in
@@ -506,12 +564,23 @@ class timeline_builder {
   /// groups stops at most 1 day apart; this leaves room for stops the data lacks.
   static constexpr date::days max_journey_gap{7};
 
+  /// How far from every office of its guest a visit must lie for check_consistency() to
+  /// warn (the "off term" check): more than this many days before a term's first possible
+  /// day or after its last. A president-elect's trips and a farewell visit fall within it.
+  static constexpr date::days term_margin{90};
+
+  /// The shortest office that check_consistency() takes for a term of office (the "off
+  /// term" check asks for one of a head of state or government): an office recorded for
+  /// the days of one visit is a title on a trip, not a term.
+  static constexpr date::days min_term{60};
+
  private:
   actor_registry actors_;
   std::vector<event> events_;
   std::vector<origin> origins_;
 
-  class validator;  // validate(), one member per check
+  class validator;                           // validate(), one member per check
+  friend class detail::consistency_checker;  // check_consistency() (src/consistency.cpp)
 
   [[nodiscard]] auto diag(std::size_t i, severity level, std::string message) const -> diagnostic;
   // validate(): the stops of one journey (event numbers, sorted here by start).

@@ -77,6 +77,16 @@ auto import_colt_file(const std::string& path) -> io::document {
   return std::move(r.doc);
 }
 
+auto data_kind_of(const std::string& path) -> data_kind {
+  if (is_historyatstate_dir(path)) return data_kind::historyatstate;
+  if (is_colt_csv(path)) return data_kind::colt;
+  return data_kind::file;
+}
+
+auto import_data(const std::string& path, data_kind kind, const std::string& curation) -> io::document {
+  return kind == data_kind::colt ? import_colt_file(path) : import_historyatstate_dir(path, curation);
+}
+
 void add_curation_option(CLI::App* sub, std::string& dir) {
   sub->add_option("--curation", dir,
                   "A folder of curated tables (countries.csv, titles.csv, levels.csv, aliases.csv, "
@@ -161,12 +171,8 @@ auto context::data() -> const timeline& {
     const std::size_t before = merged.actors.size();
     // An import is a source of its own: its people are matched with those loaded before
     // (diplo/io/merge.h); the files of one dataset merge strictly (diplo/io/document.h).
-    if (is_historyatstate_dir(file)) {
-      io::merge_sources(merged, import_historyatstate_dir(file, curation),
-                        &merges_.emplace_back(file, io::source_merge_report{}).second);
-      imported = true;
-    } else if (is_colt_csv(file)) {
-      io::merge_sources(merged, import_colt_file(file),
+    if (const data_kind kind = data_kind_of(file); kind != data_kind::file) {
+      io::merge_sources(merged, import_data(file, kind, curation),
                         &merges_.emplace_back(file, io::source_merge_report{}).second);
       imported = true;
     } else if (imported) {

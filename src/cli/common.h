@@ -88,6 +88,19 @@ auto is_colt_csv(const std::string& path) -> bool;
 /// Imports a COLT file (diplo::import::import_colt) and prints the report's counts to stderr.
 auto import_colt_file(const std::string& path) -> io::document;
 
+/// What `--data PATH` makes of a path: a folder of the Office of the Historian's data
+/// (`is_historyatstate_dir`) or a COLT CSV file (`is_colt_csv`), both imported, or a file of
+/// diplo's own formats, read by its extension.
+enum class data_kind : std::uint8_t { historyatstate, colt, file };
+auto data_kind_of(const std::string& path) -> data_kind;
+
+/// Imports `path` of kind historyatstate or colt (precondition: not `file`), printing the
+/// import report's counts to stderr; `curation` as for import_historyatstate_dir. An import
+/// is a source of its own: it is merged into the files before it with io::merge_sources, and
+/// so is every file after it (diplo/io/merge.h), while the files before any import merge
+/// strictly (io::merge). Throws diplo::error.
+auto import_data(const std::string& path, data_kind kind, const std::string& curation = {}) -> io::document;
+
 /// The first lines of an import report: records read = events + merged + rejected per
 /// dataset, then one line with the sizes of the lists and where to read them.
 auto report_summary(const import::import_report& r, const std::string& dir) -> std::string;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // diplo validate FILE...: every problem of each file, as file:line:col: severity: message,
-// the files checked together as --data loads them.
+// the files checked together as --data loads them (imports included), with the checks of
+// consistency across records (diplo/timeline.h).
 
 #include <algorithm>
 #include <filesystem>
@@ -77,19 +78,24 @@ void merge_into(io::document& merged, io::document doc, std::vector<diagnostic>&
   }
 }
 
-// Reads one file (or Office of the Historian folder) as --data would after the files merged
-// so far, and adds it to them. Its reader's problems and its time zones' go to `problems`.
-auto read_one(const std::string& file, io::document& merged, known_actors& known,
+// Reads one file (an Office of the Historian folder, a COLT file) as --data would after the
+// files merged so far, and adds it to them: an import, and every file after one, as a source
+// of its own (io::merge_sources), the files before any import strictly (io::merge, leniently).
+// Its reader's problems and its time zones' go to `problems`.
+auto read_one(const std::string& file, io::document& merged, known_actors& known, bool& imported,
               std::vector<diagnostic>& problems) -> file_report {
   file_report r{.file = file};
   try {
     std::vector<diagnostic> mine;
     io::document doc;
-    if (is_historyatstate_dir(file)) {
-      doc = import_historyatstate_dir(file);
+    const data_kind kind = data_kind_of(file);
+    if (kind != data_kind::file) {
+      doc = import_data(file, kind);
     } else {
       doc = io::load_lenient(std::filesystem::path(file), &known.registry(), mine);
     }
+    const bool as_source = imported || kind != data_kind::file;
+    imported = as_source;
     // Records from no known place (an import's actors) are the file's.
     doc.origins.resize(doc.events.size());
     doc.actor_origins.resize(doc.actors.size());
@@ -106,7 +112,11 @@ auto read_one(const std::string& file, io::document& merged, known_actors& known
     r.actors = doc.actors.size();
     r.left_out = doc.left_out;
     const std::size_t before = merged.actors.size();
-    merge_into(merged, std::move(doc), mine);
+    if (as_source) {
+      io::merge_sources(merged, std::move(doc));
+    } else {
+      merge_into(merged, std::move(doc), mine);
+    }
     known.add(merged.actors, before);
     append(problems, std::move(mine));
   } catch (const error& e) {  // cannot be read at all: missing, unknown extension...
@@ -150,9 +160,10 @@ auto validate_files(const std::vector<std::string>& files) -> bool {
   std::vector<diagnostic> problems;
   std::vector<file_report> reports;
   known_actors known;
-  std::string unread;  // the first file not read to its end
+  std::string unread;     // the first file not read to its end
+  bool imported = false;  // whether an import was read: the files after it merge as sources
   for (const std::string& file : files) {
-    reports.push_back(read_one(file, merged, known, problems));
+    reports.push_back(read_one(file, merged, known, imported, problems));
     const file_report& r = reports.back();
     if (unread.empty() && (!r.readable || r.left_out.stopped)) unread = file;
   }
@@ -201,8 +212,8 @@ auto add_validate(CLI::App& app) -> command {
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("validate", "Check data files and list every problem");
   sub->add_option("FILE", o->files,
-                  "Files to check: .json, .jsonl or .csv, or a folder of the Office of the "
-                  "Historian's data")
+                  "Files to check: .json, .jsonl or .csv, a COLT CSV file, or a folder of the "
+                  "Office of the Historian's data")
       ->required();
   set_footer(sub,
              "Prints every problem of a file in one run, in file order, as\n"
@@ -213,11 +224,18 @@ auto add_validate(CLI::App& app) -> command {
              "likely duplicates, journeys, names that look alike), and every time zone is\n"
              "looked up in the tz database. A reference to a record that has errors is not\n"
              "reported again.\n"
+             "Consistency across records, as warnings naming both records: a person placed\n"
+             "in two countries on the same days (sharing two days or more, or one day strictly\n"
+             "inside one of the events: one travel day is fine; events nested in one another\n"
+             "or in one journey never conflict), and a visit more than 90 days away from every\n"
+             "office its guest has recorded, when one is a head of state's or government's.\n"
              "Several files are checked together, as --data FILE... loads them: CSV names\n"
-             "resolve against the files before and the embedded dataset's actors, an actor\n"
-             "defined twice must be the same record, and the checks across records run over\n"
-             "all the files (a last line sums them up). To check files that are never loaded\n"
-             "together, validate each on its own.\n"
+             "resolve against the files before and the embedded dataset's actors; an actor\n"
+             "defined twice must be the same record, but an import (a COLT file, an Office of\n"
+             "the Historian folder) and every file after it are sources of their own, whose\n"
+             "people and trips are matched with those before (as diplo merge-report lists);\n"
+             "the checks across records run over all the files (a last line sums them up). To\n"
+             "check files that are never loaded together, validate each on its own.\n"
              "Exit status 0 when no file has errors (warnings are fine), else 2.");
 
   return {sub, [o](context&) -> int { return validate_files(o->files) ? answered : bad_input; }};

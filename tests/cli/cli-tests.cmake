@@ -670,6 +670,16 @@ diplo_cli_test(colt-merge-report RC 0
 diplo_cli_test(colt-merge-report-json RC 0 JSON
   ARGS merge-report --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${_colt}" --json
   STDOUT "\"command\": \"merge-report\"" "\"evidence\": \"name \\\\\"xi jinping\\\\\"\"")
+# validate takes COLT files too, merged as --data merges them, and checks the sources against
+# each other: Chávez in Colombia on 24-27 April 2003 (consistency.json) while COLT has him in
+# Brazil on 25-26 April (two countries; his flight to Quito on the 27th is no conflict), and
+# Menem in Madrid in 2005, years after his term (the actor is COLT's, with the file's offices).
+diplo_cli_test(validate-colt-consistency RC 0
+  ARGS validate "${_colt}" "${_cli_data}/consistency.json"
+  STDOUT "colt-sample\\.csv:[0-9]+:[0-9]+: warning: event \"colt-1383-VEN-BRA-37736\": \"hugo-chavez\" is placed in Brazil on 25[^ ]+26 April 2003 and in Colombia on 24[^ ]+27 April 2003 by \"chavez-in-colombia\" \\([^\n]*consistency\\.json:[0-9]+\\): two countries on the same days"
+         "consistency\\.json:[0-9]+:[0-9]+: warning: event \"menem-in-madrid\": guest \"[a-z-]*menem[a-z-]*\" held none of their recorded offices within 90 days of this visit [^\n]*President of Argentina \\(8 July 1989 [^ ]+ 10 December 1999\\)[^\n]*\\(the actor is recorded at [^\n]*colt-sample\\.csv:[0-9]+\\)"
+         "\nall 2 files together \\(as --data loads them\\): ok, "
+  NOT_STDOUT "chavez-in-quito")
 diplo_cli_test(merge-report-one-source RC 2
   ARGS merge-report --data "${_colt}"
   STDERR "give at least two sources with --data")

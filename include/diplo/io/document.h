@@ -382,7 +382,9 @@ struct check_report {
 /// look-alike and ambiguous names, ids that are another actor's name; warnings), then the
 /// checks across records that `build()` makes (`timeline_builder::validate()`: unknown
 /// actors and parents, duplicate ids, children outside their parents, cycles, likely
-/// duplicates...), all sorted by `sort_by_position`.
+/// duplicates...) and those it does not (`timeline_builder::check_consistency()`: a person
+/// in two countries on the same days, a trip away from every office of its guest;
+/// warnings), all sorted by `sort_by_position`.
 ///
 /// Records the reader left out (`doc.left_out`) are taken into account: a reference to an
 /// actor or event whose record was left out is not reported (its record's own errors
@@ -441,6 +443,9 @@ struct check_report {
       b.add(std::move(e), detail::origin_at(doc.origins, i));
     }
     std::vector<diagnostic> found = b.validate();
+    r.diagnostics.insert(r.diagnostics.end(), std::make_move_iterator(found.begin()),
+                         std::make_move_iterator(found.end()));
+    found = b.check_consistency(doc.actor_origins);
     r.diagnostics.insert(r.diagnostics.end(), std::make_move_iterator(found.begin()),
                          std::make_move_iterator(found.end()));
   }
