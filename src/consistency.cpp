@@ -84,7 +84,9 @@ auto heads_office(std::string_view title) -> bool {
                                                              "grand duke",    "chairman",
                                                              "presidente",    "primeiro ministro"};
   static constexpr std::array<std::string_view, 4> not_heads = {"vice", "deputy", "elect", "former"};
-  std::string folded = " " + detail::fold(title) + " ";
+  std::string folded = " ";  // (not `" " + fold(...)`: GCC 12 -O3 warns wrongly on it, -Wrestrict)
+  folded += detail::fold(title);
+  folded += ' ';
   std::replace(folded.begin(), folded.end(), '-', ' ');
   auto has = [&](std::string_view word) {
     return folded.find(fmt::format(" {}", word)) != std::string::npos;

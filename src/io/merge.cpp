@@ -216,6 +216,8 @@ auto merge_visits(document& into, document& from, const std::vector<origin>& int
   const visit_index index = index_visits(into);
   std::vector<event> events;
   std::vector<origin> origins;
+  events.reserve(from.events.size());
+  origins.reserve(from.events.size());
   from.origins.resize(from.events.size());
   for (std::size_t i = 0; i < from.events.size(); ++i) {
     const auto* v = std::get_if<visit>(&from.events[i]);
