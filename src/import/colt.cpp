@@ -484,7 +484,7 @@ class colt_importer {
       if (people_[c].key != people_[a].key) {
         rep().resolved_names.push_back(
             {b.first_row, fmt::format("\"{}\" taken as \"{}\" by {}", most_used(b.spellings),
-                                      most_used(people_[a].spellings), id->cite())});
+                                      most_used(people_[a].spellings), *id)});
       }
       join(c, a);
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <diplo/error.h>
@@ -48,6 +49,7 @@ TEST(Identities, ARecordIsAnEntrysPersonBySpellingCountryYearsAndWikidata) {
   EXPECT_NE(t.find("vaclav havel", cz, b, a), nullptr);               // years unknown
   EXPECT_EQ(t.find("vaclav havel", cz, first, last, "Q1"), nullptr);  // another item
   EXPECT_NE(t.find("vaclav havel", cz, first, last, "Q36233"), nullptr);
+  EXPECT_EQ(fmt::format("{}", t.entries().front()), "curated identity \"Václav Havel\" (t.csv:2)");
 }
 
 TEST(Identities, BadTablesAreErrorsThatSayWhere) {

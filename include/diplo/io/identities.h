@@ -28,6 +28,7 @@
 #include <vector>
 
 #include <date/date.h>
+#include <fmt/format.h>
 
 #include "diplo/actor.h"
 #include "diplo/country.h"
@@ -75,3 +76,12 @@ class DIPLO_IO_API identity_table {
 };
 
 }  // namespace diplo::io
+
+/// "curated identity "Václav Havel" (<embedded>/data/identities.csv:18)" (known_identity::cite).
+template <>
+struct fmt::formatter<diplo::io::known_identity> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::io::known_identity& e, Context& ctx) const -> decltype(ctx.out()) {
+    return fmt::formatter<std::string_view>::format(e.cite(), ctx);
+  }
+};
