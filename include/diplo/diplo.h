@@ -6,7 +6,9 @@
 // that users who need no time zones need no compiled date library.
 
 #include "diplo/actor.h"
+#include "diplo/answer.h"
 #include "diplo/country.h"
+#include "diplo/coverage.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
 #include "diplo/id.h"

@@ -72,6 +72,17 @@ enum class severity : std::uint8_t { warning, error };
   return s == severity::error ? "error" : "warning";
 }
 
+/// Where a record came from: a file and the line and column of its record (1-based; 0
+/// when not known). Readers pass it to timeline_builder::add so that a problem found
+/// when freezing points back into the file: "events.json:12:5: error: event "x": ...".
+struct origin {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+
+  friend auto operator==(const origin&, const origin&) -> bool = default;
+};
+
 /// One problem found in a larger input.
 /// `where` is a file name or a field path ("event visit-1: period"); `line` and
 /// `column` are 1-based and 0 when not known.

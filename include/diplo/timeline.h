@@ -119,6 +119,7 @@
 #include <fmt/ranges.h>
 
 #include "diplo/actor.h"
+#include "diplo/coverage.h"
 #include "diplo/detail/fold.h"
 #include "diplo/detail/instant.h"
 #include "diplo/error.h"
@@ -471,17 +472,6 @@ struct timeline_index {
 
 }  // namespace detail
 
-/// Where an event came from: a file and the line and column of its record (1-based; 0
-/// when not known). Readers pass it to timeline_builder::add so that a problem found
-/// when freezing points back into the file: "events.json:12:5: error: event "x": ...".
-struct origin {
-  std::string file;
-  std::uint32_t line = 0;
-  std::uint32_t column = 0;
-
-  friend auto operator==(const origin&, const origin&) -> bool = default;
-};
-
 /// Collects actors and events, then checks and freezes them into a timeline.
 /// Not thread-safe (it is a builder); the timeline it makes is.
 class timeline_builder {
@@ -489,6 +479,15 @@ class timeline_builder {
   timeline_builder() = default;
   /// Starts from a registry of the actors the events will name.
   explicit timeline_builder(actor_registry actors) : actors_(std::move(actors)) {}
+
+  /// Declares what the events record completely (diplo/coverage.h); the timeline keeps every
+  /// scope declared, in order. validate() reports a scope naming an unknown actor.
+  auto declare(coverage_scope scope) -> timeline_builder& {
+    coverage_.push_back(std::move(scope));
+    return *this;
+  }
+  /// The scopes declared so far.
+  [[nodiscard]] auto coverage() const noexcept -> std::span<const coverage_scope> { return coverage_; }
 
   /// The registry, to add actors before freezing.
   [[nodiscard]] auto actors() noexcept -> actor_registry& { return actors_; }
@@ -578,6 +577,7 @@ class timeline_builder {
   actor_registry actors_;
   std::vector<event> events_;
   std::vector<origin> origins_;
+  std::vector<coverage_scope> coverage_;
 
   class validator;                           // validate(), one member per check
   friend class detail::consistency_checker;  // check_consistency() (src/consistency.cpp)
@@ -644,6 +644,9 @@ class timeline {
   /// The actors the events name.
   [[nodiscard]] auto actors() const noexcept -> const actor_registry& { return actors_; }
 
+  /// What its events record completely (diplo/coverage.h): every scope its sources declared.
+  [[nodiscard]] auto coverage() const noexcept -> std::span<const coverage_scope> { return coverage_; }
+
   /// Warnings found when the timeline was frozen.
   [[nodiscard]] auto warnings() const noexcept -> const std::vector<diagnostic>& { return warnings_; }
 
@@ -670,6 +673,7 @@ class timeline {
   actor_registry actors_;
   std::vector<event> events_;
   std::vector<diagnostic> warnings_;
+  std::vector<coverage_scope> coverage_;
   detail::timeline_index index_;
 };
 
@@ -1117,6 +1121,7 @@ class timeline_builder::validator {
     check_chains();
     check_journeys();
     check_duplicates();
+    check_coverage();
     std::stable_sort(out_.begin(), out_.end(),
                      [](const diagnostic& a, const diagnostic& b) { return a.severity > b.severity; });
     cap_diagnostics(out_);
@@ -1138,6 +1143,33 @@ class timeline_builder::validator {
 
   void err(std::size_t i, std::string msg) { out_.push_back(b_.diag(i, severity::error, std::move(msg))); }
   void warn(std::size_t i, std::string msg) { out_.push_back(b_.diag(i, severity::warning, std::move(msg))); }
+
+  // Each coverage scope names known actors, and the actors its subject needs.
+  void check_coverage() {
+    for (const coverage_scope& c : b_.coverage_) {
+      // At the record when it was read from a file; else under the dataset's title.
+      const bool read = !c.read_at.file.empty() || c.read_at.line != 0;
+      const std::string where = read               ? c.read_at.file
+                                : c.source.empty() ? std::string("<coverage>")
+                                                   : c.source;
+      auto error = [&](std::string msg) {
+        out_.push_back({severity::error, where, c.read_at.line, c.read_at.column,
+                        fmt::format("coverage record ({}): {}", name(c.subject), msg)});
+      };
+      for (const actor_id& a : c.actors) {
+        if (!b_.actors_.position(a)) error(fmt::format("unknown actor \"{}\"", a.value()));
+      }
+      const bool by_actors =
+          c.subject == coverage_subject::events_of || c.subject == coverage_subject::events_between;
+      if (by_actors && c.actors.empty()) error("names no actor");
+      if (!by_actors && c.countries.empty()) error("names no country");
+      if (c.subject == coverage_subject::trips_by && !c.actors.empty()) {
+        error(
+            "names actors (the trips of whoever holds an office of its countries; for one person's, "
+            "events_of or visits_to with guests)");
+      }
+    }
+  }
 
   void number_people() {
     known_ = static_cast<std::uint32_t>(b_.actors_.size());
@@ -1507,6 +1539,7 @@ inline auto timeline_builder::freeze() && -> timeline {
   timeline t;
   t.warnings_ = std::move(diags);
   t.actors_ = std::move(actors_);
+  t.coverage_ = std::move(coverage_);
   sort_into_timeline_order();
   t.events_ = std::move(events_);
   events_.clear();

@@ -512,10 +512,22 @@ auto trip_json(const trip& tr, name_list& names) -> json {
   return o;
 }
 
-void print_json(context& ctx, json question, json answer, const name_list& names) {
+auto coverage_json(const coverage_verdict& v) -> json {
+  json out = json::object{{"status", name(v.status)}, {"reason", v.reason}};
+  if (v.as_of) out.set("as_of", day_edtf(*v.as_of));
+  return out;
+}
+
+void print_coverage_note(const coverage_verdict& v) {
+  if (!v.complete()) print_out("{}\n", one_line(v.reason));  // names inside may hold line breaks
+}
+
+void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
+                const name_list& names) {
   json doc = json::make_object();
   doc.set("question", std::move(question));
   doc.set("answer", std::move(answer));
+  doc.set("coverage", coverage_json(coverage));
   doc.set("names", names.to_json());
   json data = json::make_object();
   const io::dataset_info& info = ctx.info();

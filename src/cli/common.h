@@ -238,7 +238,15 @@ auto encounter_json(const encounter& e, name_list& names) -> json;
 auto trip_json(const trip& tr, name_list& names) -> json;
 
 /// Prints {"question": question, "answer": answer, "names": ..., "data": ...} to stdout.
-void print_json(context& ctx, json question, json answer, const name_list& names);
+void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
+                const name_list& names);
+
+/// The verdict as JSON: {"status": "partial", "reason": "...", "as_of": "2026-02-04"}.
+auto coverage_json(const coverage_verdict& v) -> json;
+
+/// After an answer that is not complete, the one line that says what the data may miss
+/// (diplo/coverage.h); nothing for a complete one.
+void print_coverage_note(const coverage_verdict& v);
 
 /// An optional day as an EDTF string, or null.
 auto date_json(const std::optional<partial_date>& d) -> json;

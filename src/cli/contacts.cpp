@@ -40,7 +40,7 @@ auto add_contacts(CLI::App& app) -> command {
         meet_options opt{.calls = o->calls};
         if (from) opt.after = from->earliest();
         if (to) opt.before = to->latest() + date::days{1};
-        std::vector<contact> all = contacts(t, a, opt);
+        auto [all, coverage] = answer_contacts(t, a, opt);
         const std::size_t total = all.size();
         if (o->top != 0 && all.size() > o->top) all.resize(o->top);
 
@@ -65,18 +65,20 @@ auto add_contacts(CLI::App& app) -> command {
             }
             answer = json::object{{"total", total}, {"contacts", std::move(list)}};
           }
-          print_json(ctx, std::move(q), std::move(answer), names);
+          print_json(ctx, std::move(q), std::move(answer), coverage, names);
           return all.empty() ? no_answer : answered;
         }
         const std::string bound = bounds_text(from, to);
         if (all.empty()) {
           print_out("{} {} nobody{}{} in this data.\n", name_of(t, a), o->calls ? "met or spoke with" : "met",
                     o->calls ? "" : " in person", bound);
+          print_coverage_note(coverage);
           return no_answer;
         }
         print_out("{} {} {} {}{}{}{}:\n", name_of(t, a), o->calls ? "met or spoke with" : "met", total,
                   total == 1 ? "counterpart" : "counterparts", o->calls ? "" : " in person", bound,
                   all.size() < total ? fmt::format(" (the {} most frequent shown)", all.size()) : "");
+        print_coverage_note(coverage);
         table tab({"counterpart", "times", "first", "last", "last place"});
         tab.align_right(1);
         for (const contact& c : all) {

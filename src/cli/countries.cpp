@@ -36,6 +36,7 @@ struct countries_answer {
   std::vector<country_visits> all;
   std::size_t trips = 0;  // to all of them
   std::size_t shown = 0;
+  coverage_verdict coverage{};
 };
 
 // The options and flags of `diplo countries`, and its help footer.
@@ -78,7 +79,7 @@ auto print_countries_json(context& ctx, const timeline& t, const countries_query
     }
     answer = json::object{{"countries", r.all.size()}, {"trips", r.trips}, {"visited", std::move(list)}};
   }
-  print_json(ctx, std::move(question), std::move(answer), names);
+  print_json(ctx, std::move(question), std::move(answer), r.coverage, names);
   return r.all.empty() ? no_answer : answered;
 }
 
@@ -131,6 +132,7 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
           : "";
   if (r.all.empty()) {
     print_out("No trips abroad by {}{} in this data.\n{}", who, bounds, unknown_home);
+    print_coverage_note(r.coverage);
     return no_answer;
   }
   const auto& all = r.all;
@@ -145,6 +147,7 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
   print_out("{} visited {} most{}: {} trip{}{}.\n", who, list, bounds, n, n == 1 ? "" : "s",
             most.size() == 1 ? "" : " each");
   print_out("{}", unknown_home);
+  print_coverage_note(r.coverage);
   print_out("{} trip{} to {} countr{}{}:\n", r.trips, r.trips == 1 ? "" : "s", all.size(),
             all.size() == 1 ? "y" : "ies",
             r.shown < all.size() ? fmt::format(" (the {} visited most shown)", r.shown) : "");
@@ -161,7 +164,7 @@ auto print_countries(const timeline& t, const countries_query& q, const countrie
 }
 
 // The answer: the question parsed, the countries counted, then JSON or words.
-auto answer_countries(context& ctx, const countries_options& o) -> int {
+auto run_countries(context& ctx, const countries_options& o) -> int {
   countries_query q;
   const date_range dates = date_range_of(o.from, o.to);
   q.from = dates.from;
@@ -172,7 +175,9 @@ auto answer_countries(context& ctx, const countries_options& o) -> int {
   const timeline& t = ctx.data();
   q.who = resolve(t, o.who);
   countries_answer r;
-  r.all = visited_countries(t, q.who, q.filter);
+  auto [all, coverage] = answer_visited_countries(t, q.who, q.filter);
+  r.all = std::move(all);
+  r.coverage = std::move(coverage);
   for (const auto& c : r.all) r.trips += c.trips;
   r.shown = o.top == 0 ? r.all.size() : std::min(o.top, r.all.size());
   return o.json ? print_countries_json(ctx, t, q, o, r) : print_countries(t, q, r);
@@ -184,7 +189,7 @@ auto add_countries(CLI::App& app) -> command {
   auto o = std::make_shared<countries_options>();
   CLI::App* sub = app.add_subcommand("countries", "Which countries A visited, and how often (most first)");
   add_countries_options(sub, *o);
-  return {sub, [o](context& ctx) -> int { return answer_countries(ctx, *o); }};
+  return {sub, [o](context& ctx) -> int { return run_countries(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

@@ -36,7 +36,7 @@ auto add_first_meeting(CLI::App& app) -> command {
             const auto [a, b] = resolve_pair(t, o->a, o->b);
             meet_options opt{.calls = o->calls, .planned = o->planned, .possibly = o->possibly};
             if (after) opt.after = after->earliest();
-            const std::optional<encounter> r = first_meeting(t, a, b, opt);
+            const auto [r, coverage] = answer_first_meeting(t, a, b, opt);
 
             if (o->json) {
               name_list names(t);
@@ -46,13 +46,14 @@ auto add_first_meeting(CLI::App& app) -> command {
                   json::object{{"command", "first-meeting"}, {"a", a.value()},    {"b", b.value()},
                                {"after", date_json(after)},  {"calls", o->calls}, {"possibly", o->possibly},
                                {"planned", o->planned}};
-              print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), names);
+              print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), coverage, names);
               return r ? answered : no_answer;
             }
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(after, std::nullopt, "on or after");
             if (!r) {
               print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_coverage_note(coverage);
               return no_answer;
             }
             print_out("{}\n", encounter_answer(t, a, b, *r, "first", o->calls, bound));
@@ -60,6 +61,7 @@ auto add_first_meeting(CLI::App& app) -> command {
               print_out("(Its date is partial: it may also have started before {}.)\n", *after);
             }
             print_partial_rivals(*r, meetings(t, a, b, opt), false);
+            print_coverage_note(coverage);
             print_encounter(t, *r);
             return answered;
           }};

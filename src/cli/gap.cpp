@@ -31,7 +31,7 @@ auto add_gap(CLI::App& app) -> command {
       sub, [o](context& ctx) -> int {
         const timeline& t = ctx.data();
         const auto [a, b] = resolve_pair(t, o->a, o->b);
-        const std::optional<gap> g = longest_gap(t, a, b, {.calls = o->calls});
+        const auto [g, coverage] = answer_longest_gap(t, a, b, {.calls = o->calls});
 
         if (o->json) {
           name_list names(t);
@@ -46,13 +46,14 @@ auto add_gap(CLI::App& app) -> command {
                                   {"before", encounter_json(g->before, names)},
                                   {"after", encounter_json(g->after, names)}};
           }
-          print_json(ctx, std::move(q), std::move(answer), names);
+          print_json(ctx, std::move(q), std::move(answer), coverage, names);
           return g ? answered : no_answer;
         }
         const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
         if (!g) {
           print_out("{} {} fewer than twice in this data: there is no gap between meetings.\n", who,
                     meet_verb(o->calls));
+          print_coverage_note(coverage);
           return no_answer;
         }
         if (g->length.count() == 0) {
@@ -75,6 +76,7 @@ auto add_gap(CLI::App& app) -> command {
               "gap is counted after its start.)\n",
               base(*g->before.events.front()).id, base(*g->before.events.front()).when);
         }
+        print_coverage_note(coverage);
         print_out("\n  before: {}\n          ({})\n", one_line(fmt::format("{}", g->before)),
                   base(*g->before.event).id);
         print_out("  after:  {}\n          ({})\n", one_line(fmt::format("{}", g->after)),

@@ -76,7 +76,7 @@ void add_journeys_options(CLI::App* sub, journeys_options& o) {
 
 // journeys --json: the question, then the journeys (or the one --first or --last chose).
 auto print_journeys_json(context& ctx, const timeline& t, const trip_query& q, const journeys_options& o,
-                         const std::vector<journey>& all) -> int {
+                         const std::vector<journey>& all, const coverage_verdict& coverage) -> int {
   const visit_filter& f = q.filter;
   const bool one = o.first || o.last;
   const journey* chosen = all.empty() ? nullptr : o.first ? &all.front() : &all.back();
@@ -106,7 +106,7 @@ auto print_journeys_json(context& ctx, const timeline& t, const trip_query& q, c
     for (const journey& j : all) list.push(journey_json(j, names));
     answer = json::object{{"count", all.size()}, {"stops", stops}, {"journeys", std::move(list)}};
   }
-  print_json(ctx, std::move(question), std::move(answer), names);
+  print_json(ctx, std::move(question), std::move(answer), coverage, names);
   return all.empty() ? no_answer : answered;
 }
 
@@ -152,16 +152,18 @@ void print_chosen_journey(const timeline& t, const visit_filter& f, const journe
 // journeys in words: none, the one chosen, or the number (with --count alone on a line)
 // and the table of journeys.
 auto print_journeys(const timeline& t, const trip_query& q, const journeys_options& o,
-                    const std::vector<journey>& all) -> int {
+                    const std::vector<journey>& all, const coverage_verdict& coverage) -> int {
   const visit_filter& f = q.filter;
   const std::string scope = journeys_scope(t, q, o.planned);
   if (all.empty()) {
     if (o.count) print_out("0\n");
     print_out("No journeys abroad{} in this data.\n", scope);
+    print_coverage_note(coverage);
     return no_answer;
   }
   if (o.first || o.last) {
     print_chosen_journey(t, f, o.first ? all.front() : all.back(), o.first, scope);
+    print_coverage_note(coverage);
     return answered;
   }
   std::size_t stops = 0;
@@ -169,6 +171,7 @@ auto print_journeys(const timeline& t, const trip_query& q, const journeys_optio
   if (o.count) print_out("{}\n", all.size());
   print_out("{} journey{} abroad{} ({} stop{}):\n", all.size(), all.size() == 1 ? "" : "s", scope, stops,
             stops == 1 ? "" : "s");
+  print_coverage_note(coverage);
   // The stops last: the one column of unbounded width.
   std::vector<std::string> header{"date", "journey", "stops"};
   if (!f.guest) header.insert(header.begin() + 1, "guest");
@@ -185,12 +188,17 @@ auto print_journeys(const timeline& t, const trip_query& q, const journeys_optio
 }
 
 // The answer: the filter from the options, the journeys, then JSON or words.
-auto answer_journeys(context& ctx, const journeys_options& o) -> int {
+auto run_journeys(context& ctx, const journeys_options& o) -> int {
   trip_query q = trip_query_of(o);
   const timeline& t = ctx.data();
   if (!o.guest.empty()) q.filter.guest = resolve(t, o.guest);
   const std::vector<journey> all = journeys(t, q.filter);
-  return o.json ? print_journeys_json(ctx, t, q, o, all) : print_journeys(t, q, o, all);
+  // --first: the trips up to the first journey found; --last: from the last one on.
+  visit_filter f = q.filter;
+  if (!all.empty() && o.last) f.from = all.back().when.earliest_start();
+  if (!all.empty() && o.first) f.to = all.front().when.latest_start();
+  const coverage_verdict coverage = visits_coverage(t, f);
+  return o.json ? print_journeys_json(ctx, t, q, o, all, coverage) : print_journeys(t, q, o, all, coverage);
 }
 
 }  // namespace
@@ -200,7 +208,7 @@ auto add_journeys(CLI::App& app) -> command {
   CLI::App* sub = app.add_subcommand(
       "journeys", "Journeys abroad: how many times someone set out, and the stops of each");
   add_journeys_options(sub, *o);
-  return {sub, [o](context& ctx) -> int { return answer_journeys(ctx, *o); }};
+  return {sub, [o](context& ctx) -> int { return run_journeys(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

@@ -35,7 +35,7 @@ auto add_last_meeting(CLI::App& app) -> command {
             const auto [a, b] = resolve_pair(t, o->a, o->b);
             meet_options opt{.calls = o->calls, .planned = o->planned, .possibly = o->possibly};
             if (before) opt.before = before->earliest();
-            const std::optional<encounter> r = last_meeting(t, a, b, opt);
+            const auto [r, coverage] = answer_last_meeting(t, a, b, opt);
 
             if (o->json) {
               name_list names(t);
@@ -45,13 +45,14 @@ auto add_last_meeting(CLI::App& app) -> command {
                   json::object{{"command", "last-meeting"},   {"a", a.value()},    {"b", b.value()},
                                {"before", date_json(before)}, {"calls", o->calls}, {"possibly", o->possibly},
                                {"planned", o->planned}};
-              print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), names);
+              print_json(ctx, std::move(q), r ? encounter_json(*r, names) : json(nullptr), coverage, names);
               return r ? answered : no_answer;
             }
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(before, std::nullopt, "before");
             if (!r) {
               print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_coverage_note(coverage);
               return no_answer;
             }
             print_out("{}\n", encounter_answer(t, a, b, *r, "last", o->calls, bound));
@@ -59,6 +60,7 @@ auto add_last_meeting(CLI::App& app) -> command {
               print_out("(Its date is partial: it may also have started on or after {}.)\n", *before);
             }
             print_partial_rivals(*r, meetings(t, a, b, opt), true);
+            print_coverage_note(coverage);
             print_encounter(t, *r);
             return answered;
           }};

@@ -37,7 +37,7 @@ auto add_meetings(CLI::App& app) -> command {
             meet_options opt{.calls = o->calls, .planned = o->planned};
             if (from) opt.after = from->earliest();
             if (to) opt.before = to->latest() + date::days{1};  // "to" is inclusive
-            const std::vector<encounter> all = meetings(t, a, b, opt);
+            const auto [all, coverage] = answer_meetings(t, a, b, opt);
 
             if (o->json) {
               name_list names(t);
@@ -52,16 +52,18 @@ auto add_meetings(CLI::App& app) -> command {
                 for (const encounter& e : all) list.push(encounter_json(e, names));
                 answer = json::object{{"count", all.size()}, {"encounters", std::move(list)}};
               }
-              print_json(ctx, std::move(q), std::move(answer), names);
+              print_json(ctx, std::move(q), std::move(answer), coverage, names);
               return all.empty() ? no_answer : answered;
             }
             const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
             const std::string bound = bounds_text(from, to);
             if (all.empty()) {
               print_out("{} never {}{} in this data.\n", who, meet_verb(o->calls), bound);
+              print_coverage_note(coverage);
               return no_answer;
             }
             print_out("{} {} {}{}:\n", who, meet_verb(o->calls), times(all.size()), bound);
+            print_coverage_note(coverage);
             table tab({"date", "place", "kind", "event"});
             for (const encounter& e : all) {
               tab.add({fmt::format("{}", e.when()), place_text(*e.event), kind_text(*e.event),

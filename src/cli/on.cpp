@@ -21,7 +21,8 @@ struct on_options {
 
 // --json: the question, and everyone placed with their events.
 auto print_on_json(context& ctx, const timeline& t, const on_options& o, const partial_date& d,
-                   const whereabouts_options& opt, const std::vector<person_whereabouts>& all) -> int {
+                   const whereabouts_options& opt, const std::vector<person_whereabouts>& all,
+                   const coverage_verdict& coverage) -> int {
   name_list names(t);
   json q =
       json::object{{"command", "on"},
@@ -43,7 +44,7 @@ auto print_on_json(context& ctx, const timeline& t, const on_options& o, const p
     }
     answer = json::object{{"count", all.size()}, {"people", std::move(people)}};
   }
-  print_json(ctx, std::move(q), std::move(answer), names);
+  print_json(ctx, std::move(q), std::move(answer), coverage, names);
   return all.empty() ? no_answer : answered;
 }
 
@@ -88,21 +89,23 @@ void print_sources(const timeline& t, std::vector<const event*> cited) {
 }
 
 // The answer: the question parsed, everyone placed on the day, then JSON or words.
-auto answer_on(context& ctx, const on_options& o) -> int {
+auto run_on(context& ctx, const on_options& o) -> int {
   const partial_date d = parse_day(o.day, "DATE");
   whereabouts_options opt{.planned = o.planned};
   if (!o.country.empty()) opt.country = parse_country(o.country, "--country");
   const timeline& t = ctx.data();
-  const std::vector<person_whereabouts> all = whereabouts_on(t, d.earliest(), opt);
-  if (o.json) return print_on_json(ctx, t, o, d, opt, all);
+  const auto [all, coverage] = answer_whereabouts_on(t, d.earliest(), opt);
+  if (o.json) return print_on_json(ctx, t, o, d, opt, all, coverage);
 
   const std::string in = opt.country.empty() ? "" : fmt::format(" in {}", opt.country);
   if (all.empty()) {
     print_out("No event in this data places anyone{} on {}.\n", in, d);
+    print_coverage_note(coverage);
     return no_answer;
   }
   print_out("On {}, this data places {}{}:\n", d,
             all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
+  print_coverage_note(coverage);
   print_sources(t, print_people(t, all));
   return answered;
 }
@@ -122,7 +125,7 @@ auto add_on(CLI::App& app) -> command {
              "participants, attendees), with the event, as 'diplo where' would for each of them;\n"
              "people at one event stand together. An event of partial dates may only possibly\n"
              "cover the day, and says so. The sources of every event listed follow the table.");
-  return {sub, [o](context& ctx) -> int { return answer_on(ctx, *o); }};
+  return {sub, [o](context& ctx) -> int { return run_on(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

@@ -125,6 +125,7 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
                        const std::optional<partial_date>& from, const std::optional<partial_date>& to,
                        const visits_options& o) -> int {
   const std::optional<trip_gap> g = longest_gap(t, f);
+  const coverage_verdict coverage = visits_coverage(t, f);
   if (o.json) {
     name_list names(t);
     if (f.guest) names.add(*f.guest);
@@ -136,13 +137,14 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
                             {"before", trip_json(g->before, names)},
                             {"after", trip_json(g->after, names)}};
     }
-    print_json(ctx, question_json(f, from, to, o), std::move(answer), names);
+    print_json(ctx, question_json(f, from, to, o), std::move(answer), coverage, names);
     return g ? answered : no_answer;
   }
   std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
   const std::string scope = scope_text(t, f, from, to, o.planned);
   if (!g) {
     print_out("Fewer than two {}s{} in this data: there is no gap between them.\n", what, scope);
+    print_coverage_note(coverage);
     return no_answer;
   }
   if (g->length.count() == 0) {
@@ -156,6 +158,7 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
               g->length.count(), day_text(g->last_day()), day_text(g->next_day()));
   }
   print_open_ends(visits(t, f));
+  print_coverage_note(coverage);
   for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
     print_out("\n  {}: {}\n\n", label, *tr);
     print_evidence(t, tr->main(), nullptr, "    ");
@@ -202,7 +205,7 @@ void add_visits_options(CLI::App* sub, visits_options& o) {
 
 // visits --json: the question, then the trips (or the one --first or --last chose).
 auto print_visits_json(context& ctx, const timeline& t, const trip_query& q, const visits_options& o,
-                       const std::vector<trip>& all) -> int {
+                       const std::vector<trip>& all, const coverage_verdict& coverage) -> int {
   const visit_filter& f = q.filter;
   const bool one = o.first || o.last;
   const trip* chosen = all.empty() ? nullptr : o.first ? &all.front() : &all.back();
@@ -217,15 +220,16 @@ auto print_visits_json(context& ctx, const timeline& t, const trip_query& q, con
     for (const trip& tr : all) list.push(trip_json(tr, names));
     answer = json::object{{"count", all.size()}, {"trips", std::move(list)}};
   }
-  print_json(ctx, std::move(question), std::move(answer), names);
+  print_json(ctx, std::move(question), std::move(answer), coverage, names);
   return all.empty() ? no_answer : answered;
 }
 
 // visits --first / --last: the trip, its evidence, and its events when it holds several.
 void print_chosen_trip(const timeline& t, const visit_filter& f, const trip& tr, bool first,
-                       const std::string& what, const std::string& scope) {
+                       const std::string& what, const std::string& scope, const coverage_verdict& coverage) {
   print_out("{} {}{}: {}, {}{}.\n", first ? "First" : "Last", what, scope, tr.when, trip_place(tr),
             f.guest ? "" : fmt::format(", by {}", name_of(t, tr.guest)));
+  print_coverage_note(coverage);
   print_out("  {}\n\n", one_line(fmt::format("{}", tr)));
   print_evidence(t, tr.main());
   if (tr.events.size() > 1) {
@@ -242,7 +246,7 @@ void print_chosen_trip(const timeline& t, const visit_filter& f, const trip& tr,
 // visits in words: none, the one chosen, or the number (with --count alone on a line) and
 // the table of trips.
 auto print_visits(const timeline& t, const trip_query& q, const visits_options& o,
-                  const std::vector<trip>& all) -> int {
+                  const std::vector<trip>& all, const coverage_verdict& coverage) -> int {
   const visit_filter& f = q.filter;
   // "state visits by Xi Jinping to Russia from 24 February 2022 to 10 May 2025"
   std::string what = f.level ? fmt::format("{} visit", *f.level) : std::string("visit");
@@ -251,14 +255,16 @@ auto print_visits(const timeline& t, const trip_query& q, const visits_options& 
   if (all.empty()) {
     if (o.count) print_out("0\n");
     print_out("No {}s{} in this data.\n", what, scope);
+    print_coverage_note(coverage);
     return no_answer;
   }
   if (o.first || o.last) {
-    print_chosen_trip(t, f, o.first ? all.front() : all.back(), o.first, what, scope);
+    print_chosen_trip(t, f, o.first ? all.front() : all.back(), o.first, what, scope, coverage);
     return answered;
   }
   if (o.count) print_out("{}\n", all.size());
   print_out("{} {}{}{}:\n", all.size(), what, all.size() == 1 ? "" : "s", scope);
+  print_coverage_note(coverage);
   std::vector<std::string> header{"date", "place", "kind", "event"};
   if (!f.guest) header.insert(header.begin() + 1, "guest");
   table tab(header);
@@ -272,8 +278,17 @@ auto print_visits(const timeline& t, const trip_query& q, const visits_options& 
   return answered;
 }
 
+// Whether the data holds every trip the answer needs: all those the filter matches, or for
+// --first those up to the first trip found, for --last those from the last one on.
+auto coverage_of(const timeline& t, visit_filter f, const std::vector<trip>& all, const visits_options& o)
+    -> coverage_verdict {
+  if (!all.empty() && o.last) f.from = all.back().when.earliest_start();
+  if (!all.empty() && o.first) f.to = all.front().when.latest_start();
+  return visits_coverage(t, f);
+}
+
 // The answer: the filter from the options, then the longest gap, JSON or words.
-auto answer_visits(context& ctx, const visits_options& o) -> int {
+auto run_visits(context& ctx, const visits_options& o) -> int {
   trip_query q = trip_query_of(o);
   if (!o.level.empty()) {
     for (auto l : {visit_level::unspecified, visit_level::private_visit, visit_level::working,
@@ -285,7 +300,8 @@ auto answer_visits(context& ctx, const visits_options& o) -> int {
   if (!o.guest.empty()) q.filter.guest = resolve(t, o.guest);
   if (o.longest_gap) return print_longest_gap(ctx, t, q.filter, q.from, q.to, o);
   const std::vector<trip> all = visits(t, q.filter);
-  return o.json ? print_visits_json(ctx, t, q, o, all) : print_visits(t, q, o, all);
+  const coverage_verdict coverage = coverage_of(t, q.filter, all, o);
+  return o.json ? print_visits_json(ctx, t, q, o, all, coverage) : print_visits(t, q, o, all, coverage);
 }
 
 }  // namespace
@@ -295,7 +311,7 @@ auto add_visits(CLI::App& app) -> command {
   CLI::App* sub =
       app.add_subcommand("visits", "Trips abroad: who went where, when; how many times A visited a country");
   add_visits_options(sub, *o);
-  return {sub, [o](context& ctx) -> int { return answer_visits(ctx, *o); }};
+  return {sub, [o](context& ctx) -> int { return run_visits(ctx, *o); }};
 }
 
 }  // namespace diplo::cli

@@ -61,8 +61,8 @@ auto add_where(CLI::App& app) -> command {
             const partial_date d = parse_day(o->day, "DATE");
             const timeline& t = ctx.data();
             const actor_id a = resolve(t, o->who);
-            const std::vector<whereabouts> found =
-                where(t, a, d.earliest(), {.planned = o->planned, .cancelled = false});
+            const auto [found, coverage] =
+                answer_where(t, a, d.earliest(), {.planned = o->planned, .cancelled = false});
 
             if (o->json) {
               name_list names(t);
@@ -79,11 +79,12 @@ auto add_where(CLI::App& app) -> command {
                 }
                 answer = json::object{{"places", std::move(list)}};
               }
-              print_json(ctx, std::move(q), std::move(answer), names);
+              print_json(ctx, std::move(q), std::move(answer), coverage, names);
               return found.empty() ? no_answer : answered;
             }
             if (found.empty()) {
               print_out("No event in this data places {} on {}.\n", name_of(t, a), d);
+              print_coverage_note(coverage);
               return no_answer;
             }
             // The answer: the most specific events that surely cover the day (the parade
@@ -102,6 +103,7 @@ auto add_where(CLI::App& app) -> command {
             print_out("{} {} {}{} on {}{}.\n", name_of(t, a), st == status::occurred ? "was" : "is to be",
                       best.front()->certainty == truth::certainly ? "" : "possibly ",
                       fmt::join(places, " and "), d, st == status::occurred ? "" : fmt::format(" ({})", st));
+            print_coverage_note(coverage);
             for (const whereabouts& w : found) {
               print_out("\n  {}\n\n", w);
               print_evidence(t, *w.event);

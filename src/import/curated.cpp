@@ -43,6 +43,19 @@ auto read_curated_table(std::string_view text, std::string_view file, curated_he
   return rows;
 }
 
+void span_records(coverage_scope& scope, const std::vector<event>& events) {
+  if (events.empty()) return;
+  date::sys_days first = base(events.front()).when.earliest_start();
+  date::sys_days last = base(events.front()).when.latest_end();
+  for (const event& e : events) {
+    first = std::min(first, base(e).when.earliest_start());
+    last = std::max(last, base(e).when.latest_end());
+  }
+  last -= date::days{1};  // latest_end is the day after
+  scope.when = period::days(first, last);
+  scope.as_of = last;
+}
+
 auto split_list(std::string_view cell) -> std::vector<std::string> {
   std::vector<std::string> out;
   std::size_t from = 0;

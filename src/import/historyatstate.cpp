@@ -593,12 +593,29 @@ class importer {
     make_travellers();
     make_trip_events();
     fill_registry();
+    declare_coverage();
     return std::move(result_);
   }
 
  private:
   auto doc() -> io::document& { return result_.doc; }
   auto rep() -> import_report& { return result_.report; }
+
+  // What the lists record completely (diplo/coverage.h): every trip abroad of the President
+  // and of the Secretary of State, and every visit of a foreign leader to the United States;
+  // neither names the leaders met, so they record trips, not meetings.
+  void declare_coverage() {
+    const country_code us = country_code::parse("US");
+    coverage_scope trips{.subject = coverage_subject::trips_by,
+                         .countries = {us},
+                         .offices = {"President", "Secretary of State"},
+                         .source = "the Office of the Historian's lists"};
+    curated::span_records(trips, doc().events);
+    coverage_scope visits = trips;
+    visits.subject = coverage_subject::visits_to;
+    visits.offices.clear();
+    doc().info.records = {std::move(trips), std::move(visits)};
+  }
   auto count(dataset d) -> dataset_count& { return rep().counts[static_cast<std::size_t>(d)]; }
   void reject(const record_ref& r, std::string why) {
     ++count(r.dataset).rejected;

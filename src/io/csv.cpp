@@ -979,6 +979,8 @@ auto csv_losses(const timeline& t, const dataset_info& info) -> std::vector<csv_
   out.add("dataset fields (title, coverage, as_of, license, description)",
           static_cast<std::size_t>(!info.title.empty() + !info.coverage.empty() + !info.as_of.empty() +
                                    !info.license.empty() + !info.description.empty()));
+  out.add("coverage records (dataset.records)",
+          info.records.empty() ? t.coverage().size() : info.records.size());
   actor_losses(t, out);
   event_losses(t, out);
   return std::move(out.all);

@@ -125,7 +125,8 @@ auto to_json(const timeline& t, const dataset_info& info) -> std::string {
   detail::node version;
   version.raw = "1";
   root.add("diplo", std::move(version));
-  if (detail::node d = detail::to_node(info); !d.members.empty()) root.add("dataset", std::move(d));
+  if (detail::node d = detail::to_node(info, t.coverage()); !d.members.empty())
+    root.add("dataset", std::move(d));
   if (!t.actors().empty()) {
     detail::node arr;
     arr.t = detail::node::type::array;

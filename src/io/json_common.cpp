@@ -564,8 +564,12 @@ struct record_fields {
 constexpr std::array<std::string_view, 3> place_keys = {"city", "country", "zone"};
 constexpr std::array<std::string_view, 3> office_keys = {"title", "country", "term"};
 constexpr std::array<std::string_view, 4> source_keys = {"url", "publisher", "title", "published"};
-constexpr std::array<std::string_view, 5> dataset_keys = {"title", "coverage", "as_of", "license",
-                                                          "description"};
+constexpr std::array<std::string_view, 6> dataset_keys = {"title",   "coverage",    "as_of",
+                                                          "license", "description", "records"};
+constexpr std::array<std::string_view, 11> scope_keys = {
+    "events_of", "events_between", "trips_by", "visits_to",    "offices", "kinds",
+    "calls",     "period",         "as_of",    "counterparts", "guests"};
+constexpr std::array<std::string_view, 4> event_kind_names = {"visit", "summit", "meeting", "ceremony"};
 
 }  // namespace
 
@@ -590,8 +594,13 @@ void record_reader::read_dataset(od::value& v, const where& w) {
   od::object obj;
   if (!object(v, w, obj)) return;
   dataset_info& info = doc_out_.info;
+  std::vector<std::pair<coverage_scope, scope_defaults>> scopes;
   fields(obj, dataset_keys, w, [&](std::size_t k, od::value val, std::size_t) {
     const where sub{w.key, w.index, dataset_keys[k]};
+    if (k == 5) {
+      read_records(val, scopes);
+      return;
+    }
     std::string* target[] = {&info.title, &info.coverage, &info.as_of, &info.license, &info.description};
     const std::size_t at = offset_of(val);
     if (!text(val, sub, *target[k])) return;
@@ -603,6 +612,114 @@ void record_reader::read_dataset(od::value& v, const where& w) {
       error(at, sub, std::string(strip_prefix(e.what())));
     }
   });
+  // The dataset's period and as-of day are the scopes' defaults, whichever key came first.
+  const auto coverage = period::try_parse(info.coverage);
+  const auto as_of = partial_date::try_parse(info.as_of);
+  for (auto& [scope, given] : scopes) {
+    if (!given.period && coverage) scope.when = *coverage;
+    if (!given.as_of && as_of) scope.as_of = as_of->earliest();
+    scope.source = info.title;
+    info.records.push_back(std::move(scope));
+  }
+}
+
+void record_reader::read_records(od::value& v, std::vector<std::pair<coverage_scope, scope_defaults>>& out) {
+  const where w{"dataset.records"};
+  each_object(
+      v, w, "an array of coverage records", [&](std::size_t i, od::object& o, std::size_t at, const where&) {
+        coverage_scope scope;
+        const auto [line, column] = lines_.at(at);
+        scope.read_at = {std::string(file_), line, column};
+        scope_defaults given;
+        std::size_t subjects = 0;
+        bool guests = false;
+        const std::size_t errors_before = errors_;
+        fields(o, scope_keys, {w.key, i, {}}, [&](std::size_t k, od::value val, std::size_t) {
+          const where sub{w.key, i, scope_keys[k]};
+          switch (k) {
+            case 0:
+            case 1:
+              ++subjects;
+              scope.subject = k == 0 ? coverage_subject::events_of : coverage_subject::events_between;
+              ids(val, sub, scope.actors);
+              break;
+            case 2:
+            case 3:
+              ++subjects;
+              scope.subject = k == 2 ? coverage_subject::trips_by : coverage_subject::visits_to;
+              countries(val, sub, scope.countries);
+              break;
+            case 4: strings(val, sub, scope.offices); break;
+            case 5: read_kinds(val, sub, scope.kinds); break;
+            case 6: boolean(val, sub, scope.calls); break;
+            case 7: {
+              period p;
+              given.period = when(val, sub, p);
+              if (given.period) scope.when = p;
+              break;
+            }
+            case 9: boolean(val, sub, scope.counterparts); break;
+            case 10: guests = ids(val, sub, scope.actors); break;
+            default: {
+              std::optional<partial_date> d;
+              given.as_of = this->date(val, sub, d);
+              if (d) scope.as_of = d->earliest();
+            }
+          }
+        });
+        if (subjects != 1) {
+          error(at, {w.key, i, {}},
+                "expected exactly one of \"events_of\", \"events_between\", \"trips_by\", \"visits_to\"");
+        } else if (guests && scope.subject != coverage_subject::visits_to) {
+          error(at, {w.key, i, "guests"}, "\"guests\" goes with \"visits_to\" only");
+        }
+        if (errors_ == errors_before) out.emplace_back(std::move(scope), given);
+      });
+}
+
+void record_reader::read_kinds(od::value& v, const where& w, event_kinds& out) {
+  std::vector<std::string> names;
+  const std::size_t at = offset_of(v);
+  if (!strings(v, w, names)) return;
+  out = {false, false, false, false};
+  bool* flag[] = {&out.visits, &out.summits, &out.meetings, &out.ceremonies};
+  for (const std::string& n : names) {
+    const auto* it = std::find(event_kind_names.begin(), event_kind_names.end(), n);
+    if (it == event_kind_names.end()) {
+      error(at, w, fmt::format("unknown event kind \"{}\" (expected visit, summit, meeting or ceremony)", n));
+      continue;
+    }
+    *flag[it - event_kind_names.begin()] = true;
+  }
+}
+
+auto record_reader::countries(od::value& v, const where& w, std::vector<country_code>& out) -> bool {
+  od::array arr;
+  if (!array(v, w, arr, "an array of ISO 3166 country codes")) return false;
+  bool ok = true;
+  std::size_t i = 0;
+  for (auto item : arr) {
+    od::value x;
+    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
+    country_code c;
+    if (country(x, {w.key, w.index, w.sub}, c)) {
+      out.push_back(c);
+    } else {
+      ok = false;
+    }
+    ++i;
+  }
+  return ok;
+}
+
+auto record_reader::boolean(od::value& v, const where& w, bool& out) -> bool {
+  const auto e = v.get_bool().get(out);
+  if (e == simdjson::SUCCESS) return true;
+  if (e == simdjson::INCORRECT_TYPE) {
+    type_error(v, w, "true or false");
+    return false;
+  }
+  syntax(e);
 }
 
 // Reads one record for record_reader::read_record, in steps: the keys in any order
@@ -977,6 +1094,38 @@ auto strings_node(const std::vector<std::string>& v) -> node {
   return str_array(v, [](const std::string& s) -> std::string_view { return s; });
 }
 
+// One coverage record; its period and as-of day only when they differ from the dataset's
+// (which the reader gives a record without them).
+auto scope_node(const coverage_scope& c, const dataset_info& info) -> node {
+  node n = object_node();
+  n.one_line = true;
+  if (c.subject == coverage_subject::events_of || c.subject == coverage_subject::events_between) {
+    n.add(name(c.subject), ids_node(c.actors));
+  } else {
+    n.add(name(c.subject), str_array(c.countries, [](country_code x) { return x.alpha2(); }));
+    if (!c.actors.empty()) n.add("guests", ids_node(c.actors));
+  }
+  if (!c.offices.empty()) n.add("offices", strings_node(c.offices));
+  if (!c.kinds.all()) {
+    std::vector<std::string> kinds;
+    const bool on[] = {c.kinds.visits, c.kinds.summits, c.kinds.meetings, c.kinds.ceremonies};
+    for (std::size_t k = 0; k < event_kind_names.size(); ++k) {
+      if (on[k]) kinds.emplace_back(event_kind_names[k]);
+    }
+    n.add("kinds", strings_node(kinds));
+  }
+  if (c.counterparts) n.add("counterparts", node{.raw = "true"});
+  if (c.calls) n.add("calls", node{.raw = "true"});
+  const auto coverage = period::try_parse(info.coverage);
+  if (c.when && c.when != coverage) n.add("period", str(c.when->to_edtf()));
+  const auto as_of = partial_date::try_parse(info.as_of);
+  const std::optional<date::sys_days> default_as_of = as_of ? std::optional(as_of->earliest()) : std::nullopt;
+  if (c.as_of && c.as_of != default_as_of) {
+    n.add("as_of", str(partial_date(date::year_month_day{*c.as_of}).to_edtf()));
+  }
+  return n;
+}
+
 }  // namespace
 
 auto to_node(const actor& a) -> node {
@@ -1063,13 +1212,20 @@ auto to_node(const event& e) -> node {
   return n;
 }
 
-auto to_node(const dataset_info& info) -> node {
+auto to_node(const dataset_info& info, std::span<const coverage_scope> declared) -> node {
   node n = object_node();
   if (!info.title.empty()) n.add("title", str(info.title));
   if (!info.coverage.empty()) n.add("coverage", str(info.coverage));
   if (!info.as_of.empty()) n.add("as_of", str(info.as_of));
   if (!info.license.empty()) n.add("license", str(info.license));
   if (!info.description.empty()) n.add("description", str(info.description));
+  const std::span<const coverage_scope> records = info.records.empty() ? declared : info.records;
+  if (!records.empty()) {
+    node arr;
+    arr.t = node::type::array;
+    for (const coverage_scope& c : records) arr.items.push_back(scope_node(c, info));
+    n.add("records", std::move(arr));
+  }
   return n;
 }
 

@@ -13,6 +13,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -108,6 +109,16 @@ class record_reader {
 
   /// Reads the "dataset" object into the document's info.
   void read_dataset(od::value& v, const where& w);
+  /// Which fields of a coverage record were given (the others come from the dataset).
+  struct scope_defaults {
+    bool period = false;
+    bool as_of = false;
+  };
+  /// Reads "dataset.records": the coverage records (diplo/coverage.h).
+  void read_records(od::value& v, std::vector<std::pair<coverage_scope, scope_defaults>>& out);
+  /// Reads a record's "kinds": an array of "visit", "summit", "meeting", "ceremony".
+  void read_kinds(od::value& v, const where& w, event_kinds& out);
+
   /// Reads the "diplo" version value (must be the integer 1).
   void read_version(od::value& v, const where& w);
 
@@ -171,6 +182,8 @@ class record_reader {
   auto strings(od::value& v, const where& w, std::vector<std::string>& out) -> bool;
   auto ids(od::value& v, const where& w, std::vector<actor_id>& out) -> bool;
   auto country(od::value& v, const where& w, country_code& out) -> bool;
+  auto countries(od::value& v, const where& w, std::vector<country_code>& out) -> bool;
+  auto boolean(od::value& v, const where& w, bool& out) -> bool;
   auto when(od::value& v, const where& w, period& out) -> bool;
   auto date(od::value& v, const where& w, std::optional<partial_date>& out) -> bool;
   auto instant(od::value& v, const where& w, std::optional<date::sys_seconds>& out) -> bool;
@@ -237,8 +250,9 @@ struct node {
 
 auto to_node(const actor& a) -> node;
 auto to_node(const event& e) -> node;
-/// The "dataset" object; an object without members when `info` is all empty.
-auto to_node(const dataset_info& info) -> node;
+/// The "dataset" object; an object without members when `info` is all empty. Its "records"
+/// are `info.records`, or when those are empty the scopes a timeline declares.
+auto to_node(const dataset_info& info, std::span<const coverage_scope> declared = {}) -> node;
 
 /// Writes `n` canonically at `indent` spaces; `comma` whether a ',' follows. Objects are
 /// one key per line unless `one_line`; arrays of objects one element per line. Ends

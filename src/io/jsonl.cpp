@@ -113,7 +113,7 @@ namespace {
 template <class Line>
 void jsonl_lines(const timeline& t, const dataset_info& info, std::string& buffer, Line line) {
   buffer = "{\"diplo\": 1";
-  if (detail::node d = detail::to_node(info); !d.members.empty()) {
+  if (detail::node d = detail::to_node(info, t.coverage()); !d.members.empty()) {
     buffer += ", \"dataset\": ";
     detail::write_inline(buffer, d);
   }

@@ -294,6 +294,7 @@ void merge_sources(document& into, document from, source_merge_report* report) {
   actor_registry registry;  // built whole before `into` changes: a throw leaves it as it was
   for (actor& a : actors) registry.add(std::move(a));
   for (event& e : from.events) rename_actors(e, to);
+  for (coverage_scope& c : from.info.records) rename_in(c.actors, to);
 
   into.actors = std::move(registry);
   into.origins.resize(into.events.size());

@@ -56,7 +56,40 @@ diplo_cli_test(last-meeting RC 0
          "\n  sources +[^\n]*https?://[^\n]+\n")
 diplo_cli_test(last-meeting-never-met RC 1
   ARGS last-meeting "Jacob Zuma" "Kim Jong Un"
-  STDOUT "^Jacob Zuma and Kim Jong Un never met in person in this data\\.\n$")
+  STDOUT "^Jacob Zuma and Kim Jong Un never met in person in this data\\.\n"
+         "\nThis data records every event of Xi Jinping with Vladimir Putin[^\n]*: none of it covers this question; "
+         "Jacob Zuma and Kim Jong Un may have met at any time\\.\n$")
+
+# --- coverage: an answer the data cannot give completely says so ---------------------------
+diplo_cli_test(coverage-last-meeting-partial RC 0
+  ARGS last-meeting Xi Modi
+  STDOUT "^Xi Jinping and Narendra Modi last met in person: 28–29 June 2019, in Osaka, Japan\\.\n"
+         "This data records every event of Xi Jinping with Vladimir Putin \\(22 March 2013 to 4 February 2026\\) "
+         "only; Xi Jinping and Narendra Modi may have met since 28 June 2019\\.\n")
+diplo_cli_test(coverage-last-meeting-complete RC 0
+  ARGS last-meeting Xi Putin
+  STDOUT "^Xi Jinping and Vladimir Putin last met in person: 2 September 2025, in Beijing, China\\.\n  "
+  NOT_STDOUT "This data records" "may have")
+diplo_cli_test(coverage-json-partial RC 0 JSON
+  ARGS last-meeting Xi Modi --json
+  STDOUT "\n  \"coverage\": \\{\n    \"status\": \"partial\",\n    \"reason\": \"This data records every event of Xi "
+         "Jinping with Vladimir Putin [^\n]* may have met since 28 June 2019\\.\",\n    \"as_of\": \"2026-02-04\"\n  \\},")
+diplo_cli_test(coverage-json-complete RC 0 JSON
+  ARGS last-meeting Xi Putin --json
+  STDOUT "\n  \"coverage\": \\{\n    \"status\": \"complete\",")
+diplo_cli_test(coverage-first-meeting RC 0
+  ARGS first-meeting Xi Putin
+  STDOUT "\nThis data records [^\n]* only; Xi Jinping and Vladimir Putin may have met before 22 March 2013\\.\n")
+diplo_cli_test(coverage-visits-complete RC 0
+  ARGS visits --guest Xi --host-country RU --from 2022-02-24 --count
+  STDOUT "^3\n3 visits by Xi Jinping to Russia from 24 February 2022:\n  date"
+  NOT_STDOUT "This data records")
+diplo_cli_test(coverage-json-outside RC 0 JSON
+  ARGS visits --guest Modi --json
+  STDOUT "\"status\": \"outside\"" "Narendra Modi may have travelled abroad at any time")
+diplo_cli_test(coverage-on-partial RC 0
+  ARGS on 2025-05-09
+  STDOUT "\nThis data records [^\n]* only; it lists only the people it holds, and may miss events of theirs on 9 May 2025\\.\n")
 diplo_cli_test(first-meeting-other-scripts RC 0
   ARGS first-meeting 习近平 Путин
   STDOUT "^Xi Jinping and Vladimir Putin first met in person: [^\n]*2013, in Moscow, Russia\\.\n")
@@ -73,7 +106,9 @@ diplo_cli_test(visits-count RC 0
          "\n  7–10 May 2025 +Moscow, Russia +state visit")
 diplo_cli_test(visits-none RC 1
   ARGS visits --guest Xi --host-country Brazil --from 2020 --to 2020 --count
-  STDOUT "^0\nNo visits by Xi Jinping to Brazil in 2020 in this data\\.\n$")
+  STDOUT "^0\nNo visits by Xi Jinping to Brazil in 2020 in this data\\.\n"
+         "\nThis data records every event of Xi Jinping with Vladimir Putin \\(22 March 2013 to 4 February 2026\\) only; "
+         "Xi Jinping may have visited Brazil between 1 January 2020 and 31 December 2020\\.\n$")
 diplo_cli_test(visits-first RC 0
   ARGS visits --guest Putin --host-country China --first
   STDOUT "^First visit by Vladimir Putin to China: " "\n  sources +[^\n]*https?://")
@@ -83,7 +118,10 @@ diplo_cli_test(where RC 0
          "Victory Day parade" "\n  event +2025-05-09-moscow-victory-day-parade\n")
 diplo_cli_test(where-nowhere RC 1
   ARGS where Putin 2013-01-01
-  STDOUT "^No event in this data places Vladimir Putin on 1 January 2013\\.\n$")
+  STDOUT "^No event in this data places Vladimir Putin on 1 January 2013\\.\n"
+         "\nThis data records every event of Xi Jinping with Vladimir Putin, every visit of Xi Jinping to Russia and "
+         "every visit of Vladimir Putin to China \\(22 March 2013 to 4 February 2026\\): none of it covers this question; "
+         "Vladimir Putin may have been at events not in this data on 1 January 2013\\.\n$")
 diplo_cli_test(contacts RC 0
   ARGS contacts Xi --top 3
   STDOUT "^Xi Jinping met [0-9]+ counterparts in person \\(the 3 most frequent shown\\):\n"
@@ -131,7 +169,8 @@ diplo_cli_test(visits-gap-open-end-later RC 0
 # A person whose country is unknown is abroad nowhere (not "visited France most").
 diplo_cli_test(countries-home-unknown RC 1
   ARGS --data "${_cli_data}/home-unknown.csv" countries Nomad
-  STDOUT "^No trips abroad by Nomad Example in this data\\.\n\\(Nomad Example's own country is not in this data: events on days no office of theirs names a country are not counted as trips abroad\\.\\)\n$")
+  STDOUT "^No trips abroad by Nomad Example in this data\\.\n\\(Nomad Example's own country is not in this data: events on days no office of theirs names a country are not counted as trips abroad\\.\\)\n"
+         "\nThe data loaded does not say what it records completely; Nomad Example may have travelled abroad at any time\\.\n$")
 # A visit to several cities places its people in one of them, unless an event inside it says
 # which; two events in different places on one day are both named.
 diplo_cli_test(where-several-cities RC 0
@@ -577,10 +616,14 @@ diplo_cli_test(hist-json-longest-gap RC 0 JSON
 # No answer: exit 1.
 diplo_cli_test(hist-on-nobody RC 1
   ARGS --data "${_hist}" on 1700-01-01
-  STDOUT "^No event in this data places anyone on 1 January 1700\\.\n$")
+  STDOUT "^No event in this data places anyone on 1 January 1700\\.\n"
+         "\nThis data records every trip abroad of the President and Secretary of State of the United States and every "
+         "visit of foreign leaders to the United States \\(9 January 1866 to [^)]+\\): none of it covers this question; it lists "
+         "only the people it holds, and may miss events of theirs on 1 January 1700\\.\n$")
 diplo_cli_test(hist-countries-never-abroad RC 1
   ARGS countries Putin --from 2030
-  STDOUT "^No trips abroad by Vladimir Putin from 2030 in this data\\.\n$")
+  STDOUT "^No trips abroad by Vladimir Putin from 2030 in this data\\.\n"
+         "\nThis data records [^\n]*: none of it covers this question; Vladimir Putin may have travelled abroad since 1 January 2030\\.\n$")
 diplo_cli_test(longest-gap-excludes-last RC 2
   ARGS visits --last --longest-gap STDERR "^diplo: --last excludes --longest-gap")
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/import/colt.h>
 
+#include <diplo/answer.h>
+
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -270,6 +272,26 @@ TEST(Colt, AnswersFromTheFixture) {
   }
   std::sort(in_russia.begin(), in_russia.end());
   EXPECT_EQ(in_russia, (std::vector<std::string>{"luiz-inacio-lula-da-silva", "nicolas-maduro"}));
+}
+
+TEST(Colt, DeclaresTheTripsOfItsLeadersWithTheirCounterparts) {
+  const diplo::timeline t = timeline_of(fixture());
+  ASSERT_EQ(t.coverage().size(), 1U);
+  const auto& s = t.coverage()[0];
+  EXPECT_EQ(s.subject, diplo::coverage_subject::trips_by);
+  EXPECT_TRUE(s.counterparts);
+  EXPECT_NE(std::find(s.countries.begin(), s.countries.end(), diplo::country_code::parse("BR")),
+            s.countries.end());
+  ASSERT_TRUE(s.as_of);
+  // Lula and Chavez both lead countries of the file: while both are in office, their every
+  // meeting involves a trip of one of them.
+  const auto lula = id_named(t, "Lula");
+  const auto chavez = id_named(t, "Hugo Chavez");
+  const auto last = diplo::answer_last_meeting(t, lula, chavez, {.before = 2011_y / 1 / 1});
+  EXPECT_NE(last.coverage.status, diplo::coverage_status::outside) << last.coverage.reason;
+  EXPECT_NE(last.coverage.reason.find("every trip abroad of the President of Argentina, Bolivia, Brazil and"),
+            std::string::npos)
+      << last.coverage.reason;
 }
 
 // The meetings of an import, as "participants: TripIDs cited".

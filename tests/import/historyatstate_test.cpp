@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/import/historyatstate.h>
 
+#include <diplo/answer.h>
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -203,6 +205,33 @@ TEST(HistoryAtState, BuildSucceeds) {
   for (std::size_t i = 0; i < t.warnings().size() && i < 5; ++i) {
     fmt::print("  {}\n", t.warnings()[i]);
   }
+}
+
+TEST(HistoryAtState, DeclaresWhatItRecordsCompletely) {
+  // Trips of the President and the Secretary of State, visits of foreign leaders to the US;
+  // no meetings (the records do not name whom the traveller met).
+  const auto& t = data().t;
+  ASSERT_EQ(t.coverage().size(), 2U);
+  EXPECT_EQ(t.coverage()[0].subject, diplo::coverage_subject::trips_by);
+  EXPECT_EQ(t.coverage()[0].offices, (std::vector<std::string>{"President", "Secretary of State"}));
+  EXPECT_EQ(t.coverage()[1].subject, diplo::coverage_subject::visits_to);
+  EXPECT_FALSE(t.coverage()[0].counterparts || t.coverage()[1].counterparts);
+  const auto obama = person_named("Barack Obama");
+  // Obama's trips to the UK while President: complete; from 2000 on: he may have gone before.
+  const auto in_office = diplo::answer_count_visits(
+      t, {.guest = obama, .host_country = "GB", .from = day(2009, 1, 20), .to = day(2017, 1, 19)});
+  EXPECT_EQ(in_office.coverage.status, diplo::coverage_status::complete) << in_office.coverage.reason;
+  const auto since_2000 = diplo::answer_count_visits(
+      t, {.guest = obama, .host_country = "GB", .from = day(2000, 1, 1), .to = day(2017, 1, 19)});
+  EXPECT_EQ(since_2000.coverage.status, diplo::coverage_status::partial);
+  EXPECT_NE(
+      since_2000.coverage.reason.find("Barack Obama may have visited the United Kingdom between 1 January "
+                                      "2000 and 19 January 2009"),
+      std::string::npos)
+      << since_2000.coverage.reason;
+  // Meetings: a list of trips holds none.
+  const auto met = diplo::answer_last_meeting(t, obama, person_named("Angela Merkel"));
+  EXPECT_EQ(met.coverage.status, diplo::coverage_status::outside) << met.coverage.reason;
 }
 
 TEST(HistoryAtState, LastGermanLeaderVisitBefore2020) {

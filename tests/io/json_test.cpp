@@ -27,7 +27,12 @@ constexpr std::string_view full = R"json({
     "coverage": "2013-03-22/..",
     "as_of": "2026-02-04",
     "license": "CC0-1.0",
-    "description": "Line one\nline two \u0001 control; Ünïcödé ok"
+    "description": "Line one\nline two \u0001 control; Ünïcödé ok",
+    "records": [
+      {"events_between": ["xi-jinping", "vladimir-putin"], "calls": true},
+      {"trips_by": ["US"], "offices": ["President", "Secretary of State"], "kinds": ["visit", "summit"], "period": "2000/2020", "as_of": "2019-12-31"},
+      {"visits_to": ["RU"], "guests": ["xi-jinping"], "counterparts": true}
+    ]
   },
   "actors": [
     {
@@ -285,7 +290,7 @@ TEST(Json, ReadsEveryField) {
   const auto* visit = std::get_if<diplo::visit>(&doc.events[7]);
   ASSERT_NE(visit, nullptr);
   EXPECT_EQ(visit->id, event_id{"2023-03-20-moscow-state-visit"});
-  EXPECT_EQ(doc.origins[7], (diplo::origin{"full.json", 109, 5}));
+  EXPECT_EQ(doc.origins[7], (diplo::origin{"full.json", 114, 5}));
   using namespace std::chrono_literals;
   using namespace date::literals;
   EXPECT_EQ(visit->starts_at, date::sys_days{2023_y / date::mar / 20} + 10h);
@@ -525,6 +530,66 @@ TEST(JsonErrors, DatasetIsChecked) {
           "t.json:1:47: error: dataset.as_of: \"2024-02-30\" at column 9: expected a day "
           "of February 2024 (01-29)",
           "t.json:1:61: error: dataset: unknown key \"by\""}));
+}
+
+TEST(Json, ReadsCoverageRecordsWithTheDatasetsDefaults) {
+  const diplo::io::document doc = diplo::io::read_json(full, "full.json");
+  ASSERT_EQ(doc.info.records.size(), 3U);
+  const diplo::coverage_scope& between = doc.info.records[0];
+  EXPECT_EQ(between.subject, diplo::coverage_subject::events_between);
+  EXPECT_TRUE(between.calls);
+  EXPECT_EQ(between.when, diplo::period::parse("2013-03-22/.."));  // the dataset's coverage
+  EXPECT_EQ(between.as_of, date::sys_days{date::year{2026} / 2 / 4});
+  EXPECT_EQ(between.source, doc.info.title);
+  const diplo::coverage_scope& trips = doc.info.records[1];
+  EXPECT_EQ(trips.offices, (std::vector<std::string>{"President", "Secretary of State"}));
+  EXPECT_EQ(trips.kinds,
+            (diplo::event_kinds{.visits = true, .summits = true, .meetings = false, .ceremonies = false}));
+  EXPECT_EQ(trips.when, diplo::period::parse("2000/2020"));
+  EXPECT_EQ(trips.as_of, date::sys_days{date::year{2019} / 12 / 31});
+  EXPECT_EQ(doc.info.records[2].actors, (std::vector<actor_id>{actor_id{"xi-jinping"}}));
+  EXPECT_TRUE(doc.info.records[2].counterparts);
+  // The timeline keeps them; a writer given no dataset_info writes them still.
+  const diplo::timeline t = diplo::io::build(doc);
+  ASSERT_EQ(t.coverage().size(), 3U);
+  EXPECT_NE(diplo::io::to_json(t).find("\"records\": [\n      {\"events_between\""), std::string::npos);
+}
+
+TEST(JsonErrors, CoverageRecordsAreChecked) {
+  EXPECT_EQ(
+      json_errors("{\"diplo\": 1, \"dataset\": {\"records\": [\n"
+                  "{\"events_of\": [\"a\"], \"trips_by\": [\"US\"]},\n"
+                  "{\"visits_to\": [\"XX\"]},\n"
+                  "{\"trips_by\": [\"US\"], \"kinds\": [\"parade\"], \"calls\": 1},\n"
+                  "{\"events_of\": [\"a\"], \"guests\": [\"b\"], \"when\": \"2020\"},\n"
+                  "3]}}"),
+      (std::vector<std::string>{
+          "t.json:2:1: error: dataset.records[0]: expected exactly one of \"events_of\", \"events_between\", "
+          "\"trips_by\", \"visits_to\"",
+          "t.json:3:16: error: dataset.records[1].visits_to: \"XX\" at column 1: expected an ISO 3166 "
+          "alpha-2 or "
+          "alpha-3 code",
+          "t.json:4:31: error: dataset.records[2].kinds: unknown event kind \"parade\" (expected visit, "
+          "summit, "
+          "meeting or ceremony)",
+          "t.json:4:52: error: dataset.records[2].calls: expected true or false, got a number",
+          "t.json:5:39: error: dataset.records[3]: unknown key \"when\"",
+          "t.json:5:1: error: dataset.records[3].guests: \"guests\" goes with \"visits_to\" only",
+          "t.json:6:1: error: dataset.records[4]: expected an object, got a number"}));
+}
+
+TEST(JsonErrors, ACoverageRecordNamingAnUnknownActorStopsTheBuild) {
+  const auto doc = diplo::io::read_json(
+      "{\"diplo\": 1, \"dataset\": {\"title\": \"T\", \"records\": [{\"events_of\": [\"nobody\"]}]}}",
+      "t.json");
+  try {
+    (void)diplo::io::build(doc);
+    FAIL() << "built";
+  } catch (const diplo::validation_error& e) {
+    ASSERT_EQ(e.diagnostics().size(), 1U);
+    EXPECT_EQ(fmt::format("{}", e.diagnostics()[0]),
+              "t.json:1:52: error: coverage record (events_of): unknown actor \"nobody\"");
+  }
 }
 
 TEST(JsonErrors, VersionIsRequired) {

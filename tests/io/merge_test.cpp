@@ -35,6 +35,28 @@ auto doc(std::vector<diplo::person> people, std::vector<diplo::event> events) ->
   return d;
 }
 
+TEST(MergeSources, KeepsEverySourcesCoverageWithItsActorsRenamed) {
+  auto into =
+      doc({person("lula", "Luiz Inácio Lula da Silva", "BR"), person("putin", "Vladimir Putin", "RU")}, {});
+  into.info.records = {{.subject = diplo::coverage_subject::events_between,
+                        .actors = {actor_id{"lula"}, actor_id{"putin"}},
+                        .source = "mine"}};
+  auto from = doc({person("luiz-inacio-lula-da-silva", "Luiz Inacio Lula da Silva", "BR")}, {});
+  from.info.records = {{.subject = diplo::coverage_subject::events_of,
+                        .actors = {actor_id{"luiz-inacio-lula-da-silva"}},
+                        .source = "theirs"},
+                       {.subject = diplo::coverage_subject::trips_by,
+                        .countries = {diplo::country_code::parse("BR")},
+                        .source = "theirs"}};
+  diplo::io::merge_sources(into, std::move(from));
+  ASSERT_EQ(into.info.records.size(), 3U);
+  EXPECT_EQ(into.info.records[0].source, "mine");
+  EXPECT_EQ(into.info.records[1].actors, (std::vector<actor_id>{actor_id{"lula"}}));
+  EXPECT_EQ(into.info.records[2].subject, diplo::coverage_subject::trips_by);
+  const diplo::timeline t = diplo::io::build(std::move(into));
+  EXPECT_EQ(t.coverage().size(), 3U);
+}
+
 TEST(MergeSources, OnePersonAcrossSpellingsAndIds) {
   auto into =
       doc({person("lula", "Luiz Inácio Lula da Silva", "BR"), person("putin", "Vladimir Putin", "RU")},

@@ -113,9 +113,12 @@ struct read_limits {
   friend auto operator==(const read_limits&, const read_limits&) -> bool = default;
 };
 
-/// What a data set says about itself (the JSON "dataset" object). All fields are free
-/// text, copied as read; `coverage` is meant to be an EDTF period and `as_of` an EDTF
-/// date (the JSON readers check both).
+/// What a data set says about itself (the JSON "dataset" object). The text fields are
+/// copied as read; `coverage` is meant to be an EDTF period and `as_of` an EDTF date (the
+/// JSON readers check both). `records` is what the dataset records completely
+/// (diplo/coverage.h, the JSON "records"): a reader gives each scope without a period of its
+/// own the dataset's `coverage`, and `as_of` as its as-of day; `io::build` declares them to
+/// the timeline, and merging documents keeps every source's.
 ///
 /// **Example**:
 ///
@@ -127,6 +130,7 @@ struct dataset_info {
   std::string as_of{};
   std::string license{};
   std::string description{};
+  std::vector<coverage_scope> records{};
 
   friend auto operator==(const dataset_info&, const dataset_info&) -> bool = default;
 };
@@ -215,6 +219,11 @@ inline void append_records(document& into, document& from) {
   fill(into.info.as_of, from.info.as_of);
   fill(into.info.license, from.info.license);
   fill(into.info.description, from.info.description);
+  for (coverage_scope& c : from.info.records) {
+    if (std::find(into.info.records.begin(), into.info.records.end(), c) == into.info.records.end()) {
+      into.info.records.push_back(std::move(c));
+    }
+  }
   into.left_out.count += from.left_out.count;
   into.left_out.actor_ids.insert(into.left_out.actor_ids.end(), from.left_out.actor_ids.begin(),
                                  from.left_out.actor_ids.end());
@@ -306,11 +315,13 @@ inline void merge(document& into, document from) {
 [[nodiscard]] inline auto build(document doc) -> timeline {
   timeline_builder b(std::move(doc.actors));
   b.add(std::move(doc.events), std::move(doc.origins));  // the events are not copied
+  for (coverage_scope& c : doc.info.records) b.declare(std::move(c));
   return std::move(b).freeze();
 }
 
 /// The document a writer writes: the timeline's actors (registry order) and events
-/// (timeline order), `info`, and empty origins. Cannot fail (but copies everything).
+/// (timeline order), `info` (with the timeline's coverage when `info.records` is empty), and
+/// empty origins. Cannot fail (but copies everything).
 ///
 /// **Example**:
 ///
@@ -319,6 +330,7 @@ inline void merge(document& into, document from) {
 [[nodiscard]] inline auto to_document(const timeline& t, dataset_info info = {}) -> document {
   document d;
   d.info = std::move(info);
+  if (d.info.records.empty()) d.info.records.assign(t.coverage().begin(), t.coverage().end());
   d.actors = t.actors();
   d.events.assign(t.events().begin(), t.events().end());
   d.origins.resize(d.events.size());
@@ -429,6 +441,7 @@ struct check_report {
       } catch (const error&) {  // an id that cannot name a person (no letters): reported
       }
     }
+    for (coverage_scope& c : doc.info.records) b.declare(std::move(c));
     // Parents left out (and not read elsewhere in the document): checked as if none.
     std::unordered_set<std::string> read_ids;
     for (const event& e : doc.events) read_ids.insert(base(e).id.value());
