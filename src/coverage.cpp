@@ -443,6 +443,25 @@ auto judge::reason(coverage_status status) const -> std::string {
 
 // The window from..to (unset: open); an open end stops at the data's as-of day, the latest
 // day a scope covers.
+// Whether a scope speaks of the question's people or countries at all, on any day: the
+// scopes whose as-of day an open question stops at.
+auto speaks_of(const coverage_scope& s, const question& q) -> bool {
+  if (q.what == asked::everyone) return true;
+  auto named = [&](const actor_id& a) { return contains(s.actors, a); };
+  if (std::any_of(q.ids.begin(), q.ids.end(), named)) return true;
+  if (!s.actors.empty()) return false;
+  auto of_its_countries = [&](const person* p) {
+    if (p == nullptr) return false;
+    if (contains(s.countries, p->country)) return true;
+    return std::any_of(p->offices.begin(), p->offices.end(),
+                       [&](const office& o) { return contains(s.countries, o.country); });
+  };
+  return contains(s.countries, q.host) || contains(s.countries, q.guest_country) ||
+         std::any_of(q.people.begin(), q.people.end(), of_its_countries);
+}
+
+// The window from..to (unset: open); an open end stops at the data's as-of day: the latest
+// day covered by the scopes that speak of the question (by all of them when none does).
 auto window_of(const timeline& t, std::optional<date::sys_days> from, std::optional<date::sys_days> to,
                question& q) -> void {
   q.window.lo = from ? number_of(*from) : minus_inf;
@@ -450,9 +469,12 @@ auto window_of(const timeline& t, std::optional<date::sys_days> from, std::optio
     q.window.hi = number_of(*to);
   } else {
     q.open_end = true;
-    day_number end = minus_inf;
-    for (const coverage_scope& s : t.coverage()) end = std::max(end, scope_days(s).hi);
-    q.window.hi = t.coverage().empty() ? plus_inf : end;
+    day_number end = minus_inf, end_of_all = minus_inf;
+    for (const coverage_scope& s : t.coverage()) {
+      end_of_all = std::max(end_of_all, scope_days(s).hi);
+      if (speaks_of(s, q)) end = std::max(end, scope_days(s).hi);
+    }
+    q.window.hi = t.coverage().empty() ? plus_inf : end != minus_inf ? end : end_of_all;
   }
   if (q.window.hi < q.window.lo) q.window.hi = q.window.lo;  // after the data's end: judge the day
 }

@@ -194,6 +194,20 @@ TEST(Coverage, AnOpenEndStopsAtTheDataAsOfDay) {
       << beyond.reason;
 }
 
+TEST(Coverage, AnOpenEndStopsAtTheAsOfDayOfTheScopesThatSpeakOfTheQuestion) {
+  auto between = scope(coverage_subject::events_between, {ann, bob}, {}, "2013-01-01/..");
+  between.as_of = day(2020, 6, 30);
+  auto others = scope(coverage_subject::trips_by, {}, {cc("CL")}, "2000-01-01/..");
+  others.as_of = day(2023, 1, 1);  // a later source about other people
+  const auto t = build({between, others});
+  const auto v = diplo::meetings_coverage(t, ann, bob, day(2014, 1, 1), std::nullopt);
+  EXPECT_EQ(v.status, coverage_status::complete) << v.reason;
+  EXPECT_EQ(v.as_of, day(2020, 6, 30));
+  // cat leads CL: the later source speaks of him, so the question runs to its day.
+  const auto c = diplo::meetings_coverage(t, ann, cat, day(2014, 1, 1), std::nullopt);
+  EXPECT_EQ(c.as_of, day(2023, 1, 1));
+}
+
 TEST(Coverage, AnOpenStartIsNotCoveredBeforeTheScope) {
   const auto t = build({scope(coverage_subject::events_between, {ann, bob})});
   const auto v = diplo::meetings_coverage(t, ann, bob, std::nullopt, day(2015, 1, 1));

@@ -172,23 +172,19 @@ class colt_importer {
   auto rep() -> colt_report& { return result_.report; }
 
   // What the file records completely (diplo/coverage.h): every trip abroad of the leaders of
-  // the countries whose leaders travel in it (holding the titles they travel under), with the
-  // leaders met, over the days of its rows.
+  // the countries whose leaders travel in it (any office of those countries: COLT gives heads
+  // of state and government only), with the leaders met, over the days of its rows.
   void declare_coverage() {
     coverage_scope trips{.subject = coverage_subject::trips_by, .counterparts = true, .source = "COLT"};
     for (const person_build& b : people_) {
       if (!b.traveller) continue;  // the leaders met are named, their own trips are not in the file
       for (const auto& held : b.held) {
-        const auto& [title, c] = held.first;
+        const country_code c = held.first.second;
         if (std::find(trips.countries.begin(), trips.countries.end(), c) == trips.countries.end()) {
           trips.countries.push_back(c);
         }
-        if (std::find(trips.offices.begin(), trips.offices.end(), title) == trips.offices.end()) {
-          trips.offices.push_back(title);
-        }
       }
     }
-    std::sort(trips.offices.begin(), trips.offices.end());
     if (trips.countries.empty()) return;
     std::sort(trips.countries.begin(), trips.countries.end());
     curated::span_records(trips, doc().events);

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "curated.h"
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -43,17 +46,18 @@ auto read_curated_table(std::string_view text, std::string_view file, curated_he
   return rows;
 }
 
-void span_records(coverage_scope& scope, const std::vector<event>& events) {
-  if (events.empty()) return;
-  date::sys_days first = base(events.front()).when.earliest_start();
-  date::sys_days last = base(events.front()).when.latest_end();
+void span_records(coverage_scope& scope, const std::vector<event>& events, std::string_view id_prefix) {
+  std::optional<date::sys_days> first, last;
   for (const event& e : events) {
-    first = std::min(first, base(e).when.earliest_start());
-    last = std::max(last, base(e).when.latest_end());
+    if (!base(e).id.value().starts_with(id_prefix)) continue;
+    const period& p = base(e).when;
+    first = first ? std::min(*first, p.earliest_start()) : p.earliest_start();
+    last = last ? std::max(*last, p.latest_end()) : p.latest_end();
   }
-  last -= date::days{1};  // latest_end is the day after
-  scope.when = period::days(first, last);
-  scope.as_of = last;
+  if (!first) return;
+  *last -= date::days{1};  // latest_end is the day after
+  scope.when = period::days(*first, *last);
+  scope.as_of = *last;
 }
 
 auto split_list(std::string_view cell) -> std::vector<std::string> {

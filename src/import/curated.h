@@ -47,10 +47,11 @@ auto read_curated_table(std::string_view text, std::string_view file, curated_he
 /// ("Lima; Cusco;;Lima" -> {"Lima", "Cusco"}).
 auto split_list(std::string_view cell) -> std::vector<std::string>;
 
-/// The days from the first of `events` to their last, as a coverage scope's `when` and
-/// `as_of` take them: an import records what it read, and only up to its latest record.
-/// Sets both on `scope` (nothing when there are no events).
-void span_records(coverage_scope& scope, const std::vector<event>& events);
+/// The days from the first of `events` to their last (only those whose id starts with
+/// `id_prefix`), as a coverage scope's `when` and `as_of` take them: an import records what
+/// it read, and only up to its latest record. Sets both on `scope` (nothing when no event
+/// counts).
+void span_records(coverage_scope& scope, const std::vector<event>& events, std::string_view id_prefix = {});
 
 /// The words of a folded name (diplo::detail::fold's output).
 auto words_of(std::string_view folded) -> std::vector<std::string>;

@@ -610,10 +610,9 @@ class importer {
                          .countries = {us},
                          .offices = {"President", "Secretary of State"},
                          .source = "the Office of the Historian's lists"};
-    curated::span_records(trips, doc().events);
-    coverage_scope visits = trips;
-    visits.subject = coverage_subject::visits_to;
-    visits.offices.clear();
+    coverage_scope visits{.subject = coverage_subject::visits_to, .countries = {us}, .source = trips.source};
+    curated::span_records(trips, doc().events, "hist-trip-");
+    curated::span_records(visits, doc().events, "hist-visit-");
     doc().info.records = {std::move(trips), std::move(visits)};
   }
   auto count(dataset d) -> dataset_count& { return rep().counts[static_cast<std::size_t>(d)]; }

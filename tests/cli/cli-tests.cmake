@@ -87,6 +87,13 @@ diplo_cli_test(coverage-visits-complete RC 0
 diplo_cli_test(coverage-json-outside RC 0 JSON
   ARGS visits --guest Modi --json
   STDOUT "\"status\": \"outside\"" "Narendra Modi may have travelled abroad at any time")
+diplo_cli_test(coverage-merged-sources RC 0 JSON
+  ARGS --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --data "${PROJECT_SOURCE_DIR}/tests/import/data/colt-sample.csv"
+       last-meeting xi-jinping vladimir-putin --json
+  STDOUT "\"status\": \"complete\"" "\"as_of\": \"2026-02-04\"")
+diplo_cli_test(coverage-colt-trips RC 0
+  ARGS --data "${PROJECT_SOURCE_DIR}/tests/import/data/colt-sample.csv" last-meeting Lula "Hugo Chavez" --before 2011
+  STDOUT "\nThis data records every trip abroad of the leaders of [^\n]* with the leaders met \\([^\n]*\\) only; ")
 diplo_cli_test(coverage-on-partial RC 0
   ARGS on 2025-05-09
   STDOUT "\nThis data records [^\n]* only; it lists only the people it holds, and may miss events of theirs on 9 May 2025\\.\n")
@@ -617,8 +624,8 @@ diplo_cli_test(hist-json-longest-gap RC 0 JSON
 diplo_cli_test(hist-on-nobody RC 1
   ARGS --data "${_hist}" on 1700-01-01
   STDOUT "^No event in this data places anyone on 1 January 1700\\.\n"
-         "\nThis data records every trip abroad of the President and Secretary of State of the United States and every "
-         "visit of foreign leaders to the United States \\(9 January 1866 to [^)]+\\): none of it covers this question; it lists "
+         "\nThis data records every trip abroad of the President and Secretary of State of the United States \\(9 January "
+         "1866 to [^)]+\\) and every visit of foreign leaders to the United States \\([^)]+\\): none of it covers this question; it lists "
          "only the people it holds, and may miss events of theirs on 1 January 1700\\.\n$")
 diplo_cli_test(hist-countries-never-abroad RC 1
   ARGS countries Putin --from 2030

@@ -289,7 +289,7 @@ TEST(Colt, DeclaresTheTripsOfItsLeadersWithTheirCounterparts) {
   const auto chavez = id_named(t, "Hugo Chavez");
   const auto last = diplo::answer_last_meeting(t, lula, chavez, {.before = 2011_y / 1 / 1});
   EXPECT_NE(last.coverage.status, diplo::coverage_status::outside) << last.coverage.reason;
-  EXPECT_NE(last.coverage.reason.find("every trip abroad of the President of Argentina, Bolivia, Brazil and"),
+  EXPECT_NE(last.coverage.reason.find("every trip abroad of the leaders of Argentina, Bolivia, Brazil and"),
             std::string::npos)
       << last.coverage.reason;
 }
