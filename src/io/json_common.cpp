@@ -355,39 +355,19 @@ auto record_reader::array(od::value& v, const where& w, od::array& out, std::str
 }
 
 auto record_reader::strings(od::value& v, const where& w, std::vector<std::string>& out) -> bool {
-  od::array arr;
-  if (!array(v, w, arr, "an array of strings")) return false;
-  bool ok = true;
-  std::size_t i = 0;
-  for (auto item : arr) {
-    od::value x;
-    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
-    if (auto s = string_of(x, {w.key, i, {}}, "a string")) {
-      out.emplace_back(*s);
-    } else {
-      ok = false;
-    }
-    ++i;
-  }
-  return ok;
+  return each_item(v, w, "an array of strings", [&](od::value& x, const where& at) {
+    auto s = string_of(x, at, "a string");
+    if (s) out.emplace_back(*s);
+    return s.has_value();
+  });
 }
 
 auto record_reader::ids(od::value& v, const where& w, std::vector<actor_id>& out) -> bool {
-  od::array arr;
-  if (!array(v, w, arr, "an array of actor ids")) return false;
-  bool ok = true;
-  std::size_t i = 0;
-  for (auto item : arr) {
-    od::value x;
-    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
-    if (auto s = string_of(x, {w.key, i, {}}, "an actor id (a string)")) {
-      out.emplace_back(std::string(*s));
-    } else {
-      ok = false;
-    }
-    ++i;
-  }
-  return ok;
+  return each_item(v, w, "an array of actor ids", [&](od::value& x, const where& at) {
+    auto s = string_of(x, at, "an actor id (a string)");
+    if (s) out.emplace_back(std::string(*s));
+    return s.has_value();
+  });
 }
 
 auto record_reader::country(od::value& v, const where& w, country_code& out) -> bool {
@@ -694,22 +674,12 @@ void record_reader::read_kinds(od::value& v, const where& w, event_kinds& out) {
 }
 
 auto record_reader::countries(od::value& v, const where& w, std::vector<country_code>& out) -> bool {
-  od::array arr;
-  if (!array(v, w, arr, "an array of ISO 3166 country codes")) return false;
-  bool ok = true;
-  std::size_t i = 0;
-  for (auto item : arr) {
-    od::value x;
-    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
+  return each_item(v, w, "an array of ISO 3166 country codes", [&](od::value& x, const where& at) {
     country_code c;
-    if (country(x, {w.key, w.index, w.sub}, c)) {
-      out.push_back(c);
-    } else {
-      ok = false;
-    }
-    ++i;
-  }
-  return ok;
+    const bool ok = country(x, at, c);
+    if (ok) out.push_back(c);
+    return ok;
+  });
 }
 
 auto record_reader::boolean(od::value& v, const where& w, bool& out) -> bool {

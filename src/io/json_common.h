@@ -200,6 +200,13 @@ class record_reader {
   template <class OnObject>
   void each_object(od::value& v, const where& w, std::string_view what, OnObject&& on_object);
 
+  /// Iterates the array `v` (`what` names it: "an array of strings"), reporting a value that
+  /// is not an array: `read_one(item, item_where)` reads each item and returns whether it
+  /// could; `item_where` is `{w.key, index, {}}` (`w` itself under a sub-key, which has no
+  /// room for the index). Returns whether every item was read.
+  template <class ReadOne>
+  auto each_item(od::value& v, const where& w, std::string_view what, ReadOne&& read_one) -> bool;
+
   bool header_seen = false;   // JSONL: a header line was read
   bool record_seen = false;   // JSONL: a record line was read
   bool version_seen = false;  // "diplo" was read (JSON root or JSONL header)
@@ -302,6 +309,23 @@ inline void record_reader::each_object(od::value& v, const where& w, std::string
     if (object(x, item_where, o)) on_object(i, o, at, item_where);
     ++i;
   }
+}
+
+template <class ReadOne>
+inline auto record_reader::each_item(od::value& v, const where& w, std::string_view what, ReadOne&& read_one)
+    -> bool {
+  od::array arr;
+  if (!array(v, w, arr, what)) return false;
+  bool ok = true;
+  std::size_t i = 0;
+  for (auto item : arr) {
+    od::value x;
+    if (auto e = std::move(item).get(x); e != simdjson::SUCCESS) syntax(e);
+    const where item_where = w.sub.empty() ? where{w.key, i, {}} : w;
+    ok = read_one(x, item_where) && ok;
+    ++i;
+  }
+  return ok;
 }
 
 }  // namespace diplo::io::detail
