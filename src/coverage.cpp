@@ -298,7 +298,7 @@ auto country_text(country_code c) -> std::string {
                                       "Gambia",  "Czech Republic", "Dominican Republic", "Central African",
                                       "Holy See"};
   for (std::string_view w : the) {
-    if (n.starts_with(w)) return "the " + n;
+    if (n.starts_with(w)) return fmt::format("the {}", n);
   }
   return n;
 }
@@ -317,7 +317,7 @@ auto scope_text(const timeline& t, const coverage_scope& s, bool calls_asked) ->
   for (country_code c : s.countries) where.push_back(country_text(c));
   std::string out;
   switch (s.subject) {
-    case coverage_subject::events_of: out = "every event of " + list_text(who, "people"); break;
+    case coverage_subject::events_of: out = fmt::format("every event of {}", list_text(who, "people")); break;
     case coverage_subject::events_between: {
       if (who.empty()) break;
       const std::string first = who.front();
@@ -376,16 +376,16 @@ auto scopes_text(const timeline& t, const std::vector<const coverage_scope*>& sc
 auto judge::one_span_text(days u) const -> std::string {
   const bool to_end = u.hi == q_.window.hi && (q_.open_end || u.hi == plus_inf);
   if (u.lo == minus_inf && to_end) return "at any time";
-  if (u.lo == minus_inf) return "before " + day_text(u.hi + 1);
-  if (to_end) return "since " + day_text(u.lo);
-  if (u.lo == u.hi) return "on " + day_text(u.lo);
+  if (u.lo == minus_inf) return fmt::format("before {}", day_text(u.hi + 1));
+  if (to_end) return fmt::format("since {}", day_text(u.lo));
+  if (u.lo == u.hi) return fmt::format("on {}", day_text(u.lo));
   return fmt::format("between {} and {}", day_text(u.lo), day_text(u.hi));
 }
 
 // The days the data does not cover: one or two stretches, then "and at other times".
 auto judge::span_text() const -> std::string {
   std::string s = one_span_text(uncovered_.front());
-  if (uncovered_.size() == 2) s += " or " + one_span_text(uncovered_.back());
+  if (uncovered_.size() == 2) s += fmt::format(" or {}", one_span_text(uncovered_.back()));
   if (uncovered_.size() > 2) s += ", and at other times";
   return s;
 }
@@ -400,7 +400,7 @@ auto judge::tail() const -> std::string {
     case asked::trips: {
       std::string traveller = who.empty() ? std::string("leaders") : who.front();
       if (who.empty() && !q_.guest_country.empty())
-        traveller = "leaders of " + country_text(q_.guest_country);
+        traveller = fmt::format("leaders of {}", country_text(q_.guest_country));
       if (q_.host.empty()) return fmt::format("{} may have travelled abroad {}", traveller, when);
       return fmt::format("{} may have visited {} {}", traveller, country_text(q_.host), when);
     }
