@@ -313,6 +313,7 @@ TEST(Coverage, ContactsNeedEveryEventOfThePerson) {
   const auto bobs = diplo::answer_contacts(t, bob, opt).coverage;
   EXPECT_EQ(bobs.status, coverage_status::partial);
   EXPECT_NE(bobs.reason.find("bob may have met others"), std::string::npos) << bobs.reason;
+  EXPECT_EQ(diplo::answer_contacts(t, dan, opt).coverage.status, coverage_status::outside);
 }
 
 TEST(Coverage, EveryoneOnADayIsNeverComplete) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/data.h>
 
+#include <diplo/answer.h>
 #include <diplo/io/file.h>
 #include <diplo/query.h>
 
@@ -46,6 +47,50 @@ TEST(Data, AnswersTheFlagshipQuestion) {
   EXPECT_EQ(diplo::base(*r->event).id.value(), "2024-10-22-kazan-brics-bilateral");
   ASSERT_NE(r->context(), nullptr);
   EXPECT_EQ(diplo::title_of(*r->context()), "16th BRICS summit");
+}
+
+TEST(Data, DeclaresWhatItRecordsCompletely) {
+  const diplo::timeline& t = diplo::data::xi_putin();
+  ASSERT_EQ(t.coverage().size(), 3u);
+  EXPECT_EQ(t.coverage()[0].subject, diplo::coverage_subject::events_between);
+  EXPECT_EQ(t.coverage()[0].when, diplo::period::parse("2013-03-22/2026-06"));
+  EXPECT_EQ(t.coverage()[0].as_of, date::sys_days{date::year{2026} / date::February / 4});
+  EXPECT_FALSE(t.coverage()[0].calls);  // phone calls are left out
+  EXPECT_EQ(t.coverage()[1].subject, diplo::coverage_subject::visits_to);
+  EXPECT_EQ(diplo::data::xi_putin_info().records.size(), 3u);
+}
+
+// Each kind of question, complete, partial and outside, on the bundled data.
+TEST(Data, AnswersSayWhetherTheyAreComplete) {
+  using namespace date::literals;
+  using diplo::coverage_status;
+  const diplo::timeline& t = diplo::data::xi_putin();
+  const auto xi = t.actors().resolve("Xi Jinping");
+  const auto putin = t.actors().resolve("Vladimir Putin");
+  const auto modi = t.actors().resolve("Narendra Modi");
+  const auto zuma = t.actors().resolve("Jacob Zuma");
+  const diplo::country_code ru{"RU"}, br{"BR"};
+
+  EXPECT_EQ(diplo::answer_last_meeting(t, xi, putin).coverage.status, coverage_status::complete);
+  EXPECT_EQ(diplo::answer_last_meeting(t, xi, modi).coverage.status, coverage_status::partial);
+  EXPECT_EQ(diplo::answer_last_meeting(t, modi, zuma).coverage.status, coverage_status::outside);
+  // With calls: the phone calls are not recorded.
+  EXPECT_EQ(diplo::answer_last_meeting(t, xi, putin, {.calls = true}).coverage.status,
+            coverage_status::partial);
+
+  const diplo::visit_filter since_war{.guest = xi, .host_country = ru, .from = 2022_y / date::February / 24};
+  const auto visits = diplo::answer_count_visits(t, since_war);
+  EXPECT_EQ(visits.value, 3u);
+  EXPECT_EQ(visits.coverage.status, coverage_status::complete);
+  EXPECT_EQ(diplo::answer_count_visits(t, {.guest = xi, .host_country = br}).coverage.status,
+            coverage_status::partial);
+  EXPECT_EQ(diplo::answer_count_visits(t, {.guest = modi}).coverage.status, coverage_status::outside);
+
+  EXPECT_EQ(diplo::answer_where(t, xi, 2025_y / date::May / 9).coverage.status, coverage_status::partial);
+  EXPECT_EQ(diplo::answer_where(t, zuma, 2025_y / date::May / 9).coverage.status, coverage_status::outside);
+  EXPECT_EQ(diplo::answer_contacts(t, putin).coverage.status, coverage_status::partial);
+  EXPECT_EQ(diplo::answer_whereabouts_on(t, 2025_y / date::May / 9).coverage.status,
+            coverage_status::partial);
 }
 
 TEST(Data, ParadeStartsAtTenMoscowTime) {
