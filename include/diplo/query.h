@@ -5,7 +5,9 @@
 //
 // Every query is a free function over a frozen `timeline`, never fails, never
 // changes the timeline, and may run on many threads at once. Each answer carries the
-// events that justify it, so a caller can cite their sources.
+// events that justify it, so a caller can cite their sources. Whether the answer is the
+// whole truth depends on what the data records completely: diplo/answer.h runs each query
+// with its coverage verdict (complete, partial, outside; rules in diplo/coverage.h).
 //
 // WHAT "MEET" MEANS. Two actors meet in an event when both take part in it: as
 // guest and host of a visit, as participants of a meeting, as attendees (or host) of

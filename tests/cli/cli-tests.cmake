@@ -94,6 +94,18 @@ diplo_cli_test(coverage-merged-sources RC 0 JSON
 diplo_cli_test(coverage-colt-trips RC 0
   ARGS --data "${PROJECT_SOURCE_DIR}/tests/import/data/colt-sample.csv" last-meeting Lula "Hugo Chavez" --before 2011
   STDOUT "\nThis data records every trip abroad of the leaders of [^\n]* with the leaders met \\([^\n]*\\) only; ")
+diplo_cli_test(coverage-own-file-complete RC 0
+  ARGS --data "${_cli_data}/coverage.json" last-meeting Ann Ben
+  STDOUT "^Ann Example and Ben Example last met in person: 1 March 2021, in Paris, France\\.\n  "
+  NOT_STDOUT "This data records")
+diplo_cli_test(coverage-own-file-outside RC 1
+  ARGS --data "${_cli_data}/coverage.json" last-meeting Ann Ben --before 2019-01-01
+  STDOUT "^Ann Example and Ben Example never met in person before 1 January 2019 in this data\\.\n"
+         "This data records every event of Ann Example \\(1 January 2020 to 31 December 2024\\): none of it covers "
+         "this question; Ann Example and Ben Example may have met before 1 January 2019\\.\n$")
+diplo_cli_test(coverage-record-unknown-actor RC 2
+  ARGS validate "${_cli_data}/coverage-unknown-actor.json"
+  STDOUT "coverage-unknown-actor\\.json:6:7: error: coverage record \\(events_between\\): unknown actor \"bob\"\n")
 diplo_cli_test(coverage-on-partial RC 0
   ARGS on 2025-05-09
   STDOUT "\nThis data records [^\n]* only; it lists only the people it holds, and may miss events of theirs on 9 May 2025\\.\n")
