@@ -22,7 +22,8 @@
 //   visits, count_visits, visited_countries, journeys, longest_gap of trips   `from` to `to`
 //   where            the day asked about; whereabouts_on: the day, for everyone
 // A verdict costs a pass over the timeline's scopes and the offices of the people asked
-// about: microseconds, nothing beside the query. Thread-safe as the queries are.
+// about, and the formatting of its reason: tens of microseconds at most, whatever the
+// window's length. Thread-safe as the queries are.
 
 #include <cstddef>
 #include <optional>
