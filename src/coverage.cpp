@@ -136,6 +136,7 @@ class judge {
   [[nodiscard]] auto reason(coverage_status status) const -> std::string;
   [[nodiscard]] auto tail() const -> std::string;
   [[nodiscard]] auto span_text() const -> std::string;
+  [[nodiscard]] auto office_gap(const std::vector<std::size_t>& scopes) const -> std::string;
   [[nodiscard]] auto one_span_text(days u) const -> std::string;
 };
 
@@ -390,6 +391,27 @@ auto judge::span_text() const -> std::string {
   return s;
 }
 
+// When records of leaders' trips or visits fall short because the data knows no office of a
+// person then (an import that gives a guest an office only for the days of each visit):
+// " (it knows no office of Narendra Modi on 26 May 2014)".
+auto judge::office_gap(const std::vector<std::size_t>& scopes) const -> std::string {
+  const auto all = t_.coverage();
+  const bool by_office = std::any_of(scopes.begin(), scopes.end(), [&](std::size_t k) {
+    return (all[k].subject == coverage_subject::trips_by || all[k].subject == coverage_subject::visits_to) &&
+           all[k].actors.empty();
+  });
+  if (!by_office || uncovered_.empty() || uncovered_.front().lo == minus_inf) return {};
+  const day_number d = uncovered_.front().lo;
+  std::vector<std::string> none;
+  for (std::size_t i = 0; i < q_.ids.size(); ++i) {
+    if (q_.people[i] != nullptr && !holds(i, d, [](const office&) { return true; })) {
+      none.push_back(actor_text(t_, q_.ids[i]));
+    }
+  }
+  if (none.empty()) return {};
+  return fmt::format(" (it knows no office of {} on {})", list_text(none, "people"), day_text(d));
+}
+
 // What the data may miss: "Xi Jinping and Narendra Modi may have met since 28 June 2019".
 auto judge::tail() const -> std::string {
   std::vector<std::string> who;
@@ -428,7 +450,7 @@ auto judge::reason(coverage_status status) const -> std::string {
         if (!contains(all, k)) all.push_back(k);
       }
       std::sort(all.begin(), all.end());
-      return fmt::format("This data records {} only; {}.", describe(all), tail());
+      return fmt::format("This data records {} only; {}{}.", describe(all), tail(), office_gap(all));
     }
     case coverage_status::outside: {
       if (scopes.empty())
@@ -456,7 +478,9 @@ auto speaks_of(const coverage_scope& s, const question& q) -> bool {
     return std::any_of(p->offices.begin(), p->offices.end(),
                        [&](const office& o) { return contains(s.countries, o.country); });
   };
-  return contains(s.countries, q.host) || contains(s.countries, q.guest_country) ||
+  // The country visited matters to a record of visits, the travellers' to one of trips.
+  const bool visits = s.subject == coverage_subject::visits_to;
+  return (visits && contains(s.countries, q.host)) || (!visits && contains(s.countries, q.guest_country)) ||
          std::any_of(q.people.begin(), q.people.end(), of_its_countries);
 }
 
