@@ -248,6 +248,17 @@ auto coverage_json(const coverage_verdict& v) -> json;
 /// (diplo/coverage.h); nothing for a complete one.
 void print_coverage_note(const coverage_verdict& v);
 
+/// Whether the data holds every trip an answer of `visits` or `journeys` needs: all those `f`
+/// matches, or for --first those up to the first one found (`all` is in time order), for
+/// --last those from the last one on. `T` is diplo::trip or diplo::journey.
+template <class T>
+auto chosen_coverage(const timeline& t, visit_filter f, const std::vector<T>& all, bool first, bool last)
+    -> coverage_verdict {
+  if (!all.empty() && last) f.from = all.back().when.earliest_start();
+  if (!all.empty() && first) f.to = all.front().when.latest_start();
+  return visits_coverage(t, f);
+}
+
 /// An optional day as an EDTF string, or null.
 auto date_json(const std::optional<partial_date>& d) -> json;
 

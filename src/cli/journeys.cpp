@@ -193,11 +193,7 @@ auto run_journeys(context& ctx, const journeys_options& o) -> int {
   const timeline& t = ctx.data();
   if (!o.guest.empty()) q.filter.guest = resolve(t, o.guest);
   const std::vector<journey> all = journeys(t, q.filter);
-  // --first: the trips up to the first journey found; --last: from the last one on.
-  visit_filter f = q.filter;
-  if (!all.empty() && o.last) f.from = all.back().when.earliest_start();
-  if (!all.empty() && o.first) f.to = all.front().when.latest_start();
-  const coverage_verdict coverage = visits_coverage(t, f);
+  const coverage_verdict coverage = chosen_coverage(t, q.filter, all, o.first, o.last);
   return o.json ? print_journeys_json(ctx, t, q, o, all, coverage) : print_journeys(t, q, o, all, coverage);
 }
 

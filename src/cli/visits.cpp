@@ -278,15 +278,6 @@ auto print_visits(const timeline& t, const trip_query& q, const visits_options& 
   return answered;
 }
 
-// Whether the data holds every trip the answer needs: all those the filter matches, or for
-// --first those up to the first trip found, for --last those from the last one on.
-auto coverage_of(const timeline& t, visit_filter f, const std::vector<trip>& all, const visits_options& o)
-    -> coverage_verdict {
-  if (!all.empty() && o.last) f.from = all.back().when.earliest_start();
-  if (!all.empty() && o.first) f.to = all.front().when.latest_start();
-  return visits_coverage(t, f);
-}
-
 // The answer: the filter from the options, then the longest gap, JSON or words.
 auto run_visits(context& ctx, const visits_options& o) -> int {
   trip_query q = trip_query_of(o);
@@ -300,7 +291,7 @@ auto run_visits(context& ctx, const visits_options& o) -> int {
   if (!o.guest.empty()) q.filter.guest = resolve(t, o.guest);
   if (o.longest_gap) return print_longest_gap(ctx, t, q.filter, q.from, q.to, o);
   const std::vector<trip> all = visits(t, q.filter);
-  const coverage_verdict coverage = coverage_of(t, q.filter, all, o);
+  const coverage_verdict coverage = chosen_coverage(t, q.filter, all, o.first, o.last);
   return o.json ? print_visits_json(ctx, t, q, o, all, coverage) : print_visits(t, q, o, all, coverage);
 }
 
