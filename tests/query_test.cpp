@@ -7,6 +7,7 @@
 #include <array>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 #include <random>
 #include <string>
@@ -138,6 +139,64 @@ TEST(LastMeeting, PrefersTheTalksToTheSummitAroundThem) {
   EXPECT_EQ(fmt::format("{}", *r),
             "Xi Jinping and Vladimir Putin — bilateral meeting in Russia (City), 22 October 2024, "
             "on the sidelines of the 16th BRICS summit (22–24 October 2024)");
+}
+
+// LIFETIME (diplo/timeline.h): every answer holds a handle to its timeline's store, so it
+// outlives the timeline it came from. Under AddressSanitizer (scripts/test --asan) a
+// dangling event would be a heap-use-after-free here.
+TEST(Lifetime, AnAnswerFromATemporaryTimelineKeepsItsEvents) {
+  auto r = diplo::last_meeting(world(), xi, putin, {.before = 2025_y / date::May / 7});
+  ASSERT_TRUE(r);
+  EXPECT_EQ(id(r->event), "kazan-talks");
+  EXPECT_EQ(id(r->context()), "kazan");
+  EXPECT_EQ(r->source.size(), 10u);
+  EXPECT_EQ(fmt::format("{}", *r),
+            "Xi Jinping and Vladimir Putin — bilateral meeting in Russia (City), 22 October 2024, "
+            "on the sidelines of the 16th BRICS summit (22–24 October 2024)");
+}
+
+TEST(Lifetime, AnswersOutliveTheTimelineMovedReassignedAndDestroyed) {
+  auto t = std::make_unique<diplo::timeline>(world());
+  auto meeting = diplo::last_meeting(*t, xi, putin);
+  auto trips = diplo::visits(*t, {.guest = xi});
+  auto places = diplo::where(*t, xi, 2024_y / date::October / 22);
+  auto people = diplo::whereabouts_on(*t, 2024_y / date::October / 23);
+  auto trail = diplo::journeys(*t, {.guest = xi});
+  auto met = diplo::contacts(*t, xi);
+  const auto text = [&] {
+    return fmt::format("{} | {} | {} | {} | {} | {}", *meeting, trips.front(), places.front(), people.front(),
+                       trail.front(), met.front());
+  };
+  ASSERT_TRUE(meeting && !trips.empty() && !places.empty() && !people.empty() && !trail.empty() &&
+              !met.empty());
+  const std::string before = text();
+  EXPECT_NE(before.find("Xi Jinping"), std::string::npos);
+
+  diplo::timeline moved = std::move(*t);  // a moved-from timeline stays the same timeline
+  EXPECT_EQ(t->size(), moved.size());
+  EXPECT_TRUE(same_store(*t, moved));
+  *t = diplo::timeline{};  // reassigned
+  EXPECT_TRUE(t->empty());
+  t.reset();  // destroyed
+  moved = diplo::timeline{};
+  EXPECT_EQ(text(), before);  // events and names, all still there
+  EXPECT_EQ(id(meeting->event), "parade-2025");
+}
+
+TEST(Lifetime, CopiesShareOneStore) {
+  const diplo::timeline t = world();
+  const diplo::timeline copy = t;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_TRUE(same_store(t, copy));
+  EXPECT_EQ(t.events().data(), copy.events().data());
+  // An event of one handle is an event of the other: numbers, parents and roots agree.
+  const diplo::event* talks = t.find(event_id{"kazan-talks"});
+  ASSERT_NE(talks, nullptr);
+  EXPECT_EQ(copy.number(*talks), t.number(*talks));
+  EXPECT_EQ(copy.parent(*talks), t.find(event_id{"kazan"}));
+  EXPECT_EQ(diplo::last_meeting(copy, xi, modi), diplo::last_meeting(t, xi, modi));
+  // Two freezes of the same events are two stores.
+  EXPECT_FALSE(same_store(t, world()));
+  EXPECT_TRUE(same_store(diplo::timeline{}, diplo::timeline{}));  // every empty one shares one
 }
 
 TEST(LastMeeting, IsSymmetric) {

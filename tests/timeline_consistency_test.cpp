@@ -201,7 +201,8 @@ TEST(TimelineConsistency, FreezeDoesNotMakeTheseChecks) {
                   trip("berlin", "lula", "DE", "2003-06-02/2003-06-04")});
   EXPECT_EQ(b.check_consistency().size(), 1u);
   EXPECT_TRUE(b.validate().empty());
-  EXPECT_TRUE(std::move(b).freeze().warnings().empty());
+  const diplo::timeline t = std::move(b).freeze();
+  EXPECT_TRUE(t.warnings().empty());
 }
 
 TEST(TimelineConsistency, StaysBoundedOnManyOverlappingStaysOfOnePerson) {

@@ -106,7 +106,8 @@ TEST(Timeline, FindsEveryEventByIdAmongThousands) {
     EXPECT_EQ(t.find(event_id{fmt::format("talks-{}", n + i)}), nullptr);
   }
   EXPECT_EQ(t.find(event_id{""}), nullptr);
-  EXPECT_EQ(diplo::timeline{}.find(event_id{"talks-1"}), nullptr);
+  const diplo::timeline empty;
+  EXPECT_EQ(empty.find(event_id{"talks-1"}), nullptr);
 }
 
 TEST(Timeline, AddsManyEventsAtOnceWithTheirOrigins) {

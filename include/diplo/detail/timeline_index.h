@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The indexes of a frozen timeline: built once by freeze() (src/timeline.cpp), read by the
+// queries (src/query.cpp). Internal: their layout may change without notice.
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "diplo/country.h"
+#include "diplo/event.h"
+
+namespace diplo {
+
+class timeline;
+
+namespace detail {
+
+inline constexpr std::uint32_t no_index = std::numeric_limits<std::uint32_t>::max();
+/// validate(): "did you mean" is computed for this many unknown actor names at most.
+inline constexpr std::size_t max_suggested = 100;
+/// validate(): each event is compared with at most this many later events of the same kind
+/// among the same people that start before it ends (likely duplicates).
+inline constexpr std::size_t max_duplicate_window = 64;
+/// validate(): an event is named the likely duplicate of at most this many others.
+inline constexpr std::uint8_t max_duplicate_warnings = 4;
+/// check_consistency(): each person's events still running, in the sweep of the "two
+/// countries" check, are at most this many (those ending first are dropped past it).
+inline constexpr std::size_t max_conflict_window = 64;
+/// check_consistency(): an event gets at most this many "two countries" warnings.
+inline constexpr std::size_t max_conflict_warnings = 8;
+
+class consistency_checker;
+
+/// Compressed lists: the items of list i are items[offsets[i] .. offsets[i+1]).
+template <class T>
+struct compressed_lists {
+  std::vector<std::uint32_t> offsets{0};
+  std::vector<T> items;
+
+  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const T> {
+    if (i + 1 >= offsets.size()) return {};
+    return {items.data() + offsets[i], items.data() + offsets[i + 1]};
+  }
+};
+
+/// Lists of event or actor numbers.
+using csr = compressed_lists<std::uint32_t>;
+
+/// An event number with its earliest start day: the entries of the lists that queries
+/// search by day, side by side so that reading one costs one cache miss.
+struct dated {
+  std::int32_t day = 0;
+  std::uint32_t event = 0;
+};
+using dated_lists = compressed_lists<dated>;
+
+/// An event number with its earliest start day and the day after its latest possible
+/// last day: `where` tells from the entry alone whether the event may cover a day.
+struct spanned {
+  std::int32_t day = 0;
+  std::int32_t stop = 0;
+  std::uint32_t event = 0;
+};
+using spanned_lists = compressed_lists<spanned>;
+
+/// The key of an unordered pair of actor numbers (never 0: a pair is of two actors).
+[[nodiscard]] constexpr auto pair_key(std::uint32_t a, std::uint32_t b) noexcept -> std::uint64_t {
+  if (a > b) std::swap(a, b);
+  return (std::uint64_t{a} << 32) | b;
+}
+
+/// The key of a person's trips to a country (never 0).
+[[nodiscard]] constexpr auto trip_key(std::uint32_t actor, country_code c) noexcept -> std::uint64_t {
+  return (std::uint64_t{actor + 1} << 32) | country_access::bits(c);
+}
+
+/// A static interval tree over the events' possible days, [earliest start, latest end):
+/// `stab(day, f)` calls f(event) for every event that may cover `day`, in O(log n + answer).
+/// Each node holds the events that contain its center day, sorted twice (by start
+/// ascending, by end descending); the events wholly before the center go left, those wholly
+/// after it go right. The center is the median of the first and last days of the node's
+/// events, so the depth is O(log n). Internal: built by timeline_builder::freeze().
+struct day_tree {
+  struct node {
+    std::int32_t center = 0;
+    std::uint32_t left = no_index;
+    std::uint32_t right = no_index;
+    std::uint32_t begin = 0;  // its events: by_start[begin, end), by_end[begin, end)
+    std::uint32_t end = 0;
+  };
+  std::vector<node> nodes;  // nodes[0] is the root (when not empty)
+  std::vector<std::uint32_t> by_start;
+  std::vector<std::uint32_t> by_end;
+  std::vector<std::int32_t> start;  // per event: earliest start day
+  std::vector<std::int32_t> stop;   // per event: latest exclusive end day
+
+  /// Calls f(event number) for every event with start <= day < stop (in no useful order).
+  template <class F>
+  void stab(std::int32_t day, F&& f) const {
+    std::uint32_t n = nodes.empty() ? no_index : 0;
+    while (n != no_index) {
+      const node& x = nodes[n];
+      if (day < x.center) {
+        // Every event here ends after the center, so after `day`: those starting by it cover it.
+        for (auto k = x.begin; k < x.end && start[by_start[k]] <= day; ++k) f(by_start[k]);
+        n = x.left;
+      } else {
+        // Every event here starts on or before the center: those ending after `day` cover it.
+        for (auto k = x.begin; k < x.end && stop[by_end[k]] > day; ++k) f(by_end[k]);
+        n = day == x.center ? no_index : x.right;
+      }
+    }
+  }
+
+  /// Builds the tree of events [start[i], stop[i]) (precondition: start[i] < stop[i]).
+  static auto build(std::vector<std::int32_t> start, std::vector<std::int32_t> stop) -> day_tree {
+    day_tree t;
+    t.start = std::move(start);
+    t.stop = std::move(stop);
+    std::vector<std::uint32_t> all(t.start.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    t.by_start.reserve(all.size());
+    t.by_end.reserve(all.size());
+    t.make(all);
+    return t;
+  }
+
+ private:
+  auto make(const std::vector<std::uint32_t>& items) -> std::uint32_t {
+    if (items.empty()) return no_index;
+    // The median of the items' first and last days.
+    std::vector<std::int32_t> bounds;
+    bounds.reserve(items.size() * 2);
+    for (auto i : items) {
+      bounds.push_back(start[i]);
+      bounds.push_back(stop[i] - 1);
+    }
+    auto mid = bounds.begin() + static_cast<std::ptrdiff_t>(bounds.size() / 2);
+    std::nth_element(bounds.begin(), mid, bounds.end());
+    const std::int32_t center = *mid;
+    std::vector<std::uint32_t> here, left, right;
+    for (auto i : items) {
+      if (stop[i] <= center) {
+        left.push_back(i);
+      } else if (start[i] > center) {
+        right.push_back(i);
+      } else {
+        here.push_back(i);
+      }
+    }
+    const auto at = static_cast<std::uint32_t>(nodes.size());
+    nodes.push_back({center, no_index, no_index, static_cast<std::uint32_t>(by_start.size()), 0});
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return start[a] != start[b] ? start[a] < start[b] : a < b;
+    });
+    by_start.insert(by_start.end(), here.begin(), here.end());
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return stop[a] != stop[b] ? stop[a] > stop[b] : a < b;
+    });
+    by_end.insert(by_end.end(), here.begin(), here.end());
+    nodes[at].end = static_cast<std::uint32_t>(by_start.size());
+    const auto l = make(left);
+    nodes[at].left = l;
+    const auto r = make(right);
+    nodes[at].right = r;
+    return at;
+  }
+};
+
+/// An open-addressing hash table from a non-zero 64-bit key to a range [begin, end) of
+/// an array sorted by that key: the directory of the pair and trip indexes. One probe,
+/// usually one cache line, where a binary search over millions of entries takes twenty.
+struct range_table {
+  struct slot {
+    std::uint64_t key = 0;  // 0: empty
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+  };
+  std::vector<slot> slots;  // a power of two in size, at most half full
+
+  [[nodiscard]] static constexpr auto mix(std::uint64_t k) noexcept -> std::uint64_t {
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return k;
+  }
+
+  [[nodiscard]] auto find(std::uint64_t key) const noexcept -> std::pair<std::uint32_t, std::uint32_t> {
+    if (slots.empty()) return {0, 0};
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = mix(key) & mask;; i = (i + 1) & mask) {
+      const slot& s = slots[i];
+      if (s.key == key) return {s.begin, s.end};
+      if (s.key == 0) return {0, 0};
+    }
+  }
+
+  /// The table of the runs of equal keys in `keys` (sorted, none 0).
+  [[nodiscard]] static auto of_sorted(std::span<const std::uint64_t> keys) -> range_table {
+    range_table t;
+    std::size_t runs = 0;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (i == 0 || keys[i] != keys[i - 1]) ++runs;
+    }
+    if (runs == 0) return t;
+    std::size_t size = 2;
+    while (size < runs * 2) size *= 2;
+    t.slots.resize(size);
+    const std::size_t mask = size - 1;
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      std::size_t at = mix(keys[i]) & mask;
+      while (t.slots[at].key != 0) at = (at + 1) & mask;
+      t.slots[at] = {keys[i], static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
+      i = j;
+    }
+    return t;
+  }
+};
+
+/// An open-addressing table from text ids to the numbers 0..n-1 that carry them: 8 bytes
+/// a slot, at most two thirds full, where a node-based map of strings takes 60 or more an
+/// entry. A slot keeps the number and 32 bits of the id's hash; the id itself is read back
+/// through `id_of(number)` to confirm a match. Internal: the event index of a timeline.
+struct id_table {
+  struct slot {
+    std::uint32_t tag = 0;
+    std::uint32_t number = no_index;  // no_index: empty
+  };
+  std::vector<slot> slots;  // a power of two in size
+
+  [[nodiscard]] static auto hash(std::string_view id) noexcept -> std::uint64_t {
+    return range_table::mix(std::hash<std::string_view>{}(id));
+  }
+
+  /// The number whose id is `id`, or no_index.
+  template <class IdOf>
+  [[nodiscard]] auto find(std::string_view id, IdOf id_of) const noexcept -> std::uint32_t {
+    if (slots.empty()) return no_index;
+    const std::uint64_t h = hash(id);
+    const auto tag = static_cast<std::uint32_t>(h >> 32);
+    const std::size_t mask = slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const slot& s = slots[i];
+      if (s.number == no_index) return no_index;
+      if (s.tag == tag && id_of(s.number) == id) return s.number;
+    }
+  }
+
+  /// The table of the ids id_of(0) .. id_of(n - 1) (distinct).
+  template <class IdOf>
+  [[nodiscard]] static auto of(std::uint32_t n, IdOf id_of) -> id_table {
+    id_table t;
+    if (n == 0) return t;
+    std::size_t size = 4;
+    while (size * 2 < std::size_t{n} * 3) size *= 2;
+    t.slots.resize(size);
+    const std::size_t mask = size - 1;
+    for (std::uint32_t k = 0; k < n; ++k) {
+      const std::uint64_t h = hash(id_of(k));
+      std::size_t i = h & mask;
+      while (t.slots[i].number != no_index) i = (i + 1) & mask;
+      t.slots[i] = {static_cast<std::uint32_t>(h >> 32), k};
+    }
+    return t;
+  }
+};
+
+/// The id of event k of `events`, as id_table's `id_of` reads it.
+[[nodiscard]] inline auto ids_of(std::span<const event> events) noexcept {
+  return [events](std::uint32_t k) -> std::string_view { return base(events[k]).id.value(); };
+}
+
+/// Per event, what the meet and where filters test, without touching the event: its
+/// status (the low three bits), whether it was held in person, whether it is a meeting,
+/// whether other events lie inside it.
+enum event_flag : std::uint8_t {
+  flag_status_mask = 0x7,
+  flag_in_person = 0x8,
+  flag_meeting = 0x10,
+  flag_has_children = 0x20
+};
+
+/// The bit of an actor number in event_facts::people.
+[[nodiscard]] constexpr auto people_bit(std::uint32_t actor) noexcept -> std::uint16_t {
+  return static_cast<std::uint16_t>(1U << ((actor * 0x9E3779B1U) >> 28));
+}
+
+/// What the queries test of an event, in 16 bytes, so that testing a candidate costs one
+/// cache miss rather than one per array.
+struct event_facts {
+  std::int32_t earliest_start = 0;  // days since 1970-01-01
+  std::int32_t latest_start = 0;
+  std::uint32_t parent = no_index;  // no_index when none
+  std::uint8_t depth = 0;           // 0 for a root (freeze() allows max_nesting: 32)
+  std::uint8_t flags = 0;           // event_flag bits
+  // The people_bit of every participant, or-ed: an actor whose bit is not set is not
+  // among them, and no list of participants need be read to say so (most events have
+  // two; a summit's sets most bits and says little).
+  std::uint16_t people = 0;
+};
+static_assert(sizeof(event_facts) == 16);
+
+/// One trip of a person to a country as `visits()` forms them with the default filter
+/// (events that occurred, any level): what counting needs.
+struct trip_start {
+  std::int32_t earliest = 0;  // earliest start day of the trip (trip_period)
+  std::int32_t latest = 0;    // its latest start day
+  std::uint8_t level = 0;     // the highest visit_level among its visits
+};
+
+/// `where` keeps each actor's events in six classes by how long they may last: at most
+/// 1, 4, 16, 64, 366 days, and longer. A question about a day walks back, in each class,
+/// only over the events that started within that class's longest span before the day.
+inline constexpr std::uint32_t span_classes = 6;
+
+[[nodiscard]] constexpr auto span_class(std::int64_t days) noexcept -> std::uint32_t {
+  constexpr std::int64_t limit[span_classes - 1] = {1, 4, 16, 64, 366};
+  std::uint32_t c = 0;
+  while (c < span_classes - 1 && days > limit[c]) ++c;
+  return c;
+}
+
+/// The indexes of a frozen timeline. Internal: its layout may change.
+struct timeline_index {
+  // Per event (in timeline order).
+  std::vector<event_facts> facts;  // what queries test, one cache line per four
+  csr children;                    // per event
+  csr event_actors;                // per event: actor numbers, sorted
+  // Per actor (numbered in registry order: actor_registry::position).
+  csr actor_events;           // all events of the actor, timeline order
+  dated_lists group_entries;  // events with 3+ participants, timeline order
+  // Events with exactly two participants: pair_table maps pair_key(a, b) to a range of
+  // pair_entries (timeline order).
+  range_table pair_table;
+  std::vector<dated> pair_entries;
+  // Every actor's in-person events by span class: span_events.of(actor * span_classes +
+  // class), in timeline order, and the longest span of each list in span_max.
+  spanned_lists span_events;
+  std::vector<std::int32_t> span_max;
+  // Every person's trips to each country (default filter): trip_table maps
+  // trip_key(actor, country) to a range of `trips`, in order of their start.
+  range_table trip_table;
+  std::vector<trip_start> trips;
+  // Event ids -> event number.
+  id_table event_number;
+  // Per actor number, its place among all actors sorted by name (ties in registry order):
+  // contacts rank counterparts by it without looking names up.
+  std::vector<std::uint32_t> name_rank;
+  // The events that may cover a day (whereabouts_on in diplo/query.h).
+  day_tree days;
+};
+
+}  // namespace detail
+
+}  // namespace diplo
