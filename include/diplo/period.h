@@ -65,6 +65,7 @@
 #include <fmt/format.h>
 
 #include "diplo/error.h"
+#include "diplo/export.h"
 #include "diplo/partial_date.h"
 
 namespace diplo {
@@ -182,10 +183,10 @@ class period {
   /// diplo::parse_error (area "edtf", 1-based column) for bad dates, 'X' digits in an
   /// interval end, two missing ends ("/", "../.."), or a reversed interval.
   /// Example: `period::parse("2025-05-07/..").end_kind() == period::end_kind::open`
-  [[nodiscard]] static auto parse(std::string_view edtf) -> period;
+  [[nodiscard]] DIPLO_API static auto parse(std::string_view edtf) -> period;
 
   /// As parse(), but returns std::nullopt instead of throwing.
-  [[nodiscard]] static auto try_parse(std::string_view edtf) noexcept -> std::optional<period>;
+  [[nodiscard]] DIPLO_API static auto try_parse(std::string_view edtf) noexcept -> std::optional<period>;
 
   /// How the start is given.
   [[nodiscard]] auto start_kind() const noexcept -> enum end_kind { return start_kind_; }
@@ -588,58 +589,6 @@ inline auto relate(const period& x, const period& y) noexcept -> allen_set {
     s.equal(xe, ye);
   });
   return out;
-}
-
-inline auto period::parse(std::string_view edtf) -> period {
-  const std::size_t slash = edtf.find('/');
-  if (slash == std::string_view::npos) {
-    auto r = detail::edtf_reader::read(edtf, 0, edtf.size(), false, false);
-    if (!r.ok) throw parse_error::at("edtf", edtf, r.failure.column, r.failure.message());
-    return period(r.value);
-  }
-  if (const std::size_t second = edtf.find('/', slash + 1); second != std::string_view::npos)
-    throw parse_error::at("edtf", edtf, second + 1, "end of input (an interval has one '/')");
-
-  struct end_t {
-    enum end_kind kind = end_kind::known;
-    partial_date date;
-  };
-  auto read_end = [&](std::size_t first, std::size_t last, bool before_slash) -> end_t {
-    const std::string_view part = edtf.substr(first, last - first);
-    if (part.empty()) return {end_kind::unknown, {}};
-    if (part == "..") return {end_kind::open, {}};
-    auto r = detail::edtf_reader::read(edtf, first, last, true, before_slash);
-    if (!r.ok) throw parse_error::at("edtf", edtf, r.failure.column, r.failure.message());
-    return {end_kind::known, r.value};
-  };
-  const end_t a = read_end(0, slash, true);
-  const end_t b = read_end(slash + 1, edtf.size(), false);
-  if (a.kind != end_kind::known && b.kind != end_kind::known)
-    throw parse_error::at("edtf", edtf, 1,
-                          "a date at one end of the interval at least (both ends are open or "
-                          "unknown)");
-  period p;
-  if (a.kind == end_kind::known && b.kind == end_kind::known) {
-    if (b.date.latest() < a.date.earliest())
-      throw parse_error::at("edtf", edtf, slash + 2,
-                            fmt::format("an end on or after the start (the interval is reversed: "
-                                        "{} is before {})",
-                                        b.date.to_edtf(), a.date.to_edtf()));
-    return period(a.date, b.date);
-  }
-  p.start_kind_ = a.kind;
-  p.end_kind_ = b.kind;
-  p.start_ = a.kind == end_kind::known ? a.date : b.date;
-  p.end_ = b.kind == end_kind::known ? b.date : a.date;
-  return p;
-}
-
-inline auto period::try_parse(std::string_view edtf) noexcept -> std::optional<period> {
-  try {
-    return parse(edtf);
-  } catch (...) {
-    return std::nullopt;
-  }
 }
 
 inline auto period::to_text() const -> std::string {
