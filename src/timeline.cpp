@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "diplo/detail/instant.h"
 #include "diplo/detail/timeline_index.h"
@@ -25,8 +26,8 @@
 namespace diplo {
 namespace detail {
 
-auto empty_timeline_store() -> const std::shared_ptr<const timeline_store>& {
-  static const std::shared_ptr<const timeline_store> empty = std::make_shared<const timeline_store>();
+auto empty_timeline_store() noexcept -> const timeline_store& {
+  static const timeline_store empty;
   return empty;
 }
 

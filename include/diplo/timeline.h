@@ -266,8 +266,8 @@ struct timeline_store {
   timeline_index index;
 };
 
-/// The store of every empty timeline, made once.
-[[nodiscard]] DIPLO_API auto empty_timeline_store() -> const std::shared_ptr<const timeline_store>&;
+/// What a default-constructed timeline reads: no events, no actors (one for all, made once).
+[[nodiscard]] DIPLO_API auto empty_timeline_store() noexcept -> const timeline_store&;
 
 }  // namespace detail
 
@@ -279,8 +279,8 @@ struct timeline_store {
 /// a temporary (`&&`) timeline: keep a named timeline (or an answer) while you use them.
 class timeline {
  public:
-  /// An empty timeline.
-  timeline() : store_(detail::empty_timeline_store()) {}
+  /// An empty timeline (it holds no store: making one costs nothing).
+  timeline() noexcept = default;
   /// Shares `other`'s store.
   timeline(const timeline& other) noexcept = default;
   auto operator=(const timeline& other) noexcept -> timeline& = default;
@@ -288,16 +288,16 @@ class timeline {
   ~timeline() = default;
 
   /// The number of events.
-  [[nodiscard]] auto size() const noexcept -> std::size_t { return store_->events.size(); }
-  [[nodiscard]] auto empty() const noexcept -> bool { return store_->events.empty(); }
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return store().events.size(); }
+  [[nodiscard]] auto empty() const noexcept -> bool { return store().events.empty(); }
 
   /// All events in timeline order (see the header essay).
-  [[nodiscard]] auto events() const& noexcept -> std::span<const event> { return store_->events; }
+  [[nodiscard]] auto events() const& noexcept -> std::span<const event> { return store().events; }
   auto events() const&& -> std::span<const event> = delete;
 
   /// The event with this id, or nullptr.
   [[nodiscard]] auto find(const event_id& id) const& noexcept -> const event* {
-    const auto& s = *store_;
+    const auto& s = store();
     auto i = s.index.event_number.find(id.value(), detail::ids_of(s.events));
     return i == detail::no_index ? nullptr : &s.events[i];
   }
@@ -306,25 +306,25 @@ class timeline {
   /// The event this one happens inside, or nullptr.
   /// Precondition: `e` is an event of this timeline.
   [[nodiscard]] auto parent(const event& e) const& noexcept -> const event* {
-    auto p = store_->index.facts[number(e)].parent;
-    return p == detail::no_index ? nullptr : &store_->events[p];
+    auto p = store().index.facts[number(e)].parent;
+    return p == detail::no_index ? nullptr : &store().events[p];
   }
   auto parent(const event& e) const&& -> const event* = delete;
 
   /// The events directly inside `e`, in timeline order.
   [[nodiscard]] auto children(const event& e) const& -> std::vector<const event*> {
     std::vector<const event*> out;
-    for (auto c : store_->index.children.of(number(e))) out.push_back(&store_->events[c]);
+    for (auto c : store().index.children.of(number(e))) out.push_back(&store().events[c]);
     return out;
   }
   auto children(const event& e) const&& -> std::vector<const event*> = delete;
 
   /// The outermost event that `e` is inside (`e` itself when it has no parent).
   [[nodiscard]] auto root(const event& e) const& noexcept -> const event& {
-    const auto& facts = store_->index.facts;
+    const auto& facts = store().index.facts;
     auto i = number(e);
     while (facts[i].parent != detail::no_index) i = facts[i].parent;
-    return store_->events[i];
+    return store().events[i];
   }
   auto root(const event& e) const&& -> const event& = delete;
 
@@ -332,49 +332,50 @@ class timeline {
   [[nodiscard]] auto events_of(const actor_id& a) const& -> std::vector<const event*> {
     std::vector<const event*> out;
     if (auto n = actor_number(a)) {
-      for (auto i : store_->index.actor_events.of(*n)) out.push_back(&store_->events[i]);
+      for (auto i : store().index.actor_events.of(*n)) out.push_back(&store().events[i]);
     }
     return out;
   }
   auto events_of(const actor_id& a) const&& -> std::vector<const event*> = delete;
 
   /// The actors the events name.
-  [[nodiscard]] auto actors() const& noexcept -> const actor_registry& { return store_->actors; }
+  [[nodiscard]] auto actors() const& noexcept -> const actor_registry& { return store().actors; }
   auto actors() const&& -> const actor_registry& = delete;
 
   /// What its events record completely (diplo/coverage.h): every scope its sources declared.
   [[nodiscard]] auto coverage() const& noexcept -> std::span<const coverage_scope> {
-    return store_->coverage;
+    return store().coverage;
   }
   auto coverage() const&& -> std::span<const coverage_scope> = delete;
 
   /// Warnings found when the timeline was frozen.
-  [[nodiscard]] auto warnings() const& noexcept -> const std::vector<diagnostic>& { return store_->warnings; }
+  [[nodiscard]] auto warnings() const& noexcept -> const std::vector<diagnostic>& { return store().warnings; }
   auto warnings() const&& -> const std::vector<diagnostic>& = delete;
 
   /// The position of an event in events(). Precondition: `e` belongs to this timeline.
   [[nodiscard]] auto number(const event& e) const noexcept -> std::uint32_t {
-    return static_cast<std::uint32_t>(&e - store_->events.data());
+    return static_cast<std::uint32_t>(&e - store().events.data());
   }
 
   /// For printing: the event with this timeline's actor names.
   [[nodiscard]] auto named(const event& e) const& noexcept -> named_event {
-    return diplo::named(e, store_->actors);
+    return diplo::named(e, store().actors);
   }
   auto named(const event& e) const&& -> named_event = delete;
 
   /// Internal: the indexes the queries run on. Layout may change without notice.
-  [[nodiscard]] auto index() const& noexcept -> const detail::timeline_index& { return store_->index; }
+  [[nodiscard]] auto index() const& noexcept -> const detail::timeline_index& { return store().index; }
   auto index() const&& -> const detail::timeline_index& = delete;
 
   /// Internal: the number of an actor in the indexes, if the timeline knows it.
   [[nodiscard]] auto actor_number(const actor_id& a) const noexcept -> std::optional<std::uint32_t> {
-    auto p = store_->actors.position(a);
+    auto p = store().actors.position(a);
     if (!p) return std::nullopt;
     return static_cast<std::uint32_t>(*p);
   }
 
-  /// Whether `a` and `b` are handles to the same store (one frozen timeline and its copies).
+  /// Whether `a` and `b` are handles to the same store (one frozen timeline and its copies;
+  /// or both empty, never frozen).
   [[nodiscard]] friend auto same_store(const timeline& a, const timeline& b) noexcept -> bool {
     return a.store_ == b.store_;
   }
@@ -383,7 +384,10 @@ class timeline {
   friend class timeline_builder;
   explicit timeline(std::shared_ptr<const detail::timeline_store> store) noexcept
       : store_(std::move(store)) {}
-  std::shared_ptr<const detail::timeline_store> store_;
+  [[nodiscard]] auto store() const noexcept -> const detail::timeline_store& {
+    return store_ ? *store_ : detail::empty_timeline_store();
+  }
+  std::shared_ptr<const detail::timeline_store> store_;  // null in an empty timeline
 };
 
 }  // namespace diplo
