@@ -60,7 +60,9 @@
 //   This data records every event of Xi Jinping with Vladimir Putin (22 March 2013 to
 //   4 February 2026) only; Xi Jinping and Narendra Modi may have met since 28 June 2019.
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,10 +95,25 @@ struct event_kinds {
   [[nodiscard]] constexpr auto all() const noexcept -> bool {
     return visits && summits && meetings && ceremonies;
   }
+  /// None of the four (to `set` some).
+  [[nodiscard]] static constexpr auto none() noexcept -> event_kinds { return {false, false, false, false}; }
+  /// Whether the kind with this index (of `event`'s alternatives, as in `event_kind_names`)
+  /// is among them; false past the last.
+  [[nodiscard]] constexpr auto has(std::size_t kind) const noexcept -> bool {
+    switch (kind) {
+      case 0: return visits;
+      case 1: return summits;
+      case 2: return meetings;
+      case 3: return ceremonies;
+      default: return false;
+    }
+  }
   /// Whether events of `e`'s kind are among them.
-  [[nodiscard]] auto has(const event& e) const noexcept -> bool {
-    const bool in[] = {visits, summits, meetings, ceremonies};  // the order of diplo::event
-    return in[e.index()];
+  [[nodiscard]] auto has(const event& e) const noexcept -> bool { return has(e.index()); }
+  /// Takes in (or leaves out) the kind with this index; nothing past the last.
+  constexpr void set(std::size_t kind, bool on = true) noexcept {
+    bool* flag[] = {&visits, &summits, &meetings, &ceremonies};
+    if (kind < std::size(flag)) *flag[kind] = on;
   }
 
   friend auto operator==(const event_kinds&, const event_kinds&) -> bool = default;

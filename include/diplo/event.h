@@ -38,6 +38,7 @@
 // actor ids and parent ids against each other.
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -236,10 +237,15 @@ using event = std::variant<visit, summit, meeting, ceremony>;
   return std::visit([](auto& x) -> event_base& { return x; }, e);
 }
 
+/// The names of the kinds of event, in the order of `event`'s alternatives (so
+/// `event_kind_names[e.index()]` is `e`'s): what files and the tool write.
+inline constexpr std::array<std::string_view, 4> event_kind_names = {"visit", "summit", "meeting",
+                                                                     "ceremony"};
+static_assert(std::variant_size_v<event> == event_kind_names.size());
+
 /// "visit", "summit", "meeting", "ceremony".
 [[nodiscard]] inline auto kind_name(const event& e) noexcept -> std::string_view {
-  constexpr std::string_view names[] = {"visit", "summit", "meeting", "ceremony"};
-  return names[e.index()];
+  return event_kind_names[e.index()];
 }
 
 /// Calls `f(const actor_id&)` for everyone taking part, in the order `participants(e)`

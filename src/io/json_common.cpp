@@ -549,7 +549,6 @@ constexpr std::array<std::string_view, 6> dataset_keys = {"title",   "coverage",
 constexpr std::array<std::string_view, 11> scope_keys = {
     "events_of", "events_between", "trips_by", "visits_to",    "offices", "kinds",
     "calls",     "period",         "as_of",    "counterparts", "guests"};
-constexpr std::array<std::string_view, 4> event_kind_names = {"visit", "summit", "meeting", "ceremony"};
 
 }  // namespace
 
@@ -661,15 +660,14 @@ void record_reader::read_kinds(od::value& v, const where& w, event_kinds& out) {
   std::vector<std::string> names;
   const std::size_t at = offset_of(v);
   if (!strings(v, w, names)) return;
-  out = {false, false, false, false};
-  bool* flag[] = {&out.visits, &out.summits, &out.meetings, &out.ceremonies};
+  out = event_kinds::none();
   for (const std::string& n : names) {
     const auto* it = std::find(event_kind_names.begin(), event_kind_names.end(), n);
     if (it == event_kind_names.end()) {
       error(at, w, fmt::format("unknown event kind \"{}\" (expected visit, summit, meeting or ceremony)", n));
       continue;
     }
-    *flag[it - event_kind_names.begin()] = true;
+    out.set(static_cast<std::size_t>(it - event_kind_names.begin()));
   }
 }
 
@@ -1078,9 +1076,8 @@ auto scope_node(const coverage_scope& c, const dataset_info& info) -> node {
   if (!c.offices.empty()) n.add("offices", strings_node(c.offices));
   if (!c.kinds.all()) {
     std::vector<std::string> kinds;
-    const bool on[] = {c.kinds.visits, c.kinds.summits, c.kinds.meetings, c.kinds.ceremonies};
     for (std::size_t k = 0; k < event_kind_names.size(); ++k) {
-      if (on[k]) kinds.emplace_back(event_kind_names[k]);
+      if (c.kinds.has(k)) kinds.emplace_back(event_kind_names[k]);
     }
     n.add("kinds", strings_node(kinds));
   }
