@@ -56,6 +56,7 @@
 #include <simdjson.h>
 
 #include <diplo/diplo.h>
+#include <diplo/detail/event_store.h>
 #include <diplo/io/jsonl.h>
 #include <diplo/synthetic.h>
 
@@ -674,6 +675,10 @@ struct size_result {
   // Memory of the timeline, by part.
   std::size_t timeline_bytes = 0, event_objects = 0, event_heap = 0, actor_bytes = 0, warning_bytes = 0,
               index_bytes = 0;
+  // The events in the columnar, interned store (diplo/detail/event_store.h), built beside the
+  // timeline from its events: the heap it holds by part, and the time to build it.
+  diplo::detail::event_store::footprint columnar;
+  double columnar_build_s = 0;
   std::size_t warnings = 0;
   std::map<std::string, load_figure> loads;                  // engine -> load
   std::map<std::string, std::map<std::string, cell>> cells;  // engine -> question -> cell
@@ -804,6 +809,12 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   for (const auto& w : t->warnings()) res.warning_bytes += heap_of(w.where) + heap_of(w.message);
   const std::size_t parts = res.event_objects + res.event_heap + res.actor_bytes + res.warning_bytes;
   res.index_bytes = res.timeline_bytes > parts ? res.timeline_bytes - parts : 0;
+  {
+    t0 = clock_type::now();
+    const auto store = diplo::detail::event_store::build(t->events());
+    res.columnar_build_s = seconds_since(t0);
+    res.columnar = store.bytes();
+  }
   fmt::print(stderr, "   built in {:.2f} s: {} ({:.0f} B/event; indexes {:.0f} B/event), {} warnings\n",
              res.build_s, human_bytes(static_cast<double>(res.timeline_bytes)),
              static_cast<double>(res.timeline_bytes) / static_cast<double>(n),
@@ -1037,11 +1048,15 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
         "\"breakdown_bytes_per_event\": "
         "{{\"event_objects\": {:.1f}, \"event_heap_strings_and_vectors\": {:.1f}, \"indexes\": {:.1f}, "
         "\"actors\": {:.1f}, "
-        "\"warnings\": {:.1f}}}, \"sizeof_event\": {}, \"warnings\": {}}}",
+        "\"warnings\": {:.1f}}}, \"sizeof_event\": {}, \"warnings\": {}, "
+        "\"columnar_events\": {{\"records\": {:.1f}, \"lists\": {:.1f}, \"strings\": {:.1f}, "
+        "\"build_seconds\": {:.3f}}}}}",
         r.timeline_bytes, static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
         static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
         static_cast<double>(r.actor_bytes) / n, static_cast<double>(r.warning_bytes) / n,
-        sizeof(diplo::event), r.warnings);
+        sizeof(diplo::event), r.warnings, static_cast<double>(r.columnar.records) / n,
+        static_cast<double>(r.columnar.lists) / n, static_cast<double>(r.columnar.strings) / n,
+        r.columnar_build_s);
     for (const auto& [name, l] : r.loads) {
       s += fmt::format(", {}: {{\"bytes\": {}, \"bytes_per_event\": {:.1f}}}", json_string(name), l.bytes,
                        static_cast<double>(l.bytes) / n);
@@ -1145,6 +1160,15 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
         static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
         static_cast<double>(r.actor_bytes + r.warning_bytes) / n);
     for (const auto& [name, l] : r.loads) fmt::print("; {} {:.0f}", name, static_cast<double>(l.bytes) / n);
+    const std::size_t columnar_all_in =
+        r.columnar.total() + r.index_bytes + r.actor_bytes + r.warning_bytes;
+    fmt::print(
+        "\n  columnar events (diplo/detail/event_store.h, built beside the timeline in {:.2f} s): "
+        "{:.0f} B/event (records {:.0f}, lists {:.0f}, strings {:.0f}); with today's indexes, "
+        "actors and warnings {:.0f} B/event",
+        r.columnar_build_s, static_cast<double>(r.columnar.total()) / n,
+        static_cast<double>(r.columnar.records) / n, static_cast<double>(r.columnar.lists) / n,
+        static_cast<double>(r.columnar.strings) / n, static_cast<double>(columnar_all_in) / n);
     fmt::print("\n  load: ");
     for (const auto& [name, l] : r.loads) fmt::print("{} {:.2f} s; ", name, l.seconds);
     fmt::print("peak RSS {}, {:.0f} s{}\n", human_bytes(static_cast<double>(r.peak_rss)), r.wall_s,

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+
+// The columnar, interned form of a frozen timeline's events (issue 15's "compact frozen
+// timeline"): what a `diplo::event` holds, laid out as fixed-size records and flat arrays.
+// Internal: the layout may change without notice.
+//
+// THE LAYOUT. Every string of every event (ids, parent ids, journeys, cities, zones,
+// descriptions, notes, names, series, actor ids, source URLs, publishers and titles) is
+// one entry of a `string_pool`, stored once however many events cite it: a source URL
+// cited by a thousand events is one string, an actor id is one string whatever number of
+// events name it. An event is then an `event_record` of 64 bytes (its kind, days, status,
+// level or mode, countries and string numbers) plus three compressed lists (its actors, its
+// cities, its sources) and, for the few events that have them, exact instants in a table
+// of their own. Nothing points anywhere: every link is a 32-bit number, so the whole store
+// is a handful of flat arrays, ready to be written to a file and mapped back as it is.
+//
+// THE RULE. `materialize(i)` gives back exactly the event that was stored (operator==
+// holds, tests/detail/event_store_test.cpp checks every event of the bundled data and of
+// synthetic worlds): an absent optional (no parent, no host) and an empty string are told
+// apart.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include <date/date.h>
+
+#include "diplo/country.h"
+#include "diplo/detail/timeline_index.h"
+#include "diplo/event.h"
+#include "diplo/export.h"
+#include "diplo/partial_date.h"
+#include "diplo/period.h"
+
+namespace diplo::detail {
+
+/// Strings stored once each: string k is `chars[offsets[k], offsets[k+1])`; string 0 is
+/// the empty string. `absent` is the number of no string at all (an absent optional).
+class string_pool {
+ public:
+  static constexpr std::uint32_t absent = no_index;
+
+  /// The number of strings (the empty one included).
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return offsets_.size() - 1; }
+
+  /// String `k`. Precondition: k < size().
+  [[nodiscard]] auto operator[](std::uint32_t k) const noexcept -> std::string_view {
+    return {chars_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]};
+  }
+
+  /// The bytes of the strings' characters, all strings together.
+  [[nodiscard]] auto text_bytes() const noexcept -> std::size_t { return chars_.size(); }
+
+  /// The heap this pool holds (characters and offsets, as allocated).
+  [[nodiscard]] auto bytes() const noexcept -> std::size_t {
+    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
+  }
+
+ private:
+  friend class string_pool_builder;
+  std::vector<std::uint32_t> offsets_{0, 0};
+  std::string chars_;
+};
+
+/// Interns strings into a pool: the same text gives the same number. An open-addressing
+/// hash table of string numbers (no copy of any key), grown at half full.
+class string_pool_builder {
+ public:
+  string_pool_builder();
+
+  /// The number of `s` in the pool, adding it the first time. Throws diplo::error past 2^32 - 2
+  /// strings or 4 GiB of characters (the pool's 32-bit offsets).
+  DIPLO_API auto intern(std::string_view s) -> std::uint32_t;
+
+  /// Makes room for `strings` distinct strings of `chars` characters in all without growing
+  /// (upper bounds are fine: finish() trims).
+  DIPLO_API void reserve(std::size_t strings, std::size_t chars);
+
+  /// The pool, trimmed to its size.
+  [[nodiscard]] DIPLO_API auto finish() && -> string_pool;
+
+ private:
+  void grow();
+  void rehash(std::size_t slots);
+  string_pool pool_;
+  std::vector<std::uint64_t> slots_;  // hash bits, string number + 1; 0 is a free slot
+};
+
+/// One source of an event: its strings, and the day it was published when known.
+struct source_record {
+  std::uint32_t url = 0;
+  std::uint32_t publisher = 0;
+  std::uint32_t title = 0;
+  partial_date published;
+  bool has_published = false;
+};
+
+/// The fixed part of one event. `level_or_mode` is a visit's level or a meeting's mode;
+/// `has_starts`/`has_ends` say whether the event has exact instants (kept apart, in
+/// `event_store::instants`).
+struct event_record {
+  period when;
+  std::uint8_t kind = 0;  // event's alternative: visit, summit, meeting, ceremony
+  diplo::status status = status::occurred;
+  std::uint8_t level_or_mode = 0;
+  std::uint8_t has_starts : 1 = 0;
+  std::uint8_t has_ends : 1 = 0;
+  country_code country;       // the place's
+  country_code host_country;  // a visit's or summit's
+  std::uint32_t id = 0;
+  std::uint32_t parent = string_pool::absent;  // the parent's id
+  std::uint32_t host = string_pool::absent;    // an actor id
+  std::uint32_t city = 0;
+  std::uint32_t zone = 0;
+  std::uint32_t description = 0;
+  std::uint32_t notes = 0;
+  std::uint32_t journey = 0;
+  std::uint32_t name = 0;    // a summit's or ceremony's
+  std::uint32_t series = 0;  // a summit's
+};
+static_assert(std::is_trivially_copyable_v<event_record>);
+
+/// The exact instants of one event that has any (seconds since 1970 UTC).
+struct instants_record {
+  std::uint32_t event = 0;
+  std::int64_t starts = 0;
+  std::int64_t ends = 0;
+};
+
+/// A frozen timeline's events, columnar and interned (see the header essay).
+class event_store {
+ public:
+  event_store() = default;
+
+  /// The store of `events`, in their order. Throws diplo::error past the 32-bit numbers'
+  /// bounds (2^32 - 2 events, strings, actor mentions or sources).
+  [[nodiscard]] DIPLO_API static auto build(std::span<const event> events) -> event_store;
+
+  /// The number of events.
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return records_.size(); }
+
+  /// The fixed part of event `i`.
+  [[nodiscard]] auto record(std::uint32_t i) const noexcept -> const event_record& { return records_[i]; }
+
+  /// Event `i`'s guests (visit), participants (meeting) or attendees (summit, ceremony):
+  /// actor ids as string numbers, in the order the event lists them.
+  [[nodiscard]] auto actors(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
+    return actors_.of(i);
+  }
+  /// Every city of a visit, in order (string numbers).
+  [[nodiscard]] auto cities(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
+    return cities_.of(i);
+  }
+  [[nodiscard]] auto sources(std::uint32_t i) const noexcept -> std::span<const source_record> {
+    return sources_.of(i);
+  }
+  /// Event `i`'s exact start and end, when it has them.
+  [[nodiscard]] DIPLO_API auto starts_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds>;
+  [[nodiscard]] DIPLO_API auto ends_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds>;
+
+  /// The strings.
+  [[nodiscard]] auto strings() const noexcept -> const string_pool& { return strings_; }
+  /// String `k` (shorthand for strings()[k]).
+  [[nodiscard]] auto text(std::uint32_t k) const noexcept -> std::string_view { return strings_[k]; }
+
+  /// Event `i` as the value it was stored from.
+  [[nodiscard]] DIPLO_API auto materialize(std::uint32_t i) const -> event;
+
+  /// The heap the store holds, by part.
+  struct footprint {
+    std::size_t records = 0;  // event records and instants
+    std::size_t lists = 0;    // actors, cities, sources
+    std::size_t strings = 0;  // the pool
+    [[nodiscard]] auto total() const noexcept -> std::size_t { return records + lists + strings; }
+  };
+  [[nodiscard]] DIPLO_API auto bytes() const noexcept -> footprint;
+
+ private:
+  [[nodiscard]] auto instants_of(std::uint32_t i) const noexcept -> const instants_record*;
+
+  std::vector<event_record> records_;
+  std::vector<instants_record> instants_;  // by event number
+  csr actors_;
+  csr cities_;
+  compressed_lists<source_record> sources_;
+  string_pool strings_;
+};
+
+}  // namespace diplo::detail

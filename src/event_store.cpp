@@ -1,0 +1,379 @@
+// SPDX-License-Identifier: MIT
+// The columnar, interned event store (diplo/detail/event_store.h): building it from events
+// and materializing them back.
+
+#include "diplo/detail/event_store.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "diplo/error.h"
+
+namespace diplo::detail {
+
+namespace {
+
+constexpr std::size_t max_count = std::numeric_limits<std::uint32_t>::max() - 1;
+
+[[noreturn]] void throw_too_many(std::string_view what, std::size_t n) {
+  throw diplo::error(fmt::format("[diplo.timeline] too many {} for the event store: {} (at most {})", what,
+                                 n, max_count));
+}
+
+auto hash_of(std::string_view s) noexcept -> std::size_t { return std::hash<std::string_view>{}(s); }
+
+// A slot of the interning table: the string's number + 1 in the low 32 bits (0: a free slot),
+// 32 bits of its hash above them.
+auto high_bits(std::size_t h) noexcept -> std::uint32_t {
+  return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32 ^ static_cast<std::uint64_t>(h));
+}
+auto make_slot(std::size_t number, std::size_t h) noexcept -> std::uint64_t {
+  return std::uint64_t{high_bits(h)} << 32 | static_cast<std::uint32_t>(number + 1);
+}
+auto slot_hash(std::uint64_t slot) noexcept -> std::uint32_t { return static_cast<std::uint32_t>(slot >> 32); }
+
+}  // namespace
+
+// --- string_pool_builder ---------------------------------------------------------------------
+
+string_pool_builder::string_pool_builder() : slots_(64, 0) {}
+
+auto string_pool_builder::intern(std::string_view s) -> std::uint32_t {
+  if (s.empty()) return 0;
+  const std::size_t h = hash_of(s);
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t k = h & mask;
+  for (; slots_[k] != 0; k = (k + 1) & mask) {
+    // Most slots of other strings are told apart by the hash's high bits, without reading the text.
+    if (slot_hash(slots_[k]) != high_bits(h)) continue;
+    const std::uint32_t n = static_cast<std::uint32_t>(slots_[k]) - 1;
+    if (pool_[n] == s) return n;
+  }
+  const std::size_t number = pool_.size();
+  if (number >= max_count) throw_too_many("strings", number + 1);
+  if (pool_.chars_.size() + s.size() > std::numeric_limits<std::uint32_t>::max()) {
+    throw_too_many("characters of text", pool_.chars_.size() + s.size());
+  }
+  pool_.chars_.append(s);
+  pool_.offsets_.push_back(static_cast<std::uint32_t>(pool_.chars_.size()));
+  slots_[k] = make_slot(number, h);
+  if (2 * pool_.size() > slots_.size()) grow();
+  return static_cast<std::uint32_t>(number);
+}
+
+void string_pool_builder::reserve(std::size_t strings, std::size_t chars) {
+  pool_.chars_.reserve(chars);
+  pool_.offsets_.reserve(strings + 2);
+  std::size_t slots = slots_.size();
+  while (slots < 2 * (strings + 1)) slots *= 2;
+  if (slots > slots_.size()) rehash(slots);
+}
+
+void string_pool_builder::grow() { rehash(slots_.size() * 2); }
+
+void string_pool_builder::rehash(std::size_t slots) {
+  slots_.assign(slots, 0);
+  const std::size_t mask = slots - 1;
+  for (std::size_t n = 1; n < pool_.size(); ++n) {
+    const std::size_t h = hash_of(pool_[static_cast<std::uint32_t>(n)]);
+    std::size_t k = h & mask;
+    while (slots_[k] != 0) k = (k + 1) & mask;
+    slots_[k] = make_slot(n, h);
+  }
+}
+
+auto string_pool_builder::finish() && -> string_pool {
+  slots_ = {};
+  pool_.chars_.shrink_to_fit();
+  pool_.offsets_.shrink_to_fit();
+  return std::move(pool_);
+}
+
+// --- event_store ---------------------------------------------------------------------------------
+
+namespace {
+
+/// Builds an event_store's parts, one event at a time.
+struct store_writer {
+  string_pool_builder strings;
+  std::vector<event_record> records;
+  std::vector<instants_record> instants;
+  csr actors;
+  csr cities;
+  compressed_lists<source_record> sources;
+
+  // Room for every string field of `events` (an upper bound: repeats are stored once).
+  void reserve(std::span<const event> events) {
+    std::size_t fields = 0;
+    std::size_t chars = 0;
+    auto count = [&](std::string_view s) {
+      ++fields;
+      chars += s.size();
+    };
+    for (const event& e : events) {
+      const event_base& b = base(e);
+      for (std::string_view s : {std::string_view(b.id.value()), std::string_view(b.place.city),
+                                 std::string_view(b.place.zone), std::string_view(b.description),
+                                 std::string_view(b.notes), std::string_view(b.journey)}) {
+        count(s);
+      }
+      for (const source& x : b.sources) {
+        count(x.url);
+        count(x.publisher);
+        count(x.title);
+      }
+      for_each_participant(e, [&](const actor_id& a) { count(a.value()); });
+      count(title_of(e));
+      if (const auto* v = std::get_if<visit>(&e)) {
+        for (const std::string& c : v->cities) count(c);
+      }
+    }
+    strings.reserve(fields, chars);
+  }
+
+  auto optional_id(const auto& id) -> std::uint32_t {
+    return id ? strings.intern(id->value()) : string_pool::absent;
+  }
+
+  void close_list(csr& lists, std::string_view what) {
+    if (lists.items.size() > max_count) throw_too_many(what, lists.items.size());
+    lists.offsets.push_back(static_cast<std::uint32_t>(lists.items.size()));
+  }
+
+  void add_actors(const std::vector<actor_id>& ids) {
+    for (const actor_id& a : ids) actors.items.push_back(strings.intern(a.value()));
+  }
+
+  void add_base(const event_base& b, event_record& r) {
+    r.when = b.when;
+    r.status = b.status;
+    r.country = b.place.country;
+    r.id = strings.intern(b.id.value());
+    r.parent = optional_id(b.parent);
+    r.city = strings.intern(b.place.city);
+    r.zone = strings.intern(b.place.zone);
+    r.description = strings.intern(b.description);
+    r.notes = strings.intern(b.notes);
+    r.journey = strings.intern(b.journey);
+    for (const source& s : b.sources) {
+      sources.items.push_back({.url = strings.intern(s.url),
+                               .publisher = strings.intern(s.publisher),
+                               .title = strings.intern(s.title),
+                               .published = s.published.value_or(partial_date{}),
+                               .has_published = s.published.has_value()});
+    }
+    if (sources.items.size() > max_count) throw_too_many("sources", sources.items.size());
+    sources.offsets.push_back(static_cast<std::uint32_t>(sources.items.size()));
+    r.has_starts = b.starts_at.has_value() ? 1 : 0;
+    r.has_ends = b.ends_at.has_value() ? 1 : 0;
+    if (b.starts_at || b.ends_at) {
+      instants.push_back({.event = static_cast<std::uint32_t>(records.size()),
+                          .starts = b.starts_at ? b.starts_at->time_since_epoch().count() : 0,
+                          .ends = b.ends_at ? b.ends_at->time_since_epoch().count() : 0});
+    }
+  }
+
+  // The fields of each kind beyond event_base.
+  void add_kind(const visit& v, event_record& r) {
+    add_actors(v.guests);
+    r.host_country = v.host_country;
+    r.host = optional_id(v.host);
+    r.level_or_mode = static_cast<std::uint8_t>(v.level);
+    for (const std::string& c : v.cities) cities.items.push_back(strings.intern(c));
+  }
+  void add_kind(const summit& s, event_record& r) {
+    add_actors(s.attendees);
+    r.name = strings.intern(s.name);
+    r.series = strings.intern(s.series);
+    r.host_country = s.host_country;
+    r.host = optional_id(s.host);
+  }
+  void add_kind(const meeting& m, event_record& r) {
+    add_actors(m.participants);
+    r.level_or_mode = static_cast<std::uint8_t>(m.mode);
+  }
+  void add_kind(const ceremony& c, event_record& r) {
+    add_actors(c.attendees);
+    r.name = strings.intern(c.name);
+    r.host = optional_id(c.host);
+  }
+
+  void add(const event& e) {
+    event_record r;
+    r.kind = static_cast<std::uint8_t>(e.index());
+    add_base(base(e), r);
+    std::visit([&](const auto& x) { add_kind(x, r); }, e);
+    close_list(actors, "actor mentions");
+    close_list(cities, "cities");
+    records.push_back(r);
+  }
+};
+
+template <class T>
+void shrink(compressed_lists<T>& lists) {
+  lists.offsets.shrink_to_fit();
+  lists.items.shrink_to_fit();
+}
+
+template <class T>
+auto heap_of(const std::vector<T>& v) noexcept -> std::size_t {
+  return v.capacity() * sizeof(T);
+}
+
+}  // namespace
+
+auto event_store::build(std::span<const event> events) -> event_store {
+  if (events.size() > max_count) throw_too_many("events", events.size());
+  store_writer w;
+  w.reserve(events);
+  w.records.reserve(events.size());
+  w.actors.offsets.reserve(events.size() + 1);
+  w.cities.offsets.reserve(events.size() + 1);
+  w.sources.offsets.reserve(events.size() + 1);
+  for (const event& e : events) w.add(e);
+  event_store s;
+  s.records_ = std::move(w.records);
+  s.instants_ = std::move(w.instants);
+  s.instants_.shrink_to_fit();
+  s.actors_ = std::move(w.actors);
+  s.cities_ = std::move(w.cities);
+  s.sources_ = std::move(w.sources);
+  shrink(s.actors_);
+  shrink(s.cities_);
+  shrink(s.sources_);
+  s.strings_ = std::move(w.strings).finish();
+  return s;
+}
+
+auto event_store::instants_of(std::uint32_t i) const noexcept -> const instants_record* {
+  const auto& r = records_[i];
+  if (r.has_starts == 0 && r.has_ends == 0) return nullptr;
+  auto it = std::lower_bound(instants_.begin(), instants_.end(), i,
+                             [](const instants_record& x, std::uint32_t n) { return x.event < n; });
+  return it == instants_.end() || it->event != i ? nullptr : &*it;
+}
+
+auto event_store::starts_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
+  const instants_record* x = instants_of(i);
+  if (x == nullptr || records_[i].has_starts == 0) return std::nullopt;
+  return date::sys_seconds{std::chrono::seconds{x->starts}};
+}
+
+auto event_store::ends_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
+  const instants_record* x = instants_of(i);
+  if (x == nullptr || records_[i].has_ends == 0) return std::nullopt;
+  return date::sys_seconds{std::chrono::seconds{x->ends}};
+}
+
+namespace {
+
+/// Reads events back out of a store.
+struct store_reader {
+  const event_store& s;
+
+  [[nodiscard]] auto string(std::uint32_t k) const -> std::string { return std::string(s.text(k)); }
+  template <class Id>
+  [[nodiscard]] auto optional_id(std::uint32_t k) const -> std::optional<Id> {
+    if (k == string_pool::absent) return std::nullopt;
+    return Id{string(k)};
+  }
+  [[nodiscard]] auto actor_list(std::uint32_t i) const -> std::vector<actor_id> {
+    std::vector<actor_id> out;
+    out.reserve(s.actors(i).size());
+    for (std::uint32_t k : s.actors(i)) out.emplace_back(string(k));
+    return out;
+  }
+
+  void fill_base(std::uint32_t i, event_base& b) const {
+    const event_record& r = s.record(i);
+    b.id = event_id{string(r.id)};
+    b.when = r.when;
+    b.starts_at = s.starts_at(i);
+    b.ends_at = s.ends_at(i);
+    b.place = {.city = string(r.city), .country = r.country, .zone = string(r.zone)};
+    b.status = r.status;
+    b.sources.reserve(s.sources(i).size());
+    for (const source_record& x : s.sources(i)) {
+      b.sources.push_back({.url = string(x.url),
+                           .publisher = string(x.publisher),
+                           .title = string(x.title),
+                           .published = x.has_published ? std::optional(x.published) : std::nullopt});
+    }
+    b.description = string(r.description);
+    b.notes = string(r.notes);
+    b.parent = optional_id<event_id>(r.parent);
+    b.journey = string(r.journey);
+  }
+
+  void fill_kind(std::uint32_t i, visit& v) const {
+    const event_record& r = s.record(i);
+    v.guests = actor_list(i);
+    v.host_country = r.host_country;
+    v.host = optional_id<actor_id>(r.host);
+    v.level = static_cast<visit_level>(r.level_or_mode);
+    for (std::uint32_t k : s.cities(i)) v.cities.push_back(string(k));
+  }
+  void fill_kind(std::uint32_t i, summit& x) const {
+    const event_record& r = s.record(i);
+    x.name = string(r.name);
+    x.series = string(r.series);
+    x.host_country = r.host_country;
+    x.host = optional_id<actor_id>(r.host);
+    x.attendees = actor_list(i);
+  }
+  void fill_kind(std::uint32_t i, meeting& m) const {
+    m.participants = actor_list(i);
+    m.mode = static_cast<meeting_mode>(s.record(i).level_or_mode);
+  }
+  void fill_kind(std::uint32_t i, ceremony& c) const {
+    const event_record& r = s.record(i);
+    c.name = string(r.name);
+    c.host = optional_id<actor_id>(r.host);
+    c.attendees = actor_list(i);
+  }
+};
+
+/// The alternative of `event` numbered `kind`, default-constructed.
+template <std::size_t... K>
+auto make_kind(std::uint8_t kind, std::index_sequence<K...>) -> event {
+  event e;
+  ((kind == K ? (void)e.emplace<K>() : (void)0), ...);
+  return e;
+}
+
+}  // namespace
+
+auto event_store::materialize(std::uint32_t i) const -> event {
+  const store_reader reader{*this};
+  event e = make_kind(records_[i].kind, std::make_index_sequence<std::variant_size_v<event>>{});
+  std::visit(
+      [&](auto& x) {
+        reader.fill_base(i, x);
+        reader.fill_kind(i, x);
+      },
+      e);
+  return e;
+}
+
+auto event_store::bytes() const noexcept -> footprint {
+  footprint f;
+  f.records = heap_of(records_) + heap_of(instants_);
+  f.lists = heap_of(actors_.offsets) + heap_of(actors_.items) + heap_of(cities_.offsets) +
+            heap_of(cities_.items) + heap_of(sources_.offsets) + heap_of(sources_.items);
+  f.strings = strings_.bytes();
+  return f;
+}
+
+}  // namespace diplo::detail

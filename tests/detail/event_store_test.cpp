@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/detail/event_store.h>
+
+#include <diplo/data.h>
+#include <diplo/import/colt.h>
+#include <diplo/import/historyatstate.h>
+#include <diplo/io/document.h>
+#include <diplo/synthetic.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using diplo::detail::event_store;
+using diplo::detail::string_pool;
+using diplo::detail::string_pool_builder;
+
+// The oracle: every event comes back equal, and the store holds each distinct string once.
+void expect_round_trip(std::span<const diplo::event> events, std::string_view what) {
+  const event_store s = event_store::build(events);
+  ASSERT_EQ(s.size(), events.size()) << what;
+  std::size_t wrong = 0;
+  for (std::uint32_t i = 0; i < events.size(); ++i) {
+    if (s.materialize(i) != events[i]) {
+      if (++wrong <= 3) ADD_FAILURE() << what << ": event " << i << " (" << diplo::base(events[i]).id.value() << ") differs";
+    }
+  }
+  EXPECT_EQ(wrong, 0U) << what;
+  std::set<std::string_view> distinct;
+  for (std::uint32_t k = 0; k < s.strings().size(); ++k) distinct.insert(s.strings()[k]);
+  EXPECT_EQ(distinct.size(), s.strings().size()) << what << ": a string stored twice";
+}
+
+auto edge_cases() -> std::vector<diplo::event> {
+  using date::sys_days;
+  using namespace date::literals;
+  diplo::visit v;
+  v.id = diplo::event_id{"v"};
+  v.when = diplo::period::parse("2024-10-XX");
+  v.starts_at = sys_days{2024_y / 10 / 22} + std::chrono::hours{9};  // a start without an end
+  v.guests = {diplo::actor_id{"a"}, diplo::actor_id{"b"}};
+  v.host = diplo::actor_id{};  // present but empty: not the same as absent
+  v.host_country = "RU";
+  v.level = diplo::visit_level::private_visit;
+  v.cities = {"Kazan", "", "Moscow"};
+  v.place = {.city = "Kazan", .country = "RU", .zone = "Europe/Moscow"};
+  v.sources = {{.url = "u", .publisher = "", .title = "t", .published = diplo::partial_date::parse("2024-10")},
+               {.url = "u", .publisher = "p", .title = "", .published = std::nullopt}};
+  v.parent = diplo::event_id{""};
+  v.journey = "j";
+  diplo::summit s;
+  s.id = diplo::event_id{"s"};
+  s.when = diplo::period::parse("2024-10-22/..");
+  s.ends_at = sys_days{2024_y / 10 / 24};  // an end without a start
+  s.name = "BRICS";
+  s.series = "BRICS";
+  s.host_country = "RU";
+  s.attendees = {diplo::actor_id{"b"}};
+  s.status = diplo::status::postponed;
+  s.description = "d";
+  s.notes = "n";
+  diplo::meeting m;
+  m.id = diplo::event_id{"m"};
+  m.when = diplo::period::parse("../2024-10-22");
+  m.mode = diplo::meeting_mode::video;
+  m.participants = {diplo::actor_id{"a"}, diplo::actor_id{"b"}};
+  m.parent = diplo::event_id{"s"};
+  m.starts_at = sys_days{2024_y / 10 / 22};
+  m.ends_at = sys_days{2024_y / 10 / 22} + std::chrono::hours{1};
+  diplo::ceremony c;
+  c.id = diplo::event_id{"c"};
+  c.when = diplo::period::parse("2024-21");
+  c.name = "";
+  c.host = diplo::actor_id{"a"};
+  return {v, s, m, c, diplo::meeting{}};
+}
+
+TEST(StringPool, InternsEachTextOnce) {
+  string_pool_builder b;
+  EXPECT_EQ(b.intern(""), 0U);
+  const auto kazan = b.intern("Kazan");
+  EXPECT_EQ(b.intern("Moscow"), kazan + 1);
+  EXPECT_EQ(b.intern(std::string("Kaz") + "an"), kazan);
+  std::vector<std::uint32_t> numbers;
+  for (int i = 0; i < 10'000; ++i) numbers.push_back(b.intern(std::to_string(i)));  // grows many times
+  for (int i = 0; i < 10'000; ++i) EXPECT_EQ(b.intern(std::to_string(i)), numbers[i]);
+  const string_pool p = std::move(b).finish();
+  EXPECT_EQ(p.size(), 10'003U);
+  EXPECT_EQ(p[0], "");
+  EXPECT_EQ(p[kazan], "Kazan");
+  EXPECT_EQ(p[numbers[9'999]], "9999");
+  EXPECT_EQ(p.text_bytes(), 5U + 6U + 10U + 90U * 2U + 900U * 3U + 9000U * 4U);
+}
+
+TEST(EventStore, EdgeCasesComeBackEqual) {
+  const auto events = edge_cases();
+  expect_round_trip(events, "edge cases");
+  const event_store s = event_store::build(events);
+  // Absent and empty are told apart.
+  EXPECT_EQ(s.record(0).host, 0U);
+  EXPECT_EQ(s.record(2).host, string_pool::absent);
+  EXPECT_EQ(s.record(0).parent, 0U);
+  EXPECT_EQ(s.record(3).parent, string_pool::absent);
+  EXPECT_TRUE(s.starts_at(0).has_value());
+  EXPECT_FALSE(s.ends_at(0).has_value());
+  EXPECT_FALSE(s.starts_at(1).has_value());
+  EXPECT_TRUE(s.ends_at(1).has_value());
+  EXPECT_FALSE(s.starts_at(3).has_value());
+  // One source URL cited twice is one string; "b" is one string for the guest and the attendee.
+  EXPECT_EQ(s.sources(0)[0].url, s.sources(0)[1].url);
+  EXPECT_EQ(s.actors(0)[1], s.actors(1)[0]);
+  EXPECT_EQ(s.text(s.record(2).parent), "s");
+  EXPECT_EQ(s.record(2).parent, s.record(1).id);
+}
+
+TEST(EventStore, EmptyStore) {
+  const event_store s = event_store::build({});
+  EXPECT_EQ(s.size(), 0U);
+  EXPECT_EQ(s.strings().size(), 1U);  // the empty string
+}
+
+TEST(EventStore, BundledXiPutinComesBackEqual) {
+  expect_round_trip(diplo::data::xi_putin().events(), "xi-putin");
+}
+
+TEST(EventStore, OfficeOfTheHistorianComesBackEqual) {
+  const auto r = diplo::import::import_historyatstate(DIPLO_SOURCE_DIR "/data/historyatstate");
+  ASSERT_GT(r.doc.events.size(), 1000U);
+  expect_round_trip(r.doc.events, "historyatstate");
+}
+
+TEST(EventStore, ColtSampleComesBackEqual) {
+  const auto r = diplo::import::import_colt(DIPLO_SOURCE_DIR "/tests/import/data/colt-sample.csv");
+  ASSERT_FALSE(r.doc.events.empty());
+  expect_round_trip(r.doc.events, "colt sample");
+}
+
+TEST(EventStore, SyntheticWorldComesBackEqualAndSmaller) {
+  const auto doc = diplo::synthetic::generate({.events = 20'000, .seed = 5});
+  expect_round_trip(doc.events, "synthetic");
+  const event_store s = event_store::build(doc.events);
+  // Repeated strings are stored once: far fewer strings than string fields.
+  std::size_t fields = 0;
+  for (const auto& e : doc.events) fields += 2 + diplo::participant_count(e) + 3 * diplo::base(e).sources.size();
+  EXPECT_LT(s.strings().size(), fields / 2);
+  EXPECT_GT(s.bytes().total(), 0U);
+  EXPECT_EQ(sizeof(diplo::detail::event_record), 72U);  // the layout essay's figure
+}
+
+}  // namespace
