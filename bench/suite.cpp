@@ -55,8 +55,8 @@
 #include <fmt/ranges.h>
 #include <simdjson.h>
 
-#include <diplo/diplo.h>
 #include <diplo/detail/event_store.h>
+#include <diplo/diplo.h>
 #include <diplo/io/jsonl.h>
 #include <diplo/synthetic.h>
 
@@ -1160,8 +1160,7 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
         static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
         static_cast<double>(r.actor_bytes + r.warning_bytes) / n);
     for (const auto& [name, l] : r.loads) fmt::print("; {} {:.0f}", name, static_cast<double>(l.bytes) / n);
-    const std::size_t columnar_all_in =
-        r.columnar.total() + r.index_bytes + r.actor_bytes + r.warning_bytes;
+    const std::size_t columnar_all_in = r.columnar.total() + r.index_bytes + r.actor_bytes + r.warning_bytes;
     fmt::print(
         "\n  columnar events (diplo/detail/event_store.h, built beside the timeline in {:.2f} s): "
         "{:.0f} B/event (records {:.0f}, lists {:.0f}, strings {:.0f}); with today's indexes, "

@@ -28,8 +28,8 @@ namespace {
 constexpr std::size_t max_count = std::numeric_limits<std::uint32_t>::max() - 1;
 
 [[noreturn]] void throw_too_many(std::string_view what, std::size_t n) {
-  throw diplo::error(fmt::format("[diplo.timeline] too many {} for the event store: {} (at most {})", what,
-                                 n, max_count));
+  throw diplo::error(
+      fmt::format("[diplo.timeline] too many {} for the event store: {} (at most {})", what, n, max_count));
 }
 
 auto hash_of(std::string_view s) noexcept -> std::size_t { return std::hash<std::string_view>{}(s); }
@@ -42,7 +42,9 @@ auto high_bits(std::size_t h) noexcept -> std::uint32_t {
 auto make_slot(std::size_t number, std::size_t h) noexcept -> std::uint64_t {
   return std::uint64_t{high_bits(h)} << 32 | static_cast<std::uint32_t>(number + 1);
 }
-auto slot_hash(std::uint64_t slot) noexcept -> std::uint32_t { return static_cast<std::uint32_t>(slot >> 32); }
+auto slot_hash(std::uint64_t slot) noexcept -> std::uint32_t {
+  return static_cast<std::uint32_t>(slot >> 32);
+}
 
 }  // namespace
 
@@ -124,9 +126,9 @@ struct store_writer {
     };
     for (const event& e : events) {
       const event_base& b = base(e);
-      for (std::string_view s : {std::string_view(b.id.value()), std::string_view(b.place.city),
-                                 std::string_view(b.place.zone), std::string_view(b.description),
-                                 std::string_view(b.notes), std::string_view(b.journey)}) {
+      for (std::string_view s :
+           {std::string_view(b.id.value()), std::string_view(b.place.city), std::string_view(b.place.zone),
+            std::string_view(b.description), std::string_view(b.notes), std::string_view(b.journey)}) {
         count(s);
       }
       for (const source& x : b.sources) {

@@ -85,7 +85,7 @@ auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
   auto n = t.actor_number(*f.guest);
   if (!n) return 0;
   const auto& ix = t.index();
-  auto [from, to] = ix.trip_table.find(detail::trip_key(*n, f.host_country));
+  auto [from, to] = ix.trip_table.find(*n, detail::country_access::bits(f.host_country));
   std::span<const detail::trip_start> trips(ix.trips.data() + from, to - from);
   auto it = trips.begin();
   if (f.from) {

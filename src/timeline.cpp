@@ -156,7 +156,7 @@ void index_trips(timeline_index& ix, const std::vector<event>& events, const act
     keys[k] = all[k].key;
     ix.trips[k] = all[k].trip;
   }
-  ix.trip_table = range_table::of_sorted(keys);
+  ix.trip_table = trip_directory::of_sorted(keys, a);
 }
 
 /// freeze(), after the events are in timeline order: each event's first days, its parent,

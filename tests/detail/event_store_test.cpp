@@ -30,7 +30,8 @@ void expect_round_trip(std::span<const diplo::event> events, std::string_view wh
   std::size_t wrong = 0;
   for (std::uint32_t i = 0; i < events.size(); ++i) {
     if (s.materialize(i) != events[i]) {
-      if (++wrong <= 3) ADD_FAILURE() << what << ": event " << i << " (" << diplo::base(events[i]).id.value() << ") differs";
+      if (++wrong <= 3)
+        ADD_FAILURE() << what << ": event " << i << " (" << diplo::base(events[i]).id.value() << ") differs";
     }
   }
   EXPECT_EQ(wrong, 0U) << what;
@@ -52,8 +53,9 @@ auto edge_cases() -> std::vector<diplo::event> {
   v.level = diplo::visit_level::private_visit;
   v.cities = {"Kazan", "", "Moscow"};
   v.place = {.city = "Kazan", .country = "RU", .zone = "Europe/Moscow"};
-  v.sources = {{.url = "u", .publisher = "", .title = "t", .published = diplo::partial_date::parse("2024-10")},
-               {.url = "u", .publisher = "p", .title = "", .published = std::nullopt}};
+  v.sources = {
+      {.url = "u", .publisher = "", .title = "t", .published = diplo::partial_date::parse("2024-10")},
+      {.url = "u", .publisher = "p", .title = "", .published = std::nullopt}};
   v.parent = diplo::event_id{""};
   v.journey = "j";
   diplo::summit s;
@@ -149,7 +151,8 @@ TEST(EventStore, SyntheticWorldComesBackEqualAndSmaller) {
   const event_store s = event_store::build(doc.events);
   // Repeated strings are stored once: far fewer strings than string fields.
   std::size_t fields = 0;
-  for (const auto& e : doc.events) fields += 2 + diplo::participant_count(e) + 3 * diplo::base(e).sources.size();
+  for (const auto& e : doc.events)
+    fields += 2 + diplo::participant_count(e) + 3 * diplo::base(e).sources.size();
   EXPECT_LT(s.strings().size(), fields / 2);
   EXPECT_GT(s.bytes().total(), 0U);
   EXPECT_EQ(sizeof(diplo::detail::event_record), 72U);  // the layout essay's figure
