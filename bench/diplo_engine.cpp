@@ -30,7 +30,7 @@ class diplo_engine final : public engine {
   auto last_meeting(std::uint32_t a, std::uint32_t b, day before) -> std::optional<day> override {
     auto r = diplo::last_meeting(t_, ids_[a], ids_[b], {.before = sys(before)});
     if (!r) return std::nullopt;
-    return num(base(*r->event).when.earliest_start());
+    return num(r->event.when().earliest_start());
   }
 
   auto meetings(std::uint32_t a, std::uint32_t b, day from, day to) -> std::size_t override {
@@ -43,7 +43,7 @@ class diplo_engine final : public engine {
 
   auto where(std::uint32_t a, day d) -> std::vector<country_code> override {
     std::vector<country_code> out;
-    for (const auto& w : diplo::where(t_, ids_[a], sys(d))) out.push_back(country_of(*w.event));
+    for (const auto& w : diplo::where(t_, ids_[a], sys(d))) out.push_back(w.event.country());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -357,10 +357,9 @@ auto career(const diplo::timeline& t, const diplo::actor_id& a) -> std::pair<day
 auto draw_questions(const diplo::timeline& t, std::size_t k, std::uint64_t seed) -> questions {
   questions q;
   rng r{seed};
-  const auto events = t.events();
   auto random_counting_event = [&]() -> const diplo::event& {
     while (true) {
-      const diplo::event& e = events[r.below(events.size())];
+      const diplo::event& e = t.stored(static_cast<std::uint32_t>(r.below(t.size())));
       if (diplo::base(e).status == diplo::status::occurred && diplo::in_person(e)) return e;
     }
   };
@@ -798,7 +797,7 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   malloc_trim(0);
   res.timeline_bytes = heap_in_use() - m0;
   res.event_objects = t->size() * sizeof(diplo::event);
-  for (const auto& e : t->events()) res.event_heap += event_heap(e);
+  for (std::uint32_t i = 0; i < t->size(); ++i) res.event_heap += event_heap(t->stored(i));
   {
     const std::size_t before = heap_in_use();
     const diplo::actor_registry copy = t->actors();
@@ -811,7 +810,8 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   res.index_bytes = res.timeline_bytes > parts ? res.timeline_bytes - parts : 0;
   {
     t0 = clock_type::now();
-    const auto store = diplo::detail::event_store::build(t->events());
+    // The timeline's own events, as it stores them (internal: contiguous, in its order).
+    const auto store = diplo::detail::event_store::build(std::span(&t->stored(0), t->size()));
     res.columnar_build_s = seconds_since(t0);
     res.columnar = store.bytes();
   }

@@ -29,8 +29,8 @@ void judge(verdict& v, const diplo::coverage_verdict& c) {
   if (!c.complete()) v.result = fmt::format("UNVERIFIABLE ({})", c.reason);
 }
 
-auto cite(const diplo::event& e) -> std::string {
-  const auto& sources = diplo::base(e).sources;
+auto cite(const diplo::event_ref& e) -> std::string {
+  const auto sources = e.sources();
   return sources.empty() ? std::string("no source") : sources.front().url;
 }
 
@@ -82,7 +82,8 @@ int main() {
     auto trips = diplo::visits(t, {.guest = xi, .host_country = diplo::country_code{"RU"}, .to = article});
     if (trips.empty()) return 1;
     const diplo::trip& last = trips.back();
-    const auto* summit = std::get_if<diplo::summit>(&last.main());
+    const diplo::event main = last.main().value();
+    const auto* summit = std::get_if<diplo::summit>(&main);
     bool brics = summit != nullptr && summit->series == "BRICS";
     auto claimed = diplo::period::parse("2024-09");
     bool month_right = diplo::overlaps(claimed, last.when) != diplo::truth::no;
@@ -134,7 +135,7 @@ int main() {
     v.result = trips.size() == 1 ? "TRUE" : "FALSE";
     for (const auto& trip : trips) {
       v.evidence.push_back(fmt::format("{} [{}]", trip, cite(trip.main())));
-      for (const diplo::event* e : trip.events) v.evidence.push_back(fmt::format("  {}", t.named(*e)));
+      for (const diplo::event_ref& e : trip.events) v.evidence.push_back(fmt::format("  {}", e));
       if (trip.level != diplo::visit_level::state) {
         v.evidence.push_back(
             fmt::format("caveat: an {} visit built around a forum; the state visit "
@@ -164,18 +165,18 @@ int main() {
     auto [latest, complete] = diplo::answer_last_meeting(t, xi, putin, {.before = article});
     auto latest_call = diplo::last_meeting(t, xi, putin, {.before = article, .calls = true});
     bool both_happened = in_may.size() == 1 && in_july.size() == 1 &&
-                         diplo::country_of(*in_july.front().event) == diplo::country_code{"KZ"};
+                         in_july.front().event.country() == diplo::country_code{"KZ"};
     bool most_recent = latest && !in_july.empty() && latest->events == in_july.front().events;
     v.result = both_happened && !most_recent
                    ? "MISLEADING (both meetings happened, but they were not the most recent)"
                : both_happened ? "TRUE"
                                : "FALSE";
-    for (const auto& m : in_may) v.evidence.push_back(fmt::format("{} [{}]", m, cite(*m.event)));
-    for (const auto& m : in_july) v.evidence.push_back(fmt::format("{} [{}]", m, cite(*m.event)));
+    for (const auto& m : in_may) v.evidence.push_back(fmt::format("{} [{}]", m, cite(m.event)));
+    for (const auto& m : in_july) v.evidence.push_back(fmt::format("{} [{}]", m, cite(m.event)));
     if (latest)
-      v.evidence.push_back(fmt::format("but later, in person: {} [{}]", *latest, cite(*latest->event)));
+      v.evidence.push_back(fmt::format("but later, in person: {} [{}]", *latest, cite(latest->event)));
     if (latest_call && latest_call->event != latest->event) {
-      v.evidence.push_back(fmt::format("and by video: {} [{}]", *latest_call, cite(*latest_call->event)));
+      v.evidence.push_back(fmt::format("and by video: {} [{}]", *latest_call, cite(latest_call->event)));
     }
     wrong += !(both_happened && most_recent);
     judge(v, complete);

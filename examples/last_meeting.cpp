@@ -19,7 +19,7 @@ int main() {
   auto before = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7});
   if (!before) return 1;
   fmt::print("  {}\n", *before);
-  for (const auto& s : diplo::base(*before->event).sources) fmt::print("  source: {}\n", s);
+  for (const auto& s : before->event.sources()) fmt::print("  source: {}\n", s);
 
   fmt::print("Counting calls too?\n");
   auto call = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7, .calls = true});

@@ -17,7 +17,7 @@ int main() {
   fmt::print("Xi Jinping's visits to Russia, 24 February 2022 - 10 May 2025: {}\n", trips.size());
   for (const auto& trip : trips) {
     fmt::print("  {}\n", trip);
-    for (const diplo::event* e : trip.events) fmt::print("    - {}\n", t.named(*e));
+    for (const diplo::event_ref& e : trip.events) fmt::print("    - {}\n", e);
   }
 
   auto state = diplo::count_visits(

@@ -74,7 +74,7 @@ auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip> {
     return false;
   });
   std::stable_sort(all.begin(), all.end(),
-                   [&](const trip& x, const trip& y) { return t.number(x.main()) < t.number(y.main()); });
+                   [](const trip& x, const trip& y) { return x.main().number() < y.main().number(); });
   return all;
 }
 
@@ -151,9 +151,8 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   }
   std::sort(found.begin(), found.end());
   for (auto i : found) {
-    const event& e = t.events()[i];
-    truth c = base(e).when.covers(day);
-    if (c != truth::no) out.push_back({&e, c, t});
+    truth c = base(t.stored(i)).when.covers(day);
+    if (c != truth::no) out.push_back({t.at(i), c, t});
   }
   std::stable_partition(out.begin(), out.end(),
                         [](const whereabouts& w) { return w.certainty == truth::certainly; });
@@ -224,7 +223,7 @@ auto longest_gap(const timeline& t, const actor_id& a, const actor_id& b, const 
     -> std::optional<gap> {
   auto all = meetings(t, a, b, opt);
   if (all.size() < 2) return std::nullopt;
-  auto start_of = [](const encounter& e) { return base(*e.events.front()).when.earliest_start(); };
+  auto start_of = [](const encounter& e) { return e.events.front().when().earliest_start(); };
   std::stable_sort(all.begin(), all.end(),
                    [&](const encounter& x, const encounter& y) { return start_of(x) < start_of(y); });
   std::optional<gap> best;
@@ -291,8 +290,8 @@ auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey> 
                             .possibly = f.possibly};
   std::vector<trip> all = visits(t, stops_filter);
   auto journey_id = [](const trip& tr) -> std::string {
-    for (const event* e : tr.events) {
-      if (!base(*e).journey.empty()) return base(*e).journey;
+    for (const event_ref& e : tr.events) {
+      if (const std::string& id = base(e.stored()).journey; !id.empty()) return id;
     }
     return {};
   };
@@ -315,9 +314,11 @@ auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey> 
     out.push_back(std::move(j));
   }
   for (journey& j : out) {
-    std::vector<const event*> evs;
-    for (const trip& s : j.stops) evs.insert(evs.end(), s.events.begin(), s.events.end());
-    j.when = detail::trip_period(evs);
+    std::vector<period> whens;
+    for (const trip& s : j.stops) {
+      for (const event_ref& e : s.events) whens.push_back(e.when());
+    }
+    j.when = detail::trip_period(whens);
   }
   std::erase_if(out, [&](const journey& j) {
     const period& p = j.when;
@@ -331,7 +332,7 @@ auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey> 
     return false;
   });
   std::stable_sort(out.begin(), out.end(), [&](const journey& a, const journey& b) {
-    return t.number(a.stops.front().main()) < t.number(b.stops.front().main());
+    return a.stops.front().main().number() < b.stops.front().main().number();
   });
   return out;
 }
@@ -349,13 +350,13 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
   std::vector<placement> all;
   const auto actors = t.actors().actors();
   for (auto i : found) {
-    const event& e = t.events()[i];
+    const event& e = t.stored(i);
     if (!in_person(e) || !detail::status_counts(base(e).status, opt.planned, opt.cancelled)) continue;
     if (!opt.country.empty() && country_of(e) != opt.country) continue;
     const truth c = base(e).when.covers(day);
     if (c == truth::no) continue;
     for (auto a : ix.event_actors.of(i)) {
-      if (std::holds_alternative<person>(actors[a])) all.push_back({a, {&e, c, t}});
+      if (std::holds_alternative<person>(actors[a])) all.push_back({a, {t.at(i), c, t}});
     }
   }
   // By actor, and within one actor as where() lists them: certain first, timeline order.
@@ -372,7 +373,7 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
   }
   auto first_event = [&](const person_whereabouts& p) {
     std::uint32_t n = detail::no_index;
-    for (const auto& w : p.whereabouts) n = std::min(n, t.number(*w.event));
+    for (const auto& w : p.whereabouts) n = std::min(n, w.event.number());
     return n;
   };
   std::vector<std::pair<std::uint32_t, std::size_t>> order;  // (first event, position)

@@ -126,14 +126,14 @@ void index_trips(timeline_index& ix, const std::vector<event>& events, const act
       auto numbers = trip_numbers(ix, evs, cs, [&](std::uint32_t i) { return stop[i]; });
       const std::uint64_t key = trip_key(number, c);
       const std::size_t first = all.size();
-      std::vector<std::vector<const event*>> members;
+      std::vector<std::vector<period>> members;  // the days of each trip's events
       for (std::size_t k = 0; k < evs.size(); ++k) {
         const auto i = evs[k];
         if (first + numbers[k] == all.size()) {
           all.push_back({key, {}});
           members.emplace_back();
         }
-        members[numbers[k]].push_back(&events[i]);
+        members[numbers[k]].push_back(base(events[i]).when);
         if (const auto* v = std::get_if<visit>(&events[i])) {
           auto& level = all[first + numbers[k]].trip.level;
           level = std::max(level, static_cast<std::uint8_t>(v->level));

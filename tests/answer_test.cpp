@@ -221,7 +221,7 @@ TEST(Coverage, LastAndFirstMeetingAskForTheDaysAfterAndBeforeTheirAnswer) {
             {talks("m1", "ann", "bob", "AR", "2015-03-01"), talks("m2", "ann", "bob", "BR", "2016-05-01")});
   const auto last = diplo::answer_last_meeting(t, ann, bob);
   ASSERT_TRUE(last.value);
-  EXPECT_EQ(diplo::base(*last.value->event).id.value(), "m2");
+  EXPECT_EQ(diplo::base(last.value->event.value()).id.value(), "m2");
   EXPECT_EQ(last.coverage.status, coverage_status::complete);
   const auto first = diplo::answer_first_meeting(t, ann, bob);
   ASSERT_TRUE(first.value);

@@ -33,8 +33,8 @@ TEST(Data, LoadsOnceWithItsDescription) {
 }
 
 TEST(Data, EveryEventCitesASource) {
-  for (const auto& e : diplo::data::xi_putin().events()) {
-    EXPECT_FALSE(diplo::base(e).sources.empty()) << diplo::base(e).id.value();
+  for (const diplo::event_ref e : diplo::data::xi_putin().events()) {
+    EXPECT_FALSE(e.sources().empty()) << e.id().value();
   }
 }
 
@@ -44,9 +44,9 @@ TEST(Data, AnswersTheFlagshipQuestion) {
   auto r = diplo::last_meeting(t, t.actors().resolve("Xi"), t.actors().resolve("Путин"),
                                {.before = 2025_y / date::May / 7});
   ASSERT_TRUE(r);
-  EXPECT_EQ(diplo::base(*r->event).id.value(), "2024-10-22-kazan-brics-bilateral");
-  ASSERT_NE(r->context(), nullptr);
-  EXPECT_EQ(diplo::title_of(*r->context()), "16th BRICS summit");
+  EXPECT_EQ(diplo::base(r->event.value()).id.value(), "2024-10-22-kazan-brics-bilateral");
+  ASSERT_TRUE(r->context());
+  EXPECT_EQ(diplo::title_of(r->context().value()), "16th BRICS summit");
 }
 
 TEST(Data, DeclaresWhatItRecordsCompletely) {
@@ -94,13 +94,13 @@ TEST(Data, AnswersSayWhetherTheyAreComplete) {
 }
 
 TEST(Data, ParadeStartsAtTenMoscowTime) {
-  const diplo::event* parade =
+  const diplo::event_ref parade =
       diplo::data::xi_putin().find(diplo::event_id{"2025-05-09-moscow-victory-day-parade"});
-  ASSERT_NE(parade, nullptr);
-  ASSERT_TRUE(diplo::base(*parade).starts_at);
-  EXPECT_EQ(*diplo::base(*parade).starts_at,
+  ASSERT_TRUE(parade);
+  ASSERT_TRUE(diplo::base(parade.value()).starts_at);
+  EXPECT_EQ(*diplo::base(parade.value()).starts_at,
             date::sys_days{date::year{2025} / date::May / 9} + std::chrono::hours{7});
-  EXPECT_EQ(diplo::base(*parade).place.zone, "Europe/Moscow");
+  EXPECT_EQ(diplo::base(parade.value()).place.zone, "Europe/Moscow");
 }
 
 }  // namespace

@@ -124,7 +124,7 @@ auto world() -> diplo::timeline {
   return std::move(b).freeze();
 }
 
-auto id(const diplo::event* e) -> std::string { return diplo::base(*e).id.value(); }
+auto id(const diplo::event_ref& e) -> std::string { return e.id().value(); }
 
 using namespace date::literals;
 
@@ -133,7 +133,7 @@ TEST(LastMeeting, PrefersTheTalksToTheSummitAroundThem) {
   auto r = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 7});
   ASSERT_TRUE(r);
   EXPECT_EQ(id(r->event), "kazan-talks");
-  ASSERT_NE(r->context(), nullptr);
+  ASSERT_TRUE(r->context());
   EXPECT_EQ(id(r->context()), "kazan");
   ASSERT_EQ(r->events.size(), 2u);
   EXPECT_EQ(fmt::format("{}", *r),
@@ -153,6 +153,32 @@ TEST(Lifetime, AnAnswerFromATemporaryTimelineKeepsItsEvents) {
   EXPECT_EQ(fmt::format("{}", *r),
             "Xi Jinping and Vladimir Putin — bilateral meeting in Russia (City), 22 October 2024, "
             "on the sidelines of the 16th BRICS summit (22–24 October 2024)");
+}
+
+// An event_ref holds its timeline: one taken from a temporary timeline, from a temporary
+// answer or from a range that is gone stays valid (under ASan in CI).
+TEST(Lifetime, AnEventRefKeepsItsTimeline) {
+  const diplo::event_ref talks = world().find(event_id{"kazan-talks"});
+  ASSERT_TRUE(talks);
+  EXPECT_EQ(talks.id().value(), "kazan-talks");
+  EXPECT_EQ(talks.parent().id().value(), "kazan");
+  EXPECT_EQ(talks.timeline().size(), 10u);
+  const diplo::event_ref from_answer = diplo::last_meeting(world(), xi, putin)->event;
+  ASSERT_TRUE(from_answer);
+  EXPECT_EQ(from_answer.timeline().size(), 10u);
+  EXPECT_EQ(fmt::format("{}", talks),  // with the timeline's names
+            "Xi Jinping and Vladimir Putin — bilateral meeting in Russia (City), 22 October 2024");
+  diplo::event_range::iterator it;
+  {
+    const diplo::event_range all = world().events();
+    it = all.begin() + 3;
+  }
+  EXPECT_EQ((*it).number(), 3u);
+  EXPECT_EQ((*it).value(), world().at(3).value());
+  // The same event of two freezes of the same events: equal values, different references.
+  EXPECT_NE(world().at(3), world().at(3));
+  EXPECT_FALSE(diplo::event_ref());
+  EXPECT_FALSE(world().find(event_id{"nope"}));
 }
 
 TEST(Lifetime, AnswersOutliveTheTimelineMovedReassignedAndDestroyed) {
@@ -187,12 +213,12 @@ TEST(Lifetime, CopiesShareOneStore) {
   const diplo::timeline t = world();
   const diplo::timeline copy = t;  // NOLINT(performance-unnecessary-copy-initialization)
   EXPECT_TRUE(same_store(t, copy));
-  EXPECT_EQ(t.events().data(), copy.events().data());
+  EXPECT_EQ(&t.stored(0), &copy.stored(0));
   // An event of one handle is an event of the other: numbers, parents and roots agree.
-  const diplo::event* talks = t.find(event_id{"kazan-talks"});
-  ASSERT_NE(talks, nullptr);
-  EXPECT_EQ(copy.number(*talks), t.number(*talks));
-  EXPECT_EQ(copy.parent(*talks), t.find(event_id{"kazan"}));
+  const diplo::event_ref talks = t.find(event_id{"kazan-talks"});
+  ASSERT_TRUE(talks);
+  EXPECT_EQ(copy.find(event_id{"kazan-talks"}), talks);
+  EXPECT_EQ(talks.parent(), copy.find(event_id{"kazan"}));
   EXPECT_EQ(diplo::last_meeting(copy, xi, modi), diplo::last_meeting(t, xi, modi));
   // Two freezes of the same events are two stores.
   EXPECT_FALSE(same_store(t, world()));
@@ -225,7 +251,7 @@ TEST(LastMeeting, BeforeMeansStartsBefore) {
   auto r = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 9});
   ASSERT_TRUE(r);
   EXPECT_EQ(id(r->event), "moscow-2025");
-  EXPECT_EQ(r->context(), nullptr);
+  EXPECT_FALSE(r->context());
   r = diplo::last_meeting(t, xi, putin, {.before = 2025_y / date::May / 10});
   EXPECT_EQ(id(r->event), "parade-2025");
 }
@@ -332,13 +358,13 @@ TEST(Visits, CountsTripsAbroadIncludingSummits) {
                                  .from = 2022_y / date::February / 24,
                                  .to = 2025_y / date::May / 10});
   ASSERT_EQ(trips.size(), 3u);
-  EXPECT_EQ(id(&trips[0].main()), "moscow-2023");
+  EXPECT_EQ(id(trips[0].main()), "moscow-2023");
   EXPECT_EQ(trips[0].events.size(), 2u);
   EXPECT_EQ(trips[0].level, diplo::visit_level::state);
-  EXPECT_EQ(id(&trips[1].main()), "kazan");
+  EXPECT_EQ(id(trips[1].main()), "kazan");
   EXPECT_EQ(trips[1].events.size(), 3u);  // the summit, the talks with Putin and with Modi
   EXPECT_EQ(trips[1].level, diplo::visit_level::unspecified);
-  EXPECT_EQ(id(&trips[2].main()), "moscow-2025");
+  EXPECT_EQ(id(trips[2].main()), "moscow-2025");
   EXPECT_EQ(fmt::format("{}", trips[2]), "Xi Jinping in Russia, 7–10 May 2025: state visit (2 events)");
   EXPECT_EQ(diplo::count_visits(
                 t, {.guest = xi, .host_country = country_code{"RU"}, .level = diplo::visit_level::state}),
@@ -540,9 +566,9 @@ TEST(LongestGap, RunsFromTheEncounterThatEndedLast) {
   const auto all = diplo::meetings(t, xi, putin);
   std::vector<std::pair<date::sys_days, date::sys_days>> spans;  // [start, end)
   for (const auto& e : all) {
-    auto s = diplo::base(*e.events.front()).when.earliest_start();
-    auto en = diplo::base(*e.events.front()).when.latest_end();
-    for (const auto* x : e.events) en = std::max(en, diplo::base(*x).when.latest_end());
+    auto s = e.events.front().when().earliest_start();
+    auto en = e.events.front().when().latest_end();
+    for (const auto& x : e.events) en = std::max(en, x.when().latest_end());
     spans.emplace_back(s, en);
   }
   int best = 0;
@@ -591,7 +617,7 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
     ids.push_back(id);
   }
   auto t = std::move(b).freeze();
-  const auto& all = t.events();
+  const auto all = t.events();
   auto has = [](const diplo::event& e, const actor_id& a) {
     auto p = diplo::participants(e);
     return std::find(p.begin(), p.end(), a) != p.end();
@@ -606,26 +632,27 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
             date::sys_days{date::year{2020 + static_cast<int>(rng() % 5)} / 1 / 1} + date::days{rng() % 365};
         o.possibly = rng() % 2 == 0;
         o.calls = rng() % 2 == 0;
-        auto counts = [&](const diplo::event& e) {
+        auto counts = [&](const diplo::event_ref& ref) {
+          const diplo::event e = ref.value();
           const auto& p = diplo::base(e).when;
           return has(e, x) && has(e, y) && diplo::base(e).status == diplo::status::occurred &&
                  (o.calls || diplo::in_person(e)) &&
                  (o.possibly ? p.earliest_start() : p.latest_start()) < *o.before;
         };
-        const diplo::event* latest = nullptr;
-        for (const auto& e : all) {
-          if (counts(e)) latest = &e;
+        diplo::event_ref latest;
+        for (const diplo::event_ref e : all) {
+          if (counts(e)) latest = e;
         }
         auto r = diplo::last_meeting(t, x, y, o);
-        ASSERT_EQ(r.has_value(), latest != nullptr);
+        ASSERT_EQ(r.has_value(), static_cast<bool>(latest));
         if (!r) continue;
-        const diplo::event* root = latest;
-        for (const auto* p = t.parent(*latest); p != nullptr; p = t.parent(*p)) {
-          if (counts(*p)) root = p;
+        diplo::event_ref root = latest;
+        for (diplo::event_ref p = latest.parent(); p; p = p.parent()) {
+          if (counts(p)) root = p;
         }
         EXPECT_EQ(r->events.front(), root);
         EXPECT_TRUE(std::find(r->events.begin(), r->events.end(), latest) != r->events.end());
-        for (const auto* e : r->events) EXPECT_TRUE(counts(*e));
+        for (const auto& e : r->events) EXPECT_TRUE(counts(e));
         ++checked;
       }
     }
@@ -637,9 +664,9 @@ TEST(LastMeeting, AgreesWithABruteForceOnARandomWorld) {
 // spread of arguments, written out as text: equal texts are equal answers.
 auto every_answer(const diplo::timeline& t) -> std::string {
   std::string s;
-  auto ids = [](const std::vector<const diplo::event*>& v) {
+  auto ids = [](const std::vector<diplo::event_ref>& v) {
     std::string o;
-    for (const auto* e : v) o += id(e) + ' ';
+    for (const auto& e : v) o += id(e) + ' ';
     return o;
   };
   auto enc = [&](const std::optional<diplo::encounter>& e) {
@@ -687,10 +714,9 @@ auto every_answer(const diplo::timeline& t) -> std::string {
       for (const auto& w : p.whereabouts) s += id(w.event);
     }
   }
-  for (const auto& e : t.events()) {
-    s += fmt::format("{} {} {} {} {}", id(t.find(diplo::base(e).id)),
-                     t.parent(e) != nullptr ? id(t.parent(e)) : "-", ids(t.children(e)), id(&t.root(e)),
-                     t.named(e));
+  for (const diplo::event_ref e : t.events()) {
+    s += fmt::format("{} {} {} {} {} {}", id(t.find(e.id())), e.parent() ? id(e.parent()) : "-",
+                     ids(e.children()), id(e.root()), e, e.number());
   }
   s += fmt::format("{} {} {}", t.actors().resolve("Xi"), fmt::join(t.actors().suggestions("Pootin"), ","),
                    t.actors().candidates("Putin").size());
@@ -752,8 +778,8 @@ TEST(VisitedCountries, RanksCountriesByTrips) {
   ASSERT_EQ(c.size(), 6U);
   EXPECT_EQ(c[0].country, country_code{"RU"});
   EXPECT_EQ(c[0].trips, 3U);
-  EXPECT_EQ(diplo::base(c[0].first.main()).id.value(), "ru-1");
-  EXPECT_EQ(diplo::base(c[0].last.main()).id.value(), "ru-3");
+  EXPECT_EQ(c[0].first.main().id().value(), "ru-1");
+  EXPECT_EQ(c[0].last.main().id().value(), "ru-3");
   std::vector<std::string> rest;
   for (std::size_t i = 1; i < c.size(); ++i) rest.emplace_back(c[i].country.alpha2());
   EXPECT_EQ(rest, (std::vector<std::string>{"BR", "FR", "HU", "KZ", "RS"}));
@@ -791,8 +817,8 @@ TEST(LongestGapOverTrips, RunsFromTheLatestEndToTheNextStart) {
   ASSERT_TRUE(g);
   // The days with no trip: 25 March 2023 - 4 May 2024 (407 days, 2024 is a leap year),
   // 11 May - 16 November 2024 (190), 22 November 2024 - 6 May 2025 (166).
-  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "ru-2");
-  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "fr-1");
+  EXPECT_EQ(g->before.main().id().value(), "ru-2");
+  EXPECT_EQ(g->after.main().id().value(), "fr-1");
   EXPECT_EQ(g->length, date::sys_days{2024_y / date::May / 5} - date::sys_days{2023_y / date::March / 25});
   EXPECT_EQ(g->length.count(), 407);
   EXPECT_EQ(fmt::format("{}", *g), "407 days, between 24 March 2023 and 5 May 2024");
@@ -808,8 +834,8 @@ TEST(LongestGapOverTrips, TheTripBeforeTheGapIsTheOneThatEndsLast) {
   const auto t = std::move(b).freeze();
   const auto g = diplo::longest_gap(t, diplo::visit_filter{});
   ASSERT_TRUE(g);
-  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "long");
-  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "next");
+  EXPECT_EQ(g->before.main().id().value(), "long");
+  EXPECT_EQ(g->after.main().id().value(), "next");
   EXPECT_EQ(g->length.count(), 61);  // 1 April .. 31 May
   // Trips that touch or overlap leave no gap.
   diplo::timeline_builder b2(registry());
@@ -831,7 +857,7 @@ TEST(Journeys, GroupTripsByJourneyId) {
   EXPECT_EQ(js[0].when, diplo::period::parse("2023-03-20/2023-03-24"));
   EXPECT_EQ(js[1].id, "j-2024");
   EXPECT_EQ(js[2].id, "");
-  EXPECT_EQ(diplo::base(js[2].stops.front().main()).id.value(), "br-1");
+  EXPECT_EQ(js[2].stops.front().main().id().value(), "br-1");
   EXPECT_EQ(fmt::format("{}", js[1]), "Xi Jinping, 5–10 May 2024: France, Serbia, Hungary (3 stops)");
   EXPECT_EQ(fmt::format("{}", js[3]), "Xi Jinping, 7–10 May 2025: Russia");
   // host_country keeps whole journeys with a stop there; from/to bound the start.
@@ -929,12 +955,12 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
     std::sort(stabbed.begin(), stabbed.end());
     std::vector<std::uint32_t> brute;
     for (std::uint32_t i = 0; i < t.size(); ++i) {
-      if (diplo::base(t.events()[i]).when.covers(d) != diplo::truth::no) brute.push_back(i);
+      if (t.at(i).when().covers(d) != diplo::truth::no) brute.push_back(i);
     }
     EXPECT_EQ(stabbed, brute) << n;
     const auto ru = diplo::whereabouts_on(t, d, {.country = country_code{"RU"}});
     for (const auto& p : ru) {
-      for (const auto& w : p.whereabouts) EXPECT_EQ(diplo::country_of(*w.event), country_code{"RU"});
+      for (const auto& w : p.whereabouts) EXPECT_EQ(diplo::country_of(w.event.value()), country_code{"RU"});
     }
   }
   EXPECT_GT(placed, 1000);
@@ -947,7 +973,8 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
 TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
   auto t = diplo::io::build(
       diplo::synthetic::generate({.events = 4000, .seed = 11, .countries = 12, .leaders_per_country = 3}));
-  const auto& all = t.events();
+  std::vector<diplo::event> all;  // the events as values, in timeline order
+  for (const diplo::event_ref e : t.events()) all.push_back(e.value());
   std::vector<actor_id> people;
   for (const auto& a : t.actors().actors()) {
     if (std::holds_alternative<diplo::person>(a)) people.push_back(diplo::id_of(a));
@@ -958,12 +985,12 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     parts.push_back(diplo::participants(e));
     std::sort(parts.back().begin(), parts.back().end());
   }
-  auto has = [&](const diplo::event& e, const actor_id& a) {
-    const auto& p = parts[t.number(e)];
+  auto has = [&](std::size_t i, const actor_id& a) {
+    const auto& p = parts[i];
     return std::binary_search(p.begin(), p.end(), a);
   };
-  auto counts = [](const diplo::event& e) {
-    return diplo::base(e).status == diplo::status::occurred && diplo::in_person(e);
+  auto counts = [&](std::size_t i) {
+    return diplo::base(all[i]).status == diplo::status::occurred && diplo::in_person(all[i]);
   };
   std::mt19937 rng(7);
   auto day = [&]() { return date::sys_days{1950_y / 1 / 1} + date::days{static_cast<int>(rng() % 27000)}; };
@@ -979,9 +1006,8 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     std::optional<std::size_t> latest;
     std::vector<std::size_t> shared;
     for (std::size_t i = 0; i < all.size(); ++i) {
-      const auto& e = all[i];
-      if (!has(e, a) || !has(e, b) || !counts(e)) continue;
-      const auto& w = diplo::base(e).when;
+      if (!has(i, a) || !has(i, b) || !counts(i)) continue;
+      const auto& w = diplo::base(all[i]).when;
       if (w.latest_start() < before) latest = i;
       if (w.latest_start() < before && w.earliest_start() >= after) shared.push_back(i);
     }
@@ -989,15 +1015,15 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     ASSERT_EQ(r.has_value(), latest.has_value()) << fmt::format("{} {} {}", a, b, date::format("%F", before));
     if (r) {
       ++met;
-      EXPECT_NE(std::find(r->events.begin(), r->events.end(), &all[*latest]), r->events.end())
+      EXPECT_NE(std::find(r->events.begin(), r->events.end(), t.at(*latest)), r->events.end())
           << fmt::format("{} {} {}", a, b, date::format("%F", before));
     }
     // meetings: the shared events in range without a shared ancestor.
     std::size_t roots = 0;
     for (auto i : shared) {
       bool inside = false;
-      for (const auto* p = t.parent(all[i]); p != nullptr && !inside; p = t.parent(*p)) {
-        inside = std::binary_search(shared.begin(), shared.end(), static_cast<std::size_t>(t.number(*p)));
+      for (diplo::event_ref p = t.at(i).parent(); p && !inside; p = p.parent()) {
+        inside = std::binary_search(shared.begin(), shared.end(), static_cast<std::size_t>(p.number()));
       }
       roots += inside ? 0 : 1;
     }
@@ -1007,11 +1033,11 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     // Bounds on the first days of a's events, where off-by-one errors would show.
     const auto mine = t.events_of(a);
     if (!mine.empty()) {
-      const auto& e1 = diplo::base(*mine[rng() % mine.size()]);
-      const auto& e2 = diplo::base(*mine[rng() % mine.size()]);
-      const country_code c = diplo::country_of(*mine[rng() % mine.size()]);
-      const date::sys_days d1 = e1.when.earliest_start();
-      const date::sys_days d2 = e2.when.latest_start();
+      const diplo::period w1 = mine[rng() % mine.size()].when();
+      const diplo::period w2 = mine[rng() % mine.size()].when();
+      const country_code c = mine[rng() % mine.size()].country();
+      const date::sys_days d1 = w1.earliest_start();
+      const date::sys_days d2 = w2.latest_start();
       const date::sys_days from = std::min(d1, d2);  // by value: std::minmax of temporaries dangles
       const date::sys_days to = std::max(d1, d2);
       const diplo::visit_filter f{.guest = a, .host_country = c, .from = from, .to = to};
@@ -1021,15 +1047,15 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     }
     // where: every in-person event of a's that may cover the day.
     const auto d = before - date::days{static_cast<int>(rng() % 400)};
-    std::vector<const diplo::event*> certain, possible;
-    for (const auto& e : all) {
-      if (!has(e, a) || !counts(e)) continue;
-      auto cover = diplo::base(e).when.covers(d);
-      if (cover == diplo::truth::certainly) certain.push_back(&e);
-      if (cover == diplo::truth::possibly) possible.push_back(&e);
+    std::vector<diplo::event_ref> certain, possible;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (!has(i, a) || !counts(i)) continue;
+      auto cover = diplo::base(all[i]).when.covers(d);
+      if (cover == diplo::truth::certainly) certain.push_back(t.at(i));
+      if (cover == diplo::truth::possibly) possible.push_back(t.at(i));
     }
     certain.insert(certain.end(), possible.begin(), possible.end());
-    std::vector<const diplo::event*> got;
+    std::vector<diplo::event_ref> got;
     for (const auto& w : diplo::where(t, a, d)) got.push_back(w.event);
     EXPECT_EQ(got, certain) << fmt::format("{} {}", a, date::format("%F", d));
   }

@@ -72,7 +72,7 @@ TEST(Timeline, KeepsEventsInStartOrderLongerFirst) {
   auto t = std::move(b).freeze();
   ASSERT_EQ(t.size(), 4u);
   std::vector<std::string> ids;
-  for (const auto& e : t.events()) ids.push_back(diplo::base(e).id.value());
+  for (const diplo::event_ref e : t.events()) ids.push_back(e.id().value());
   EXPECT_EQ(ids, (std::vector<std::string>{"earlier", "month", "summit", "talks"}));
   EXPECT_EQ(fmt::format("{}", t), "timeline of 4 events, 2 actors");
 }
@@ -84,8 +84,8 @@ TEST(Timeline, PutsAParentBeforeItsChildOnTheSameDays) {
   b.add(forum);
   b.add(summit("b-visit", "2023-10-17/2023-10-18"));
   auto t = std::move(b).freeze();
-  EXPECT_EQ(diplo::base(t.events()[0]).id.value(), "b-visit");
-  EXPECT_EQ(diplo::base(t.events()[1]).id.value(), "a-forum");
+  EXPECT_EQ(t.events()[0].id().value(), "b-visit");
+  EXPECT_EQ(t.events()[1].id().value(), "a-forum");
 }
 
 TEST(Timeline, FindsEveryEventByIdAmongThousands) {
@@ -100,14 +100,14 @@ TEST(Timeline, FindsEveryEventByIdAmongThousands) {
   ASSERT_EQ(t.size(), static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const std::string id = fmt::format("talks-{}", i);
-    const diplo::event* e = t.find(event_id{id});
-    ASSERT_NE(e, nullptr) << id;
-    EXPECT_EQ(diplo::base(*e).id.value(), id);
-    EXPECT_EQ(t.find(event_id{fmt::format("talks-{}", n + i)}), nullptr);
+    const diplo::event_ref e = t.find(event_id{id});
+    ASSERT_TRUE(e) << id;
+    EXPECT_EQ(diplo::base(e.value()).id.value(), id);
+    EXPECT_FALSE(t.find(event_id{fmt::format("talks-{}", n + i)}));
   }
-  EXPECT_EQ(t.find(event_id{""}), nullptr);
+  EXPECT_FALSE(t.find(event_id{""}));
   const diplo::timeline empty;
-  EXPECT_EQ(empty.find(event_id{"talks-1"}), nullptr);
+  EXPECT_FALSE(empty.find(event_id{"talks-1"}));
 }
 
 TEST(Timeline, AddsManyEventsAtOnceWithTheirOrigins) {
@@ -131,13 +131,15 @@ TEST(Timeline, FindsEventsParentsChildrenAndRoots) {
   b.add(talks("talks", "2024-10-22", "summit"));
   b.add(talks("inner", "2024-10-22", "talks"));
   auto t = std::move(b).freeze();
-  const diplo::event* talks_e = t.find(event_id{"talks"});
-  ASSERT_NE(talks_e, nullptr);
-  EXPECT_EQ(t.find(event_id{"nope"}), nullptr);
-  ASSERT_NE(t.parent(*talks_e), nullptr);
-  EXPECT_EQ(diplo::base(*t.parent(*talks_e)).id.value(), "summit");
-  EXPECT_EQ(t.children(*t.find(event_id{"summit"})).size(), 1u);
-  EXPECT_EQ(diplo::base(t.root(*t.find(event_id{"inner"}))).id.value(), "summit");
+  const diplo::event_ref talks_e = t.find(event_id{"talks"});
+  ASSERT_TRUE(talks_e);
+  EXPECT_FALSE(t.find(event_id{"nope"}));
+  ASSERT_TRUE(talks_e.parent());
+  EXPECT_EQ(talks_e.parent().id().value(), "summit");
+  EXPECT_EQ(t.find(event_id{"summit"}).children().size(), 1u);
+  EXPECT_EQ(t.find(event_id{"inner"}).root().id().value(), "summit");
+  EXPECT_EQ(t.find(event_id{"summit"}).root(), t.find(event_id{"summit"}));
+  EXPECT_FALSE(t.find(event_id{"summit"}).parent());
   EXPECT_EQ(t.events_of(actor_id{"xi"}).size(), 3u);
   EXPECT_TRUE(t.events_of(actor_id{"nobody"}).empty());
 }

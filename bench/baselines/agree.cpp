@@ -103,7 +103,7 @@ class checker {
 
   void where(std::uint32_t a, day d) {
     std::vector<diplo::country_code> want;
-    for (const auto& w : diplo::where(t_, ids_[a], sys(d))) want.push_back(diplo::country_of(*w.event));
+    for (const auto& w : diplo::where(t_, ids_[a], sys(d))) want.push_back(w.event.country());
     std::sort(want.begin(), want.end());
     want.erase(std::unique(want.begin(), want.end()), want.end());
     check(
@@ -325,7 +325,7 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
   if (n == 0 || na < 2) return false;
   // A day near an event's days: before, on, inside, just after, or far from it.
   auto near = [&](std::uint32_t e) -> day {
-    const auto& p = diplo::base(t.events()[e]).when;
+    const diplo::period p = t.at(e).when();
     const day es = num(p.earliest_start());
     const day le = num(p.latest_end());
     switch (r.below(8)) {
@@ -380,16 +380,17 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
 
     // trips: a visit's guest and its country, or a random country; a range around it.
     std::uint32_t g = static_cast<std::uint32_t>(r.below(na));
-    diplo::country_code country = diplo::country_of(t.events()[r.below(n)]);
+    diplo::country_code country = t.at(r.below(n)).country();
     for (int tries = 0; tries < 20; ++tries) {
       const auto v = static_cast<std::uint32_t>(r.below(n));
-      const auto* vis = std::get_if<diplo::visit>(&t.events()[v]);
+      const diplo::event ev = t.at(v).value();
+      const auto* vis = std::get_if<diplo::visit>(&ev);
       if (vis == nullptr && r.below(3) != 0) continue;
       auto actors = ix.event_actors.of(v);
       g = actors[r.below(actors.size())];
       if (vis != nullptr && !vis->guests.empty())
         g = *t.actor_number(vis->guests[r.below(vis->guests.size())]);
-      if (r.below(6) != 0) country = diplo::country_of(t.events()[v]);
+      if (r.below(6) != 0) country = diplo::country_of(ev);
       from = r.below(6) == 0 ? any_day() : near(v);
       break;
     }

@@ -55,9 +55,10 @@
 // day index (an interval tree built by freeze()): O(log n + k) to find the k events that may
 // cover the day, plus the sorting of what they place.
 //
-// ANSWERS AND LIFETIME. An answer points at its events (`const event*`) and holds a handle
-// to their timeline (`source`), which keeps them alive: an answer stays valid after the
-// timeline it came from is moved or destroyed (LIFETIME in diplo/timeline.h).
+// ANSWERS AND LIFETIME. An answer holds its events as `event_ref`s, each with a handle to
+// their timeline, which keeps them alive, and the same handle as `source` (for names): an
+// answer stays valid after the timeline it came from is moved or destroyed (LIFETIME in
+// diplo/timeline.h).
 //
 // WHERE THINGS ARE. This header is the API: what each query means and returns. The
 // queries are compiled in src/query.cpp on the search machinery of diplo/detail/search.h
@@ -103,20 +104,20 @@ struct meet_options {
 /// One occasion on which two actors were together (see the header essay).
 struct encounter {
   /// The most specific event of the occasion: the talks rather than the summit.
-  const diplo::event* event = nullptr;
+  event_ref event;
   /// All the occasion's events, outermost first, in timeline order.
-  std::vector<const diplo::event*> events;
+  std::vector<event_ref> events;
   /// The timeline the events belong to (for names when printing): a handle that keeps its
   /// events alive as long as the answer (see LIFETIME in diplo/timeline.h).
   diplo::timeline source;
 
   /// The outermost event when it differs from `event` (the summit the talks were held
-  /// at, the visit the parade was part of), else nullptr.
-  [[nodiscard]] auto context() const noexcept -> const diplo::event* {
-    return events.empty() || events.front() == event ? nullptr : events.front();
+  /// at, the visit the parade was part of), else an empty event_ref.
+  [[nodiscard]] auto context() const noexcept -> event_ref {
+    return events.empty() || events.front() == event ? event_ref() : events.front();
   }
   /// The days of `event`.
-  [[nodiscard]] auto when() const noexcept -> const period& { return base(*event).when; }
+  [[nodiscard]] auto when() const noexcept -> period { return event.when(); }
 
   friend auto operator==(const encounter& a, const encounter& b) noexcept -> bool {
     return a.event == b.event && a.events == b.events;
@@ -197,13 +198,13 @@ struct trip {
   /// The highest level of the visits it holds (unspecified for summit-only trips).
   visit_level level = visit_level::unspecified;
   /// Its events, in timeline order; the first is the outermost.
-  std::vector<const diplo::event*> events;
+  std::vector<event_ref> events;
   /// The timeline the events belong to: a handle that keeps its events alive as long as
   /// the answer (see LIFETIME in diplo/timeline.h).
   diplo::timeline source;
 
   /// The event the trip was built around: its first, outermost event.
-  [[nodiscard]] auto main() const noexcept -> const diplo::event& { return *events.front(); }
+  [[nodiscard]] auto main() const noexcept -> const event_ref& { return events.front(); }
 
   friend auto operator==(const trip& a, const trip& b) noexcept -> bool {
     return a.guest == b.guest && a.country == b.country && a.events == b.events;
@@ -224,14 +225,14 @@ struct where_options {
 
 /// One event that places a person somewhere on a day.
 struct whereabouts {
-  const diplo::event* event = nullptr;
+  event_ref event;
   /// certainly: the event surely covers the day; possibly: partial dates allow it.
   truth certainty = truth::certainly;
   /// The timeline the event belongs to (for names when printing).
   diplo::timeline source;
   /// The place of the event.
-  [[nodiscard]] auto place() const noexcept -> const diplo::place& { return base(*event).place; }
-  /// The same event, as certain (the event's address names its timeline's store).
+  [[nodiscard]] auto place() const -> diplo::place { return event.place(); }
+  /// The same event (of the same timeline), as certain.
   friend auto operator==(const whereabouts& a, const whereabouts& b) noexcept -> bool {
     return a.event == b.event && a.certainty == b.certainty;
   }
@@ -270,13 +271,13 @@ struct gap {
   date::days length{0};
   /// The last day the count is based on: the latest possible last day of `before`'s events.
   [[nodiscard]] auto last_day() const noexcept -> date::sys_days {
-    date::sys_days end = base(*before.events.front()).when.latest_end();
-    for (const diplo::event* e : before.events) end = std::max(end, base(*e).when.latest_end());
+    date::sys_days end = before.events.front().when().latest_end();
+    for (const event_ref& e : before.events) end = std::max(end, e.when().latest_end());
     return end - date::days{1};
   }
   /// The first day the count is based on: the first possible day of `after`.
   [[nodiscard]] auto next_day() const noexcept -> date::sys_days {
-    return base(*after.events.front()).when.earliest_start();
+    return after.events.front().when().earliest_start();
   }
 };
 
@@ -426,20 +427,21 @@ struct fmt::formatter<diplo::encounter> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::encounter& e, Context& ctx) const -> decltype(ctx.out()) {
     std::string s;
-    if (e.event != nullptr) {
+    if (e.event) {
       const diplo::actor_registry* actors = &e.source.actors();
-      s = diplo::detail::describe(*e.event, actors);
-      if (const diplo::event* c = e.context()) {
-        const auto& when = diplo::base(*c).when;
-        if (const auto* v = std::get_if<diplo::visit>(c)) {
+      s = diplo::detail::describe(e.event.value(), actors);
+      if (const diplo::event_ref context = e.context()) {
+        const diplo::event c = context.value();
+        const auto& when = diplo::base(c).when;
+        if (const auto* v = std::get_if<diplo::visit>(&c)) {
           // "during Xi Jinping's state visit to Russia (7–10 May 2025)"
           s += fmt::format(", during {}'s {} to {} ({})", diplo::detail::names_label(v->guests, actors),
-                           diplo::kind_label(*c), diplo::country_of(*c), when);
-        } else if (std::holds_alternative<diplo::summit>(*c)) {
-          s += fmt::format(", on the sidelines of the {} ({})", diplo::title_of(*c), when);
+                           diplo::kind_label(c), diplo::country_of(c), when);
+        } else if (std::holds_alternative<diplo::summit>(c)) {
+          s += fmt::format(", on the sidelines of the {} ({})", diplo::title_of(c), when);
         } else {
-          std::string label(diplo::title_of(*c));
-          if (label.empty()) label = diplo::kind_label(*c);
+          std::string label(diplo::title_of(c));
+          if (label.empty()) label = diplo::kind_label(c);
           s += fmt::format(", during the {} ({})", label, when);
         }
       }
@@ -455,8 +457,9 @@ struct fmt::formatter<diplo::trip> : fmt::formatter<std::string_view> {
   auto format(const diplo::trip& tr, Context& ctx) const -> decltype(ctx.out()) {
     std::string who = tr.guest.value();
     if (const auto* a = tr.source.actors().find(tr.guest)) who = diplo::name_of(*a);
-    std::string what(diplo::title_of(tr.main()));
-    if (what.empty()) what = diplo::kind_label(tr.main());
+    const diplo::event main = tr.main().value();
+    std::string what(diplo::title_of(main));
+    if (what.empty()) what = diplo::kind_label(main);
     std::string s = fmt::format("{} in {}, {}: {}", who, tr.country, tr.when, what);
     if (tr.events.size() > 1) s += fmt::format(" ({} events)", tr.events.size());
     return fmt::formatter<std::string_view>::format(s, ctx);
@@ -469,7 +472,7 @@ struct fmt::formatter<diplo::whereabouts> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::whereabouts& w, Context& ctx) const -> decltype(ctx.out()) {
     const diplo::actor_registry* actors = &w.source.actors();
-    std::string s = diplo::detail::describe(*w.event, actors);
+    std::string s = diplo::detail::describe(w.event.value(), actors);
     if (w.certainty == diplo::truth::possibly) s += " (possibly)";
     return fmt::formatter<std::string_view>::format(s, ctx);
   }

@@ -79,16 +79,20 @@
 //
 // LIFETIME. A `timeline` is a handle to one frozen, immutable store of events, actors and
 // indexes: copying it shares the store (no event is copied), moving it copies the handle,
-// and the store lives as long as any handle to it. Every answer of diplo/query.h holds one
-// (its `source`), so an answer stays valid, events, names and all, after the timeline it
-// came from is moved, reassigned or destroyed, and a query on a temporary timeline is safe:
+// and the store lives as long as any handle to it. An event of a timeline is handed out as
+// an `event_ref`, its number and such a handle, and every answer of diplo/query.h holds
+// its events that way. So an event reference or an answer stays valid, events, names and
+// all, after the timeline it came from is moved, reassigned or destroyed, and a query on a
+// temporary timeline is safe:
 //
 //   auto r = diplo::last_meeting(load("xi-putin.json"), xi, putin);   // r keeps its events
+//   diplo::event_ref e = load("xi-putin.json").find(id);              // e keeps its timeline
 //
-// What the members of `timeline` hand out (`find()`'s `const event*`, `events()`'s span,
-// `actors()`...) points into the store and is valid while a handle to it lives: those
-// members are deleted for a temporary timeline (`make().events()` does not compile,
-// tests/compile_fail), where the pointer would outlive every handle at the end of the line.
+// `event_ref::value()` makes the event a value of its own (a `diplo::event`). What the
+// timeline hands out by reference (`actors()`, `coverage()`, `warnings()`) points into the
+// store and is valid while a handle to it lives: those members are deleted for a temporary
+// timeline (`make().actors()` does not compile, tests/compile_fail), where the reference
+// would outlive every handle at the end of the line.
 //
 // LIMITS. A chain of parents is at most `timeline_builder::max_nesting` (32) events deep,
 // and a timeline holds at most 2^32 - 2 events, as many actor mentions (its indexes are
@@ -110,6 +114,7 @@
 // list) in 16 bytes. Queries that must touch many events far apart in memory (contacts,
 // the events of an encounter, a pair's meetings in a range) ask for them a few ahead.
 
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
@@ -271,12 +276,17 @@ struct timeline_store {
 
 }  // namespace detail
 
+class event_ref;
+class event_range;
+
 /// An immutable, indexed set of events and the actors they name: a handle to a shared
 /// store (see LIFETIME in the header essay). Copying is cheap and shares the store.
 /// All member functions are const and safe to call from many threads at once.
 ///
-/// The members that hand out pointers, spans or references into the store are deleted on
-/// a temporary (`&&`) timeline: keep a named timeline (or an answer) while you use them.
+/// Its events are handed out as `event_ref`s, which keep the store alive themselves. The
+/// members that hand out references into the store (`actors()`, `coverage()`,
+/// `warnings()`, `index()`) are deleted on a temporary (`&&`) timeline: keep a named
+/// timeline (or an answer) while you use them.
 class timeline {
  public:
   /// An empty timeline (it holds no store: making one costs nothing).
@@ -291,52 +301,18 @@ class timeline {
   [[nodiscard]] auto size() const noexcept -> std::size_t { return store().events.size(); }
   [[nodiscard]] auto empty() const noexcept -> bool { return store().events.empty(); }
 
-  /// All events in timeline order (see the header essay).
-  [[nodiscard]] auto events() const& noexcept -> std::span<const event> { return store().events; }
-  auto events() const&& -> std::span<const event> = delete;
+  /// All events in timeline order (see the header essay): a random-access range of
+  /// `event_ref`, which keeps this timeline's store alive.
+  [[nodiscard]] auto events() const noexcept -> event_range;
 
-  /// The event with this id, or nullptr.
-  [[nodiscard]] auto find(const event_id& id) const& noexcept -> const event* {
-    const auto& s = store();
-    auto i = s.index.event_number.find(id.value(), detail::ids_of(s.events));
-    return i == detail::no_index ? nullptr : &s.events[i];
-  }
-  auto find(const event_id& id) const&& -> const event* = delete;
+  /// The event at position `i` in timeline order. Precondition: i < size().
+  [[nodiscard]] auto at(std::size_t i) const noexcept -> event_ref;
 
-  /// The event this one happens inside, or nullptr.
-  /// Precondition: `e` is an event of this timeline.
-  [[nodiscard]] auto parent(const event& e) const& noexcept -> const event* {
-    auto p = store().index.facts[number(e)].parent;
-    return p == detail::no_index ? nullptr : &store().events[p];
-  }
-  auto parent(const event& e) const&& -> const event* = delete;
-
-  /// The events directly inside `e`, in timeline order.
-  [[nodiscard]] auto children(const event& e) const& -> std::vector<const event*> {
-    std::vector<const event*> out;
-    for (auto c : store().index.children.of(number(e))) out.push_back(&store().events[c]);
-    return out;
-  }
-  auto children(const event& e) const&& -> std::vector<const event*> = delete;
-
-  /// The outermost event that `e` is inside (`e` itself when it has no parent).
-  [[nodiscard]] auto root(const event& e) const& noexcept -> const event& {
-    const auto& facts = store().index.facts;
-    auto i = number(e);
-    while (facts[i].parent != detail::no_index) i = facts[i].parent;
-    return store().events[i];
-  }
-  auto root(const event& e) const&& -> const event& = delete;
+  /// The event with this id; an empty `event_ref` when there is none.
+  [[nodiscard]] auto find(const event_id& id) const -> event_ref;
 
   /// Every event that names the actor, in timeline order; empty for an unknown id.
-  [[nodiscard]] auto events_of(const actor_id& a) const& -> std::vector<const event*> {
-    std::vector<const event*> out;
-    if (auto n = actor_number(a)) {
-      for (auto i : store().index.actor_events.of(*n)) out.push_back(&store().events[i]);
-    }
-    return out;
-  }
-  auto events_of(const actor_id& a) const&& -> std::vector<const event*> = delete;
+  [[nodiscard]] auto events_of(const actor_id& a) const -> std::vector<event_ref>;
 
   /// The actors the events name.
   [[nodiscard]] auto actors() const& noexcept -> const actor_registry& { return store().actors; }
@@ -352,20 +328,13 @@ class timeline {
   [[nodiscard]] auto warnings() const& noexcept -> const std::vector<diagnostic>& { return store().warnings; }
   auto warnings() const&& -> const std::vector<diagnostic>& = delete;
 
-  /// The position of an event in events(). Precondition: `e` belongs to this timeline.
-  [[nodiscard]] auto number(const event& e) const noexcept -> std::uint32_t {
-    return static_cast<std::uint32_t>(&e - store().events.data());
-  }
-
-  /// For printing: the event with this timeline's actor names.
-  [[nodiscard]] auto named(const event& e) const& noexcept -> named_event {
-    return diplo::named(e, store().actors);
-  }
-  auto named(const event& e) const&& -> named_event = delete;
-
   /// Internal: the indexes the queries run on. Layout may change without notice.
   [[nodiscard]] auto index() const& noexcept -> const detail::timeline_index& { return store().index; }
   auto index() const&& -> const detail::timeline_index& = delete;
+
+  /// Internal: event `i` as stored, for the queries' machinery. Will change without notice.
+  [[nodiscard]] auto stored(std::uint32_t i) const& noexcept -> const event& { return store().events[i]; }
+  auto stored(std::uint32_t i) const&& -> const event& = delete;
 
   /// Internal: the number of an actor in the indexes, if the timeline knows it.
   [[nodiscard]] auto actor_number(const actor_id& a) const noexcept -> std::optional<std::uint32_t> {
@@ -390,7 +359,189 @@ class timeline {
   std::shared_ptr<const detail::timeline_store> store_;  // null in an empty timeline
 };
 
+/// One event of a frozen timeline: its position in the timeline's order and a handle to the
+/// timeline, which it keeps alive (so an `event_ref` never dangles). Cheap to copy; compares
+/// equal to another reference to the same event of the same timeline. An empty
+/// (default-constructed) `event_ref` refers to no event: `find()` returns one for an unknown
+/// id, and it tests false.
+///
+/// The event itself is read with `value()`, a `diplo::event` made for the caller; the
+/// accessors read the most used parts without making one.
+///
+///   if (diplo::event_ref e = t.find(diplo::event_id{"2024-10-22-kazan-brics-summit"})) {
+///     fmt::print("{}\n", e);                   // with the timeline's names
+///     for (diplo::event_ref c : e.children()) fmt::print("  {}\n", c);
+///     diplo::event v = e.value();              // a visit, summit, meeting or ceremony
+///   }
+class event_ref {
+ public:
+  /// Refers to no event.
+  event_ref() noexcept = default;
+  /// Event `i` of `t`. Precondition: i < t.size().
+  event_ref(diplo::timeline t, std::uint32_t i) noexcept : timeline_(std::move(t)), number_(i) {}
+
+  /// Whether it refers to an event.
+  explicit operator bool() const noexcept { return number_ != detail::no_index; }
+
+  /// Its position in its timeline's order (timeline.events()[number()] is this event).
+  [[nodiscard]] auto number() const noexcept -> std::uint32_t { return number_; }
+  /// The timeline it belongs to.
+  [[nodiscard]] auto timeline() const noexcept -> const diplo::timeline& { return timeline_; }
+
+  /// The event, as a value of its own. Precondition (here and below): it refers to an event.
+  [[nodiscard]] auto value() const -> event { return stored(); }
+
+  // Parts of it, each a value of its own (nothing here points into the timeline's store).
+  [[nodiscard]] auto id() const -> event_id { return base(stored()).id; }
+  [[nodiscard]] auto when() const noexcept -> period { return base(stored()).when; }
+  [[nodiscard]] auto status() const noexcept -> diplo::status { return base(stored()).status; }
+  [[nodiscard]] auto place() const -> diplo::place { return base(stored()).place; }
+  [[nodiscard]] auto sources() const -> std::vector<source> { return base(stored()).sources; }
+  /// "visit", "summit", "meeting", "ceremony" (event_kind_names).
+  [[nodiscard]] auto kind() const noexcept -> std::string_view { return kind_name(stored()); }
+  /// The country it was held in (diplo::country_of).
+  [[nodiscard]] auto country() const noexcept -> country_code { return country_of(stored()); }
+  /// Everyone taking part (diplo::participants).
+  [[nodiscard]] auto participants() const -> std::vector<actor_id> { return diplo::participants(stored()); }
+
+  /// The event it happens inside; empty when none.
+  [[nodiscard]] auto parent() const noexcept -> event_ref {
+    const auto p = timeline_.index().facts[number_].parent;
+    return p == detail::no_index ? event_ref() : event_ref(timeline_, p);
+  }
+  /// The events directly inside it, in timeline order.
+  [[nodiscard]] auto children() const -> std::vector<event_ref> {
+    std::vector<event_ref> out;
+    for (auto c : timeline_.index().children.of(number_)) out.emplace_back(timeline_, c);
+    return out;
+  }
+  /// The outermost event it is inside (itself when it has no parent).
+  [[nodiscard]] auto root() const noexcept -> event_ref {
+    const auto& facts = timeline_.index().facts;
+    auto i = number_;
+    while (facts[i].parent != detail::no_index) i = facts[i].parent;
+    return {timeline_, i};
+  }
+
+  friend auto operator==(const event_ref& a, const event_ref& b) noexcept -> bool {
+    return a.number_ == b.number_ && same_store(a.timeline_, b.timeline_);
+  }
+
+  /// Internal: the event as stored. Will change without notice.
+  [[nodiscard]] auto stored() const noexcept -> const event& { return timeline_.stored(number_); }
+
+ private:
+  diplo::timeline timeline_;
+  std::uint32_t number_ = detail::no_index;
+};
+
+/// A timeline's events in its order, as `event_ref`s: what `timeline::events()` returns.
+/// A random-access range (`size()`, `[i]`, `begin()`/`end()`) that holds the timeline.
+class event_range {
+ public:
+  class iterator {
+   public:
+    using iterator_category = std::random_access_iterator_tag;
+    using iterator_concept = std::random_access_iterator_tag;
+    using value_type = event_ref;
+    using difference_type = std::ptrdiff_t;
+    using reference = event_ref;
+    using pointer = void;
+
+    iterator() = default;
+    auto operator*() const noexcept -> event_ref { return {t_, i_}; }
+    auto operator[](difference_type k) const noexcept -> event_ref {
+      return {t_, static_cast<std::uint32_t>(i_ + k)};
+    }
+    auto operator++() noexcept -> iterator& { return ++i_, *this; }
+    auto operator++(int) noexcept -> iterator {
+      auto x = *this;
+      ++i_;
+      return x;
+    }
+    auto operator--() noexcept -> iterator& { return --i_, *this; }
+    auto operator--(int) noexcept -> iterator {
+      auto x = *this;
+      --i_;
+      return x;
+    }
+    auto operator+=(difference_type k) noexcept -> iterator& {
+      i_ = static_cast<std::uint32_t>(i_ + k);
+      return *this;
+    }
+    auto operator-=(difference_type k) noexcept -> iterator& {
+      i_ = static_cast<std::uint32_t>(i_ - k);
+      return *this;
+    }
+    friend auto operator+(iterator a, difference_type k) noexcept -> iterator { return a += k; }
+    friend auto operator+(difference_type k, iterator a) noexcept -> iterator { return a += k; }
+    friend auto operator-(iterator a, difference_type k) noexcept -> iterator { return a -= k; }
+    friend auto operator-(const iterator& a, const iterator& b) noexcept -> difference_type {
+      return static_cast<difference_type>(a.i_) - static_cast<difference_type>(b.i_);
+    }
+    friend auto operator==(const iterator& a, const iterator& b) noexcept -> bool { return a.i_ == b.i_; }
+    friend auto operator<=>(const iterator& a, const iterator& b) noexcept -> std::strong_ordering {
+      return a.i_ <=> b.i_;
+    }
+
+   private:
+    friend class event_range;
+    iterator(diplo::timeline t, std::uint32_t i) noexcept : t_(std::move(t)), i_(i) {}
+    diplo::timeline t_;  // a handle: an iterator outlives its range safely
+    std::uint32_t i_ = 0;
+  };
+
+  explicit event_range(diplo::timeline t) noexcept : timeline_(std::move(t)) {}
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return timeline_.size(); }
+  [[nodiscard]] auto empty() const noexcept -> bool { return timeline_.empty(); }
+  [[nodiscard]] auto operator[](std::size_t i) const noexcept -> event_ref {
+    return {timeline_, static_cast<std::uint32_t>(i)};
+  }
+  [[nodiscard]] auto front() const noexcept -> event_ref { return (*this)[0]; }
+  [[nodiscard]] auto back() const noexcept -> event_ref { return (*this)[size() - 1]; }
+  [[nodiscard]] auto begin() const noexcept -> iterator { return {timeline_, 0}; }
+  [[nodiscard]] auto end() const noexcept -> iterator {
+    return {timeline_, static_cast<std::uint32_t>(timeline_.size())};
+  }
+
+ private:
+  diplo::timeline timeline_;
+};
+
+static_assert(std::random_access_iterator<event_range::iterator>);
+
+inline auto timeline::events() const noexcept -> event_range { return event_range(*this); }
+
+inline auto timeline::at(std::size_t i) const noexcept -> event_ref {
+  return {*this, static_cast<std::uint32_t>(i)};
+}
+
+inline auto timeline::find(const event_id& id) const -> event_ref {
+  const auto& s = store();
+  auto i = s.index.event_number.find(id.value(), detail::ids_of(s.events));
+  return i == detail::no_index ? event_ref() : event_ref(*this, i);
+}
+
+inline auto timeline::events_of(const actor_id& a) const -> std::vector<event_ref> {
+  std::vector<event_ref> out;
+  if (auto n = actor_number(a)) {
+    for (auto i : store().index.actor_events.of(*n)) out.emplace_back(*this, i);
+  }
+  return out;
+}
+
 }  // namespace diplo
+
+/// An event with its timeline's names: "Xi Jinping — state visit to Russia (Moscow), 20–22
+/// March 2023".
+template <>
+struct fmt::formatter<diplo::event_ref> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::event_ref& e, Context& ctx) const -> decltype(ctx.out()) {
+    const diplo::actor_registry& actors = e.timeline().actors();
+    return fmt::formatter<std::string_view>::format(diplo::detail::describe(e.stored(), &actors), ctx);
+  }
+};
 
 /// "timeline of 94 events, 31 actors".
 template <>

@@ -490,11 +490,11 @@ auto event_json(const event& e, name_list& names) -> json {
 auto encounter_json(const encounter& e, name_list& names) -> json {
   json o = json::make_object();
   o.set("when", e.when().to_edtf());
-  o.set("event", event_json(*e.event, names));
-  const event* c = e.context();
-  o.set("context", c != nullptr ? event_json(*c, names) : json(nullptr));
+  o.set("event", event_json(e.event.value(), names));
+  const event_ref c = e.context();
+  o.set("context", c ? event_json(c.value(), names) : json(nullptr));
   json ids = json::make_array();
-  for (const event* x : e.events) ids.push(base(*x).id.value());
+  for (const event_ref& x : e.events) ids.push(x.id().value());
   o.set("events", std::move(ids));
   return o;
 }
@@ -507,7 +507,7 @@ auto trip_json(const trip& tr, name_list& names) -> json {
   o.set("when", tr.when.to_edtf());
   o.set("level", std::string(name(tr.level)));
   json events = json::make_array();
-  for (const event* e : tr.events) events.push(event_json(*e, names));
+  for (const event_ref& e : tr.events) events.push(event_json(e.value(), names));
   o.set("events", std::move(events));
   return o;
 }
@@ -584,8 +584,9 @@ auto occasion(const timeline& t, const event& c, bool article = true) -> std::st
 
 }  // namespace
 
-auto event_label(const timeline& t, const event& e, const event* context, const std::vector<actor_id>& omit)
-    -> std::string {
+auto event_label(const timeline& t, const event_ref& ref, const event_ref& context,
+                 const std::vector<actor_id>& omit) -> std::string {
+  const event e = ref.value();
   if (const auto* v = std::get_if<visit>(&e)) {
     std::string s = fmt::format("{} to {}", names_of(t, v->guests), country_of(e));
     if (v->host) s += fmt::format(", hosted by {}", name_of(t, *v->host));
@@ -598,11 +599,11 @@ auto event_label(const timeline& t, const event& e, const event* context, const 
     }
     std::string s;
     if (!others.empty()) s = (omit.empty() ? "" : "with ") + names_of(t, others);
-    const event* c = context != nullptr ? context : t.parent(e);
-    if (c != nullptr) {
+    if (const event_ref within = context ? context : ref.parent()) {
+      const event c = within.value();
       if (!s.empty()) s += ", ";
-      s += std::holds_alternative<summit>(*c) ? "at " : "during ";
-      s += occasion(t, *c);
+      s += std::holds_alternative<summit>(c) ? "at " : "during ";
+      s += occasion(t, c);
     }
     return s;  // empty for talks between the two alone: the kind column says it all
   }
@@ -610,7 +611,9 @@ auto event_label(const timeline& t, const event& e, const event* context, const 
   return title.empty() ? kind_label(e) : title;
 }
 
-void print_evidence(const timeline& t, const event& e, const event* context, std::string_view indent) {
+void print_evidence(const timeline& t, const event_ref& ref, const event_ref& context,
+                    std::string_view indent) {
+  const event e = ref.value();
   const event_base& b = base(e);
   auto row = [&](std::string_view label, const std::string& value) {
     print_out("{}{:<9}{}\n", indent, label, one_line(value));
@@ -621,13 +624,15 @@ void print_evidence(const timeline& t, const event& e, const event* context, std
   row("place", place_text(e));
   std::vector<actor_id> who = participants(e);
   if (!who.empty()) row("who", names_of(t, who));
-  const event* within = context != nullptr ? context : t.parent(e);
-  if (within != nullptr) {
+  const event_ref within_ref = context ? context : ref.parent();
+  const std::optional<event> within = within_ref ? std::optional(within_ref.value()) : std::nullopt;
+  if (within) {
     row("part of",
         fmt::format("{} ({}), {}", occasion(t, *within, false), base(*within).id, base(*within).when));
   }
   // The event's own sources; when it has none, those of the occasion it was part of.
-  const event& cited = b.sources.empty() && within != nullptr ? *within : e;
+  const bool borrowed = b.sources.empty() && within;
+  const event& cited = borrowed ? *within : e;
   const auto& sources = base(cited).sources;
   if (sources.empty()) {
     row("sources", "none recorded");
@@ -636,7 +641,7 @@ void print_evidence(const timeline& t, const event& e, const event* context, std
   bool first = true;
   for (const source& s : sources) {
     std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
-    if (&cited != &e && first) text += fmt::format("  (of {})", base(cited).id);
+    if (borrowed && first) text += fmt::format("  (of {})", base(cited).id);
     row(first ? "sources" : "", text);
     first = false;
   }
@@ -683,11 +688,11 @@ void print_partial_rivals(const encounter& r, const std::vector<encounter>& all,
   std::vector<std::string> rivals;
   for (const encounter& e : all) {
     if (e.events.front() == r.events.front()) continue;
-    const period& p = base(*e.events.front()).when;
-    const period& mine = base(*r.events.front()).when;
+    const period p = e.events.front().when();
+    const period mine = r.events.front().when();
     const bool may =
         later ? p.latest_start() > mine.earliest_start() : p.earliest_start() < mine.latest_start();
-    if (may) rivals.push_back(fmt::format("{} ({})", p, base(*e.events.front()).id));
+    if (may) rivals.push_back(fmt::format("{} ({})", p, e.events.front().id()));
   }
   if (rivals.empty()) return;
   constexpr std::size_t shown = 5;
@@ -717,11 +722,11 @@ auto positive_count() -> CLI::Validator {
 auto encounter_answer(const timeline& t, const actor_id& a, const actor_id& b, const encounter& e,
                       std::string_view which, bool calls, std::string_view bound) -> std::string {
   const std::string who = fmt::format("{} and {}", name_of(t, a), name_of(t, b));
-  const status st = base(*e.event).status;
+  const status st = e.event.status();
   // The sentence ends with the place, else with the date: "October 2024 (uncertain)." rather
   // than "October 2024?.".
   std::string when = fmt::format("{}", e.when());
-  const std::string at = in_place(*e.event);
+  const std::string at = in_place(e.event.value());
   if (at.empty() && when.ends_with('?')) {
     when.pop_back();
     when += " (uncertain)";
@@ -747,7 +752,7 @@ auto bounds_text(const std::optional<partial_date>& from, const std::optional<pa
 
 void print_encounter(const timeline& t, const encounter& e) {
   print_out("  {}\n\n", one_line(fmt::format("{}", e)));  // one line, whatever the names hold
-  print_evidence(t, *e.event, e.context());
+  print_evidence(t, e.event, e.context());
 }
 
 void set_footer(CLI::App* sub, std::string_view text) {

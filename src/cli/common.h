@@ -273,7 +273,8 @@ auto in_place(const event& e) -> std::string;
 /// A short label for the table's "event" column: a summit's or ceremony's name, a
 /// meeting's participants (but those in `omit`) and occasion ("at the 16th BRICS
 /// summit"), a visit's guests and country.
-auto event_label(const timeline& t, const event& e, const event* context = nullptr,
+/// The occasion is `context` when given, else the event's parent.
+auto event_label(const timeline& t, const event_ref& e, const event_ref& context = {},
                  const std::vector<actor_id>& omit = {}) -> std::string;
 
 /// The event's kind: "state visit", "bilateral meeting", "phone call"...; with its
@@ -282,7 +283,8 @@ auto kind_text(const event& e) -> std::string;
 
 /// Prints the evidence for an answer: the event's id, kind, days, place, the event it
 /// was part of, and its sources, one per line.
-void print_evidence(const timeline& t, const event& e, const event* context = nullptr,
+/// The occasion is `context` when given, else the event's parent.
+void print_evidence(const timeline& t, const event_ref& e, const event_ref& context = {},
                     std::string_view indent = "  ");
 
 /// "once", "twice", "3 times".

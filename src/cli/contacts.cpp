@@ -83,7 +83,7 @@ auto add_contacts(CLI::App& app) -> command {
         tab.align_right(1);
         for (const contact& c : all) {
           tab.add({name_of(t, c.counterpart), fmt::format("{}", c.count), fmt::format("{}", c.first.when()),
-                   fmt::format("{}", c.last.when()), place_text(*c.last.event)});
+                   fmt::format("{}", c.last.when()), place_text(c.last.event.value())});
         }
         tab.print();
         return answered;

@@ -92,7 +92,7 @@ void print_trips_to(const timeline& t, const countries_query& q, country_code co
   table ev({"date", "place", "event", "source"});
   std::vector<std::string> urls;
   for (const trip& tr : visits(t, g)) {
-    const event& e = tr.main();
+    const event e = tr.main().value();
     std::string src = "none recorded";
     if (!base(e).sources.empty()) {
       const source& s = base(e).sources.front();

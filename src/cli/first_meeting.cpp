@@ -57,7 +57,7 @@ auto add_first_meeting(CLI::App& app) -> command {
               return no_answer;
             }
             print_out("{}\n", encounter_answer(t, a, b, *r, "first", o->calls, bound));
-            if (after && base(*r->event).when.earliest_start() < opt.after) {
+            if (after && r->event.when().earliest_start() < opt.after) {
               print_out("(Its date is partial: it may also have started before {}.)\n", *after);
             }
             print_partial_rivals(*r, meetings(t, a, b, opt), false);

@@ -74,13 +74,13 @@ auto add_gap(CLI::App& app) -> command {
           print_out(
               "(The encounter {} ({}) has no known end: it may still be under way, so no "
               "gap is counted after its start.)\n",
-              base(*g->before.events.front()).id, base(*g->before.events.front()).when);
+              g->before.events.front().id(), g->before.events.front().when());
         }
         print_coverage_note(coverage);
         print_out("\n  before: {}\n          ({})\n", one_line(fmt::format("{}", g->before)),
-                  base(*g->before.event).id);
+                  g->before.event.id());
         print_out("  after:  {}\n          ({})\n", one_line(fmt::format("{}", g->after)),
-                  base(*g->after.event).id);
+                  g->after.event.id());
         return answered;
       }};
 }

@@ -20,7 +20,7 @@ namespace {
 auto stops_text(const journey& j) -> std::string {
   std::vector<std::string> parts;
   for (const trip& s : j.stops) {
-    std::string city = base(s.main()).place.city;
+    std::string city = s.main().place().city;
     parts.push_back(city.empty() ? fmt::format("{}", s.country) : fmt::format("{} ({})", s.country, city));
   }
   return fmt::format("{}", fmt::join(parts, ", "));
@@ -135,15 +135,16 @@ void print_chosen_journey(const timeline& t, const visit_filter& f, const journe
   print_out("\n");
   table tab({"date", "place", "event", "source"});
   for (const trip& s : j.stops) {
-    for (const event* e : s.events) {
-      const auto& src = base(*e).sources;
+    for (const event_ref& ref : s.events) {
+      const event e = ref.value();
+      const auto& src = base(e).sources;
       std::string text = "none recorded";
       if (!src.empty()) {
         text = src.front().publisher.empty() ? src.front().url
                                              : fmt::format("{} <{}>", src.front().publisher, src.front().url);
         if (!src.front().title.empty()) text += fmt::format(" ({})", src.front().title);
       }
-      tab.add({fmt::format("{}", base(*e).when), place_text(*e), base(*e).id.value(), text});
+      tab.add({fmt::format("{}", base(e).when), place_text(e), base(e).id.value(), text});
     }
   }
   tab.print();
@@ -178,8 +179,7 @@ auto print_journeys(const timeline& t, const trip_query& q, const journeys_optio
   table tab(header);
   for (const journey& j : all) {
     std::vector<std::string> row{fmt::format("{}", j.when),
-                                 j.id.empty() ? base(j.stops.front().main()).id.value() : j.id,
-                                 stops_text(j)};
+                                 j.id.empty() ? j.stops.front().main().id().value() : j.id, stops_text(j)};
     if (!f.guest) row.insert(row.begin() + 1, name_of(t, j.guest));
     tab.add(std::move(row));
   }

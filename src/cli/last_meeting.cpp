@@ -56,7 +56,7 @@ auto add_last_meeting(CLI::App& app) -> command {
               return no_answer;
             }
             print_out("{}\n", encounter_answer(t, a, b, *r, "last", o->calls, bound));
-            if (before && base(*r->event).when.latest_start() >= opt.before) {
+            if (before && r->event.when().latest_start() >= opt.before) {
               print_out("(Its date is partial: it may also have started on or after {}.)\n", *before);
             }
             print_partial_rivals(*r, meetings(t, a, b, opt), true);

@@ -66,8 +66,9 @@ auto add_meetings(CLI::App& app) -> command {
             print_coverage_note(coverage);
             table tab({"date", "place", "kind", "event"});
             for (const encounter& e : all) {
-              tab.add({fmt::format("{}", e.when()), place_text(*e.event), kind_text(*e.event),
-                       event_label(t, *e.event, e.context(), {a, b})});
+              const event ev = e.event.value();
+              tab.add({fmt::format("{}", e.when()), place_text(ev), kind_text(ev),
+                       event_label(t, e.event, e.context(), {a, b})});
             }
             tab.print();
             return answered;

@@ -36,9 +36,10 @@ auto print_on_json(context& ctx, const timeline& t, const on_options& o, const p
       names.add(p.actor);
       json places = json::make_array();
       for (const whereabouts& w : p.whereabouts) {
+        const event e = w.event.value();
         places.push(json::object{{"certainty", std::string(name(w.certainty))},
-                                 {"place", day_place_text(*w.event)},
-                                 {"event", event_json(*w.event, names)}});
+                                 {"place", day_place_text(e)},
+                                 {"event", event_json(e, names)}});
       }
       people.push(json::object{{"who", p.actor.value()}, {"places", std::move(places)}});
     }
@@ -50,16 +51,16 @@ auto print_on_json(context& ctx, const timeline& t, const on_options& o, const p
 
 // The table of people, places and events (people at one event stand together). Returns
 // the events it lists, each once.
-auto print_people(const timeline& t, const std::vector<person_whereabouts>& all)
-    -> std::vector<const event*> {
+auto print_people(const timeline& t, const std::vector<person_whereabouts>& all) -> std::vector<event_ref> {
   table tab({"person", "place", "kind", "event"});
-  std::vector<const event*> cited;
+  std::vector<event_ref> cited;
   for (const person_whereabouts& p : all) {
     bool first = true;
     for (const whereabouts& w : p.whereabouts) {
-      std::string place = day_place_text(*w.event);
+      const event e = w.event.value();
+      std::string place = day_place_text(e);
       if (w.certainty == truth::possibly) place += " (possibly)";
-      tab.add({first ? name_of(t, p.actor) : "", place, kind_text(*w.event), base(*w.event).id.value()});
+      tab.add({first ? name_of(t, p.actor) : "", place, kind_text(e), base(e).id.value()});
       first = false;
       if (std::find(cited.begin(), cited.end(), w.event) == cited.end()) cited.push_back(w.event);
     }
@@ -69,19 +70,19 @@ auto print_people(const timeline& t, const std::vector<person_whereabouts>& all)
 }
 
 // Evidence: each event once, in timeline order, with its sources.
-void print_sources(const timeline& t, std::vector<const event*> cited) {
+void print_sources(std::vector<event_ref> cited) {
   std::sort(cited.begin(), cited.end(),
-            [&](const event* a, const event* b) { return t.number(*a) < t.number(*b); });
+            [](const event_ref& a, const event_ref& b) { return a.number() < b.number(); });
   print_out("\n  Sources:\n");
   table src({"event", "days", "source"});
-  for (const event* e : cited) {
-    std::string days = fmt::format("{}", base(*e).when);
-    if (base(*e).sources.empty()) src.add({base(*e).id.value(), days, "none recorded"});
+  for (const event_ref& e : cited) {
+    std::string days = fmt::format("{}", e.when());
+    if (e.sources().empty()) src.add({e.id().value(), days, "none recorded"});
     bool first = true;
-    for (const source& s : base(*e).sources) {
+    for (const source& s : e.sources()) {
       std::string text = s.publisher.empty() ? s.url : fmt::format("{} <{}>", s.publisher, s.url);
       if (!s.title.empty()) text += fmt::format(" ({})", s.title);
-      src.add({first ? base(*e).id.value() : "", first ? days : "", text});
+      src.add({first ? e.id().value() : "", first ? days : "", text});
       first = false;
     }
   }
@@ -106,7 +107,7 @@ auto run_on(context& ctx, const on_options& o) -> int {
   print_out("On {}, this data places {}{}:\n", d,
             all.size() == 1 ? std::string("one person") : fmt::format("{} people", all.size()), in);
   print_coverage_note(coverage);
-  print_sources(t, print_people(t, all));
+  print_sources(print_people(t, all));
   return answered;
 }
 

@@ -34,9 +34,10 @@ auto trip_place(const trip& tr) -> std::string {
   auto add = [&](const std::string& c) {
     if (!c.empty() && std::find(cities.begin(), cities.end(), c) == cities.end()) cities.push_back(c);
   };
-  for (const event* e : tr.events) {
-    add(base(*e).place.city);
-    if (const auto* v = std::get_if<visit>(e)) {
+  for (const event_ref& ref : tr.events) {
+    const event e = ref.value();
+    add(base(e).place.city);
+    if (const auto* v = std::get_if<visit>(&e)) {
       for (const auto& c : v->cities) add(c);
     }
   }
@@ -47,18 +48,18 @@ auto trip_place(const trip& tr) -> std::string {
 
 auto trip_kind(const trip& tr) -> std::string {
   if (tr.level != visit_level::unspecified) return fmt::format("{} visit", tr.level);
-  return kind_text(tr.main());
+  return kind_text(tr.main().value());
 }
 
 // The main event's name, or who hosted it; and how many events the trip holds.
 auto trip_label(const timeline& t, const trip& tr) -> std::string {
-  const event& m = tr.main();
+  const event m = tr.main().value();
   std::string s(title_of(m));
   if (s.empty()) {
     if (const auto* v = std::get_if<visit>(&m); v != nullptr && v->host) {
       s = fmt::format("hosted by {}", name_of(t, *v->host));
     } else {
-      s = event_label(t, m);
+      s = event_label(t, tr.main());
     }
   }
   if (tr.events.size() > 1) s += fmt::format(" ({} events)", tr.events.size());
@@ -109,7 +110,7 @@ void print_open_ends(const std::vector<trip>& all) {
   std::vector<std::string> open;
   for (const trip& tr : all) {
     if (tr.when.end_kind() != period::end_kind::known) {
-      open.push_back(fmt::format("{} ({})", base(tr.main()).id, tr.when));
+      open.push_back(fmt::format("{} ({})", tr.main().id(), tr.when));
     }
   }
   if (open.empty()) return;
@@ -161,7 +162,7 @@ auto print_longest_gap(context& ctx, const timeline& t, const visit_filter& f,
   print_coverage_note(coverage);
   for (const auto& [label, tr] : {std::pair{"before", &g->before}, std::pair{"after", &g->after}}) {
     print_out("\n  {}: {}\n\n", label, *tr);
-    print_evidence(t, tr->main(), nullptr, "    ");
+    print_evidence(t, tr->main(), {}, "    ");
   }
   return answered;
 }
@@ -235,9 +236,10 @@ void print_chosen_trip(const timeline& t, const visit_filter& f, const trip& tr,
   if (tr.events.size() > 1) {
     print_out("\n  Events of this trip:\n");
     table tab({"date", "place", "kind", "event"});
-    for (const event* e : tr.events) {
-      tab.add({fmt::format("{}", base(*e).when), place_text(*e), kind_text(*e),
-               fmt::format("{} ({})", event_label(t, *e), base(*e).id)});
+    for (const event_ref& ref : tr.events) {
+      const event e = ref.value();
+      tab.add({fmt::format("{}", base(e).when), place_text(e), kind_text(e),
+               fmt::format("{} ({})", event_label(t, ref), base(e).id)});
     }
     tab.print("    ");
   }

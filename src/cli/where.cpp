@@ -17,19 +17,18 @@ namespace {
 
 // The certain events that hold no other certain one of `found` (the innermost), in order;
 // the first possible event when none is certain.
-auto most_specific(const timeline& t, const std::vector<whereabouts>& found)
-    -> std::vector<const whereabouts*> {
+auto most_specific(const std::vector<whereabouts>& found) -> std::vector<const whereabouts*> {
   std::vector<const whereabouts*> out;
-  auto inside = [&](const event& inner, const event& outer) {
-    for (const event* p = t.parent(inner); p != nullptr; p = t.parent(*p)) {
-      if (p == &outer) return true;
+  auto inside = [&](const event_ref& inner, const event_ref& outer) {
+    for (event_ref p = inner.parent(); p; p = p.parent()) {
+      if (p == outer) return true;
     }
     return false;
   };
   for (const whereabouts& w : found) {
     if (w.certainty != truth::certainly) continue;
     const bool holds_another = std::any_of(found.begin(), found.end(), [&](const whereabouts& x) {
-      return x.certainty == truth::certainly && inside(*x.event, *w.event);
+      return x.certainty == truth::certainly && inside(x.event, w.event);
     });
     if (!holds_another) out.push_back(&w);
   }
@@ -74,8 +73,8 @@ auto add_where(CLI::App& app) -> command {
                 json list = json::make_array();
                 for (const whereabouts& w : found) {
                   list.push(json::object{{"certainty", std::string(name(w.certainty))},
-                                         {"place", day_place_text(*w.event)},
-                                         {"event", event_json(*w.event, names)}});
+                                         {"place", day_place_text(w.event.value())},
+                                         {"event", event_json(w.event.value(), names)}});
                 }
                 answer = json::object{{"places", std::move(list)}};
               }
@@ -90,13 +89,14 @@ auto add_where(CLI::App& app) -> command {
             // The answer: the most specific events that surely cover the day (the parade
             // rather than the state visit around it), each place once; else the first
             // possible one.
-            const std::vector<const whereabouts*> best = most_specific(t, found);
-            const status st = base(*best.front()->event).status;
+            const std::vector<const whereabouts*> best = most_specific(found);
+            const status st = best.front()->event.status();
             std::vector<std::string> places;  // "in Paris, France and Brussels, Belgium"
             for (const whereabouts* w : best) {
-              const std::string at = day_place_text(*w->event);
+              const event e = w->event.value();
+              const std::string at = day_place_text(e);
               std::string p = at.empty()
-                                  ? fmt::format("at a {} (no place recorded)", kind_label(*w->event))
+                                  ? fmt::format("at a {} (no place recorded)", kind_label(e))
                                   : (places.empty() || places.back().starts_with("at ") ? "in " : "") + at;
               if (std::find(places.begin(), places.end(), p) == places.end()) places.push_back(std::move(p));
             }
@@ -106,7 +106,7 @@ auto add_where(CLI::App& app) -> command {
             print_coverage_note(coverage);
             for (const whereabouts& w : found) {
               print_out("\n  {}\n\n", w);
-              print_evidence(t, *w.event);
+              print_evidence(t, w.event);
             }
             return answered;
           }};

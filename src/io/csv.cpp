@@ -817,7 +817,8 @@ struct loss_list {
 
 void actor_losses(const timeline& t, loss_list& out) {
   std::unordered_set<std::string> named;
-  for (const event& e : t.events()) {
+  for (const auto& e_ref : t.events()) {
+    const auto e = e_ref.value();
     for_each_participant(e, [&](const actor_id& a) { named.insert(a.value()); });
   }
   std::size_t ids = 0, organisations = 0, aliases = 0, wikidata = 0, countries = 0, offices = 0, unnamed = 0;
@@ -884,7 +885,8 @@ void event_losses(const timeline& t, loss_list& out) {
   std::size_t publishers = 0, titles = 0, dates = 0, empty_urls = 0, countries = 0, cities = 0, people = 0,
               crlf = 0;
   row_writer w(t.actors());
-  for (const event& e : t.events()) {
+  for (const auto& e_ref : t.events()) {
+    const auto e = e_ref.value();
     const event_base& b = base(e);
     for (const source& s : b.sources) {
       publishers += !s.publisher.empty();
@@ -963,7 +965,8 @@ auto to_csv(const timeline& t) -> std::string {
   }
   out += '\n';
   row_writer w(t.actors());
-  for (const event& e : t.events()) {
+  for (const auto& e_ref : t.events()) {
+    const auto e = e_ref.value();
     const std::array<std::string, column_count> f = w.row(e);
     for (std::size_t c = 0; c < column_count; ++c) {
       if (c != 0) out += ',';

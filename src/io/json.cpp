@@ -137,7 +137,7 @@ auto to_json(const timeline& t, const dataset_info& info) -> std::string {
     detail::node arr;
     arr.t = detail::node::type::array;
     arr.items.reserve(t.size());
-    for (const event& e : t.events()) arr.items.push_back(detail::to_node(e));
+    for (const event_ref& e : t.events()) arr.items.push_back(detail::to_node(e.value()));
     root.add("events", std::move(arr));
   }
   std::string out;

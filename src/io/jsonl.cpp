@@ -125,7 +125,8 @@ void jsonl_lines(const timeline& t, const dataset_info& info, std::string& buffe
     buffer += '\n';
     line(buffer);
   }
-  for (const event& e : t.events()) {
+  for (const auto& e_ref : t.events()) {
+    const auto e = e_ref.value();
     buffer.clear();
     detail::write_inline(buffer, detail::to_node(e));
     buffer += '\n';

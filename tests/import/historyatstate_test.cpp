@@ -71,7 +71,7 @@ auto doc_event(const std::string& id) -> const diplo::event* {
 
 auto visit_of(const std::string& id) -> const diplo::visit& {
   const diplo::event* e = doc_event(id);
-  EXPECT_NE(e, nullptr) << id;
+  EXPECT_TRUE(e) << id;
   static const diplo::visit none;
   if (e == nullptr) return none;
   return std::get<diplo::visit>(*e);
@@ -238,7 +238,7 @@ TEST(HistoryAtState, LastGermanLeaderVisitBefore2020) {
   // expected.py: "last German visit before 2020: 2967 2018-04-27 Chancellor Angela Merkel".
   const auto trips = diplo::visits(data().t, {.guest_country = "DE", .to = day(2019, 12, 31)});
   ASSERT_FALSE(trips.empty());
-  EXPECT_EQ(diplo::base(trips.back().main()).id.value(), "hist-visit-2967");
+  EXPECT_EQ(trips.back().main().id().value(), "hist-visit-2967");
   EXPECT_EQ(trips.back().guest, person_named("Angela Merkel"));
 }
 
@@ -255,7 +255,7 @@ TEST(HistoryAtState, ObamasLastTripToTheUnitedKingdom) {
   // expected.py: "Obama last in UK: 3620 2016-04-21 2016-04-24".
   const auto trips = diplo::visits(data().t, {.guest = person_named("Barack Obama"), .host_country = "GB"});
   ASSERT_FALSE(trips.empty());
-  EXPECT_EQ(diplo::base(trips.back().main()).id.value(), "hist-trip-president-3620");
+  EXPECT_EQ(trips.back().main().id().value(), "hist-trip-president-3620");
   EXPECT_EQ(trips.back().when.earliest_start(), day(2016, 4, 21));
 }
 
@@ -278,7 +278,7 @@ TEST(HistoryAtState, WhereWasObamaOnTheSecondOfApril2009) {
   // expected.py: "Obama on 2009-04-02: [('2961', 'united-kingdom', 'London')]".
   const auto w = diplo::where(data().t, person_named("Barack Obama"), day(2009, 4, 2));
   ASSERT_EQ(w.size(), 1U);
-  EXPECT_EQ(diplo::base(*w[0].event).id.value(), "hist-trip-president-2961");
+  EXPECT_EQ(diplo::base(w[0].event.value()).id.value(), "hist-trip-president-2961");
   EXPECT_EQ(w[0].place().city, "London");
   EXPECT_EQ(w[0].place().country, diplo::country_code{"GB"});
 }
@@ -296,8 +296,8 @@ TEST(HistoryAtState, LongestGapBetweenDanishVisits) {
     const auto gap = trips[i + 1].when.earliest_start() - end;
     if (gap > best) {
       best = gap;
-      before = diplo::base(trips[i].main()).id.value();
-      after = diplo::base(trips[i + 1].main()).id.value();
+      before = trips[i].main().id().value();
+      after = trips[i + 1].main().id().value();
     }
   }
   EXPECT_EQ(best.count(), 2578);
@@ -309,7 +309,7 @@ TEST(HistoryAtState, JourneysGroupConsecutiveStops) {
   // president-travels/obama-barack.xml: 2961 London 2009-03-31..04-03, then 2962 France
   // 04-03..04-04, Germany, Czech Republic, Turkey to 04-07: one journey of several stops.
   const diplo::event* e = doc_event("hist-trip-president-2961");
-  ASSERT_NE(e, nullptr);
+  ASSERT_TRUE(e);
   const std::string j = diplo::base(*e).journey;
   EXPECT_EQ(j, "hist-journey-president-obama-barack-2009-03-31");
   const auto& js = data().result.journeys;
@@ -338,8 +338,8 @@ TEST(HistoryAtState, LongestGapQueryBetweenDanishVisits) {
       diplo::longest_gap(data().t, diplo::visit_filter{.guest_country = "DK", .host_country = "US"});
   ASSERT_TRUE(g);
   EXPECT_EQ(g->length.count(), 2578);
-  EXPECT_EQ(diplo::base(g->before.main()).id.value(), "hist-visit-2869");
-  EXPECT_EQ(diplo::base(g->after.main()).id.value(), "hist-visit-3160");
+  EXPECT_EQ(g->before.main().id().value(), "hist-visit-2869");
+  EXPECT_EQ(g->after.main().id().value(), "hist-visit-3160");
 }
 
 TEST(HistoryAtState, ObamasJourneysAndTrips) {
@@ -368,8 +368,8 @@ TEST(HistoryAtState, WhoWasWhereOnADay) {
   const auto april = diplo::whereabouts_on(data().t, day(2009, 4, 2));
   ASSERT_EQ(april.size(), 2U);
   EXPECT_EQ(april[0].actor, person_named("Barack Obama"));
-  EXPECT_EQ(diplo::base(*april[0].whereabouts.at(0).event).id.value(), "hist-trip-president-2961");
-  EXPECT_EQ(diplo::base(*april[1].whereabouts.at(0).event).id.value(), "hist-trip-secretary-2997");
+  EXPECT_EQ(diplo::base(april[0].whereabouts.at(0).event.value()).id.value(), "hist-trip-president-2961");
+  EXPECT_EQ(diplo::base(april[1].whereabouts.at(0).event.value()).id.value(), "hist-trip-secretary-2997");
   // expected.py: "on 2010-04-12 : 36 visits ... two-person records: 0 | trips: []" (the
   // Nuclear Security Summit in Washington).
   const auto summit = diplo::whereabouts_on(data().t, day(2010, 4, 12), {.country = "US"});
@@ -547,7 +547,7 @@ TEST(HistoryAtStateInMemory, AMissingTableIsTheEmbeddedOne) {
   EXPECT_EQ(v.level, diplo::visit_level::working);
   EXPECT_EQ(v.host_country, diplo::country_code("US"));
   const diplo::person* p = r.doc.actors.person_of(v.guests.at(0));
-  ASSERT_NE(p, nullptr);
+  ASSERT_TRUE(p);
   EXPECT_EQ(p->name, "Anibal Cavaco Silva");
   ASSERT_EQ(p->offices.size(), 1U);
   EXPECT_EQ(p->offices[0].title, "Prime Minister");
@@ -605,7 +605,7 @@ auto tables_error(const diplo::import::historyatstate_files& files) -> std::stri
 auto guest_of_test_visit(const diplo::import::import_result& r) -> const diplo::person& {
   const auto& v = std::get<diplo::visit>(r.doc.events.at(0));
   const diplo::person* p = r.doc.actors.person_of(v.guests.at(0));
-  EXPECT_NE(p, nullptr);
+  EXPECT_TRUE(p);
   static const diplo::person none;
   return p == nullptr ? none : *p;
 }

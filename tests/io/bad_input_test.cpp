@@ -733,5 +733,5 @@ TEST(BadInput, AnUnknownTimeZoneIsReportedWhereItIsNamed) {
             "(did you mean \"Europe/Moscow\"?)");
   // Building does not look at zones: the timeline keeps the name as written.
   const diplo::timeline t = diplo::io::build(doc);
-  EXPECT_EQ(diplo::base(*t.find(diplo::event_id{"a"})).place.zone, "Europe/Moskva");
+  EXPECT_EQ(diplo::base(t.find(diplo::event_id{"a"}).value()).place.zone, "Europe/Moskva");
 }

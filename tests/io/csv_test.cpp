@@ -109,10 +109,10 @@ TEST(CsvReal, ImportsWithoutARegistry) {
   auto r = diplo::last_meeting(t, actor_id{"xi-jinping"}, actor_id{"vladimir-putin"},
                                {.before = 2025_y / date::May / 7});
   ASSERT_TRUE(r.has_value());
-  EXPECT_EQ(base(*r->event).id, event_id{"2024-10-22-kazan-brics-bilateral"});
-  EXPECT_EQ(base(*r->event).when, diplo::period::parse("2024-10-22"));
-  ASSERT_NE(r->context(), nullptr);
-  EXPECT_EQ(base(*r->context()).id, event_id{"2024-10-22-kazan-brics-summit"});
+  EXPECT_EQ(base(r->event.value()).id, event_id{"2024-10-22-kazan-brics-bilateral"});
+  EXPECT_EQ(base(r->event.value()).when, diplo::period::parse("2024-10-22"));
+  ASSERT_TRUE(r->context());
+  EXPECT_EQ(base(r->context().value()).id, event_id{"2024-10-22-kazan-brics-summit"});
 }
 
 TEST(CsvReal, ImportsWithARegistry) {
@@ -155,28 +155,28 @@ TEST(CsvReal, ImportsWithARegistry) {
             "events.csv:13:1: warning: event \"2014-07-14-fortaleza-brics-bilateral\": lies a day "
             "outside its parent \"2014-07-15-fortaleza-brics-summit\" (14 July 2014 vs 15–16 July "
             "2014)");
-  const auto* tianjin = t.find(event_id{"2025-08-31-china-putin-official-visit"});
-  ASSERT_NE(tianjin, nullptr);
-  const auto& tv = std::get<diplo::visit>(*tianjin);
+  const diplo::event_ref tianjin = t.find(event_id{"2025-08-31-china-putin-official-visit"});
+  ASSERT_TRUE(tianjin);
+  const auto tv = std::get<diplo::visit>(tianjin.value());
   EXPECT_EQ(tv.place.city, "Tianjin");
   EXPECT_EQ(tv.cities, (std::vector<std::string>{"Tianjin", "Beijing"}));
   EXPECT_EQ(tv.level, diplo::visit_level::official);
-  const auto* planned = t.find(event_id{"2026-h1-beijing-putin-official-visit"});
-  ASSERT_NE(planned, nullptr);
-  EXPECT_EQ(base(*planned).status, diplo::status::planned);
-  EXPECT_EQ(base(*planned).when.to_edtf(), "2026-01/2026-06");
-  const auto* video = t.find(event_id{"2021-06-28-video"});
-  ASSERT_NE(video, nullptr);
-  EXPECT_EQ(std::get<diplo::meeting>(*video).mode, diplo::meeting_mode::video);
-  const auto* fortaleza = t.find(event_id{"2014-07-15-fortaleza-brics-summit"});
-  ASSERT_NE(fortaleza, nullptr);
-  EXPECT_EQ(base(*fortaleza).place.city, "Fortaleza/Brasilia");  // not a visit: kept as is
+  const diplo::event_ref planned = t.find(event_id{"2026-h1-beijing-putin-official-visit"});
+  ASSERT_TRUE(planned);
+  EXPECT_EQ(base(planned.value()).status, diplo::status::planned);
+  EXPECT_EQ(base(planned.value()).when.to_edtf(), "2026-01/2026-06");
+  const diplo::event_ref video = t.find(event_id{"2021-06-28-video"});
+  ASSERT_TRUE(video);
+  EXPECT_EQ(std::get<diplo::meeting>(video.value()).mode, diplo::meeting_mode::video);
+  const diplo::event_ref fortaleza = t.find(event_id{"2014-07-15-fortaleza-brics-summit"});
+  ASSERT_TRUE(fortaleza);
+  EXPECT_EQ(base(fortaleza.value()).place.city, "Fortaleza/Brasilia");  // not a visit: kept as is
 
   using namespace date::literals;
   auto r = diplo::last_meeting(t, actor_id{"xi-jinping"}, actor_id{"vladimir-putin"},
                                {.before = 2025_y / date::May / 7});
   ASSERT_TRUE(r.has_value());
-  EXPECT_EQ(base(*r->event).id, event_id{"2024-10-22-kazan-brics-bilateral"});
+  EXPECT_EQ(base(r->event.value()).id, event_id{"2024-10-22-kazan-brics-bilateral"});
 }
 
 TEST(CsvReal, RoundTrips) {
@@ -187,8 +187,8 @@ TEST(CsvReal, RoundTrips) {
   const diplo::timeline t2 = diplo::io::build(read_csv(csv1, "again.csv", &t1.actors()));
   ASSERT_EQ(t2.size(), t1.size());
   for (std::size_t i = 0; i < t1.size(); ++i) {
-    diplo::event a = t1.events()[i];
-    EXPECT_EQ(a, t2.events()[i]) << base(a).id.value();
+    const diplo::event a = t1.at(i).value();
+    EXPECT_EQ(a, t2.at(i).value()) << base(a).id.value();
   }
   EXPECT_TRUE(std::equal(t1.actors().actors().begin(), t1.actors().actors().end(),
                          t2.actors().actors().begin(), t2.actors().actors().end()));
@@ -659,7 +659,7 @@ TEST(CsvWrite, OpenAndUnknownEnds) {
   const std::string csv = to_csv(t);
   const auto doc = read_csv(csv, "w.csv", &t.actors());
   ASSERT_EQ(doc.events.size(), 3U);
-  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(doc.events[i], t.events()[i]) << csv;
+  for (std::size_t i = 0; i < 3; ++i) EXPECT_EQ(doc.events[i], t.at(i).value()) << csv;
 }
 
 // ---- lenient reading and check() ------------------------------------------------------
@@ -866,7 +866,7 @@ TEST(CsvRoundTrip, HostileValuesSurviveWriteThenRead) {
     const diplo::timeline back = diplo::io::build(read_csv(csv, "w.csv", &t.actors()));
     ASSERT_EQ(back.size(), t.size()) << csv;
     for (std::size_t i = 0; i < t.size(); ++i) {
-      ASSERT_EQ(back.events()[i], t.events()[i]) << "round " << round << ", event " << i << ":\n" << csv;
+      ASSERT_EQ(back.at(i).value(), t.at(i).value()) << "round " << round << ", event " << i << ":\n" << csv;
     }
     ASSERT_EQ(to_csv(back), csv);
     // Nothing of the events is lost: only actor ids (not slugs) and unnamed actors.
@@ -947,7 +947,7 @@ TEST(CsvFormulas, CellsASpreadsheetWouldRunAreGuarded) {
             "'-1,bilateral_meeting,occurred,'-0044-03-15,'-0044-03-15,'+7,,,,'@Someone;Other,,'plain,,,,,"
             "\"'=HYPERLINK(\"\"http://evil.example\"\")\",,''=already quoted\n");
   const auto doc = read_csv(csv, "w.csv", &t.actors());
-  EXPECT_EQ(doc.events.at(0), t.events()[0]);
+  EXPECT_EQ(doc.events.at(0), t.at(0).value());
 
   // The reader takes one quote off a cell that starts with quotes and then = + - @ TAB CR,
   // and leaves every other cell as it is.

@@ -276,11 +276,11 @@ inline auto make_encounter(const timeline& t, std::span<const std::uint32_t> mem
     if (more_specific(t, m, best, prefer_late)) best = m;
   }
   e.events.reserve(members.size());
-  e.events.push_back(&t.events()[root]);
+  e.events.push_back(t.at(root));
   for (auto m : members) {
-    if (m != root) e.events.push_back(&t.events()[m]);
+    if (m != root) e.events.push_back(t.at(m));
   }
-  e.event = &t.events()[best];
+  e.event = t.at(best);
   return e;
 }
 
@@ -340,7 +340,7 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   std::vector<std::uint32_t> events;
   std::vector<country_code> countries;
   for (auto i : ix.actor_events.of(*n)) {
-    const event& e = t.events()[i];
+    const event& e = t.stored(i);
     if (!status_counts(base(e).status, f.planned, f.cancelled)) continue;
     country_code home = actors.country_of(guest, base(e).when.earliest_start());
     if (!f.guest_country.empty() && home != f.guest_country) continue;
@@ -352,7 +352,7 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   }
   // The day after each event's latest possible last day, as the trip index has it.
   auto numbers = trip_numbers(ix, events, countries, [&](std::uint32_t i) {
-    return std::max(day_number(base(t.events()[i]).when.latest_end()), ix.facts[i].earliest_start + 1);
+    return std::max(day_number(base(t.stored(i)).when.latest_end()), ix.facts[i].earliest_start + 1);
   });
   for (std::size_t k = 0; k < events.size(); ++k) {
     if (numbers[k] == out.size()) {
@@ -362,13 +362,16 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
       tr.source = t;
       out.push_back(std::move(tr));
     }
-    out[numbers[k]].events.push_back(&t.events()[events[k]]);
+    out[numbers[k]].events.push_back(t.at(events[k]));
   }
+  std::vector<period> whens;
   for (auto& tr : out) {
-    for (const event* e : tr.events) {
-      if (const auto* v = std::get_if<visit>(e)) tr.level = std::max(tr.level, v->level);
+    whens.clear();
+    for (const event_ref& e : tr.events) {
+      if (const auto* v = std::get_if<visit>(&e.stored())) tr.level = std::max(tr.level, v->level);
+      whens.push_back(e.when());
     }
-    tr.when = trip_period(tr.events);
+    tr.when = trip_period(whens);
   }
   return out;
 }

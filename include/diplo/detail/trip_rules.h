@@ -70,31 +70,29 @@ inline auto visiting(const actor_id& guest, const event& e, country_code home) -
   return host == nullptr || !*host || **host != guest;
 }
 
-/// The days of a trip made of `evs` (in timeline order): from the first day of its first
-/// event to the last day of its last (see TRIPS in diplo/query.h).
-inline auto trip_period(const std::vector<const event*>& evs) -> period {
-  if (evs.size() == 1) return base(*evs.front()).when;
-  const event* first = evs.front();
-  const event* last = evs.front();
+/// The days of a trip whose events have the days `whens` (in timeline order, at least one):
+/// from the first day of its first event to the last day of its last (see TRIPS in
+/// diplo/query.h).
+inline auto trip_period(std::span<const period> whens) -> period {
+  if (whens.size() == 1) return whens.front();
+  const period* first = &whens.front();
+  const period* last = &whens.front();
   bool exact = true;
-  for (const event* e : evs) {
-    const period& p = base(*e).when;
+  for (const period& p : whens) {
     exact = exact && p.is_exact();
-    if (p.earliest_start() < base(*first).when.earliest_start()) first = e;
-    if (p.latest_end() > base(*last).when.latest_end()) last = e;
+    if (p.earliest_start() < first->earliest_start()) first = &p;
+    if (p.latest_end() > last->latest_end()) last = &p;
   }
-  if (exact) {
-    return period::days(base(*first).when.earliest_start(), base(*last).when.latest_end() - date::days{1});
-  }
-  auto a = base(*first).when.first();
-  auto b = base(*last).when.last();
+  if (exact) return period::days(first->earliest_start(), last->latest_end() - date::days{1});
+  auto a = first->first();
+  auto b = last->last();
   if (a && b) {
     try {
       return period(*a, *b);
     } catch (const error&) {
     }
   }
-  return base(*first).when;
+  return *first;
 }
 
 /// Groups one person's visiting events into trips (see TRIPS in diplo/query.h): `events`

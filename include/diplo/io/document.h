@@ -332,7 +332,8 @@ inline void merge(document& into, document from) {
   d.info = std::move(info);
   if (d.info.records.empty()) d.info.records.assign(t.coverage().begin(), t.coverage().end());
   d.actors = t.actors();
-  d.events.assign(t.events().begin(), t.events().end());
+  d.events.reserve(t.size());
+  for (const event_ref& e : t.events()) d.events.push_back(e.value());
   d.origins.resize(d.events.size());
   d.actor_origins.resize(d.actors.size());
   return d;
