@@ -148,38 +148,6 @@ auto heap_of_vector(const std::vector<T>& v) -> std::size_t {
   return v.capacity() == 0 ? 0 : chunk(v.data());
 }
 
-/// The heap an event owns beyond its object: strings and vectors.
-auto event_heap(const diplo::event& e) -> std::size_t {
-  const diplo::event_base& b = diplo::base(e);
-  std::size_t n = heap_of(b.id.value()) + heap_of(b.place.city) + heap_of(b.place.zone) +
-                  heap_of(b.description) + heap_of(b.notes) + heap_of(b.journey) + heap_of_vector(b.sources);
-  if (b.parent) n += heap_of(b.parent->value());
-  for (const auto& s : b.sources) n += heap_of(s.url) + heap_of(s.publisher) + heap_of(s.title);
-  auto ids = [&](const std::vector<diplo::actor_id>& v) {
-    n += heap_of_vector(v);
-    for (const auto& a : v) n += heap_of(a.value());
-  };
-  std::visit(
-      [&](const auto& x) {
-        using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, diplo::visit>) {
-          ids(x.guests);
-          if (x.host) n += heap_of(x.host->value());
-          n += heap_of_vector(x.cities);
-          for (const auto& c : x.cities) n += heap_of(c);
-        } else if constexpr (std::is_same_v<T, diplo::meeting>) {
-          ids(x.participants);
-        } else {
-          n += heap_of(x.name);
-          if (x.host) n += heap_of(x.host->value());
-          ids(x.attendees);
-          if constexpr (std::is_same_v<T, diplo::summit>) n += heap_of(x.series);
-        }
-      },
-      e);
-  return n;
-}
-
 // --- options --------------------------------------------------------------------------------
 
 struct config {
@@ -357,9 +325,9 @@ auto career(const diplo::timeline& t, const diplo::actor_id& a) -> std::pair<day
 auto draw_questions(const diplo::timeline& t, std::size_t k, std::uint64_t seed) -> questions {
   questions q;
   rng r{seed};
-  auto random_counting_event = [&]() -> const diplo::event& {
+  auto random_counting_event = [&]() -> diplo::event {
     while (true) {
-      const diplo::event& e = t.stored(static_cast<std::uint32_t>(r.below(t.size())));
+      diplo::event e = t.at(r.below(t.size())).value();
       if (diplo::base(e).status == diplo::status::occurred && diplo::in_person(e)) return e;
     }
   };
@@ -672,12 +640,9 @@ struct size_result {
   double read_jsonl_s = 0;
   double simdjson_s = 0;
   // Memory of the timeline, by part.
-  std::size_t timeline_bytes = 0, event_objects = 0, event_heap = 0, actor_bytes = 0, warning_bytes = 0,
-              index_bytes = 0;
-  // The events in the columnar, interned store (diplo/detail/event_store.h), built beside the
-  // timeline from its events: the heap it holds by part, and the time to build it.
-  diplo::detail::event_store::footprint columnar;
-  double columnar_build_s = 0;
+  std::size_t timeline_bytes = 0, actor_bytes = 0, warning_bytes = 0, index_bytes = 0;
+  // The events as the timeline stores them (diplo/detail/event_store.h): columnar, interned.
+  diplo::detail::event_store::footprint stored;
   std::size_t warnings = 0;
   std::map<std::string, load_figure> loads;                  // engine -> load
   std::map<std::string, std::map<std::string, cell>> cells;  // engine -> question -> cell
@@ -796,8 +761,7 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   res.build_s = seconds_since(t0);
   malloc_trim(0);
   res.timeline_bytes = heap_in_use() - m0;
-  res.event_objects = t->size() * sizeof(diplo::event);
-  for (std::uint32_t i = 0; i < t->size(); ++i) res.event_heap += event_heap(t->stored(i));
+  res.stored = t->stored().bytes();
   {
     const std::size_t before = heap_in_use();
     const diplo::actor_registry copy = t->actors();
@@ -806,15 +770,8 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
   res.warnings = t->warnings().size();
   res.warning_bytes = t->warnings().size() * sizeof(diplo::diagnostic);
   for (const auto& w : t->warnings()) res.warning_bytes += heap_of(w.where) + heap_of(w.message);
-  const std::size_t parts = res.event_objects + res.event_heap + res.actor_bytes + res.warning_bytes;
+  const std::size_t parts = res.stored.total() + res.actor_bytes + res.warning_bytes;
   res.index_bytes = res.timeline_bytes > parts ? res.timeline_bytes - parts : 0;
-  {
-    t0 = clock_type::now();
-    // The timeline's own events, as it stores them (internal: contiguous, in its order).
-    const auto store = diplo::detail::event_store::build(std::span(&t->stored(0), t->size()));
-    res.columnar_build_s = seconds_since(t0);
-    res.columnar = store.bytes();
-  }
   fmt::print(stderr, "   built in {:.2f} s: {} ({:.0f} B/event; indexes {:.0f} B/event), {} warnings\n",
              res.build_s, human_bytes(static_cast<double>(res.timeline_bytes)),
              static_cast<double>(res.timeline_bytes) / static_cast<double>(n),
@@ -1046,17 +1003,14 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
     s += fmt::format(
         "     \"memory\": {{\"diplo\": {{\"bytes\": {}, \"bytes_per_event\": {:.1f}, "
         "\"breakdown_bytes_per_event\": "
-        "{{\"event_objects\": {:.1f}, \"event_heap_strings_and_vectors\": {:.1f}, \"indexes\": {:.1f}, "
+        "{{\"event_records\": {:.1f}, \"event_lists\": {:.1f}, \"strings\": {:.1f}, \"indexes\": {:.1f}, "
         "\"actors\": {:.1f}, "
-        "\"warnings\": {:.1f}}}, \"sizeof_event\": {}, \"warnings\": {}, "
-        "\"columnar_events\": {{\"records\": {:.1f}, \"lists\": {:.1f}, \"strings\": {:.1f}, "
-        "\"build_seconds\": {:.3f}}}}}",
-        r.timeline_bytes, static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
-        static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
+        "\"warnings\": {:.1f}}}, \"without_strings_bytes_per_event\": {:.1f}, \"warnings\": {}}}",
+        r.timeline_bytes, static_cast<double>(r.timeline_bytes) / n,
+        static_cast<double>(r.stored.records) / n, static_cast<double>(r.stored.lists) / n,
+        static_cast<double>(r.stored.strings) / n, static_cast<double>(r.index_bytes) / n,
         static_cast<double>(r.actor_bytes) / n, static_cast<double>(r.warning_bytes) / n,
-        sizeof(diplo::event), r.warnings, static_cast<double>(r.columnar.records) / n,
-        static_cast<double>(r.columnar.lists) / n, static_cast<double>(r.columnar.strings) / n,
-        r.columnar_build_s);
+        static_cast<double>(r.timeline_bytes - r.stored.strings) / n, r.warnings);
     for (const auto& [name, l] : r.loads) {
       s += fmt::format(", {}: {{\"bytes\": {}, \"bytes_per_event\": {:.1f}}}", json_string(name), l.bytes,
                        static_cast<double>(l.bytes) / n);
@@ -1154,20 +1108,14 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
       fmt::print("(ingest skipped)\n");
     }
     fmt::print(
-        "  memory: diplo {:.0f} B/event (events {:.0f}, their strings {:.0f}, indexes {:.0f}, "
-        "actors+warnings {:.0f})",
-        static_cast<double>(r.timeline_bytes) / n, static_cast<double>(r.event_objects) / n,
-        static_cast<double>(r.event_heap) / n, static_cast<double>(r.index_bytes) / n,
+        "  memory: diplo {:.0f} B/event, {:.0f} without strings (event records {:.0f}, their lists {:.0f}, "
+        "strings {:.0f}, indexes {:.0f}, actors+warnings {:.0f})",
+        static_cast<double>(r.timeline_bytes) / n,
+        static_cast<double>(r.timeline_bytes - r.stored.strings) / n,
+        static_cast<double>(r.stored.records) / n, static_cast<double>(r.stored.lists) / n,
+        static_cast<double>(r.stored.strings) / n, static_cast<double>(r.index_bytes) / n,
         static_cast<double>(r.actor_bytes + r.warning_bytes) / n);
     for (const auto& [name, l] : r.loads) fmt::print("; {} {:.0f}", name, static_cast<double>(l.bytes) / n);
-    const std::size_t columnar_all_in = r.columnar.total() + r.index_bytes + r.actor_bytes + r.warning_bytes;
-    fmt::print(
-        "\n  columnar events (diplo/detail/event_store.h, built beside the timeline in {:.2f} s): "
-        "{:.0f} B/event (records {:.0f}, lists {:.0f}, strings {:.0f}); with today's indexes, "
-        "actors and warnings {:.0f} B/event",
-        r.columnar_build_s, static_cast<double>(r.columnar.total()) / n,
-        static_cast<double>(r.columnar.records) / n, static_cast<double>(r.columnar.lists) / n,
-        static_cast<double>(r.columnar.strings) / n, static_cast<double>(columnar_all_in) / n);
     fmt::print("\n  load: ");
     for (const auto& [name, l] : r.loads) fmt::print("{} {:.2f} s; ", name, l.seconds);
     fmt::print("peak RSS {}, {:.0f} s{}\n", human_bytes(static_cast<double>(r.peak_rss)), r.wall_s,

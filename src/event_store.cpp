@@ -304,15 +304,9 @@ struct store_reader {
     b.when = r.when;
     b.starts_at = s.starts_at(i);
     b.ends_at = s.ends_at(i);
-    b.place = {.city = string(r.city), .country = r.country, .zone = string(r.zone)};
+    b.place = s.place(i);
     b.status = r.status;
-    b.sources.reserve(s.sources(i).size());
-    for (const source_record& x : s.sources(i)) {
-      b.sources.push_back({.url = string(x.url),
-                           .publisher = string(x.publisher),
-                           .title = string(x.title),
-                           .published = x.has_published ? std::optional(x.published) : std::nullopt});
-    }
+    b.sources = s.source_list(i);
     b.description = string(r.description);
     b.notes = string(r.notes);
     b.parent = optional_id<event_id>(r.parent);
@@ -367,6 +361,41 @@ auto event_store::materialize(std::uint32_t i) const -> event {
       },
       e);
   return e;
+}
+
+auto event_store::place(std::uint32_t i) const -> diplo::place {
+  const event_record& r = records_[i];
+  return {.city = std::string(text(r.city)), .country = r.country, .zone = std::string(text(r.zone))};
+}
+
+auto event_store::source_list(std::uint32_t i) const -> std::vector<source> {
+  std::vector<source> out;
+  out.reserve(sources(i).size());
+  for (const source_record& x : sources(i)) {
+    out.push_back({.url = std::string(text(x.url)),
+                   .publisher = std::string(text(x.publisher)),
+                   .title = std::string(text(x.title)),
+                   .published = x.has_published ? std::optional(x.published) : std::nullopt});
+  }
+  return out;
+}
+
+auto event_store::participants(std::uint32_t i) const -> std::vector<actor_id> {
+  // Actor ids are interned: the same id is the same string number.
+  const event_record& r = records_[i];
+  std::vector<std::uint32_t> numbers;
+  auto add = [&](std::uint32_t k) {
+    if (std::find(numbers.begin(), numbers.end(), k) == numbers.end()) numbers.push_back(k);
+  };
+  const auto kind = static_cast<record_kind>(r.kind);
+  const bool host_first = kind == record_kind::summit || kind == record_kind::ceremony;
+  if (host_first && r.host != string_pool::absent) add(r.host);
+  for (std::uint32_t k : actors(i)) add(k);
+  if (kind == record_kind::visit && r.host != string_pool::absent) add(r.host);
+  std::vector<actor_id> out;
+  out.reserve(numbers.size());
+  for (std::uint32_t k : numbers) out.emplace_back(std::string(text(k)));
+  return out;
 }
 
 auto event_store::bytes() const noexcept -> footprint {

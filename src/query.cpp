@@ -151,7 +151,7 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   }
   std::sort(found.begin(), found.end());
   for (auto i : found) {
-    truth c = base(t.stored(i)).when.covers(day);
+    truth c = t.stored().record(i).when.covers(day);
     if (c != truth::no) out.push_back({t.at(i), c, t});
   }
   std::stable_partition(out.begin(), out.end(),
@@ -291,7 +291,7 @@ auto journeys(const timeline& t, const visit_filter& f) -> std::vector<journey> 
   std::vector<trip> all = visits(t, stops_filter);
   auto journey_id = [](const trip& tr) -> std::string {
     for (const event_ref& e : tr.events) {
-      if (const std::string& id = base(e.stored()).journey; !id.empty()) return id;
+      if (std::string_view id = e.stored().journey(); !id.empty()) return std::string(id);
     }
     return {};
   };
@@ -350,10 +350,10 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
   std::vector<placement> all;
   const auto actors = t.actors().actors();
   for (auto i : found) {
-    const event& e = t.stored(i);
-    if (!in_person(e) || !detail::status_counts(base(e).status, opt.planned, opt.cancelled)) continue;
-    if (!opt.country.empty() && country_of(e) != opt.country) continue;
-    const truth c = base(e).when.covers(day);
+    const detail::stored_event e(t.stored(), i);
+    if (!e.in_person() || !detail::status_counts(e.status(), opt.planned, opt.cancelled)) continue;
+    if (!opt.country.empty() && e.country() != opt.country) continue;
+    const truth c = e.when().covers(day);
     if (c == truth::no) continue;
     for (auto a : ix.event_actors.of(i)) {
       if (std::holds_alternative<person>(actors[a])) all.push_back({a, {t.at(i), c, t}});

@@ -84,7 +84,7 @@ void index_spans(timeline_index& ix, const std::vector<std::int32_t>& stop, std:
 }
 
 /// Every person's trips to each country under the default filter, for counting visits.
-void index_trips(timeline_index& ix, const std::vector<event>& events, const actor_registry& actors,
+void index_trips(timeline_index& ix, const event_store& events, const actor_registry& actors,
                  const std::vector<std::int32_t>& stop) {
   struct entry {
     std::uint64_t key;
@@ -103,13 +103,13 @@ void index_trips(timeline_index& ix, const std::vector<event>& events, const act
     mine.clear();
     countries.clear();
     for (auto i : ix.actor_events.of(number)) {
-      const event& e = events[i];
-      if (base(e).status != status::occurred) continue;
+      const stored_event e(events, i);
+      if (e.status() != status::occurred) continue;
       country_code home =
           actor_registry::country_on(*who, date::sys_days{date::days{ix.facts[i].earliest_start}});
       if (!visiting(guest, e, home)) continue;
       mine.push_back(i);
-      countries.push_back(country_of(e));
+      countries.push_back(e.country());
     }
     // By country, timeline order within each: visits() with a host country sees these.
     order.resize(mine.size());
@@ -133,11 +133,10 @@ void index_trips(timeline_index& ix, const std::vector<event>& events, const act
           all.push_back({key, {}});
           members.emplace_back();
         }
-        members[numbers[k]].push_back(base(events[i]).when);
-        if (const auto* v = std::get_if<visit>(&events[i])) {
-          auto& level = all[first + numbers[k]].trip.level;
-          level = std::max(level, static_cast<std::uint8_t>(v->level));
-        }
+        const stored_event e(events, i);
+        members[numbers[k]].push_back(e.when());
+        auto& level = all[first + numbers[k]].trip.level;
+        level = std::max(level, static_cast<std::uint8_t>(e.level()));
       }
       // The trip's first days as visits() has them: a trip's period is not always its
       // first event's (partial dates end where the trip ends).
@@ -269,10 +268,11 @@ void index_flags(timeline_index& ix, std::span<const event> events) {
   }
 }
 
-/// freeze(): every index of the timeline, over its events in timeline order. `mentions`:
-/// the participants summed over the events.
-void build_index(timeline_index& ix, const std::vector<event>& events, const actor_registry& actors,
-                 std::uint64_t mentions) {
+/// freeze(): every index of the timeline, over its events in timeline order (as values
+/// and as stored: the trip rules read the store, as the queries do). `mentions`: the
+/// participants summed over the events.
+void build_index(timeline_index& ix, const std::vector<event>& events, const event_store& stored,
+                 const actor_registry& actors, std::uint64_t mentions) {
   const auto n = static_cast<std::uint32_t>(events.size());
   index_nesting(ix, events);
   index_name_ranks(ix, actors);
@@ -286,7 +286,7 @@ void build_index(timeline_index& ix, const std::vector<event>& events, const act
   }
   index_flags(ix, events);
   index_spans(ix, stop, static_cast<std::uint32_t>(actors.size()));
-  index_trips(ix, events, actors, stop);
+  index_trips(ix, stored, actors, stop);
   std::vector<std::int32_t> start(n);
   for (std::uint32_t i = 0; i < n; ++i) start[i] = ix.facts[i].earliest_start;
   ix.days = day_tree::build(std::move(start), std::move(stop));
@@ -765,10 +765,9 @@ auto timeline_builder::freeze() && -> timeline {
   store->actors = std::move(actors_);
   store->coverage = std::move(coverage_);
   sort_into_timeline_order();
-  store->events = std::move(events_);
-  events_.clear();
-  store->events.shrink_to_fit();  // a builder grown one event at a time has room to spare
-  detail::build_index(store->index, store->events, store->actors, mentions);
+  store->events = detail::event_store::build(events_);
+  detail::build_index(store->index, events_, store->events, store->actors, mentions);
+  events_ = {};  // the builder is spent: its values are stored
   return timeline(std::move(store));
 }
 

@@ -213,7 +213,7 @@ TEST(Lifetime, CopiesShareOneStore) {
   const diplo::timeline t = world();
   const diplo::timeline copy = t;  // NOLINT(performance-unnecessary-copy-initialization)
   EXPECT_TRUE(same_store(t, copy));
-  EXPECT_EQ(&t.stored(0), &copy.stored(0));
+  EXPECT_EQ(&t.stored(), &copy.stored());
   // An event of one handle is an event of the other: numbers, parents and roots agree.
   const diplo::event_ref talks = t.find(event_id{"kazan-talks"});
   ASSERT_TRUE(talks);

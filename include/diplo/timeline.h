@@ -131,6 +131,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/coverage.h"
+#include "diplo/detail/event_store.h"
 #include "diplo/detail/timeline_index.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
@@ -265,7 +266,7 @@ namespace detail {
 /// essay). Internal: reached through `timeline`'s members.
 struct timeline_store {
   actor_registry actors;
-  std::vector<event> events;
+  event_store events;  // columnar and interned (diplo/detail/event_store.h)
   std::vector<diagnostic> warnings;
   std::vector<coverage_scope> coverage;
   timeline_index index;
@@ -332,9 +333,9 @@ class timeline {
   [[nodiscard]] auto index() const& noexcept -> const detail::timeline_index& { return store().index; }
   auto index() const&& -> const detail::timeline_index& = delete;
 
-  /// Internal: event `i` as stored, for the queries' machinery. Will change without notice.
-  [[nodiscard]] auto stored(std::uint32_t i) const& noexcept -> const event& { return store().events[i]; }
-  auto stored(std::uint32_t i) const&& -> const event& = delete;
+  /// Internal: the events as stored, for the queries' machinery. Will change without notice.
+  [[nodiscard]] auto stored() const& noexcept -> const detail::event_store& { return store().events; }
+  auto stored() const&& -> const detail::event_store& = delete;
 
   /// Internal: the number of an actor in the indexes, if the timeline knows it.
   [[nodiscard]] auto actor_number(const actor_id& a) const noexcept -> std::optional<std::uint32_t> {
@@ -389,20 +390,22 @@ class event_ref {
   [[nodiscard]] auto timeline() const noexcept -> const diplo::timeline& { return timeline_; }
 
   /// The event, as a value of its own. Precondition (here and below): it refers to an event.
-  [[nodiscard]] auto value() const -> event { return stored(); }
+  [[nodiscard]] auto value() const -> event { return store().materialize(number_); }
 
   // Parts of it, each a value of its own (nothing here points into the timeline's store).
-  [[nodiscard]] auto id() const -> event_id { return base(stored()).id; }
-  [[nodiscard]] auto when() const noexcept -> period { return base(stored()).when; }
-  [[nodiscard]] auto status() const noexcept -> diplo::status { return base(stored()).status; }
-  [[nodiscard]] auto place() const -> diplo::place { return base(stored()).place; }
-  [[nodiscard]] auto sources() const -> std::vector<source> { return base(stored()).sources; }
+  [[nodiscard]] auto id() const -> event_id { return event_id{std::string(store().id(number_))}; }
+  [[nodiscard]] auto when() const noexcept -> period { return stored().when(); }
+  [[nodiscard]] auto status() const noexcept -> diplo::status { return stored().status(); }
+  [[nodiscard]] auto place() const -> diplo::place { return store().place(number_); }
+  [[nodiscard]] auto sources() const -> std::vector<source> { return store().source_list(number_); }
   /// "visit", "summit", "meeting", "ceremony" (event_kind_names).
-  [[nodiscard]] auto kind() const noexcept -> std::string_view { return kind_name(stored()); }
+  [[nodiscard]] auto kind() const noexcept -> std::string_view {
+    return event_kind_names[static_cast<std::size_t>(stored().kind())];
+  }
   /// The country it was held in (diplo::country_of).
-  [[nodiscard]] auto country() const noexcept -> country_code { return country_of(stored()); }
+  [[nodiscard]] auto country() const noexcept -> country_code { return stored().country(); }
   /// Everyone taking part (diplo::participants).
-  [[nodiscard]] auto participants() const -> std::vector<actor_id> { return diplo::participants(stored()); }
+  [[nodiscard]] auto participants() const -> std::vector<actor_id> { return store().participants(number_); }
 
   /// The event it happens inside; empty when none.
   [[nodiscard]] auto parent() const noexcept -> event_ref {
@@ -427,10 +430,11 @@ class event_ref {
     return a.number_ == b.number_ && same_store(a.timeline_, b.timeline_);
   }
 
-  /// Internal: the event as stored. Will change without notice.
-  [[nodiscard]] auto stored() const noexcept -> const event& { return timeline_.stored(number_); }
+  /// Internal: the event as stored, read in place. Will change without notice.
+  [[nodiscard]] auto stored() const noexcept -> detail::stored_event { return {store(), number_}; }
 
  private:
+  [[nodiscard]] auto store() const noexcept -> const detail::event_store& { return timeline_.stored(); }
   diplo::timeline timeline_;
   std::uint32_t number_ = detail::no_index;
 };
@@ -539,7 +543,7 @@ struct fmt::formatter<diplo::event_ref> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(const diplo::event_ref& e, Context& ctx) const -> decltype(ctx.out()) {
     const diplo::actor_registry& actors = e.timeline().actors();
-    return fmt::formatter<std::string_view>::format(diplo::detail::describe(e.stored(), &actors), ctx);
+    return fmt::formatter<std::string_view>::format(diplo::detail::describe(e.value(), &actors), ctx);
   }
 };
 

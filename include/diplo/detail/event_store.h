@@ -27,6 +27,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 #include <date/date.h>
@@ -144,6 +145,7 @@ class event_store {
 
   /// The number of events.
   [[nodiscard]] auto size() const noexcept -> std::size_t { return records_.size(); }
+  [[nodiscard]] auto empty() const noexcept -> bool { return records_.empty(); }
 
   /// The fixed part of event `i`.
   [[nodiscard]] auto record(std::uint32_t i) const noexcept -> const event_record& { return records_[i]; }
@@ -172,6 +174,14 @@ class event_store {
   /// Event `i` as the value it was stored from.
   [[nodiscard]] DIPLO_API auto materialize(std::uint32_t i) const -> event;
 
+  // Parts of event `i`, each a value of its own (what `event_ref`'s accessors return).
+  [[nodiscard]] auto id(std::uint32_t i) const noexcept -> std::string_view { return text(records_[i].id); }
+  [[nodiscard]] DIPLO_API auto place(std::uint32_t i) const -> diplo::place;
+  [[nodiscard]] DIPLO_API auto source_list(std::uint32_t i) const -> std::vector<source>;
+  /// Everyone taking part (diplo::participants' order: the host joins a visit's guests
+  /// last, a summit's or ceremony's attendees first, each once).
+  [[nodiscard]] DIPLO_API auto participants(std::uint32_t i) const -> std::vector<actor_id>;
+
   /// The heap the store holds, by part.
   struct footprint {
     std::size_t records = 0;  // event records and instants
@@ -190,6 +200,63 @@ class event_store {
   csr cities_;
   compressed_lists<source_record> sources_;
   string_pool strings_;
+};
+
+/// The id of stored event k, as id_table's `id_of` reads it.
+[[nodiscard]] inline auto ids_of(const event_store& s) noexcept {
+  return [&s](std::uint32_t k) -> std::string_view { return s.id(k); };
+}
+
+/// The alternatives of `diplo::event` as `event_record::kind` numbers them.
+enum class record_kind : std::uint8_t { visit, summit, meeting, ceremony };
+static_assert(std::is_same_v<std::variant_alternative_t<0, event>, visit> &&
+              std::is_same_v<std::variant_alternative_t<1, event>, summit> &&
+              std::is_same_v<std::variant_alternative_t<2, event>, meeting> &&
+              std::is_same_v<std::variant_alternative_t<3, event>, ceremony>);
+
+/// One stored event read in place: what the queries' rules test of it (diplo/event.h's
+/// `country_of` and `in_person`, the trip rules' `visiting`), without materializing it.
+class stored_event {
+ public:
+  stored_event(const event_store& s, std::uint32_t i) noexcept : store_(&s), i_(i) {}
+
+  [[nodiscard]] auto record() const noexcept -> const event_record& { return store_->record(i_); }
+  [[nodiscard]] auto kind() const noexcept -> record_kind { return static_cast<record_kind>(record().kind); }
+  [[nodiscard]] auto when() const noexcept -> const period& { return record().when; }
+  [[nodiscard]] auto status() const noexcept -> diplo::status { return record().status; }
+  /// A visit's level (unspecified for other kinds).
+  [[nodiscard]] auto level() const noexcept -> visit_level {
+    return kind() == record_kind::visit ? static_cast<visit_level>(record().level_or_mode) : visit_level{};
+  }
+  /// As diplo::country_of: the place's country, else a visit's or summit's host country.
+  [[nodiscard]] auto country() const noexcept -> country_code {
+    const event_record& r = record();
+    if (!r.country.empty()) return r.country;
+    const bool hosted = kind() == record_kind::visit || kind() == record_kind::summit;
+    return hosted ? r.host_country : country_code{};
+  }
+  /// As diplo::in_person: everything but phone and video meetings.
+  [[nodiscard]] auto in_person() const noexcept -> bool {
+    return kind() != record_kind::meeting ||
+           static_cast<meeting_mode>(record().level_or_mode) == meeting_mode::in_person;
+  }
+  /// Whether `actor` is its host (a visit's, summit's or ceremony's).
+  [[nodiscard]] auto hosted_by(std::string_view actor) const noexcept -> bool {
+    const std::uint32_t h = record().host;
+    return h != string_pool::absent && store_->text(h) == actor;
+  }
+  /// Whether `actor` is among its guests, participants or attendees (its host aside).
+  [[nodiscard]] auto lists(std::string_view actor) const noexcept -> bool {
+    for (std::uint32_t k : store_->actors(i_)) {
+      if (store_->text(k) == actor) return true;
+    }
+    return false;
+  }
+  [[nodiscard]] auto journey() const noexcept -> std::string_view { return store_->text(record().journey); }
+
+ private:
+  const event_store* store_;
+  std::uint32_t i_;
 };
 
 }  // namespace diplo::detail

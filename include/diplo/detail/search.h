@@ -340,19 +340,19 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   std::vector<std::uint32_t> events;
   std::vector<country_code> countries;
   for (auto i : ix.actor_events.of(*n)) {
-    const event& e = t.stored(i);
-    if (!status_counts(base(e).status, f.planned, f.cancelled)) continue;
-    country_code home = actors.country_of(guest, base(e).when.earliest_start());
+    const stored_event e(t.stored(), i);
+    if (!status_counts(e.status(), f.planned, f.cancelled)) continue;
+    country_code home = actors.country_of(guest, e.when().earliest_start());
     if (!f.guest_country.empty() && home != f.guest_country) continue;
     if (!visiting(guest, e, home)) continue;
-    country_code c = country_of(e);
+    country_code c = e.country();
     if (!f.host_country.empty() && c != f.host_country) continue;
     events.push_back(i);
     countries.push_back(c);
   }
   // The day after each event's latest possible last day, as the trip index has it.
   auto numbers = trip_numbers(ix, events, countries, [&](std::uint32_t i) {
-    return std::max(day_number(base(t.stored(i)).when.latest_end()), ix.facts[i].earliest_start + 1);
+    return std::max(day_number(t.stored().record(i).when.latest_end()), ix.facts[i].earliest_start + 1);
   });
   for (std::size_t k = 0; k < events.size(); ++k) {
     if (numbers[k] == out.size()) {
@@ -368,7 +368,7 @@ inline auto trips_of(const timeline& t, const actor_id& guest, const visit_filte
   for (auto& tr : out) {
     whens.clear();
     for (const event_ref& e : tr.events) {
-      if (const auto* v = std::get_if<visit>(&e.stored())) tr.level = std::max(tr.level, v->level);
+      tr.level = std::max(tr.level, e.stored().level());
       whens.push_back(e.when());
     }
     tr.when = trip_period(whens);

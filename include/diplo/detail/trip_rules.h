@@ -19,6 +19,7 @@
 #include <date/date.h>
 
 #include "diplo/country.h"
+#include "diplo/detail/event_store.h"
 #include "diplo/detail/timeline_index.h"
 #include "diplo/error.h"
 #include "diplo/event.h"
@@ -58,16 +59,11 @@ inline auto compare(const order_key& a, const order_key& b) noexcept -> int {
 /// held in person in a country other than `home` (the guest's country that day), and the
 /// guest is not its host. See TRIPS in diplo/query.h. An unknown `home` (a person with no
 /// country and no office covering the day) visits nowhere: abroad cannot be told from home.
-inline auto visiting(const actor_id& guest, const event& e, country_code home) -> bool {
-  country_code c = country_of(e);
-  if (c.empty() || home.empty() || c == home || !in_person(e)) return false;
-  if (const auto* v = std::get_if<visit>(&e)) {
-    return std::find(v->guests.begin(), v->guests.end(), guest) != v->guests.end();
-  }
-  const std::optional<actor_id>* host = nullptr;
-  if (const auto* s = std::get_if<summit>(&e)) host = &s->host;
-  if (const auto* c2 = std::get_if<ceremony>(&e)) host = &c2->host;
-  return host == nullptr || !*host || **host != guest;
+inline auto visiting(const actor_id& guest, const stored_event& e, country_code home) -> bool {
+  country_code c = e.country();
+  if (c.empty() || home.empty() || c == home || !e.in_person()) return false;
+  if (e.kind() == record_kind::visit) return e.lists(guest.value());
+  return !e.hosted_by(guest.value());
 }
 
 /// The days of a trip whose events have the days `whens` (in timeline order, at least one):
