@@ -68,7 +68,7 @@ auto string_pool_builder::intern(std::string_view s) -> std::uint32_t {
   if (pool_.chars_.size() + s.size() > std::numeric_limits<std::uint32_t>::max()) {
     throw_too_many("characters of text", pool_.chars_.size() + s.size());
   }
-  pool_.chars_.append(s);
+  pool_.chars_.append(s.begin(), s.end());
   pool_.offsets_.push_back(static_cast<std::uint32_t>(pool_.chars_.size()));
   slots_[k] = make_slot(number, h);
   if (2 * pool_.size() > slots_.size()) grow();
@@ -230,8 +230,8 @@ void shrink(compressed_lists<T>& lists) {
 }
 
 template <class T>
-auto heap_of(const std::vector<T>& v) noexcept -> std::size_t {
-  return v.capacity() * sizeof(T);
+auto heap_of(const column<T>& v) noexcept -> std::size_t {
+  return v.heap_bytes();
 }
 
 }  // namespace
@@ -246,8 +246,8 @@ auto event_store::build(std::span<const event> events) -> event_store {
   w.sources.offsets.reserve(events.size() + 1);
   for (const event& e : events) w.add(e);
   event_store s;
-  s.records_ = std::move(w.records);
-  s.instants_ = std::move(w.instants);
+  s.records_ = column(std::move(w.records));
+  s.instants_ = column(std::move(w.instants));
   s.instants_.shrink_to_fit();
   s.actors_ = std::move(w.actors);
   s.cities_ = std::move(w.cities);

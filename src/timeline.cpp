@@ -222,7 +222,8 @@ auto index_event_actors(timeline_index& ix, std::span<const event> events, const
     for_each_participant(events[i], [&](const actor_id& a) {
       items.push_back(static_cast<std::uint32_t>(*actors.position(a)));
     });
-    std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), items.end());
+    const std::span<std::uint32_t> mine = items.items().subspan(from);
+    std::sort(mine.begin(), mine.end());
     ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
     const bool group = items.size() - from >= 3;
     for (auto k = from; k < items.size(); ++k) {

@@ -33,6 +33,7 @@
 #include <date/date.h>
 
 #include "diplo/country.h"
+#include "diplo/detail/column.h"
 #include "diplo/detail/timeline_index.h"
 #include "diplo/event.h"
 #include "diplo/export.h"
@@ -60,13 +61,13 @@ class string_pool {
 
   /// The heap this pool holds (characters and offsets, as allocated).
   [[nodiscard]] auto bytes() const noexcept -> std::size_t {
-    return chars_.capacity() + offsets_.capacity() * sizeof(std::uint32_t);
+    return chars_.heap_bytes() + offsets_.heap_bytes();
   }
 
  private:
   friend class string_pool_builder;
-  std::vector<std::uint32_t> offsets_{0, 0};
-  std::string chars_;
+  column<std::uint32_t> offsets_{0, 0};
+  column<char> chars_;
 };
 
 /// Interns strings into a pool: the same text gives the same number. An open-addressing
@@ -194,8 +195,8 @@ class event_store {
  private:
   [[nodiscard]] auto instants_of(std::uint32_t i) const noexcept -> const instants_record*;
 
-  std::vector<event_record> records_;
-  std::vector<instants_record> instants_;  // by event number
+  column<event_record> records_;
+  column<instants_record> instants_;  // by event number
   csr actors_;
   csr cities_;
   compressed_lists<source_record> sources_;

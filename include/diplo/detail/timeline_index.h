@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "diplo/country.h"
+#include "diplo/detail/column.h"
 #include "diplo/event.h"
 
 namespace diplo {
@@ -41,8 +42,8 @@ class consistency_checker;
 /// Compressed lists: the items of list i are items[offsets[i] .. offsets[i+1]).
 template <class T>
 struct compressed_lists {
-  std::vector<std::uint32_t> offsets{0};
-  std::vector<T> items;
+  column<std::uint32_t> offsets{0};
+  column<T> items;
 
   [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::span<const T> {
     if (i + 1 >= offsets.size()) return {};
@@ -95,11 +96,11 @@ struct day_tree {
     std::uint32_t begin = 0;  // its events: by_start[begin, end), by_end[begin, end)
     std::uint32_t end = 0;
   };
-  std::vector<node> nodes;  // nodes[0] is the root (when not empty)
-  std::vector<std::uint32_t> by_start;
-  std::vector<std::uint32_t> by_end;
-  std::vector<std::int32_t> start;  // per event: earliest start day
-  std::vector<std::int32_t> stop;   // per event: latest exclusive end day
+  column<node> nodes;  // nodes[0] is the root (when not empty)
+  column<std::uint32_t> by_start;
+  column<std::uint32_t> by_end;
+  column<std::int32_t> start;  // per event: earliest start day
+  column<std::int32_t> stop;   // per event: latest exclusive end day
 
   /// Calls f(event number) for every event with start <= day < stop (in no useful order).
   template <class F>
@@ -122,8 +123,8 @@ struct day_tree {
   /// Builds the tree of events [start[i], stop[i]) (precondition: start[i] < stop[i]).
   static auto build(std::vector<std::int32_t> start, std::vector<std::int32_t> stop) -> day_tree {
     day_tree t;
-    t.start = std::move(start);
-    t.stop = std::move(stop);
+    t.start = column(std::move(start));
+    t.stop = column(std::move(stop));
     std::vector<std::uint32_t> all(t.start.size());
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
     t.by_start.reserve(all.size());
@@ -160,11 +161,11 @@ struct day_tree {
     std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
       return start[a] != start[b] ? start[a] < start[b] : a < b;
     });
-    by_start.insert(by_start.end(), here.begin(), here.end());
+    by_start.append(here.begin(), here.end());
     std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
       return stop[a] != stop[b] ? stop[a] > stop[b] : a < b;
     });
-    by_end.insert(by_end.end(), here.begin(), here.end());
+    by_end.append(here.begin(), here.end());
     nodes[at].end = static_cast<std::uint32_t>(by_start.size());
     const auto l = make(left);
     nodes[at].left = l;
@@ -183,7 +184,7 @@ struct range_table {
     std::uint32_t begin = 0;
     std::uint32_t end = 0;
   };
-  std::vector<slot> slots;  // a power of two in size, at most half full
+  column<slot> slots;  // a power of two in size, at most half full
 
   [[nodiscard]] static constexpr auto mix(std::uint64_t k) noexcept -> std::uint64_t {
     k ^= k >> 33;
@@ -235,8 +236,8 @@ struct trip_directory {
     std::uint32_t country = 0;  // country_access::bits
     std::uint32_t begin = 0;    // the run's first trip; it ends where the next run begins
   };
-  std::vector<std::uint32_t> offsets{0};  // per actor: its runs are runs[offsets[a], offsets[a + 1])
-  std::vector<run> runs{run{}};           // the last one a sentinel: its begin is the number of trips
+  column<std::uint32_t> offsets{0};  // per actor: its runs are runs[offsets[a], offsets[a + 1])
+  column<run> runs{run{}};           // the last one a sentinel: its begin is the number of trips
 
   /// The range of trips of `actor` to the country of `bits`; empty when none.
   [[nodiscard]] auto find(std::uint32_t actor, std::uint32_t bits) const noexcept
@@ -278,7 +279,7 @@ struct id_table {
     std::uint32_t tag = 0;
     std::uint32_t number = no_index;  // no_index: empty
   };
-  std::vector<slot> slots;  // a power of two in size
+  column<slot> slots;  // a power of two in size
 
   [[nodiscard]] static auto hash(std::string_view id) noexcept -> std::uint64_t {
     return range_table::mix(std::hash<std::string_view>{}(id));
@@ -375,29 +376,29 @@ inline constexpr std::uint32_t span_classes = 6;
 /// The indexes of a frozen timeline. Internal: its layout may change.
 struct timeline_index {
   // Per event (in timeline order).
-  std::vector<event_facts> facts;  // what queries test, one cache line per four
-  csr children;                    // per event
-  csr event_actors;                // per event: actor numbers, sorted
+  column<event_facts> facts;  // what queries test, one cache line per four
+  csr children;               // per event
+  csr event_actors;           // per event: actor numbers, sorted
   // Per actor (numbered in registry order: actor_registry::position).
   csr actor_events;           // all events of the actor, timeline order
   dated_lists group_entries;  // events with 3+ participants, timeline order
   // Events with exactly two participants: pair_table maps pair_key(a, b) to a range of
   // pair_entries (timeline order).
   range_table pair_table;
-  std::vector<dated> pair_entries;
+  column<dated> pair_entries;
   // Every actor's in-person events by span class: span_events.of(actor * span_classes +
   // class), in timeline order, and the longest span of each list in span_max.
   spanned_lists span_events;
-  std::vector<std::int32_t> span_max;
+  column<std::int32_t> span_max;
   // Every person's trips to each country (default filter), by actor, country, then start:
   // trip_table.find(actor, country_access::bits(c)) is the range of `trips` of one.
   trip_directory trip_table;
-  std::vector<trip_start> trips;
+  column<trip_start> trips;
   // Event ids -> event number.
   id_table event_number;
   // Per actor number, its place among all actors sorted by name (ties in registry order):
   // contacts rank counterparts by it without looking names up.
-  std::vector<std::uint32_t> name_rank;
+  column<std::uint32_t> name_rank;
   // The events that may cover a day (whereabouts_on in diplo/query.h).
   day_tree days;
 };
