@@ -230,6 +230,21 @@ class partial_date {
     return precision_ == diplo::precision::day && month_ != 0 && day_ != 0;
   }
 
+  /// True when its fields are in the ranges its constructors keep them in (a year of
+  /// -9999..9999, a month or season that its precision allows, a day of at most 31): what
+  /// a value read as bytes (a snapshot file, diplo/io/snapshot.h) is checked for before use.
+  [[nodiscard]] constexpr auto well_formed() const noexcept -> bool {
+    if (year_ < -9999 || year_ > 9999 || unspecified_digits_ > 2 || day_ > 31) return false;
+    if (qualifier_ > diplo::qualifier::uncertain_approximate) return false;
+    switch (precision_) {
+      case diplo::precision::year: return month_ == 0 && day_ == 0;
+      case diplo::precision::season: return month_ >= 21 && month_ <= 24 && day_ == 0;
+      case diplo::precision::month: return month_ <= 12 && day_ == 0;
+      case diplo::precision::day: return month_ <= 12;
+    }
+    return false;
+  }
+
   /// True when the date was written with unspecified 'X' digits ("202X", "2024-XX",
   /// "2024-10-XX"). Such dates are EDTF level 1 on their own but level 2 as interval ends.
   [[nodiscard]] constexpr auto has_unspecified_digits() const noexcept -> bool {

@@ -241,6 +241,13 @@ class period {
     return truth::no;
   }
 
+  /// True when its ends are well-formed dates (partial_date::well_formed) of known kinds:
+  /// what a value read as bytes (a snapshot file) is checked for before use.
+  [[nodiscard]] constexpr auto well_formed() const noexcept -> bool {
+    return start_kind_ <= end_kind::unknown && end_kind_ <= end_kind::unknown && start_.well_formed() &&
+           end_.well_formed();
+  }
+
   /// EDTF text: "2025-05-07/2025-05-10", "2025-05-09" (one day), "2024-10" (single date),
   /// "2025-05-07/..", "/2025-05-10". `period::parse(p.to_edtf()) == p`.
   [[nodiscard]] auto to_edtf() const -> std::string {

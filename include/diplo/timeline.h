@@ -270,10 +270,16 @@ struct timeline_store {
   std::vector<diagnostic> warnings;
   std::vector<coverage_scope> coverage;
   timeline_index index;
+  // What the columns of `events` and `index` view when the timeline was opened from a
+  // snapshot file (diplo/io/snapshot.h): the mapped file, kept while the store lives.
+  std::shared_ptr<const void> mapping;
 };
 
 /// What a default-constructed timeline reads: no events, no actors (one for all, made once).
 [[nodiscard]] DIPLO_API auto empty_timeline_store() noexcept -> const timeline_store&;
+
+/// The timeline of a store assembled elsewhere than freeze() (a snapshot's reader).
+[[nodiscard]] auto adopt(std::shared_ptr<const timeline_store> store) noexcept -> timeline;
 
 }  // namespace detail
 
@@ -333,6 +339,10 @@ class timeline {
   [[nodiscard]] auto index() const& noexcept -> const detail::timeline_index& { return store().index; }
   auto index() const&& -> const detail::timeline_index& = delete;
 
+  /// Internal: the whole store, for the snapshot writer (diplo/io/snapshot.h).
+  [[nodiscard]] auto internals() const& noexcept -> const detail::timeline_store& { return store(); }
+  auto internals() const&& -> const detail::timeline_store& = delete;
+
   /// Internal: the events as stored, for the queries' machinery. Will change without notice.
   [[nodiscard]] auto stored() const& noexcept -> const detail::event_store& { return store().events; }
   auto stored() const&& -> const detail::event_store& = delete;
@@ -352,6 +362,7 @@ class timeline {
 
  private:
   friend class timeline_builder;
+  friend auto detail::adopt(std::shared_ptr<const detail::timeline_store> store) noexcept -> timeline;
   explicit timeline(std::shared_ptr<const detail::timeline_store> store) noexcept
       : store_(std::move(store)) {}
   [[nodiscard]] auto store() const noexcept -> const detail::timeline_store& {
@@ -515,6 +526,10 @@ class event_range {
 static_assert(std::random_access_iterator<event_range::iterator>);
 
 inline auto timeline::events() const noexcept -> event_range { return event_range(*this); }
+
+inline auto detail::adopt(std::shared_ptr<const timeline_store> store) noexcept -> timeline {
+  return timeline(std::move(store));
+}
 
 inline auto timeline::at(std::size_t i) const noexcept -> event_ref {
   return {*this, static_cast<std::uint32_t>(i)};

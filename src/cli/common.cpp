@@ -20,6 +20,7 @@
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
 #include "diplo/io/jsonl.h"
+#include "diplo/io/snapshot.h"
 
 namespace diplo::cli {
 
@@ -159,6 +160,17 @@ auto context::data() -> const timeline& {
   if (data_files.empty()) {
     data_ = &data::xi_putin();
     info_ = data::xi_putin_info();
+    return *data_;
+  }
+  if (std::any_of(data_files.begin(), data_files.end(),
+                  [](const auto& f) { return io::is_snapshot_path(f); })) {
+    if (data_files.size() > 1) {
+      throw usage_error(
+          "--data: a snapshot (.diplo) is a timeline already built and is read alone; to merge, "
+          "pass the files it was packed from");
+    }
+    owned_ = io::open_snapshot(data_files.front(), &info_);
+    data_ = &*owned_;
     return *data_;
   }
   io::document merged;

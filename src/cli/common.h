@@ -382,6 +382,7 @@ auto add_validate(CLI::App& app) -> command;
 auto add_convert(CLI::App& app) -> command;
 auto add_import_report(CLI::App& app) -> command;
 auto add_merge_report(CLI::App& app) -> command;
+auto add_pack(CLI::App& app) -> command;
 auto add_countries(CLI::App& app) -> command;
 auto add_on(CLI::App& app) -> command;
 auto add_journeys(CLI::App& app) -> command;

@@ -110,7 +110,8 @@ auto main(int argc, char** argv) -> int {
 
   context ctx;
   app.add_option("--data", ctx.data_files,
-                 "Answer from FILE (.json, .jsonl or .csv) instead of the embedded dataset; "
+                 "Answer from FILE (.json, .jsonl, .csv, or a snapshot .diplo made by pack) instead of the "
+                 "embedded dataset; "
                  "repeat to merge several files (CSV names resolve against the files before "
                  "it and the embedded dataset's actors). FILE may also be a folder of the Office "
                  "of the Historian's data (holding visits/ and travels/, e.g. data/historyatstate): "
@@ -122,7 +123,7 @@ auto main(int argc, char** argv) -> int {
                                    add_visits(app),        add_where(app),         add_contacts(app),
                                    add_gap(app),           add_countries(app),     add_on(app),
                                    add_journeys(app),      add_validate(app),      add_convert(app),
-                                   add_import_report(app), add_merge_report(app)};
+                                   add_import_report(app), add_merge_report(app),  add_pack(app)};
   const int status = run(app, commands, ctx, argc, argv);
   // An answer that did not reach stdout (a full disk, a closed pipe) is no answer.
   if (const std::string failure = finish_stdout(); !failure.empty()) {

@@ -7,6 +7,7 @@
 #include "diplo/io/file.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -27,6 +28,7 @@
 #include <fmt/format.h>
 
 #include "diplo/error.h"
+#include "mapped_file.h"
 #include "out_of_memory.h"
 #include "padded_text.h"
 
@@ -62,35 +64,44 @@ auto kind_of(mode_t mode) -> const char* {
   return "of an unknown type";
 }
 
-// Reads the regular file at `path` into `sink` (see read_text_file for the checks and the
-// errors). A Sink has reserve(n), size() and append(bytes, n).
-template <class Sink>
-void read_regular_file(const std::filesystem::path& path, std::uint64_t max_size, Sink& sink) {
-  auto fail = [&](int err) {
-    return diplo::error(fmt::format("[diplo.io] cannot read \"{}\": {}", path.string(), reason(err)));
-  };
+auto read_error(const std::filesystem::path& path, int err) -> diplo::error {
+  return diplo::error(fmt::format("[diplo.io] cannot read \"{}\": {}", path.string(), reason(err)));
+}
+
+// Opens the regular file at `path` for reading: its descriptor, and what fstat says of it.
+auto open_regular_file(const std::filesystem::path& path, struct stat& st) -> fd_guard {
   // Regular files only, refused by their type before they are opened (opening a FIFO
   // waits for a writer, a device may never end): stat() follows symbolic links, so a
   // link to /dev/zero is refused as the device it names. The type is checked again on
   // the open descriptor, opened without waiting, in case the file changed in between.
-  auto check_type = [&](const struct stat& st) {
-    if (S_ISDIR(st.st_mode)) throw fail(EISDIR);
-    if (!S_ISREG(st.st_mode)) {
+  auto check_type = [&](const struct stat& s) {
+    if (S_ISDIR(s.st_mode)) throw read_error(path, EISDIR);
+    if (!S_ISREG(s.st_mode)) {
       throw diplo::error(fmt::format("[diplo.io] cannot read \"{}\": not a regular file ({})", path.string(),
-                                     kind_of(st.st_mode)));
+                                     kind_of(s.st_mode)));
     }
   };
-  struct stat st {};
-  if (::stat(path.c_str(), &st) != 0) throw fail(errno);
+  if (::stat(path.c_str(), &st) != 0) throw read_error(path, errno);
   check_type(st);
   int fd = -1;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   } while (fd < 0 && errno == EINTR);
-  if (fd < 0) throw fail(errno);
+  if (fd < 0) throw read_error(path, errno);
   fd_guard guard(fd);
-  if (::fstat(fd, &st) != 0) throw fail(errno);
+  if (::fstat(fd, &st) != 0) throw read_error(path, errno);
   check_type(st);
+  return fd_guard(guard.release());
+}
+
+// Reads the regular file at `path` into `sink` (see read_text_file for the checks and the
+// errors). A Sink has reserve(n), size() and append(bytes, n).
+template <class Sink>
+void read_regular_file(const std::filesystem::path& path, std::uint64_t max_size, Sink& sink) {
+  auto fail = [&](int err) { return read_error(path, err); };
+  struct stat st {};
+  const fd_guard file = open_regular_file(path, st);
+  const int fd = file.fd;
   auto too_large = [&] {
     return diplo::error(
         fmt::format("[diplo.io] cannot read \"{}\": the file is larger than the limit of {} bytes "
@@ -158,6 +169,20 @@ class padded_sink {
 };
 
 }  // namespace
+
+auto detail::map_file(const std::filesystem::path& path) -> mapped_file {
+  struct stat st {};
+  const fd_guard file = open_regular_file(path, st);
+  mapped_file m;
+  m.size = static_cast<std::size_t>(st.st_size);
+  if (m.size == 0) return m;
+  void* p = ::mmap(nullptr, m.size, PROT_READ, MAP_PRIVATE, file.fd, 0);
+  if (p == MAP_FAILED) throw read_error(path, errno);
+  m.bytes = static_cast<const std::byte*>(p);
+  const std::size_t size = m.size;
+  m.owner = std::shared_ptr<const void>(p, [size](const void* q) { ::munmap(const_cast<void*>(q), size); });
+  return m;
+}
 
 auto read_text_file(const std::filesystem::path& path, std::uint64_t max_size) -> std::string {
   string_sink sink;

@@ -66,6 +66,7 @@ class string_pool {
 
  private:
   friend class string_pool_builder;
+  friend class event_store;
   column<std::uint32_t> offsets_{0, 0};
   column<char> chars_;
 };
@@ -191,6 +192,22 @@ class event_store {
     [[nodiscard]] auto total() const noexcept -> std::size_t { return records + lists + strings; }
   };
   [[nodiscard]] DIPLO_API auto bytes() const noexcept -> footprint;
+
+  /// Calls f(name, column) for each of its arrays, always in the same order: what a
+  /// snapshot file writes and maps back (`Self` is event_store or const event_store).
+  template <class Self, class F>
+  static void for_each_column(Self& s, F&& f) {
+    f("event records", s.records_);
+    f("event instants", s.instants_);
+    f("event actors (offsets)", s.actors_.offsets);
+    f("event actors", s.actors_.items);
+    f("event cities (offsets)", s.cities_.offsets);
+    f("event cities", s.cities_.items);
+    f("event sources (offsets)", s.sources_.offsets);
+    f("event sources", s.sources_.items);
+    f("strings (offsets)", s.strings_.offsets_);
+    f("strings (characters)", s.strings_.chars_);
+  }
 
  private:
   [[nodiscard]] auto instants_of(std::uint32_t i) const noexcept -> const instants_record*;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <span>
 #include <string_view>
@@ -281,8 +282,19 @@ struct id_table {
   };
   column<slot> slots;  // a power of two in size
 
+  /// The same with every compiler and standard library (the table is written to snapshot
+  /// files, which are read on machines of the writer's byte order): eight bytes at a time.
   [[nodiscard]] static auto hash(std::string_view id) noexcept -> std::uint64_t {
-    return range_table::mix(std::hash<std::string_view>{}(id));
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ id.size();
+    std::size_t i = 0;
+    for (; i + 8 <= id.size(); i += 8) {
+      std::uint64_t w = 0;
+      std::memcpy(&w, id.data() + i, 8);
+      h = range_table::mix(h ^ w) + 0x9E3779B97F4A7C15ULL;
+    }
+    std::uint64_t w = 0;
+    if (i < id.size()) std::memcpy(&w, id.data() + i, id.size() - i);
+    return range_table::mix(h ^ w);
   }
 
   /// The number whose id is `id`, or no_index.
@@ -402,6 +414,36 @@ struct timeline_index {
   // The events that may cover a day (whereabouts_on in diplo/query.h).
   day_tree days;
 };
+
+/// Calls f(name, column) for each array of `ix`, always in the same order: what a snapshot
+/// file writes and maps back (`Index` is timeline_index or const timeline_index).
+template <class Index, class F>
+void for_each_column(Index& ix, F&& f) {
+  f("facts", ix.facts);
+  f("children (offsets)", ix.children.offsets);
+  f("children", ix.children.items);
+  f("event actors (offsets)", ix.event_actors.offsets);
+  f("event actors", ix.event_actors.items);
+  f("actor events (offsets)", ix.actor_events.offsets);
+  f("actor events", ix.actor_events.items);
+  f("group entries (offsets)", ix.group_entries.offsets);
+  f("group entries", ix.group_entries.items);
+  f("pair table", ix.pair_table.slots);
+  f("pair entries", ix.pair_entries);
+  f("span events (offsets)", ix.span_events.offsets);
+  f("span events", ix.span_events.items);
+  f("span max", ix.span_max);
+  f("trip directory (offsets)", ix.trip_table.offsets);
+  f("trip directory", ix.trip_table.runs);
+  f("trips", ix.trips);
+  f("event numbers", ix.event_number.slots);
+  f("name ranks", ix.name_rank);
+  f("day tree", ix.days.nodes);
+  f("day tree (by start)", ix.days.by_start);
+  f("day tree (by end)", ix.days.by_end);
+  f("day tree (starts)", ix.days.start);
+  f("day tree (stops)", ix.days.stop);
+}
 
 }  // namespace detail
 

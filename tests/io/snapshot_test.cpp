@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: MIT
+#include <diplo/io/snapshot.h>
+
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <gtest/gtest.h>
+
+#include <diplo/data.h>
+#include <diplo/error.h>
+#include <diplo/io/document.h>
+#include <diplo/query.h>
+#include <diplo/synthetic.h>
+
+namespace {
+
+using diplo::actor_id;
+using diplo::timeline;
+
+// Everything a reader sees of a timeline, as text: its events (values, in order, with
+// names), actors, coverage, warnings, and the answers of every kind of question for its
+// people (every pair for meetings; days of their events for where).
+auto answers_of(const timeline& t, std::size_t most_people = 40) -> std::string {
+  std::string s = fmt::format("{}\n", t);
+  for (const diplo::event_ref e : t.events()) {
+    s += fmt::format("{} | {} | {} | {}\n", e, e.id(), e.kind(), fmt::join(e.participants(), ","));
+    if (const diplo::event_ref f = t.find(e.id()); !f || f.value() != e.value()) s += "find() differs\n";
+  }
+  for (const auto& a : t.actors().actors()) s += fmt::format("actor {}\n", diplo::name_of(a));
+  s += fmt::format("coverage {}\n", t.coverage().size());
+  for (const auto& w : t.warnings()) s += fmt::format("{}\n", w);
+  std::vector<actor_id> people;
+  for (const auto& a : t.actors().actors()) {
+    if (people.size() < most_people && std::holds_alternative<diplo::person>(a))
+      people.push_back(diplo::id_of(a));
+  }
+  for (const actor_id& a : people) {
+    for (const actor_id& b : people) {
+      if (!(a < b)) continue;
+      if (auto m = diplo::last_meeting(t, a, b)) s += fmt::format("last {}\n", *m);
+      s += fmt::format("meetings {}\n", diplo::meetings(t, a, b).size());
+    }
+    for (const auto& tr : diplo::visits(t, {.guest = a})) s += fmt::format("trip {}\n", tr);
+    for (const auto& c : diplo::contacts(t, a)) s += fmt::format("contact {}\n", c);
+    for (const diplo::event_ref& e : t.events_of(a)) {
+      for (const auto& w : diplo::where(t, a, e.when().earliest_start())) s += fmt::format("where {}\n", w);
+    }
+  }
+  for (const diplo::event_ref e : t.events()) {
+    for (const auto& p : diplo::whereabouts_on(t, e.when().earliest_start())) s += fmt::format("on {}\n", p);
+  }
+  return s;
+}
+
+auto bundled_snapshot() -> std::string {
+  return diplo::io::to_snapshot(diplo::data::xi_putin(), diplo::data::xi_putin_info());
+}
+
+auto expect_rejected(const std::string& bytes, const std::string& what) {
+  try {
+    (void)diplo::io::read_snapshot(bytes, "x.diplo");
+    ADD_FAILURE() << "accepted: " << what;
+  } catch (const diplo::error& e) {
+    EXPECT_NE(std::string(e.what()).find("[diplo.snapshot] \"x.diplo\": "), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find(what), std::string::npos) << e.what();
+  }
+}
+
+template <class T>
+void put(std::string& bytes, std::size_t at, T v) {
+  std::memcpy(bytes.data() + at, &v, sizeof v);
+}
+
+TEST(Snapshot, AnswersAsTheTimelineItWasWrittenFrom) {
+  const timeline& t = diplo::data::xi_putin();
+  diplo::io::dataset_info info;
+  const timeline u = diplo::io::read_snapshot(bundled_snapshot(), "xi-putin.diplo", &info);
+  EXPECT_EQ(u.size(), t.size());
+  EXPECT_EQ(answers_of(u), answers_of(t));
+  EXPECT_EQ(info.title, diplo::data::xi_putin_info().title);
+  EXPECT_EQ(info.as_of, diplo::data::xi_putin_info().as_of);
+  EXPECT_EQ(u.coverage().size(), t.coverage().size());
+  for (std::size_t k = 0; k < t.coverage().size(); ++k) EXPECT_EQ(u.coverage()[k], t.coverage()[k]);
+  EXPECT_EQ(u.warnings(), t.warnings());
+  ASSERT_FALSE(t.warnings().empty());  // the bundled data has some: they travel too
+}
+
+TEST(Snapshot, RoundTripsASyntheticWorld) {
+  const timeline t = diplo::io::build(
+      diplo::synthetic::generate({.events = 3000, .seed = 5, .countries = 10, .leaders_per_country = 3}));
+  const timeline u = diplo::io::read_snapshot(diplo::io::to_snapshot(t));
+  EXPECT_EQ(answers_of(u, 25), answers_of(t, 25));
+  for (std::size_t i = 0; i < t.size(); ++i) EXPECT_EQ(u.at(i).value(), t.at(i).value());
+}
+
+TEST(Snapshot, AnEmptyTimelineRoundTrips) {
+  const timeline u = diplo::io::read_snapshot(diplo::io::to_snapshot(timeline{}));
+  EXPECT_TRUE(u.empty());
+  EXPECT_EQ(u.actors().size(), 0U);
+}
+
+TEST(Snapshot, OpensAFileByMappingAndKeepsItWhileAnswersLive) {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   fmt::format("diplo-snapshot-{}", ::testing::UnitTest::GetInstance()->random_seed());
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "xi-putin.diplo";
+  diplo::io::write_snapshot(path, diplo::data::xi_putin(), diplo::data::xi_putin_info());
+  std::optional<diplo::encounter> last;
+  diplo::event_ref first;
+  {
+    const timeline u = diplo::io::open_snapshot(path);
+    EXPECT_EQ(answers_of(u), answers_of(diplo::data::xi_putin()));
+    last = diplo::last_meeting(u, actor_id{"xi-jinping"}, actor_id{"vladimir-putin"});
+    first = u.at(0);
+  }
+  std::filesystem::remove_all(dir);  // the mapping outlives the file's name, and the timeline
+  ASSERT_TRUE(last);
+  EXPECT_EQ(fmt::format("{}", *last),
+            fmt::format("{}", *diplo::last_meeting(diplo::data::xi_putin(), actor_id{"xi-jinping"},
+                                                   actor_id{"vladimir-putin"})));
+  EXPECT_EQ(first.value(), diplo::data::xi_putin().at(0).value());
+}
+
+TEST(Snapshot, ExtensionSaysWhatASnapshotIs) {
+  EXPECT_TRUE(diplo::io::is_snapshot_path("a/world.diplo"));
+  EXPECT_TRUE(diplo::io::is_snapshot_path("WORLD.DIPLO"));
+  EXPECT_FALSE(diplo::io::is_snapshot_path("world.json"));
+  EXPECT_FALSE(diplo::io::is_snapshot_path("diplo"));
+}
+
+TEST(Snapshot, RejectsWhatIsNotOne) {
+  expect_rejected("", "not a diplo snapshot");
+  expect_rejected("hello\n", "not a diplo snapshot");
+  expect_rejected(std::string(100, '{'), "not a diplo snapshot");
+}
+
+TEST(Snapshot, RejectsTruncatedFiles) {
+  const std::string bytes = bundled_snapshot();
+  expect_rejected(bytes.substr(0, 10), "truncated");
+  expect_rejected(bytes.substr(0, 63), "truncated");
+  for (std::size_t cut : {std::size_t{64}, std::size_t{200}, bytes.size() / 2, bytes.size() - 1}) {
+    expect_rejected(bytes.substr(0, cut), "truncated");
+  }
+  expect_rejected(bytes + "x", "something was appended");
+}
+
+TEST(Snapshot, RejectsCorruptBytesByTheirChecksum) {
+  const std::string bytes = bundled_snapshot();
+  for (std::size_t at : {std::size_t{64}, std::size_t{500}, bytes.size() / 3, bytes.size() - 1}) {
+    std::string bad = bytes;
+    bad[at] = static_cast<char>(bad[at] ^ 0x10);
+    expect_rejected(bad, "checksum");
+  }
+}
+
+TEST(Snapshot, RejectsOtherVersionsAndByteOrders) {
+  std::string bytes = bundled_snapshot();
+  put<std::uint32_t>(bytes, 8, 2);
+  expect_rejected(bytes, "snapshot format version 2, where this diplo reads version 1");
+  bytes = bundled_snapshot();
+  put<std::uint32_t>(bytes, 12, 0x04030201);
+  expect_rejected(bytes, "other byte order");
+}
+
+// The table of arrays: array k's offset, count and item size.
+struct array_entry {
+  std::uint64_t offset, count;
+  std::uint32_t item;
+};
+auto array_at(const std::string& bytes, std::size_t k) -> array_entry {
+  array_entry e{};
+  std::memcpy(&e.offset, bytes.data() + 64 + k * 24, 8);
+  std::memcpy(&e.count, bytes.data() + 64 + k * 24 + 8, 8);
+  std::memcpy(&e.item, bytes.data() + 64 + k * 24 + 16, 4);
+  return e;
+}
+
+TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {
+  // Made to harm: the checksum is right, the numbers inside are not.
+  const std::string bytes = bundled_snapshot();
+  std::uint32_t arrays = 0;
+  std::memcpy(&arrays, bytes.data() + 32, 4);
+  ASSERT_GT(arrays, 20U);
+  std::size_t rejected = 0;
+  for (std::size_t k = 2; k < arrays; ++k) {  // every array but the metadata and warnings
+    const array_entry a = array_at(bytes, k);
+    if (a.count == 0 || a.item < 4) continue;
+    // Its first 32-bit word of the last item made huge: a number out of range, or a day
+    // far away (which is no danger, so may be accepted).
+    std::string bad = bytes;
+    put<std::uint32_t>(bad, a.offset + (a.count - 1) * a.item, 0xFFFFFFF0U);
+    diplo::io::detail::reseal_snapshot(bad);
+    try {
+      const timeline u = diplo::io::read_snapshot(bad, "x.diplo");
+      (void)answers_of(u, 10);  // whatever it answers, it reads in bounds (ASan checks)
+    } catch (const diplo::error& e) {
+      EXPECT_NE(std::string(e.what()).find("[diplo.snapshot]"), std::string::npos) << e.what();
+      ++rejected;
+    }
+    // An array said to run past the end of the file.
+    bad = bytes;
+    put<std::uint64_t>(bad, 64 + k * 24 + 8, a.count + bytes.size());
+    diplo::io::detail::reseal_snapshot(bad);
+    expect_rejected(bad, "runs past the end of the file");
+  }
+  EXPECT_GT(rejected, 15U);
+}
+
+TEST(Snapshot, SurvivesRandomBytesBehindAValidChecksum) {
+  const std::string bytes = bundled_snapshot();
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  std::size_t opened = 0;
+  for (int round = 0; round < 300; ++round) {
+    std::string bad = bytes;
+    for (int k = 0; k < 4; ++k) bad[64 + next() % (bad.size() - 64)] = static_cast<char>(next());
+    diplo::io::detail::reseal_snapshot(bad);
+    try {
+      const timeline u = diplo::io::read_snapshot(bad, "x.diplo");
+      (void)answers_of(u, 6);
+      ++opened;
+    } catch (const diplo::error&) {
+    }
+  }
+  SUCCEED() << opened << " of 300 opened";
+}
+
+}  // namespace
