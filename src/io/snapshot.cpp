@@ -159,7 +159,7 @@ void write_snapshot(const std::filesystem::path& path, const timeline& t, const 
   write_file_atomic(path, to_snapshot(t, info));
 }
 
-void detail::reseal_snapshot(std::string& bytes) noexcept {
+void reseal_snapshot(std::string& bytes) noexcept {
   if (bytes.size() < header_size) return;
   const auto* p = reinterpret_cast<const std::byte*>(bytes.data());
   put(bytes, at_checksum, checksum(p + header_size, bytes.size() - header_size));

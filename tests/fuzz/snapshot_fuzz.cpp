@@ -2,7 +2,7 @@
 // Fuzz target: snapshots (diplo::io::read_snapshot; diplo/io/snapshot.h), then every kind
 // of question asked of what opened.
 //
-// The input is resealed first (its checksum written over, detail::reseal_snapshot), so that
+// The input is resealed first (its checksum written over, reseal_snapshot), so that
 // mutations reach the checks behind the checksum: a file made to harm has a right one.
 //
 // Properties: reading throws diplo::error or opens; what opens answers in bounds (ASan and
@@ -57,7 +57,7 @@ void ask_everything(const diplo::timeline& t) {
 
 extern "C" auto LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) -> int {
   std::string bytes(diplo::fuzz::text_of(data, size));
-  diplo::io::detail::reseal_snapshot(bytes);
+  diplo::io::reseal_snapshot(bytes);
   diplo::timeline t;
   try {
     t = diplo::io::read_snapshot(bytes, "fuzz.diplo");

@@ -194,7 +194,7 @@ TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {
     // far away (which is no danger, so may be accepted).
     std::string bad = bytes;
     put<std::uint32_t>(bad, a.offset + (a.count - 1) * a.item, 0xFFFFFFF0U);
-    diplo::io::detail::reseal_snapshot(bad);
+    diplo::io::reseal_snapshot(bad);
     try {
       const timeline u = diplo::io::read_snapshot(bad, "x.diplo");
       (void)answers_of(u, 10);  // whatever it answers, it reads in bounds (ASan checks)
@@ -205,7 +205,7 @@ TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {
     // An array said to run past the end of the file.
     bad = bytes;
     put<std::uint64_t>(bad, 64 + k * 24 + 8, a.count + bytes.size());
-    diplo::io::detail::reseal_snapshot(bad);
+    diplo::io::reseal_snapshot(bad);
     expect_rejected(bad, "runs past the end of the file");
   }
   EXPECT_GT(rejected, 15U);
@@ -222,7 +222,7 @@ TEST(Snapshot, SurvivesRandomBytesBehindAValidChecksum) {
   for (int round = 0; round < 300; ++round) {
     std::string bad = bytes;
     for (int k = 0; k < 4; ++k) bad[64 + next() % (bad.size() - 64)] = static_cast<char>(next());
-    diplo::io::detail::reseal_snapshot(bad);
+    diplo::io::reseal_snapshot(bad);
     try {
       const timeline u = diplo::io::read_snapshot(bad, "x.diplo");
       (void)answers_of(u, 6);

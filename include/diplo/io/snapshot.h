@@ -66,13 +66,9 @@ DIPLO_IO_API void write_snapshot(const std::filesystem::path& path, const timeli
 /// Whether `path` names a snapshot by its extension (".diplo", in any case).
 [[nodiscard]] DIPLO_IO_API auto is_snapshot_path(const std::filesystem::path& path) -> bool;
 
-namespace detail {
-
 /// Writes into `bytes` (a snapshot's, changed by hand) the checksum of its content, so that
 /// a test or a fuzzer reaches the checks behind the checksum. Does nothing to fewer than
-/// 64 bytes.
+/// 64 bytes. Not needed to write a snapshot: `to_snapshot` seals what it writes.
 DIPLO_IO_API void reseal_snapshot(std::string& bytes) noexcept;
-
-}  // namespace detail
 
 }  // namespace diplo::io
