@@ -58,6 +58,7 @@
 #include <diplo/detail/event_store.h>
 #include <diplo/diplo.h>
 #include <diplo/io/jsonl.h>
+#include <diplo/io/snapshot.h>
 #include <diplo/synthetic.h>
 
 #include "diplo_engine.h"
@@ -638,6 +639,10 @@ struct size_result {
   std::size_t jsonl_bytes = 0;
   double write_s = 0;
   double read_jsonl_s = 0;
+  // The snapshot (diplo/io/snapshot.h): its size, the time to write it, to open it (mapped
+  // and checked; the file is in the page cache) and to answer a first question from it.
+  std::size_t snapshot_bytes = 0;
+  double snapshot_write_s = 0, snapshot_open_s = 0, snapshot_first_s = 0;
   double simdjson_s = 0;
   // Memory of the timeline, by part.
   std::size_t timeline_bytes = 0, actor_bytes = 0, warning_bytes = 0, index_bytes = 0;
@@ -726,6 +731,35 @@ auto fits(const config& c, const size_result* prev, std::string_view phase, std:
 const diplo::io::read_limits big_world_limits{.max_file_size = std::uint64_t{1} << 40,
                                               .max_records = std::size_t{1} << 31};
 
+/// The snapshot of `t`: written, opened (mapped and checked; the file is in the page cache)
+/// and asked a first question, whose answer must be the timeline's.
+void measure_snapshot(const diplo::timeline& t, const questions& q, const config& c, const std::string& label,
+                      size_result& res) {
+  const std::filesystem::path path =
+      std::filesystem::path(c.tmp) / fmt::format("diplo-suite-{}-{}.diplo", getpid(), label);
+  auto t0 = clock_type::now();
+  diplo::io::write_snapshot(path, t);
+  res.snapshot_write_s = seconds_since(t0);
+  res.snapshot_bytes = std::filesystem::file_size(path);
+  t0 = clock_type::now();
+  const diplo::timeline u = diplo::io::open_snapshot(path);
+  res.snapshot_open_s = seconds_since(t0);
+  if (!q.meet.empty()) {
+    t0 = clock_type::now();
+    const auto first = diplo::last_meeting(u, q.meet.front().a, q.meet.front().b);
+    res.snapshot_first_s = seconds_since(t0);
+    const auto expected = diplo::last_meeting(t, q.meet.front().a, q.meet.front().b);
+    if (fmt::format("{}", first.has_value()) != fmt::format("{}", expected.has_value()) ||
+        (first && fmt::format("{}", *first) != fmt::format("{}", *expected))) {
+      ++res.mismatches;
+    }
+  }
+  std::filesystem::remove(path);
+  fmt::print(stderr, "   snapshot: {} written in {:.2f} s, opened in {:.1f} ms, first answer in {:.1f} µs\n",
+             human_bytes(static_cast<double>(res.snapshot_bytes)), res.snapshot_write_s,
+             res.snapshot_open_s * 1e3, res.snapshot_first_s * 1e6);
+}
+
 auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_result {
   size_result res;
   res.events = n;
@@ -806,6 +840,7 @@ auto run_size(const config& c, std::size_t n, const size_result* prev) -> size_r
     res.jsonl_bytes = std::filesystem::file_size(path);
   }
   res.write_s = seconds_since(t0);
+  measure_snapshot(*t, q, c, label, res);
   t.reset();
   malloc_trim(0);
   end_phase("diplo");
@@ -984,6 +1019,10 @@ auto to_json(const config& c, const machine& m, const std::vector<size_result>& 
     s += ",\n";
     s += fmt::format("     \"build\": {{\"seconds\": {:.3f}, \"events_per_s\": {}}},\n", r.build_s,
                      jnum(per(n, r.build_s), 0));
+    s += fmt::format(
+        "     \"snapshot\": {{\"bytes\": {}, \"write_s\": {:.3f}, \"open_s\": {:.4f}, "
+        "\"first_answer_s\": {:.6f}}},\n",
+        r.snapshot_bytes, r.snapshot_write_s, r.snapshot_open_s, r.snapshot_first_s);
     const double mb = static_cast<double>(r.jsonl_bytes) / 1e6;
     s += fmt::format(
         "     \"ingest\": {{\"jsonl_bytes\": {}, \"write_s\": {:.3f},\n"
@@ -1107,6 +1146,11 @@ void print_table(const machine& m, const std::vector<size_result>& rs, std::size
     } else {
       fmt::print("(ingest skipped)\n");
     }
+    fmt::print(
+        "  snapshot: {} ({:.0f} B/event), written in {:.2f} s, opened in {:.1f} ms, first answer in {:.1f} "
+        "µs\n",
+        human_bytes(static_cast<double>(r.snapshot_bytes)), static_cast<double>(r.snapshot_bytes) / n,
+        r.snapshot_write_s, r.snapshot_open_s * 1e3, r.snapshot_first_s * 1e6);
     fmt::print(
         "  memory: diplo {:.0f} B/event, {:.0f} without strings (event records {:.0f}, their lists {:.0f}, "
         "strings {:.0f}, indexes {:.0f}, actors+warnings {:.0f})",
