@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -188,7 +189,7 @@ class reader {
     core::column<char> meta, warnings;
     std::size_t k = 0;
     for_each_array(*store, meta, warnings, [&](std::string_view name, auto& c) { view(k++, name, c); });
-    expect(k == arrays_, fmt::format("it holds {} arrays, where version {} has {}", arrays_, version, k));
+    expect(k == arrays_, "it holds {} arrays, where version {} has {}", arrays_, version, k);
     read_metadata(std::string_view(meta.data(), meta.size()), *store, info);
     store->warnings = decode(warnings);
     check_store(store->events);
@@ -202,8 +203,10 @@ class reader {
   [[noreturn]] void fail(std::string_view what) const {
     throw diplo::error(fmt::format("[diplo.snapshot] \"{}\": {}", file_, what));
   }
-  void expect(bool ok, std::string_view what) const {
-    if (!ok) fail(what);
+  // The message is formatted only when the check fails (checks run per item).
+  template <class... A>
+  void expect(bool ok, fmt::format_string<A...> what, A&&... a) const {
+    if (!ok) fail(fmt::format(what, std::forward<A>(a)...));
   }
 
   void check_header() {
@@ -297,12 +300,12 @@ class reader {
   template <class T>
   void check_lists(const core::compressed_lists<T>& l, std::size_t lists, std::string_view name) const {
     expect(l.offsets.size() == lists + 1 && l.offsets[0] == 0 && l.offsets.back() == l.items.size(),
-           fmt::format("{}: lists that do not match their items", name));
-    expect(std::is_sorted(l.offsets.begin(), l.offsets.end()), fmt::format("{}: lists out of order", name));
+           "{}: lists that do not match their items", name);
+    expect(std::is_sorted(l.offsets.begin(), l.offsets.end()), "{}: lists out of order", name);
   }
   template <class C, class F>
   void check_all(const C& items, std::string_view name, F ok) const {
-    for (const auto& x : items) expect(ok(x), fmt::format("{}: a number out of range", name));
+    for (const auto& x : items) expect(ok(x), "{}: a number out of range", name);
   }
 
   void check_store(const core::event_store& s) const {
@@ -317,11 +320,11 @@ class reader {
       expect(r.kind < 4 && static_cast<unsigned>(r.status) <= static_cast<unsigned>(status::postponed) &&
                  r.level_or_mode <= static_cast<std::uint8_t>(visit_level::state) && r.when.well_formed() &&
                  well_formed(r.country) && well_formed(r.host_country),
-             fmt::format("event record {}: a field out of range", i));
+             "event record {}: a field out of range", i);
       expect(string(r.id) && optional(r.parent) && optional(r.host) && string(r.city) && string(r.zone) &&
                  string(r.description) && string(r.notes) && string(r.journey) && string(r.name) &&
                  string(r.series),
-             fmt::format("event record {}: a string number out of range", i));
+             "event record {}: a string number out of range", i);
       for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
       for (std::uint32_t k : s.cities(i)) expect(string(k), "event cities: a string number out of range");
       for (const core::source_record& x : s.sources(i)) {
@@ -348,7 +351,7 @@ class reader {
           const bool strings = name == "strings (offsets)";
           expect((strings ? c.size() >= 2 && c[1] == 0 : c.size() == std::size_t{n} + 1) && c[0] == 0 &&
                      std::is_sorted(c.begin(), c.end()),
-                 fmt::format("{}: lists that do not match their events", name));
+                 "{}: lists that do not match their events", name);
         }
       }
     });
@@ -360,16 +363,22 @@ class reader {
           offsets = c.span();
         }
       } else if (!offsets.empty()) {
-        expect(offsets.back() == c.size(), fmt::format("{}: lists that do not match their items", name));
+        expect(offsets.back() == c.size(), "{}: lists that do not match their items", name);
         offsets = {};
       }
     });
   }
 
-  static auto well_formed(country_code c) noexcept -> bool {
+  // A code of the country table (info() has an answer for every one); each code once
+  // looked up, however many events name it.
+  auto well_formed(country_code c) const -> bool {
     if (c.empty()) return true;
+    const std::uint32_t bits = core::country_access::bits(c);
+    if (countries_seen_.contains(bits)) return true;
     const auto parsed = country_code::try_parse(c.alpha2());
-    return parsed && *parsed == c;
+    if (!parsed || *parsed != c) return false;
+    countries_seen_.insert(bits);
+    return true;
   }
 
   // A hash table: a power of two in size with an empty slot (lookups stop at one).
@@ -377,7 +386,7 @@ class reader {
   void check_table(const core::column<Slot>& slots, std::string_view name, Empty empty) const {
     if (slots.empty()) return;
     expect((slots.size() & (slots.size() - 1)) == 0 && std::any_of(slots.begin(), slots.end(), empty),
-           fmt::format("{}: not a well-formed hash table", name));
+           "{}: not a well-formed hash table", name);
   }
 
   void check_index(const core::timeline_index& ix, std::uint32_t n, std::uint32_t actors) const {
@@ -434,7 +443,7 @@ class reader {
       // Children after their parent: a walk down the tree ends.
       auto child = [&](std::uint32_t c) { return c == core::no_index || (c > k && c < nodes); };
       expect(child(x.left) && child(x.right) && x.begin <= x.end && x.end <= d.by_start.size(),
-             fmt::format("day tree: node {} out of range", k));
+             "day tree: node {} out of range", k);
     }
     check_all(d.by_start, "day tree", [&](std::uint32_t i) { return i < n; });
     check_all(d.by_end, "day tree", [&](std::uint32_t i) { return i < n; });
@@ -444,6 +453,7 @@ class reader {
   std::size_t size_;
   std::string file_;
   std::uint32_t arrays_ = 0;
+  mutable std::unordered_set<std::uint32_t> countries_seen_;
 };
 
 }  // namespace
