@@ -389,12 +389,18 @@ class reader {
            "{}: not a well-formed hash table", name);
   }
 
+  // A day number that the queries' arithmetic (a day after, a span between two) cannot
+  // overflow: the far past and future sentinels of diplo::period are ±10^7.
+  static auto day(std::int32_t d) noexcept -> bool { return d > -(1 << 28) && d < (1 << 28); }
+
   void check_index(const core::timeline_index& ix, std::uint32_t n, std::uint32_t actors) const {
     auto event = [&](std::uint32_t i) { return i < n; };
     auto actor = [&](std::uint32_t a) { return a < actors; };
+    auto dated = [&](const core::dated& d) { return event(d.event) && day(d.day); };
     expect(ix.facts.size() == n, "facts: not one per event");
-    check_all(ix.facts, "facts",
-              [&](const core::event_facts& f) { return f.parent == core::no_index || f.parent < n; });
+    check_all(ix.facts, "facts", [&](const core::event_facts& f) {
+      return (f.parent == core::no_index || f.parent < n) && day(f.earliest_start) && day(f.latest_start);
+    });
     // Each event one deeper than its parent, so that no chain of parents loops.
     for (std::uint32_t i = 0; i < n; ++i) {
       const core::event_facts& f = ix.facts[i];
@@ -408,15 +414,18 @@ class reader {
     check_lists(ix.actor_events, actors, "actor events");
     check_all(ix.actor_events.items, "actor events", event);
     check_lists(ix.group_entries, actors, "group entries");
-    check_all(ix.group_entries.items, "group entries", [&](const core::dated& d) { return event(d.event); });
+    check_all(ix.group_entries.items, "group entries", dated);
     check_table(ix.pair_table.slots, "pair table", [](const auto& x) { return x.key == 0; });
     check_all(ix.pair_table.slots, "pair table", [&](const core::range_table::slot& x) {
       return x.begin <= x.end && x.end <= ix.pair_entries.size();
     });
-    check_all(ix.pair_entries, "pair entries", [&](const core::dated& d) { return event(d.event); });
+    check_all(ix.pair_entries, "pair entries", dated);
     check_lists(ix.span_events, std::size_t{actors} * core::span_classes, "span events");
-    check_all(ix.span_events.items, "span events", [&](const core::spanned& d) { return event(d.event); });
+    check_all(ix.span_events.items, "span events",
+              [&](const core::spanned& d) { return event(d.event) && day(d.day) && day(d.stop); });
     expect(ix.span_max.size() == std::size_t{actors} * core::span_classes, "span max: not one per list");
+    check_all(ix.span_max, "span max", day);
+    check_all(ix.trips, "trips", [&](const core::trip_start& t) { return day(t.earliest) && day(t.latest); });
     const auto& trips = ix.trip_table;
     expect(trips.offsets.size() == std::size_t{actors} + 1 && trips.offsets[0] == 0 &&
                std::is_sorted(trips.offsets.begin(), trips.offsets.end()) &&
@@ -442,10 +451,13 @@ class reader {
       const core::day_tree::node& x = d.nodes[k];
       // Children after their parent: a walk down the tree ends.
       auto child = [&](std::uint32_t c) { return c == core::no_index || (c > k && c < nodes); };
-      expect(child(x.left) && child(x.right) && x.begin <= x.end && x.end <= d.by_start.size(),
-             "day tree: node {} out of range", k);
+      expect(
+          child(x.left) && child(x.right) && x.begin <= x.end && x.end <= d.by_start.size() && day(x.center),
+          "day tree: node {} out of range", k);
     }
     check_all(d.by_start, "day tree", [&](std::uint32_t i) { return i < n; });
+    check_all(d.start, "day tree", day);
+    check_all(d.stop, "day tree", day);
     check_all(d.by_end, "day tree", [&](std::uint32_t i) { return i < n; });
   }
 
