@@ -96,8 +96,8 @@ auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
   const auto last = f.to ? detail::day_number(*f.to) : std::numeric_limits<std::int32_t>::max();
   std::size_t count = 0;
   for (; it != trips.end() && it->earliest <= last; ++it) {
-    if (it->latest > last) continue;
-    if (f.level && it->level != static_cast<std::uint8_t>(*f.level)) continue;
+    if (it->latest() > last) continue;
+    if (f.level && it->level() != static_cast<std::uint8_t>(*f.level)) continue;
     ++count;
   }
   return count;

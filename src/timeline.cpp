@@ -88,7 +88,9 @@ void index_trips(timeline_index& ix, const event_store& events, const actor_regi
                  const std::vector<std::int32_t>& stop) {
   struct entry {
     std::uint64_t key;
-    trip_start trip;
+    std::int32_t earliest = 0;
+    std::int32_t latest = 0;
+    std::uint8_t level = 0;
   };
   std::vector<entry> all;
   std::vector<std::uint32_t> mine;
@@ -130,20 +132,20 @@ void index_trips(timeline_index& ix, const event_store& events, const actor_regi
       for (std::size_t k = 0; k < evs.size(); ++k) {
         const auto i = evs[k];
         if (first + numbers[k] == all.size()) {
-          all.push_back({key, {}});
+          all.push_back({key});
           members.emplace_back();
         }
         const stored_event e(events, i);
         members[numbers[k]].push_back(e.when());
-        auto& level = all[first + numbers[k]].trip.level;
+        auto& level = all[first + numbers[k]].level;
         level = std::max(level, static_cast<std::uint8_t>(e.level()));
       }
       // The trip's first days as visits() has them: a trip's period is not always its
       // first event's (partial dates end where the trip ends).
       for (std::size_t k = 0; k < members.size(); ++k) {
         const period p = trip_period(members[k]);
-        all[first + k].trip.earliest = days_of(p.earliest_start());
-        all[first + k].trip.latest = days_of(p.latest_start());
+        all[first + k].earliest = days_of(p.earliest_start());
+        all[first + k].latest = days_of(p.latest_start());
       }
       from = to;
     }
@@ -153,7 +155,7 @@ void index_trips(timeline_index& ix, const event_store& events, const actor_regi
   ix.trips.resize(all.size());
   for (std::size_t k = 0; k < all.size(); ++k) {
     keys[k] = all[k].key;
-    ix.trips[k] = all[k].trip;
+    ix.trips[k] = trip_start::of(all[k].earliest, all[k].latest, all[k].level);
   }
   ix.trip_table = trip_directory::of_sorted(keys, a);
 }

@@ -160,8 +160,10 @@ TEST(Snapshot, RejectsCorruptBytesByTheirChecksum) {
 
 TEST(Snapshot, RejectsOtherVersionsAndByteOrders) {
   std::string bytes = bundled_snapshot();
-  put<std::uint32_t>(bytes, 8, 2);
-  expect_rejected(bytes, "snapshot format version 2, where this diplo reads version 1");
+  put<std::uint32_t>(bytes, 8, 1);
+  expect_rejected(bytes, "snapshot format version 1, where this diplo reads version 2");
+  put<std::uint32_t>(bytes, 8, 3);
+  expect_rejected(bytes, "snapshot format version 3, where this diplo reads version 2");
   bytes = bundled_snapshot();
   put<std::uint32_t>(bytes, 12, 0x04030201);
   expect_rejected(bytes, "other byte order");

@@ -506,6 +506,9 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
   auto hit = extreme_shared(t, a, b, o, latest);
   if (!hit) return std::nullopt;
   const auto& ix = t.index();
+  // The hit is most often the answer's event, whose record the caller reads next (its days):
+  // asked for now, its miss overlaps the search for the encounter around it.
+  prefetch(&t.stored().record(*hit));
 
   // The encounter around it: its outermost shared ancestor and every shared event inside.
   auto root = *hit;

@@ -27,7 +27,7 @@
 // half-opened. A checksum that matches does not vouch for a file made to harm; the checks
 // of the numbers do, so that such a file may give odd answers but cannot read out of bounds.
 //
-// FORMAT, version 1 (all integers in the writer's byte order; docs/performance.md measures it):
+// FORMAT, version 2 (all integers in the writer's byte order; docs/performance.md measures it):
 //   bytes 0-63     header: "DIPLOSNP", u32 version, u32 byte-order mark 0x01020304,
 //                  u64 file size, u64 checksum of bytes 64.., u32 number of arrays
 //   then           a table of arrays: per array u64 offset, u64 count, u32 item size, u32 0
