@@ -178,8 +178,7 @@ struct store_writer {
     }
     if (sources.items.size() > max_count) throw_too_many("sources", sources.items.size());
     sources.offsets.push_back(static_cast<std::uint32_t>(sources.items.size()));
-    r.has_starts = b.starts_at.has_value() ? 1 : 0;
-    r.has_ends = b.ends_at.has_value() ? 1 : 0;
+    r.instants = static_cast<std::uint8_t>((b.starts_at ? has_start : 0) | (b.ends_at ? has_end : 0));
     if (b.starts_at || b.ends_at) {
       instants.push_back({.event = static_cast<std::uint32_t>(records.size()),
                           .starts = b.starts_at ? b.starts_at->time_since_epoch().count() : 0,
@@ -261,7 +260,7 @@ auto event_store::build(std::span<const event> events) -> event_store {
 
 auto event_store::instants_of(std::uint32_t i) const noexcept -> const instants_record* {
   const auto& r = records_[i];
-  if (r.has_starts == 0 && r.has_ends == 0) return nullptr;
+  if (r.instants == 0) return nullptr;
   auto it = std::lower_bound(instants_.begin(), instants_.end(), i,
                              [](const instants_record& x, std::uint32_t n) { return x.event < n; });
   return it == instants_.end() || it->event != i ? nullptr : &*it;
@@ -269,13 +268,13 @@ auto event_store::instants_of(std::uint32_t i) const noexcept -> const instants_
 
 auto event_store::starts_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
   const instants_record* x = instants_of(i);
-  if (x == nullptr || records_[i].has_starts == 0) return std::nullopt;
+  if (x == nullptr || (records_[i].instants & has_start) == 0) return std::nullopt;
   return date::sys_seconds{std::chrono::seconds{x->starts}};
 }
 
 auto event_store::ends_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
   const instants_record* x = instants_of(i);
-  if (x == nullptr || records_[i].has_ends == 0) return std::nullopt;
+  if (x == nullptr || (records_[i].instants & has_end) == 0) return std::nullopt;
   return date::sys_seconds{std::chrono::seconds{x->ends}};
 }
 

@@ -306,6 +306,7 @@ class partial_date {
   std::uint8_t unspecified_digits_ = 0;  // trailing 'X' digits of the year: 0, 1 or 2
   diplo::precision precision_ = diplo::precision::year;
   diplo::qualifier qualifier_ = diplo::qualifier::none;
+  std::uint8_t reserved_ = 0;  // no padding: a date's bytes are its value (snapshot files)
 };
 
 namespace detail {

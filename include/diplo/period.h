@@ -314,7 +314,8 @@ class period {
   partial_date end_;
   enum end_kind start_kind_ = end_kind::known;
   enum end_kind end_kind_ = end_kind::known;
-  bool one_day_ = false;  // a single day-precision date with 'X' digits: length exactly 1
+  bool one_day_ = false;       // a single day-precision date with 'X' digits: length exactly 1
+  std::uint8_t reserved_ = 0;  // no padding: a period's bytes are its value (snapshot files)
 };
 
 /// Whether `a` ends before `b` starts (a.end <= b.start, half-open: so "meets" counts).

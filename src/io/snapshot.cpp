@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -145,6 +146,9 @@ auto to_snapshot(const timeline& t, const dataset_info& info) -> std::string {
   std::vector<entry> arrays;
   for_each_array(s, meta, warnings, [&](std::string_view, const auto& c) {
     using T = typename std::decay_t<decltype(c)>::value_type;
+    // No padding and no bit-fields: the bytes written are the values alone, so two packs of
+    // one timeline are the same file (and no indeterminate byte is read).
+    static_assert(std::has_unique_object_representations_v<T>, "an array's items must have no padding");
     arrays.push_back({reinterpret_cast<const std::byte*>(c.data()), c.size(), sizeof(T), 0});
   });
   std::size_t end = round_up(header_size + arrays.size() * toc_entry_size);

@@ -102,18 +102,18 @@ struct source_record {
   std::uint32_t title = 0;
   partial_date published;
   bool has_published = false;
+  std::uint8_t reserved[3] = {};  // 0: no padding, so that a snapshot's bytes are its values
 };
 
 /// The fixed part of one event. `level_or_mode` is a visit's level or a meeting's mode;
-/// `has_starts`/`has_ends` say whether the event has exact instants (kept apart, in
-/// `event_store::instants`).
+/// `instants` says whether the event has exact instants (has_start, has_end bits; kept apart,
+/// in `event_store::instants`). No padding (see snapshot_items).
 struct event_record {
   period when;
   std::uint8_t kind = 0;  // event's alternative: visit, summit, meeting, ceremony
   diplo::status status = status::occurred;
   std::uint8_t level_or_mode = 0;
-  std::uint8_t has_starts : 1 = 0;
-  std::uint8_t has_ends : 1 = 0;
+  std::uint8_t instants = 0;  // has_start | has_end
   country_code country;       // the place's
   country_code host_country;  // a visit's or summit's
   std::uint32_t id = 0;
@@ -128,10 +128,13 @@ struct event_record {
   std::uint32_t series = 0;  // a summit's
 };
 static_assert(std::is_trivially_copyable_v<event_record>);
+inline constexpr std::uint8_t has_start = 1;  // event_record::instants: an exact start instant
+inline constexpr std::uint8_t has_end = 2;    // and an exact end instant
 
 /// The exact instants of one event that has any (seconds since 1970 UTC).
 struct instants_record {
   std::uint32_t event = 0;
+  std::uint32_t reserved = 0;  // 0: no padding
   std::int64_t starts = 0;
   std::int64_t ends = 0;
 };
