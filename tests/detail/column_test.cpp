@@ -94,7 +94,7 @@ TEST(Column, CopiesOwnTheirItemsAndMovesKeepTheirBuffer) {
 // The oracle: a std::map from key to the run [begin, end) of equal keys in a sorted array.
 TEST(RangeTable, FindsEveryRunAndNothingElseAtEverySize) {
   std::mt19937_64 rng(15);
-  for (const std::size_t runs : {1, 2, 3, 5, 8, 13, 100, 1000, 4097}) {
+  for (const std::size_t runs : {1U, 2U, 3U, 5U, 8U, 13U, 100U, 1000U, 4097U}) {
     std::vector<std::uint64_t> keys;
     std::map<std::uint64_t, std::pair<std::uint32_t, std::uint32_t>> oracle;
     std::set<std::uint64_t> distinct;
