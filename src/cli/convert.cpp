@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // diplo convert [--from FORMAT] IN OUT: from one format to another (.json, .jsonl, .csv),
-// or an Office of the Historian folder to any of them; written atomically.
+// or an Office of the Historian folder, a COLT file or a snapshot (.diplo) to any of them;
+// written atomically.
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -11,6 +13,7 @@
 #include "common.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
+#include "diplo/io/snapshot.h"
 
 namespace diplo::cli {
 namespace {
@@ -26,6 +29,15 @@ void warn_csv_losses(const timeline& t, const io::dataset_info& info, const std:
   for (const io::csv_loss& l : losses) print_err("  {} {}\n", l.count, l.what);
 }
 
+// OUT written (atomically) from `t`, with the summary line on stderr.
+void write_out(const timeline& t, const io::dataset_info& info, const std::string& out,
+               std::string_view merged = "") {
+  if (io::format_of(out) == io::format::csv) warn_csv_losses(t, info, out);
+  io::save(out, t, info);
+  print_err("diplo: wrote {} event{}, {} actor{}{} to {}\n", t.size(), t.size() == 1 ? "" : "s",
+            t.actors().size(), t.actors().size() == 1 ? "" : "s", merged, out);
+}
+
 }  // namespace
 
 auto add_convert(CLI::App& app) -> command {
@@ -35,8 +47,8 @@ auto add_convert(CLI::App& app) -> command {
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("convert", "Convert a data file to another format");
   sub->add_option("IN", o->in,
-                  "The file to read: .json, .jsonl or .csv; or a folder of the Office of the "
-                  "Historian's data (holding visits/ and travels/)")
+                  "The file to read: .json, .jsonl or .csv, or a snapshot (.diplo) made by pack; or "
+                  "a folder of the Office of the Historian's data (holding visits/ and travels/)")
       ->required();
   sub->add_option("OUT", o->out, "The file to write: .json, .jsonl or .csv (replaced atomically)")
       ->required();
@@ -53,6 +65,8 @@ auto add_convert(CLI::App& app) -> command {
              "so it is never left half-written. CSV names resolve against the embedded dataset's\n"
              "actors. A summary goes to stderr. CSV holds no actor records, no dataset block and\n"
              "only the URL of each source: writing .csv warns with a count of each thing left out.\n"
+             "A snapshot IN (.diplo, made by 'diplo pack') gives back the timeline it holds, with\n"
+             "its actors, coverage and dataset description: 'diplo convert OUT.diplo back.json'.\n"
              "--from historyatstate DIR imports the Office of the Historian's visits and travels\n"
              "from a folder as the Office publishes them (visits/ and travels/; data/historyatstate\n"
              "in diplo's repository) and prints the import report's counts to stderr; 'diplo\n"
@@ -88,11 +102,13 @@ auto add_convert(CLI::App& app) -> command {
         ctx.curation = o->curation;     // for the folders among the --data files too
         if (!ctx.data_files.empty()) {  // the --data files, then IN, as --data merges them
           ctx.data_files.push_back(o->in);
-          const timeline& t = ctx.data();
-          io::save(o->out, t, ctx.info());
-          print_err("diplo: wrote {} event{}, {} actor{} ({} files merged) to {}\n", t.size(),
-                    t.size() == 1 ? "" : "s", t.actors().size(), t.actors().size() == 1 ? "" : "s",
-                    ctx.data_files.size(), o->out);
+          write_out(ctx.data(), ctx.info(), o->out, fmt::format(" ({} files merged)", ctx.data_files.size()));
+          return answered;
+        }
+        if (!dir && !colt && io::is_snapshot_path(o->in)) {  // built already: read back as it is
+          io::dataset_info info;
+          const timeline t = io::open_snapshot(o->in, &info);
+          write_out(t, info, o->out);
           return answered;
         }
         std::vector<diagnostic> warnings;
@@ -112,10 +128,7 @@ auto add_convert(CLI::App& app) -> command {
         } else {
           for (const diagnostic& w : t.warnings()) print_err("{}\n", w);
         }
-        if (io::format_of(o->out) == io::format::csv) warn_csv_losses(t, info, o->out);
-        io::save(o->out, t, info);
-        print_err("diplo: wrote {} event{}, {} actor{} to {}\n", t.size(), t.size() == 1 ? "" : "s",
-                  t.actors().size(), t.actors().size() == 1 ? "" : "s", o->out);
+        write_out(t, info, o->out);
         return answered;
       }};
 }

@@ -456,6 +456,34 @@ diplo_cli_test(convert-unknown-format RC 2
 diplo_cli_test(convert-broken RC 2
   ARGS convert "${_cli_data}/broken.json" "${_cli_work}/broken.csv"
   STDERR "^diplo: the data has 4 errors:\n")
+# --- pack, --data FILE.diplo, and convert back from a snapshot ---------------------------------
+diplo_cli_test(pack-bundled RC 0
+  ARGS pack "${PROJECT_SOURCE_DIR}/data/xi-putin.json" "${_cli_work}/xi-putin.diplo"
+  STDERR "diplo: wrote a snapshot of 95 events, 27 actors to [^\n]*xi-putin\\.diplo\n$"
+  FIXTURES_SETUP cli_snapshot)
+diplo_cli_test(snapshot-answers RC 0
+  ARGS --data "${_cli_work}/xi-putin.diplo" last-meeting "Xi Jinping" "Vladimir Putin" --before 2025-05-07
+  STDOUT "^Xi Jinping and Vladimir Putin last met in person before 7 May 2025: 22 October 2024, in Kazan, Russia\\.\n"
+  FIXTURES_REQUIRED cli_snapshot)
+diplo_cli_test(snapshot-read-alone RC 2
+  ARGS --data "${_cli_work}/xi-putin.diplo" --data "${PROJECT_SOURCE_DIR}/data/xi-putin.json" last-meeting Xi Putin
+  STDERR "^diplo: --data: a snapshot \\(\\.diplo\\) is a timeline already built and is read alone"
+  FIXTURES_REQUIRED cli_snapshot)
+diplo_cli_test(snapshot-not-one RC 2
+  ARGS --data "${_cli_data}/not-a-snapshot.diplo" last-meeting Xi Putin
+  STDERR "^diplo: \\[diplo\\.snapshot\\] [^\n]*not-a-snapshot\\.diplo\": not a diplo snapshot")
+diplo_cli_test(convert-snapshot-to-json RC 0
+  ARGS convert "${_cli_work}/xi-putin.diplo" "${_cli_work}/from-snapshot.json"
+  STDERR "^diplo: wrote 95 events, 27 actors to [^\n]*from-snapshot\\.json\n$"
+  FIXTURES_REQUIRED cli_snapshot FIXTURES_SETUP cli_from_snapshot)
+diplo_cli_test(convert-snapshot-answers RC 0
+  ARGS --data "${_cli_work}/from-snapshot.json" last-meeting "Xi Jinping" "Vladimir Putin" --before 2025-05-07
+  STDOUT "^Xi Jinping and Vladimir Putin last met in person before 7 May 2025: 22 October 2024, in Kazan, Russia\\.\n"
+  FIXTURES_REQUIRED cli_from_snapshot)
+diplo_cli_test(convert-snapshot-not-one RC 2
+  ARGS convert "${_cli_data}/not-a-snapshot.diplo" "${_cli_work}/never.json"
+  STDERR "^diplo: \\[diplo\\.snapshot\\] [^\n]*not a diplo snapshot")
+
 # Writing CSV names what it leaves out, with counts; a city with '/', a URL with a space and
 # a formula-like name come back as they were (data/FORMAT.md, "What CSV holds", "Escapes").
 diplo_cli_test(convert-csv-names-losses RC 0
