@@ -53,6 +53,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
@@ -244,8 +245,9 @@ class period {
   /// True when its ends are well-formed dates (partial_date::well_formed) of known kinds:
   /// what a value read as bytes (a snapshot file) is checked for before use.
   [[nodiscard]] constexpr auto well_formed() const noexcept -> bool {
+    // The flag's byte, not its value: a bool that is neither 0 nor 1 may not be read.
     return start_kind_ <= end_kind::unknown && end_kind_ <= end_kind::unknown && start_.well_formed() &&
-           end_.well_formed();
+           end_.well_formed() && std::bit_cast<std::uint8_t>(one_day_) <= 1;
   }
 
   /// EDTF text: "2025-05-07/2025-05-10", "2025-05-09" (one day), "2024-10" (single date),

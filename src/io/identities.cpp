@@ -137,7 +137,10 @@ auto identity_table::find(std::string_view folded, const std::vector<country_cod
 }
 
 auto identity_table::of(const actor& a) const -> const known_identity* {
-  const auto [first, last] = office_days(a);
+  // (Not a structured binding: clang before 16 cannot capture one in the lambda below.)
+  const auto days = office_days(a);
+  const auto first = days.first;
+  const auto last = days.second;
   const auto countries = countries_of(a);
   return std::visit(
       [&](const auto& x) -> const known_identity* {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -21,6 +22,7 @@
 #include "diplo/detail/column.h"
 #include "diplo/detail/event_store.h"
 #include "diplo/detail/timeline_index.h"
+#include "diplo/detail/utf8.h"
 #include "diplo/error.h"
 #include "diplo/io/file.h"
 #include "diplo/io/json.h"
@@ -351,7 +353,8 @@ class reader {
       for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
       for (std::uint32_t k : s.cities(i)) expect(string(k), "event cities: a string number out of range");
       for (const core::source_record& x : s.sources(i)) {
-        expect(string(x.url) && string(x.publisher) && string(x.title) && x.published.well_formed(),
+        expect(string(x.url) && string(x.publisher) && string(x.title) && x.published.well_formed() &&
+                   std::bit_cast<std::uint8_t>(x.has_published) <= 1,  // its byte: 2 is no bool
                "event sources: a field out of range");
       }
     }
@@ -378,6 +381,7 @@ class reader {
         }
       }
     });
+    check_text(s);
     // Each set of offsets ends at its items' end.
     std::span<const std::uint32_t> offsets;
     core::event_store::for_each_column(s, [&](std::string_view name, const auto& c) {
@@ -390,6 +394,33 @@ class reader {
         offsets = {};
       }
     });
+  }
+
+  // Every string valid UTF-8, as a text file's reader guarantees (names are folded, ids
+  // compared, text printed). The characters of all the strings are one UTF-8 text, and each
+  // string starts where a character starts: then each is whole characters. (After
+  // check_store_lists: the offsets are in bounds.) Only a failure looks for the string.
+  void check_text(const core::event_store& s) const {
+    std::string_view all;
+    std::span<const std::uint32_t> starts;
+    core::event_store::for_each_column(s, [&](std::string_view name, const auto& c) {
+      using T = typename std::decay_t<decltype(c)>::value_type;
+      if constexpr (std::is_same_v<T, char>) {
+        if (name == "strings (characters)") all = {c.data(), c.size()};
+      } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+        if (name == "strings (offsets)") starts = c.span();
+      }
+    });
+    bool whole = core::is_valid_utf8(all);  // eight ASCII bytes at a time
+    for (const std::uint32_t at : starts) {
+      const auto byte = at < all.size() ? static_cast<unsigned char>(all[at]) : 0U;
+      whole &= (byte & 0xC0U) != 0x80U;  // not a continuation byte
+    }
+    if (whole) return;
+    const core::string_pool& pool = s.strings();
+    for (std::uint32_t k = 0; k < pool.size(); ++k) {
+      expect(core::is_valid_utf8(pool[k]), "string {}: not valid UTF-8", k);
+    }
   }
 
   // A code of the country table (info() has an answer for every one); each code once

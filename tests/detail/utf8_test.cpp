@@ -214,6 +214,35 @@ TEST(Utf8, ValidatesTextLikeTheOracle) {
   EXPECT_LT(valid, 99'000);
 }
 
+TEST(Utf8, FindsTheFirstBadByteAfterRunsOfAscii) {
+  // first_invalid skips eight ASCII bytes at a time: long ASCII runs with the sequence bytes
+  // between them, the bad byte at every position of a word, against the oracle.
+  std::mt19937 rng(17);
+  constexpr std::array<unsigned char, 10> rare{0x80, 0x9F, 0xA0, 0xBF, 0xC2, 0xC3, 0xE0, 0xED, 0xF0, 0xFF};
+  std::uniform_int_distribution<int> percent(0, 99);
+  std::uniform_int_distribution<std::size_t> pick(0, rare.size() - 1);
+  std::uniform_int_distribution<std::size_t> size(0, 40);
+  int broken = 0;
+  for (int k = 0; k < 50'000; ++k) {
+    std::string s(size(rng), 'a');
+    for (char& c : s) {
+      if (percent(rng) < 4) c = static_cast<char>(rare[pick(rng)]);
+    }
+    const std::size_t at = utf8::first_invalid(s);
+    if (oracle_valid(s)) {
+      ASSERT_EQ(at, std::string_view::npos) << testing::PrintToString(s);
+      continue;
+    }
+    ++broken;
+    ASSERT_LT(at, s.size()) << testing::PrintToString(s);
+    ASSERT_TRUE(oracle_valid(s.substr(0, at))) << testing::PrintToString(s);
+    ASSERT_EQ(oracle_length(s.substr(at)), 0U) << testing::PrintToString(s);
+  }
+  EXPECT_GT(broken, 5'000);
+  EXPECT_EQ(utf8::first_invalid(std::string(64, 'x') + "\xC3"), 64U);
+  EXPECT_EQ(utf8::first_invalid(std::string(63, 'x') + "\xC3\xA9" + std::string(9, 'y') + "\x80"), 74U);
+}
+
 TEST(Utf8, CountsAndWidensCharactersEachBadByteOneReplacement) {
   EXPECT_EQ(utf8::length(""), 0U);
   EXPECT_EQ(utf8::length("Erdo\xC4\x9F"

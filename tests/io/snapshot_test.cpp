@@ -209,6 +209,26 @@ auto array_at(const std::string& bytes, std::size_t k) -> array_entry {
   return e;
 }
 
+TEST(Snapshot, RejectsTextThatIsNotUtf8) {
+  // Behind a valid checksum, a byte of the strings' characters (the one array of bytes after
+  // the metadata and the warnings) that no UTF-8 text holds: names are folded and printed,
+  // so a snapshot's text is checked as a text file's is (a fuzzer found the crash).
+  const std::string bytes = bundled_snapshot();
+  std::uint32_t arrays = 0;
+  std::memcpy(&arrays, bytes.data() + 32, 4);
+  std::size_t k = 2;
+  while (k < arrays && array_at(bytes, k).item != 1) ++k;
+  ASSERT_LT(k, arrays);
+  const array_entry chars = array_at(bytes, k);
+  ASSERT_GT(chars.count, 100U);
+  for (const std::uint64_t at : {std::uint64_t{0}, chars.count / 2, chars.count - 1}) {
+    std::string bad = bytes;
+    bad[chars.offset + at] = '\xFF';
+    diplo::io::reseal_snapshot(bad);
+    expect_rejected(bad, "not valid UTF-8");
+  }
+}
+
 TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {
   // Made to harm: the checksum is right, the numbers inside are not.
   const std::string bytes = bundled_snapshot();

@@ -33,8 +33,11 @@
 
 #include <cassert>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace diplo::detail {
 
@@ -119,6 +122,14 @@ constexpr void encode(char32_t cp, std::string& out) {
 /// `std::string_view::npos` when `s` is all well-formed UTF-8.
 [[nodiscard]] constexpr auto first_invalid(std::string_view s) noexcept -> std::size_t {
   for (std::size_t i = 0; i < s.size();) {
+    if (!std::is_constant_evaluated() && i + 8 <= s.size()) {  // eight ASCII bytes at a time
+      std::uint64_t w = 0;
+      std::memcpy(&w, s.data() + i, 8);
+      if ((w & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
     if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII, most of any text
       ++i;
       continue;
