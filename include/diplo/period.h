@@ -53,14 +53,15 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include <date/date.h>
 #include <fmt/format.h>
@@ -245,9 +246,8 @@ class period {
   /// True when its ends are well-formed dates (partial_date::well_formed) of known kinds:
   /// what a value read as bytes (a snapshot file) is checked for before use.
   [[nodiscard]] constexpr auto well_formed() const noexcept -> bool {
-    // The flag's byte, not its value: a bool that is neither 0 nor 1 may not be read.
     return start_kind_ <= end_kind::unknown && end_kind_ <= end_kind::unknown && start_.well_formed() &&
-           end_.well_formed() && std::bit_cast<std::uint8_t>(one_day_) <= 1;
+           end_.well_formed() && one_day_byte() <= 1;
   }
 
   /// EDTF text: "2025-05-07/2025-05-10", "2025-05-09" (one day), "2024-10" (single date),
@@ -308,6 +308,15 @@ class period {
     return end_kind_ == end_kind::known  ? end_.latest() + date::days{1}
            : end_kind_ == end_kind::open ? far_future
                                          : far_future - date::days{1};
+  }
+
+  // The one-day flag's byte, not its value: a bool that is neither 0 nor 1 may not be read
+  // (bytes from a file); copied as a byte, never loaded as a bool.
+  [[nodiscard]] constexpr auto one_day_byte() const noexcept -> unsigned {
+    if (std::is_constant_evaluated()) return one_day_ ? 1U : 0U;  // a constant's flag is a bool
+    unsigned char b = 0;
+    std::memcpy(&b, &one_day_, 1);
+    return b;
   }
 
   // When a kind is not `known`, the matching date is a copy of the other end and is ignored

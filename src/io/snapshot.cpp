@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -354,7 +353,7 @@ class reader {
       for (std::uint32_t k : s.cities(i)) expect(string(k), "event cities: a string number out of range");
       for (const core::source_record& x : s.sources(i)) {
         expect(string(x.url) && string(x.publisher) && string(x.title) && x.published.well_formed() &&
-                   std::bit_cast<std::uint8_t>(x.has_published) <= 1,  // its byte: 2 is no bool
+                   byte_of(x.has_published) <= 1,
                "event sources: a field out of range");
       }
     }
@@ -421,6 +420,14 @@ class reader {
     for (std::uint32_t k = 0; k < pool.size(); ++k) {
       expect(core::is_valid_utf8(pool[k]), "string {}: not valid UTF-8", k);
     }
+  }
+
+  // A flag's byte, copied, never loaded as a bool: a bool that is neither 0 nor 1 (a byte
+  // of a file made to harm) may not be read.
+  static auto byte_of(const bool& flag) noexcept -> unsigned {
+    unsigned char b = 0;
+    std::memcpy(&b, &flag, 1);
+    return b;
   }
 
   // A code of the country table (info() has an answer for every one); each code once
