@@ -34,8 +34,8 @@ namespace core = diplo::detail;
 namespace {
 
 constexpr std::string_view magic = "DIPLOSNP";
-constexpr std::uint32_t version =
-    2;  // 2: the checksum in eight lanes; hash tables of any size; trips in 8 bytes
+// 2: the checksum in eight lanes; hash tables of any size; trips in 8 bytes.
+constexpr std::uint32_t version = 2;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 64;
 constexpr std::size_t toc_entry_size = 24;
