@@ -17,132 +17,56 @@
 #include <variant>
 #include <vector>
 
-#include <fmt/format.h>
-
-#include "diplo/error.h"
-
 namespace diplo::detail {
 
 namespace {
 
-constexpr std::size_t max_count = std::numeric_limits<std::uint32_t>::max() - 1;
-
-[[noreturn]] void throw_too_many(std::string_view what, std::size_t n) {
-  throw diplo::error(
-      fmt::format("[diplo.timeline] too many {} for the event store: {} (at most {})", what, n, max_count));
-}
-
-auto hash_of(std::string_view s) noexcept -> std::size_t { return std::hash<std::string_view>{}(s); }
-
-// A slot of the interning table: the string's number + 1 in the low 32 bits (0: a free slot),
-// 32 bits of its hash above them.
-auto high_bits(std::size_t h) noexcept -> std::uint32_t {
-  return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32 ^ static_cast<std::uint64_t>(h));
-}
-auto make_slot(std::size_t number, std::size_t h) noexcept -> std::uint64_t {
-  return std::uint64_t{high_bits(h)} << 32 | static_cast<std::uint32_t>(number + 1);
-}
-auto slot_hash(std::uint64_t slot) noexcept -> std::uint32_t {
-  return static_cast<std::uint32_t>(slot >> 32);
-}
-
-}  // namespace
-
-// --- string_pool_builder ---------------------------------------------------------------------
-
-string_pool_builder::string_pool_builder() : slots_(64, 0) {}
-
-auto string_pool_builder::intern(std::string_view s) -> std::uint32_t {
-  if (s.empty()) return 0;
-  const std::size_t h = hash_of(s);
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t k = h & mask;
-  for (; slots_[k] != 0; k = (k + 1) & mask) {
-    // Most slots of other strings are told apart by the hash's high bits, without reading the text.
-    if (slot_hash(slots_[k]) != high_bits(h)) continue;
-    const std::uint32_t n = static_cast<std::uint32_t>(slots_[k]) - 1;
-    if (pool_[n] == s) return n;
-  }
-  const std::size_t number = pool_.size();
-  if (number >= max_count) throw_too_many("strings", number + 1);
-  if (pool_.chars_.size() + s.size() > std::numeric_limits<std::uint32_t>::max()) {
-    throw_too_many("characters of text", pool_.chars_.size() + s.size());
-  }
-  pool_.chars_.append(s.begin(), s.end());
-  pool_.offsets_.push_back(static_cast<std::uint32_t>(pool_.chars_.size()));
-  slots_[k] = make_slot(number, h);
-  if (2 * pool_.size() > slots_.size()) grow();
-  return static_cast<std::uint32_t>(number);
-}
-
-void string_pool_builder::reserve(std::size_t strings, std::size_t chars) {
-  pool_.chars_.reserve(chars);
-  pool_.offsets_.reserve(strings + 2);
-  std::size_t slots = slots_.size();
-  while (slots < 2 * (strings + 1)) slots *= 2;
-  if (slots > slots_.size()) rehash(slots);
-}
-
-void string_pool_builder::grow() { rehash(slots_.size() * 2); }
-
-void string_pool_builder::rehash(std::size_t slots) {
-  slots_.assign(slots, 0);
-  const std::size_t mask = slots - 1;
-  for (std::size_t n = 1; n < pool_.size(); ++n) {
-    const std::size_t h = hash_of(pool_[static_cast<std::uint32_t>(n)]);
-    std::size_t k = h & mask;
-    while (slots_[k] != 0) k = (k + 1) & mask;
-    slots_[k] = make_slot(n, h);
-  }
-}
-
-auto string_pool_builder::finish() && -> string_pool {
-  slots_ = {};
-  pool_.chars_.shrink_to_fit();
-  pool_.offsets_.shrink_to_fit();
-  return std::move(pool_);
-}
-
-// --- event_store ---------------------------------------------------------------------------------
-
-namespace {
+constexpr std::size_t max_count = max_store_count;
 
 /// Builds an event_store's parts, one event at a time.
 struct store_writer {
   string_pool_builder strings;
+  text_pool_builder texts;
   std::vector<event_record> records;
   std::vector<instants_record> instants;
   csr actors;
   csr cities;
   compressed_lists<source_record> sources;
 
-  // Room for every string field of `events` (an upper bound: repeats are stored once).
+  // Room for every string field of `events` in each pool (an upper bound: repeats are
+  // stored once).
   void reserve(std::span<const event> events) {
-    std::size_t fields = 0;
-    std::size_t chars = 0;
-    auto count = [&](std::string_view s) {
-      ++fields;
-      chars += s.size();
+    struct tally {
+      std::size_t fields = 0;
+      std::size_t chars = 0;
+      void operator()(std::string_view s) noexcept {
+        ++fields;
+        chars += s.size();
+      }
     };
+    tally ids;
+    tally text;
     for (const event& e : events) {
       const event_base& b = base(e);
-      for (std::string_view s :
-           {std::string_view(b.id.value()), std::string_view(b.place.city), std::string_view(b.place.zone),
-            std::string_view(b.description), std::string_view(b.notes), std::string_view(b.journey)}) {
-        count(s);
+      ids(b.id.value());
+      ids(b.journey);
+      for (std::string_view s : {std::string_view(b.place.city), std::string_view(b.place.zone),
+                                 std::string_view(b.description), std::string_view(b.notes)}) {
+        text(s);
       }
       for (const source& x : b.sources) {
-        count(x.url);
-        count(x.publisher);
-        count(x.title);
+        text(x.url);
+        text(x.publisher);
+        text(x.title);
       }
-      for_each_participant(e, [&](const actor_id& a) { count(a.value()); });
-      count(title_of(e));
+      for_each_participant(e, [&](const actor_id& a) { ids(a.value()); });
+      text(title_of(e));
       if (const auto* v = std::get_if<visit>(&e)) {
-        for (const std::string& c : v->cities) count(c);
+        for (const std::string& c : v->cities) text(c);
       }
     }
-    strings.reserve(fields, chars);
+    strings.reserve(ids.fields, ids.chars);
+    texts.reserve(text.fields, text.chars);
   }
 
   auto optional_id(const auto& id) -> std::uint32_t {
@@ -164,15 +88,15 @@ struct store_writer {
     r.country = b.place.country;
     r.id = strings.intern(b.id.value());
     r.parent = optional_id(b.parent);
-    r.city = strings.intern(b.place.city);
-    r.zone = strings.intern(b.place.zone);
-    r.description = strings.intern(b.description);
-    r.notes = strings.intern(b.notes);
+    r.city = texts.intern(b.place.city);
+    r.zone = texts.intern(b.place.zone);
+    r.description = texts.intern(b.description);
+    r.notes = texts.intern(b.notes);
     r.journey = strings.intern(b.journey);
     for (const source& s : b.sources) {
-      sources.items.push_back({.url = strings.intern(s.url),
-                               .publisher = strings.intern(s.publisher),
-                               .title = strings.intern(s.title),
+      sources.items.push_back({.url = texts.intern(s.url),
+                               .publisher = texts.intern(s.publisher),
+                               .title = texts.intern(s.title),
                                .published = s.published.value_or(partial_date{}),
                                .has_published = s.published.has_value()});
     }
@@ -192,12 +116,12 @@ struct store_writer {
     r.host_country = v.host_country;
     r.host = optional_id(v.host);
     r.level_or_mode = static_cast<std::uint8_t>(v.level);
-    for (const std::string& c : v.cities) cities.items.push_back(strings.intern(c));
+    for (const std::string& c : v.cities) cities.items.push_back(texts.intern(c));
   }
   void add_kind(const summit& s, event_record& r) {
     add_actors(s.attendees);
-    r.name = strings.intern(s.name);
-    r.series = strings.intern(s.series);
+    r.name = texts.intern(s.name);
+    r.series = texts.intern(s.series);
     r.host_country = s.host_country;
     r.host = optional_id(s.host);
   }
@@ -207,7 +131,7 @@ struct store_writer {
   }
   void add_kind(const ceremony& c, event_record& r) {
     add_actors(c.attendees);
-    r.name = strings.intern(c.name);
+    r.name = texts.intern(c.name);
     r.host = optional_id(c.host);
   }
 
@@ -255,6 +179,7 @@ auto event_store::build(std::span<const event> events) -> event_store {
   shrink(s.cities_);
   shrink(s.sources_);
   s.strings_ = std::move(w.strings).finish();
+  s.prose_ = std::move(w.texts).finish();
   return s;
 }
 
@@ -306,8 +231,8 @@ struct store_reader {
     b.place = s.place(i);
     b.status = r.status;
     b.sources = s.source_list(i);
-    b.description = string(r.description);
-    b.notes = string(r.notes);
+    b.description = s.prose(r.description);
+    b.notes = s.prose(r.notes);
     b.parent = optional_id<event_id>(r.parent);
     b.journey = string(r.journey);
   }
@@ -318,12 +243,12 @@ struct store_reader {
     v.host_country = r.host_country;
     v.host = optional_id<actor_id>(r.host);
     v.level = static_cast<visit_level>(r.level_or_mode);
-    for (std::uint32_t k : s.cities(i)) v.cities.push_back(string(k));
+    for (std::uint32_t k : s.cities(i)) v.cities.push_back(s.prose(k));
   }
   void fill_kind(std::uint32_t i, summit& x) const {
     const event_record& r = s.record(i);
-    x.name = string(r.name);
-    x.series = string(r.series);
+    x.name = s.prose(r.name);
+    x.series = s.prose(r.series);
     x.host_country = r.host_country;
     x.host = optional_id<actor_id>(r.host);
     x.attendees = actor_list(i);
@@ -334,7 +259,7 @@ struct store_reader {
   }
   void fill_kind(std::uint32_t i, ceremony& c) const {
     const event_record& r = s.record(i);
-    c.name = string(r.name);
+    c.name = s.prose(r.name);
     c.host = optional_id<actor_id>(r.host);
     c.attendees = actor_list(i);
   }
@@ -364,16 +289,16 @@ auto event_store::materialize(std::uint32_t i) const -> event {
 
 auto event_store::place(std::uint32_t i) const -> diplo::place {
   const event_record& r = records_[i];
-  return {.city = std::string(text(r.city)), .country = r.country, .zone = std::string(text(r.zone))};
+  return {.city = prose(r.city), .country = r.country, .zone = prose(r.zone)};
 }
 
 auto event_store::source_list(std::uint32_t i) const -> std::vector<source> {
   std::vector<source> out;
   out.reserve(sources(i).size());
   for (const source_record& x : sources(i)) {
-    out.push_back({.url = std::string(text(x.url)),
-                   .publisher = std::string(text(x.publisher)),
-                   .title = std::string(text(x.title)),
+    out.push_back({.url = prose(x.url),
+                   .publisher = prose(x.publisher),
+                   .title = prose(x.title),
                    .published = x.has_published ? std::optional(x.published) : std::nullopt});
   }
   return out;
@@ -402,7 +327,7 @@ auto event_store::bytes() const noexcept -> footprint {
   f.records = heap_of(records_) + heap_of(instants_);
   f.lists = heap_of(actors_.offsets) + heap_of(actors_.items) + heap_of(cities_.offsets) +
             heap_of(cities_.items) + heap_of(sources_.offsets) + heap_of(sources_.items);
-  f.strings = strings_.bytes();
+  f.strings = strings_.bytes() + prose_.bytes();
   return f;
 }
 

@@ -35,7 +35,8 @@ namespace {
 
 constexpr std::string_view magic = "DIPLOSNP";
 // 2: the checksum in eight lanes; hash tables of any size; trips in 8 bytes.
-constexpr std::uint32_t version = 2;
+// 3: texts compressed in a pool of their own (diplo/detail/string_pool.h).
+constexpr std::uint32_t version = 3;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 64;
 constexpr std::size_t toc_entry_size = 24;
@@ -339,20 +340,21 @@ class reader {
     const auto strings = static_cast<std::uint32_t>(pool.size());
     auto string = [&](std::uint32_t k) { return k < strings; };
     auto optional = [&](std::uint32_t k) { return k < strings || k == core::string_pool::absent; };
+    const auto texts = static_cast<std::uint32_t>(s.prose().size());
+    auto text = [&](std::uint32_t k) { return k < texts; };
     for (std::uint32_t i = 0; i < n; ++i) {
       const core::event_record& r = s.record(i);
       expect(r.kind < 4 && static_cast<unsigned>(r.status) <= static_cast<unsigned>(status::postponed) &&
                  r.level_or_mode <= static_cast<std::uint8_t>(visit_level::state) && r.when.well_formed() &&
                  well_formed(r.country) && well_formed(r.host_country),
              "event record {}: a field out of range", i);
-      expect(string(r.id) && optional(r.parent) && optional(r.host) && string(r.city) && string(r.zone) &&
-                 string(r.description) && string(r.notes) && string(r.journey) && string(r.name) &&
-                 string(r.series),
+      expect(string(r.id) && optional(r.parent) && optional(r.host) && string(r.journey) && text(r.city) &&
+                 text(r.zone) && text(r.description) && text(r.notes) && text(r.name) && text(r.series),
              "event record {}: a string number out of range", i);
       for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
-      for (std::uint32_t k : s.cities(i)) expect(string(k), "event cities: a string number out of range");
+      for (std::uint32_t k : s.cities(i)) expect(text(k), "event cities: a text number out of range");
       for (const core::source_record& x : s.sources(i)) {
-        expect(string(x.url) && string(x.publisher) && string(x.title) && x.published.well_formed() &&
+        expect(text(x.url) && text(x.publisher) && text(x.title) && x.published.well_formed() &&
                    byte_of(x.has_published) <= 1,
                "event sources: a field out of range");
       }
@@ -373,7 +375,7 @@ class reader {
       } else if constexpr (std::is_same_v<T, std::uint32_t>) {
         if (name.ends_with("(offsets)")) {
           // One list per event; the strings: their count + 1 offsets, string 0 empty.
-          const bool strings = name == "strings (offsets)";
+          const bool strings = name == "strings (offsets)" || name == "texts (offsets)";
           expect((strings ? c.size() >= 2 && c[1] == 0 : c.size() == std::size_t{n} + 1) && c[0] == 0 &&
                      std::is_sorted(c.begin(), c.end()),
                  "{}: lists that do not match their events", name);
@@ -393,6 +395,7 @@ class reader {
         offsets = {};
       }
     });
+    if (auto fault = s.prose().fault()) fail(*fault);  // its offsets checked above
   }
 
   // Every string valid UTF-8, as a text file's reader guarantees (names are folded, ids

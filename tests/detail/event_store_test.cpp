@@ -21,7 +21,6 @@ namespace {
 
 using diplo::detail::event_store;
 using diplo::detail::string_pool;
-using diplo::detail::string_pool_builder;
 
 // The oracle: every event comes back equal, and the store holds each distinct string once.
 void expect_round_trip(std::span<const diplo::event> events, std::string_view what) {
@@ -38,6 +37,10 @@ void expect_round_trip(std::span<const diplo::event> events, std::string_view wh
   std::set<std::string_view> distinct;
   for (std::uint32_t k = 0; k < s.strings().size(); ++k) distinct.insert(s.strings()[k]);
   EXPECT_EQ(distinct.size(), s.strings().size()) << what << ": a string stored twice";
+  std::set<std::string> texts;
+  for (std::uint32_t k = 0; k < s.prose().size(); ++k) texts.insert(s.prose(k));
+  EXPECT_EQ(texts.size(), s.prose().size()) << what << ": a text stored twice";
+  EXPECT_FALSE(s.prose().fault().has_value()) << what << ": " << s.prose().fault().value_or("");
 }
 
 auto edge_cases() -> std::vector<diplo::event> {
@@ -83,23 +86,6 @@ auto edge_cases() -> std::vector<diplo::event> {
   c.name = "";
   c.host = diplo::actor_id{"a"};
   return {v, s, m, c, diplo::meeting{}};
-}
-
-TEST(StringPool, InternsEachTextOnce) {
-  string_pool_builder b;
-  EXPECT_EQ(b.intern(""), 0U);
-  const auto kazan = b.intern("Kazan");
-  EXPECT_EQ(b.intern("Moscow"), kazan + 1);
-  EXPECT_EQ(b.intern(std::string("Kaz") + "an"), kazan);
-  std::vector<std::uint32_t> numbers;
-  for (int i = 0; i < 10'000; ++i) numbers.push_back(b.intern(std::to_string(i)));  // grows many times
-  for (int i = 0; i < 10'000; ++i) EXPECT_EQ(b.intern(std::to_string(i)), numbers[i]);
-  const string_pool p = std::move(b).finish();
-  EXPECT_EQ(p.size(), 10'003U);
-  EXPECT_EQ(p[0], "");
-  EXPECT_EQ(p[kazan], "Kazan");
-  EXPECT_EQ(p[numbers[9'999]], "9999");
-  EXPECT_EQ(p.text_bytes(), 5U + 6U + 10U + 90U * 2U + 900U * 3U + 9000U * 4U);
 }
 
 TEST(EventStore, EdgeCasesComeBackEqual) {

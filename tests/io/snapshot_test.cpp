@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <diplo/data.h>
+#include <diplo/detail/event_store.h>
 #include <diplo/error.h>
 #include <diplo/io/document.h>
 #include <diplo/io/json.h>
@@ -187,10 +189,10 @@ TEST(Snapshot, RejectsCorruptBytesByTheirChecksum) {
 
 TEST(Snapshot, RejectsOtherVersionsAndByteOrders) {
   std::string bytes = bundled_snapshot();
-  put<std::uint32_t>(bytes, 8, 1);
-  expect_rejected(bytes, "snapshot format version 1, where this diplo reads version 2");
-  put<std::uint32_t>(bytes, 8, 3);
-  expect_rejected(bytes, "snapshot format version 3, where this diplo reads version 2");
+  put<std::uint32_t>(bytes, 8, 2);
+  expect_rejected(bytes, "snapshot format version 2, where this diplo reads version 3");
+  put<std::uint32_t>(bytes, 8, 4);
+  expect_rejected(bytes, "snapshot format version 4, where this diplo reads version 3");
   bytes = bundled_snapshot();
   put<std::uint32_t>(bytes, 12, 0x04030201);
   expect_rejected(bytes, "other byte order");
@@ -227,6 +229,69 @@ TEST(Snapshot, RejectsTextThatIsNotUtf8) {
     diplo::io::reseal_snapshot(bad);
     expect_rejected(bad, "not valid UTF-8");
   }
+}
+
+// The position in the file's table of the store's array `name` (after the metadata and the
+// warnings, in event_store::for_each_column's order).
+auto store_array(const std::string& bytes, std::string_view name) -> array_entry {
+  std::size_t k = 2;
+  std::size_t found = 0;
+  const diplo::detail::event_store none;
+  diplo::detail::event_store::for_each_column(none, [&](std::string_view n, const auto&) {
+    if (n == name) found = k;
+    ++k;
+  });
+  EXPECT_NE(found, 0U) << name;
+  return array_at(bytes, found);
+}
+
+TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
+  // The compressed texts (diplo/detail/string_pool.h) decode only what their rule allows: a
+  // symbol of no length or past eight bytes, a code that is no symbol, an escape cut off
+  // at its string's end, escaped bytes that are no UTF-8 are all refused.
+  const std::string bytes = bundled_snapshot();
+  const array_entry lengths = store_array(bytes, "texts (symbol lengths)");
+  const array_entry symbols = store_array(bytes, "texts (symbols)");
+  const array_entry offsets = store_array(bytes, "texts (offsets)");
+  const array_entry codes = store_array(bytes, "texts (codes)");
+  ASSERT_EQ(lengths.item, 1U);
+  ASSERT_EQ(symbols.count, 8 * lengths.count);
+  ASSERT_GT(lengths.count, 10U);
+  ASSERT_GT(codes.count, 100U);
+  auto resealed = [&](auto change) {
+    std::string bad = bytes;
+    change(bad);
+    diplo::io::reseal_snapshot(bad);
+    return bad;
+  };
+  for (const char n : {'\0', '\x09'}) {
+    expect_rejected(resealed([&](std::string& b) { b[lengths.offset + 3] = n; }),
+                    "texts: symbol 3 is not 1 to 8 bytes");
+  }
+  expect_rejected(resealed([&](std::string& b) { b[symbols.offset + 8 * 3] = '\xFF'; }),
+                  "texts: symbol 3 is not");
+  // The last string's last code made an escape: cut off by the string's end.
+  expect_rejected(resealed([&](std::string& b) { b[codes.offset + codes.count - 1] = '\xFF'; }),
+                  "an escape at the end");
+  // The first text's first code an escape of the byte 0xFF, which no UTF-8 text holds.
+  std::uint32_t first = 0;  // where text 1 starts (text 0 is empty)
+  std::memcpy(&first, bytes.data() + offsets.offset + 4, 4);
+  expect_rejected(resealed([&](std::string& b) {
+                    b[codes.offset + first] = '\xFF';
+                    b[codes.offset + first + 1] = '\xFF';
+                  }),
+                  "texts: string 1: not valid UTF-8");
+  // A code past the table (when the table has fewer than 255 symbols).
+  if (lengths.count < 255) {
+    expect_rejected(resealed([&](std::string& b) { b[codes.offset] = static_cast<char>(lengths.count); }),
+                    "is no symbol");
+  }
+  // Offsets that run past the codes.
+  expect_rejected(resealed([&](std::string& b) {
+                    put<std::uint32_t>(b, offsets.offset + (offsets.count - 1) * 4,
+                                       static_cast<std::uint32_t>(codes.count + 1));
+                  }),
+                  "texts");
 }
 
 TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {

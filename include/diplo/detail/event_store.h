@@ -5,11 +5,12 @@
 // timeline"): what a `diplo::event` holds, laid out as fixed-size records and flat arrays.
 // Internal: the layout may change without notice.
 //
-// THE LAYOUT. Every string of every event (ids, parent ids, journeys, cities, zones,
-// descriptions, notes, names, series, actor ids, source URLs, publishers and titles) is
-// one entry of a `string_pool`, stored once however many events cite it: a source URL
-// cited by a thousand events is one string, an actor id is one string whatever number of
-// events name it. An event is then an `event_record` of 64 bytes (its kind, days, status,
+// THE LAYOUT. Every string of every event is stored once however many events cite it: a
+// source URL cited by a thousand events is one string, an actor id is one string whatever
+// number of events name it. The strings queries compare (event ids, parent ids, actor ids,
+// journeys) are entries of a plain `string_pool`; the rest (cities, zones, descriptions,
+// notes, names, series, source URLs, publishers and titles) of a compressed `text_pool`
+// (diplo/detail/string_pool.h). An event is then an `event_record` of 64 bytes (its kind, days, status,
 // level or mode, countries and string numbers) plus three compressed lists (its actors, its
 // cities, its sources) and, for the few events that have them, exact instants in a table
 // of their own. Nothing points anywhere: every link is a 32-bit number, so the whole store
@@ -34,6 +35,7 @@
 
 #include "diplo/country.h"
 #include "diplo/detail/column.h"
+#include "diplo/detail/string_pool.h"
 #include "diplo/detail/timeline_index.h"
 #include "diplo/event.h"
 #include "diplo/export.h"
@@ -41,59 +43,6 @@
 #include "diplo/period.h"
 
 namespace diplo::detail {
-
-/// Strings stored once each: string k is `chars[offsets[k], offsets[k+1])`; string 0 is
-/// the empty string. `absent` is the number of no string at all (an absent optional).
-class string_pool {
- public:
-  static constexpr std::uint32_t absent = no_index;
-
-  /// The number of strings (the empty one included).
-  [[nodiscard]] auto size() const noexcept -> std::size_t { return offsets_.size() - 1; }
-
-  /// String `k`. Precondition: k < size().
-  [[nodiscard]] auto operator[](std::uint32_t k) const noexcept -> std::string_view {
-    return {chars_.data() + offsets_[k], offsets_[k + 1] - offsets_[k]};
-  }
-
-  /// The bytes of the strings' characters, all strings together.
-  [[nodiscard]] auto text_bytes() const noexcept -> std::size_t { return chars_.size(); }
-
-  /// The heap this pool holds (characters and offsets, as allocated).
-  [[nodiscard]] auto bytes() const noexcept -> std::size_t {
-    return chars_.heap_bytes() + offsets_.heap_bytes();
-  }
-
- private:
-  friend class string_pool_builder;
-  friend class event_store;
-  column<std::uint32_t> offsets_{0, 0};
-  column<char> chars_;
-};
-
-/// Interns strings into a pool: the same text gives the same number. An open-addressing
-/// hash table of string numbers (no copy of any key), grown at half full.
-class string_pool_builder {
- public:
-  string_pool_builder();
-
-  /// The number of `s` in the pool, adding it the first time. Throws diplo::error past 2^32 - 2
-  /// strings or 4 GiB of characters (the pool's 32-bit offsets).
-  DIPLO_API auto intern(std::string_view s) -> std::uint32_t;
-
-  /// Makes room for `strings` distinct strings of `chars` characters in all without growing
-  /// (upper bounds are fine: finish() trims).
-  DIPLO_API void reserve(std::size_t strings, std::size_t chars);
-
-  /// The pool, trimmed to its size.
-  [[nodiscard]] DIPLO_API auto finish() && -> string_pool;
-
- private:
-  void grow();
-  void rehash(std::size_t slots);
-  string_pool pool_;
-  std::vector<std::uint64_t> slots_;  // hash bits, string number + 1; 0 is a free slot
-};
 
 /// One source of an event: its strings, and the day it was published when known.
 struct source_record {
@@ -119,11 +68,12 @@ struct event_record {
   std::uint32_t id = 0;
   std::uint32_t parent = string_pool::absent;  // the parent's id
   std::uint32_t host = string_pool::absent;    // an actor id
+  std::uint32_t journey = 0;
+  // The numbers of texts (text_pool):
   std::uint32_t city = 0;
   std::uint32_t zone = 0;
   std::uint32_t description = 0;
   std::uint32_t notes = 0;
-  std::uint32_t journey = 0;
   std::uint32_t name = 0;    // a summit's or ceremony's
   std::uint32_t series = 0;  // a summit's
 };
@@ -160,7 +110,7 @@ class event_store {
   [[nodiscard]] auto actors(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
     return actors_.of(i);
   }
-  /// Every city of a visit, in order (string numbers).
+  /// Every city of a visit, in order (text numbers).
   [[nodiscard]] auto cities(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
     return cities_.of(i);
   }
@@ -175,6 +125,10 @@ class event_store {
   [[nodiscard]] auto strings() const noexcept -> const string_pool& { return strings_; }
   /// String `k` (shorthand for strings()[k]).
   [[nodiscard]] auto text(std::uint32_t k) const noexcept -> std::string_view { return strings_[k]; }
+  /// The compressed texts.
+  [[nodiscard]] auto prose() const noexcept -> const text_pool& { return prose_; }
+  /// Text `k`, decoded (shorthand for prose()[k]).
+  [[nodiscard]] auto prose(std::uint32_t k) const -> std::string { return prose_[k]; }
 
   /// Event `i` as the value it was stored from.
   [[nodiscard]] DIPLO_API auto materialize(std::uint32_t i) const -> event;
@@ -191,7 +145,7 @@ class event_store {
   struct footprint {
     std::size_t records = 0;  // event records and instants
     std::size_t lists = 0;    // actors, cities, sources
-    std::size_t strings = 0;  // the pool
+    std::size_t strings = 0;  // the pools
     [[nodiscard]] auto total() const noexcept -> std::size_t { return records + lists + strings; }
   };
   [[nodiscard]] DIPLO_API auto bytes() const noexcept -> footprint;
@@ -210,6 +164,7 @@ class event_store {
     f("event sources", s.sources_.items);
     f("strings (offsets)", s.strings_.offsets_);
     f("strings (characters)", s.strings_.chars_);
+    text_pool::for_each_column(s.prose_, f);
   }
 
  private:
@@ -221,6 +176,7 @@ class event_store {
   csr cities_;
   compressed_lists<source_record> sources_;
   string_pool strings_;
+  text_pool prose_;
 };
 
 /// The id of stored event k, as id_table's `id_of` reads it.
