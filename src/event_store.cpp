@@ -29,6 +29,8 @@ struct store_writer {
   text_pool_builder texts;
   std::vector<event_record> records;
   std::vector<instants_record> instants;
+  std::vector<extras_record> extras;
+  extras_record extra;  // the event's being added
   csr actors;
   csr cities;
   compressed_lists<source_record> sources;
@@ -89,10 +91,10 @@ struct store_writer {
     r.id = strings.intern(b.id.value());
     r.parent = optional_id(b.parent);
     r.city = texts.intern(b.place.city);
-    r.zone = texts.intern(b.place.zone);
-    r.description = texts.intern(b.description);
-    r.notes = texts.intern(b.notes);
-    r.journey = strings.intern(b.journey);
+    extra.zone = texts.intern(b.place.zone);
+    extra.description = texts.intern(b.description);
+    extra.notes = texts.intern(b.notes);
+    extra.journey = strings.intern(b.journey);
     for (const source& s : b.sources) {
       sources.items.push_back({.url = texts.intern(s.url),
                                .publisher = texts.intern(s.publisher),
@@ -102,7 +104,7 @@ struct store_writer {
     }
     if (sources.items.size() > max_count) throw_too_many("sources", sources.items.size());
     sources.offsets.push_back(static_cast<std::uint32_t>(sources.items.size()));
-    r.instants = static_cast<std::uint8_t>((b.starts_at ? has_start : 0) | (b.ends_at ? has_end : 0));
+    r.flags = static_cast<std::uint8_t>((b.starts_at ? has_start : 0) | (b.ends_at ? has_end : 0));
     if (b.starts_at || b.ends_at) {
       instants.push_back({.event = static_cast<std::uint32_t>(records.size()),
                           .starts = b.starts_at ? b.starts_at->time_since_epoch().count() : 0,
@@ -120,8 +122,8 @@ struct store_writer {
   }
   void add_kind(const summit& s, event_record& r) {
     add_actors(s.attendees);
-    r.name = texts.intern(s.name);
-    r.series = texts.intern(s.series);
+    extra.name = texts.intern(s.name);
+    extra.series = texts.intern(s.series);
     r.host_country = s.host_country;
     r.host = optional_id(s.host);
   }
@@ -131,15 +133,20 @@ struct store_writer {
   }
   void add_kind(const ceremony& c, event_record& r) {
     add_actors(c.attendees);
-    r.name = texts.intern(c.name);
+    extra.name = texts.intern(c.name);
     r.host = optional_id(c.host);
   }
 
   void add(const event& e) {
     event_record r;
+    extra = {.event = static_cast<std::uint32_t>(records.size())};
     r.kind = static_cast<std::uint8_t>(e.index());
     add_base(base(e), r);
     std::visit([&](const auto& x) { add_kind(x, r); }, e);
+    if (!extra.empty()) {
+      r.flags |= has_extras;
+      extras.push_back(extra);
+    }
     close_list(actors, "actor mentions");
     close_list(cities, "cities");
     records.push_back(r);
@@ -172,6 +179,8 @@ auto event_store::build(std::span<const event> events) -> event_store {
   s.records_ = column(std::move(w.records));
   s.instants_ = column(std::move(w.instants));
   s.instants_.shrink_to_fit();
+  s.extras_ = column(std::move(w.extras));
+  s.extras_.shrink_to_fit();
   s.actors_ = std::move(w.actors);
   s.cities_ = std::move(w.cities);
   s.sources_ = std::move(w.sources);
@@ -183,9 +192,17 @@ auto event_store::build(std::span<const event> events) -> event_store {
   return s;
 }
 
+auto event_store::extras(std::uint32_t i) const noexcept -> const extras_record& {
+  static constexpr extras_record none{};
+  if ((records_[i].flags & has_extras) == 0) return none;
+  auto it = std::lower_bound(extras_.begin(), extras_.end(), i,
+                             [](const extras_record& x, std::uint32_t n) { return x.event < n; });
+  return it == extras_.end() || it->event != i ? none : *it;
+}
+
 auto event_store::instants_of(std::uint32_t i) const noexcept -> const instants_record* {
   const auto& r = records_[i];
-  if (r.instants == 0) return nullptr;
+  if ((r.flags & (has_start | has_end)) == 0) return nullptr;
   auto it = std::lower_bound(instants_.begin(), instants_.end(), i,
                              [](const instants_record& x, std::uint32_t n) { return x.event < n; });
   return it == instants_.end() || it->event != i ? nullptr : &*it;
@@ -193,13 +210,13 @@ auto event_store::instants_of(std::uint32_t i) const noexcept -> const instants_
 
 auto event_store::starts_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
   const instants_record* x = instants_of(i);
-  if (x == nullptr || (records_[i].instants & has_start) == 0) return std::nullopt;
+  if (x == nullptr || (records_[i].flags & has_start) == 0) return std::nullopt;
   return date::sys_seconds{std::chrono::seconds{x->starts}};
 }
 
 auto event_store::ends_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds> {
   const instants_record* x = instants_of(i);
-  if (x == nullptr || (records_[i].instants & has_end) == 0) return std::nullopt;
+  if (x == nullptr || (records_[i].flags & has_end) == 0) return std::nullopt;
   return date::sys_seconds{std::chrono::seconds{x->ends}};
 }
 
@@ -231,10 +248,11 @@ struct store_reader {
     b.place = s.place(i);
     b.status = r.status;
     b.sources = s.source_list(i);
-    b.description = s.prose(r.description);
-    b.notes = s.prose(r.notes);
+    const extras_record& x = s.extras(i);
+    b.description = s.prose(x.description);
+    b.notes = s.prose(x.notes);
     b.parent = optional_id<event_id>(r.parent);
-    b.journey = string(r.journey);
+    b.journey = string(x.journey);
   }
 
   void fill_kind(std::uint32_t i, visit& v) const {
@@ -247,8 +265,8 @@ struct store_reader {
   }
   void fill_kind(std::uint32_t i, summit& x) const {
     const event_record& r = s.record(i);
-    x.name = s.prose(r.name);
-    x.series = s.prose(r.series);
+    x.name = s.prose(s.extras(i).name);
+    x.series = s.prose(s.extras(i).series);
     x.host_country = r.host_country;
     x.host = optional_id<actor_id>(r.host);
     x.attendees = actor_list(i);
@@ -259,7 +277,7 @@ struct store_reader {
   }
   void fill_kind(std::uint32_t i, ceremony& c) const {
     const event_record& r = s.record(i);
-    c.name = s.prose(r.name);
+    c.name = s.prose(s.extras(i).name);
     c.host = optional_id<actor_id>(r.host);
     c.attendees = actor_list(i);
   }
@@ -289,7 +307,7 @@ auto event_store::materialize(std::uint32_t i) const -> event {
 
 auto event_store::place(std::uint32_t i) const -> diplo::place {
   const event_record& r = records_[i];
-  return {.city = prose(r.city), .country = r.country, .zone = prose(r.zone)};
+  return {.city = prose(r.city), .country = r.country, .zone = prose(extras(i).zone)};
 }
 
 auto event_store::source_list(std::uint32_t i) const -> std::vector<source> {
@@ -324,7 +342,7 @@ auto event_store::participants(std::uint32_t i) const -> std::vector<actor_id> {
 
 auto event_store::bytes() const noexcept -> footprint {
   footprint f;
-  f.records = heap_of(records_) + heap_of(instants_);
+  f.records = heap_of(records_) + heap_of(instants_) + heap_of(extras_);
   f.lists = heap_of(actors_.offsets) + heap_of(actors_.items) + heap_of(cities_.offsets) +
             heap_of(cities_.items) + heap_of(sources_.offsets) + heap_of(sources_.items);
   f.strings = strings_.bytes() + prose_.bytes();

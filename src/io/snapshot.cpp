@@ -35,7 +35,8 @@ namespace {
 
 constexpr std::string_view magic = "DIPLOSNP";
 // 2: the checksum in eight lanes; hash tables of any size; trips in 8 bytes.
-// 3: texts compressed in a pool of their own (diplo/detail/string_pool.h).
+// 3: texts compressed in a pool of their own (diplo/detail/string_pool.h); the strings
+//    most events lack in a table of extras.
 constexpr std::uint32_t version = 3;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 64;
@@ -348,8 +349,7 @@ class reader {
                  r.level_or_mode <= static_cast<std::uint8_t>(visit_level::state) && r.when.well_formed() &&
                  well_formed(r.country) && well_formed(r.host_country),
              "event record {}: a field out of range", i);
-      expect(string(r.id) && optional(r.parent) && optional(r.host) && string(r.journey) && text(r.city) &&
-                 text(r.zone) && text(r.description) && text(r.notes) && text(r.name) && text(r.series),
+      expect(string(r.id) && optional(r.parent) && optional(r.host) && text(r.city),
              "event record {}: a string number out of range", i);
       for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
       for (std::uint32_t k : s.cities(i)) expect(text(k), "event cities: a text number out of range");
@@ -359,16 +359,20 @@ class reader {
                "event sources: a field out of range");
       }
     }
+    check_all(s.all_extras(), "event extras", [&](const core::extras_record& x) {
+      return string(x.journey) && text(x.zone) && text(x.description) && text(x.notes) && text(x.name) &&
+             text(x.series);
+    });
   }
 
   void check_store_lists(const core::event_store& s, std::uint32_t n) const {
     core::event_store::for_each_column(s, [&](std::string_view name, const auto& c) {
       using T = typename std::decay_t<decltype(c)>::value_type;
-      if constexpr (std::is_same_v<T, core::instants_record>) {
+      if constexpr (std::is_same_v<T, core::instants_record> || std::is_same_v<T, core::extras_record>) {
         std::uint32_t last = 0;
         bool first = true;
         for (const auto& x : c) {
-          expect(x.event < n && (first || x.event > last), "event instants: out of order or range");
+          expect(x.event < n && (first || x.event > last), "{}: out of order or range", name);
           last = x.event;
           first = false;
         }

@@ -10,11 +10,13 @@
 // number of events name it. The strings queries compare (event ids, parent ids, actor ids,
 // journeys) are entries of a plain `string_pool`; the rest (cities, zones, descriptions,
 // notes, names, series, source URLs, publishers and titles) of a compressed `text_pool`
-// (diplo/detail/string_pool.h). An event is then an `event_record` of 64 bytes (its kind, days, status,
-// level or mode, countries and string numbers) plus three compressed lists (its actors, its
-// cities, its sources) and, for the few events that have them, exact instants in a table
-// of their own. Nothing points anywhere: every link is a 32-bit number, so the whole store
-// is a handful of flat arrays, ready to be written to a file and mapped back as it is.
+// (diplo/detail/string_pool.h). An event is then an `event_record` of 48 bytes (its kind,
+// days, status, level or mode, countries, id, parent, host and city) plus three compressed
+// lists (its actors, its cities, its sources) and, in tables of their own by event number
+// for the events that have them, its other texts (a description, notes, a name, a series,
+// a zone, a journey: an `extras_record`) and its exact instants. Nothing points anywhere: every link is a
+// 32-bit number, so the whole store is a handful of flat arrays, ready to be written to a file and mapped
+// back as it is.
 //
 // THE RULE. `materialize(i)` gives back exactly the event that was stored (operator==
 // holds, tests/detail/event_store_test.cpp checks every event of the bundled data and of
@@ -55,31 +57,41 @@ struct source_record {
 };
 
 /// The fixed part of one event. `level_or_mode` is a visit's level or a meeting's mode;
-/// `instants` says whether the event has exact instants (has_start, has_end bits; kept apart,
-/// in `event_store::instants`). No padding (see snapshot_items).
+/// `flags` says whether the event has exact instants (has_start, has_end) and extras
+/// (has_extras), each kept apart. No padding (see snapshot_items).
 struct event_record {
   period when;
   std::uint8_t kind = 0;  // event's alternative: visit, summit, meeting, ceremony
   diplo::status status = status::occurred;
   std::uint8_t level_or_mode = 0;
-  std::uint8_t instants = 0;  // has_start | has_end
+  std::uint8_t flags = 0;     // has_start | has_end | has_extras
   country_code country;       // the place's
   country_code host_country;  // a visit's or summit's
   std::uint32_t id = 0;
   std::uint32_t parent = string_pool::absent;  // the parent's id
   std::uint32_t host = string_pool::absent;    // an actor id
-  std::uint32_t journey = 0;
-  // The numbers of texts (text_pool):
-  std::uint32_t city = 0;
+  std::uint32_t city = 0;                      // a text (text_pool)
+};
+static_assert(std::is_trivially_copyable_v<event_record>);
+inline constexpr std::uint8_t has_start = 1;   // event_record::flags: an exact start instant
+inline constexpr std::uint8_t has_end = 2;     // an exact end instant
+inline constexpr std::uint8_t has_extras = 4;  // an extras_record
+
+/// The strings of one event that most events do not have (all but `journey` are texts).
+struct extras_record {
+  std::uint32_t event = 0;
+  std::uint32_t journey = 0;  // a string (string_pool)
   std::uint32_t zone = 0;
   std::uint32_t description = 0;
   std::uint32_t notes = 0;
   std::uint32_t name = 0;    // a summit's or ceremony's
   std::uint32_t series = 0;  // a summit's
+
+  /// Whether it holds nothing but empty strings.
+  [[nodiscard]] auto empty() const noexcept -> bool {
+    return (journey | zone | description | notes | name | series) == 0;
+  }
 };
-static_assert(std::is_trivially_copyable_v<event_record>);
-inline constexpr std::uint8_t has_start = 1;  // event_record::instants: an exact start instant
-inline constexpr std::uint8_t has_end = 2;    // and an exact end instant
 
 /// The exact instants of one event that has any (seconds since 1970 UTC).
 struct instants_record {
@@ -117,6 +129,10 @@ class event_store {
   [[nodiscard]] auto sources(std::uint32_t i) const noexcept -> std::span<const source_record> {
     return sources_.of(i);
   }
+  /// Event `i`'s extras (all empty strings when it has none).
+  [[nodiscard]] DIPLO_API auto extras(std::uint32_t i) const noexcept -> const extras_record&;
+  /// Every event's extras that has any, by event number.
+  [[nodiscard]] auto all_extras() const noexcept -> std::span<const extras_record> { return extras_.span(); }
   /// Event `i`'s exact start and end, when it has them.
   [[nodiscard]] DIPLO_API auto starts_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds>;
   [[nodiscard]] DIPLO_API auto ends_at(std::uint32_t i) const noexcept -> std::optional<date::sys_seconds>;
@@ -143,7 +159,7 @@ class event_store {
 
   /// The heap the store holds, by part.
   struct footprint {
-    std::size_t records = 0;  // event records and instants
+    std::size_t records = 0;  // event records, extras and instants
     std::size_t lists = 0;    // actors, cities, sources
     std::size_t strings = 0;  // the pools
     [[nodiscard]] auto total() const noexcept -> std::size_t { return records + lists + strings; }
@@ -156,6 +172,7 @@ class event_store {
   static void for_each_column(Self& s, F&& f) {
     f("event records", s.records_);
     f("event instants", s.instants_);
+    f("event extras", s.extras_);
     f("event actors (offsets)", s.actors_.offsets);
     f("event actors", s.actors_.items);
     f("event cities (offsets)", s.cities_.offsets);
@@ -172,6 +189,7 @@ class event_store {
 
   column<event_record> records_;
   column<instants_record> instants_;  // by event number
+  column<extras_record> extras_;      // by event number
   csr actors_;
   csr cities_;
   compressed_lists<source_record> sources_;
@@ -229,7 +247,9 @@ class stored_event {
     }
     return false;
   }
-  [[nodiscard]] auto journey() const noexcept -> std::string_view { return store_->text(record().journey); }
+  [[nodiscard]] auto journey() const noexcept -> std::string_view {
+    return store_->text(store_->extras(i_).journey);
+  }
 
  private:
   const event_store* store_;
