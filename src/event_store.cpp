@@ -50,7 +50,7 @@ struct store_writer {
     tally text;
     for (const event& e : events) {
       const event_base& b = base(e);
-      ids(b.id.value());
+      text(b.id.value());
       ids(b.journey);
       for (std::string_view s : {std::string_view(b.place.city), std::string_view(b.place.zone),
                                  std::string_view(b.description), std::string_view(b.notes)}) {
@@ -88,8 +88,8 @@ struct store_writer {
     r.when = b.when;
     r.status = b.status;
     r.country = b.place.country;
-    r.id = strings.intern(b.id.value());
-    r.parent = optional_id(b.parent);
+    r.id = texts.intern(b.id.value());
+    r.parent = b.parent ? texts.intern(b.parent->value()) : string_pool::absent;
     r.city = texts.intern(b.place.city);
     extra.zone = texts.intern(b.place.zone);
     extra.description = texts.intern(b.description);
@@ -241,7 +241,7 @@ struct store_reader {
 
   void fill_base(std::uint32_t i, event_base& b) const {
     const event_record& r = s.record(i);
-    b.id = event_id{string(r.id)};
+    b.id = event_id{s.prose(r.id)};
     b.when = r.when;
     b.starts_at = s.starts_at(i);
     b.ends_at = s.ends_at(i);
@@ -251,7 +251,7 @@ struct store_reader {
     const extras_record& x = s.extras(i);
     b.description = s.prose(x.description);
     b.notes = s.prose(x.notes);
-    b.parent = optional_id<event_id>(r.parent);
+    if (r.parent != string_pool::absent) b.parent = event_id{s.prose(r.parent)};
     b.journey = string(x.journey);
   }
 

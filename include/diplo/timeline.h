@@ -404,7 +404,7 @@ class event_ref {
   [[nodiscard]] auto value() const -> event { return store().materialize(number_); }
 
   // Parts of it, each a value of its own (nothing here points into the timeline's store).
-  [[nodiscard]] auto id() const -> event_id { return event_id{std::string(store().id(number_))}; }
+  [[nodiscard]] auto id() const -> event_id { return event_id{store().id(number_)}; }
   [[nodiscard]] auto when() const noexcept -> period { return stored().when(); }
   [[nodiscard]] auto status() const noexcept -> diplo::status { return stored().status(); }
   [[nodiscard]] auto place() const -> diplo::place { return store().place(number_); }

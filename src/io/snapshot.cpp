@@ -349,7 +349,8 @@ class reader {
                  r.level_or_mode <= static_cast<std::uint8_t>(visit_level::state) && r.when.well_formed() &&
                  well_formed(r.country) && well_formed(r.host_country),
              "event record {}: a field out of range", i);
-      expect(string(r.id) && optional(r.parent) && optional(r.host) && text(r.city),
+      expect(text(r.id) && (text(r.parent) || r.parent == core::string_pool::absent) && optional(r.host) &&
+                 text(r.city),
              "event record {}: a string number out of range", i);
       for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
       for (std::uint32_t k : s.cities(i)) expect(text(k), "event cities: a text number out of range");

@@ -105,7 +105,7 @@ TEST(EventStore, EdgeCasesComeBackEqual) {
   // One source URL cited twice is one string; "b" is one string for the guest and the attendee.
   EXPECT_EQ(s.sources(0)[0].url, s.sources(0)[1].url);
   EXPECT_EQ(s.actors(0)[1], s.actors(1)[0]);
-  EXPECT_EQ(s.text(s.record(2).parent), "s");
+  EXPECT_EQ(s.prose(s.record(2).parent), "s");
   EXPECT_EQ(s.record(2).parent, s.record(1).id);
 }
 

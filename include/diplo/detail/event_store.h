@@ -7,8 +7,8 @@
 //
 // THE LAYOUT. Every string of every event is stored once however many events cite it: a
 // source URL cited by a thousand events is one string, an actor id is one string whatever
-// number of events name it. The strings queries compare (event ids, parent ids, actor ids,
-// journeys) are entries of a plain `string_pool`; the rest (cities, zones, descriptions,
+// number of events name it. The strings queries compare (actor ids, journeys) are entries
+// of a plain `string_pool`; the rest (event ids, parent ids, cities, zones, descriptions,
 // notes, names, series, source URLs, publishers and titles) of a compressed `text_pool`
 // (diplo/detail/string_pool.h). An event is then an `event_record` of 48 bytes (its kind,
 // days, status, level or mode, countries, id, parent, host and city) plus three compressed
@@ -64,13 +64,13 @@ struct event_record {
   std::uint8_t kind = 0;  // event's alternative: visit, summit, meeting, ceremony
   diplo::status status = status::occurred;
   std::uint8_t level_or_mode = 0;
-  std::uint8_t flags = 0;     // has_start | has_end | has_extras
-  country_code country;       // the place's
-  country_code host_country;  // a visit's or summit's
-  std::uint32_t id = 0;
-  std::uint32_t parent = string_pool::absent;  // the parent's id
-  std::uint32_t host = string_pool::absent;    // an actor id
-  std::uint32_t city = 0;                      // a text (text_pool)
+  std::uint8_t flags = 0;                      // has_start | has_end | has_extras
+  country_code country;                        // the place's
+  country_code host_country;                   // a visit's or summit's
+  std::uint32_t id = 0;                        // a text (text_pool)
+  std::uint32_t parent = string_pool::absent;  // the parent's id, a text
+  std::uint32_t host = string_pool::absent;    // an actor id (string_pool)
+  std::uint32_t city = 0;                      // a text
 };
 static_assert(std::is_trivially_copyable_v<event_record>);
 inline constexpr std::uint8_t has_start = 1;   // event_record::flags: an exact start instant
@@ -150,7 +150,7 @@ class event_store {
   [[nodiscard]] DIPLO_API auto materialize(std::uint32_t i) const -> event;
 
   // Parts of event `i`, each a value of its own (what `event_ref`'s accessors return).
-  [[nodiscard]] auto id(std::uint32_t i) const noexcept -> std::string_view { return text(records_[i].id); }
+  [[nodiscard]] auto id(std::uint32_t i) const -> std::string { return prose(records_[i].id); }
   [[nodiscard]] DIPLO_API auto place(std::uint32_t i) const -> diplo::place;
   [[nodiscard]] DIPLO_API auto source_list(std::uint32_t i) const -> std::vector<source>;
   /// Everyone taking part (diplo::participants' order: the host joins a visit's guests
@@ -199,7 +199,7 @@ class event_store {
 
 /// The id of stored event k, as id_table's `id_of` reads it.
 [[nodiscard]] inline auto ids_of(const event_store& s) noexcept {
-  return [&s](std::uint32_t k) -> std::string_view { return s.id(k); };
+  return [&s](std::uint32_t k) -> std::string { return s.id(k); };
 }
 
 /// The alternatives of `diplo::event` as `event_record::kind` numbers them.
