@@ -170,7 +170,8 @@ class symbol_finder {
     std::uint64_t head = 0;
     std::memcpy(&head, s.data(), std::min(s.size(), symbol_bytes));
     if (s.size() >= 2) {
-      const unsigned pair = static_cast<unsigned char>(s[0]) << 8 | static_cast<unsigned char>(s[1]);
+      const unsigned pair =
+          unsigned{static_cast<unsigned char>(s[0])} << 8U | unsigned{static_cast<unsigned char>(s[1])};
       for (std::uint32_t k = start_[pair]; k < start_[pair + 1]; ++k) {
         const symbol& x = table_[order_[k]];
         if (x.length <= s.size() && (head & first_bytes_mask(x.length)) == x.bytes) return order_[k];
@@ -187,7 +188,7 @@ class symbol_finder {
     return static_cast<unsigned char>(s.text()[0]);
   }
   static auto pair_of(const symbol& s) noexcept -> unsigned {
-    return first_byte(s) << 8 | static_cast<unsigned char>(s.text()[1]);
+    return first_byte(s) << 8U | unsigned{static_cast<unsigned char>(s.text()[1])};
   }
   const std::vector<symbol>& table_;
   std::vector<std::uint32_t> start_;  // by first two bytes: where their symbols start in order_

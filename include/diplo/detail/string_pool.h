@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-// The event store's two pools of strings. A `string_pool` holds the strings that queries
-// compare and return as they are (event ids, parent ids, actor ids, journeys), plainly. A
-// `text_pool` holds the rest, compressed (issue 15: memory): cities, zones, descriptions, notes,
-// summit names and series, and every source's URL, publisher and title. These are most of a
-// frozen timeline's bytes and are read only when an event is materialised or printed, never
-// compared by a query, so they are kept compressed and decoded on reading. Internal.
+// The event store's two pools of strings. A `string_pool` holds, plainly, the strings that
+// queries compare as they run (actor ids, journeys). A `text_pool` holds the rest, compressed
+// (issue 15: memory): event and parent ids, cities, zones, descriptions, notes, summit names
+// and series, and every source's URL, publisher and title. These are most of a frozen
+// timeline's bytes and are read only when an event is materialised, printed or looked up by
+// its id, so they are kept compressed and decoded on reading (~80 ns a text). Internal.
 //
 // THE CODE. A table of at most 255 symbols, each 1 to 8 bytes of whole UTF-8 characters,
 // learnt from the pool's own text (FSST's way: Boncz, Neumann, Leis, "FSST: Fast Random
@@ -16,8 +16,10 @@
 // string decodes alone (random access), and the same text always gives the same codes, so
 // strings are still stored once each: a URL cited by a thousand events is one string.
 //
-//   "https://www.reuters.com/2024/10/22/putin-meets-xi-1x9"   (51 bytes), for example
-//   -> [https://][www.reut][ers.com/][2024/][10/][22/][putin-][meets][-xi-][1][x][9]   (12 codes)
+//   "https://newnation.io/putin-in-china-on-state-visit"   (50 bytes; a URL of the bundled
+//   data, with the table learnt from its 650 texts: 37 KB to 20 KB)
+//   -> [https://][ne][w][na][ti][on][.][i][o][/putin-][in-][china][-][on][-s][ta][te][-][visit]
+//   (19 codes). The 10^5-event synthetic world's texts: 22.9 MB to 10.3 MB.
 //
 // THE RULE FOR A FILE'S POOL. A pool mapped from a snapshot is checked (`fault()`) before it
 // is read: every code is a symbol or an escape with its byte, no escape is cut off by its
