@@ -125,7 +125,6 @@ struct symbol {
     return {reinterpret_cast<const char*>(&bytes), length};
   }
   [[nodiscard]] auto key() const noexcept -> std::uint64_t { return bytes * 9 + length; }
-  friend auto operator==(const symbol&, const symbol&) -> bool = default;
 };
 
 /// The mask of a word's first `n` bytes in memory (1 ≤ n ≤ 8).

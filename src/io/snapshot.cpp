@@ -282,8 +282,18 @@ class reader {
       fail(fmt::format("its metadata does not read: {}", e.what()));
     }
     expect(doc.events.empty(), "its metadata holds events");
-    s.actors = std::move(doc.actors);
-    s.coverage = doc.info.records;
+    // The actors and coverage held together as when they were written (metadata(): a
+    // coverage record names known actors, ...): the timeline of them, frozen the same way.
+    timeline_builder b(std::move(doc.actors));
+    for (const coverage_scope& c : doc.info.records) b.declare(c);
+    timeline meta;
+    try {
+      meta = std::move(b).freeze();
+    } catch (const diplo::error& e) {
+      fail(fmt::format("its metadata does not hold together: {}", e.what()));
+    }
+    s.actors = meta.actors();
+    s.coverage.assign(meta.coverage().begin(), meta.coverage().end());
     if (info != nullptr) *info = std::move(doc.info);
   }
 

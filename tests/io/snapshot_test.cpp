@@ -294,6 +294,20 @@ TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
                   "texts");
 }
 
+TEST(Snapshot, RejectsMetadataThatDoesNotHoldTogether) {
+  // A coverage record that names an actor the metadata does not hold, behind a valid
+  // checksum: refused on opening, as freezing refuses it (a fuzzer found a file that opened
+  // and then could not be written again).
+  std::string bytes = bundled_snapshot();
+  const std::size_t at = bytes.find("\"vladimir-putin\"]}");  // in the first coverage record
+  ASSERT_NE(at, std::string::npos);
+  ASSERT_LT(at, bytes.find("\"actors\""));
+  bytes[at + 14] = 'x';
+  diplo::io::reseal_snapshot(bytes);
+  expect_rejected(bytes, "its metadata does not hold together");
+  expect_rejected(bytes, "unknown actor \"vladimir-putix\"");
+}
+
 TEST(Snapshot, ChecksNumbersBehindAValidChecksum) {
   // Made to harm: the checksum is right, the numbers inside are not.
   const std::string bytes = bundled_snapshot();
