@@ -129,8 +129,9 @@ struct symbol {
 
 /// The mask of a word's first `n` bytes in memory (1 ≤ n ≤ 8).
 constexpr auto first_bytes_mask(std::size_t n) noexcept -> std::uint64_t {
-  const std::uint64_t low = n >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * n)) - 1;
-  return std::endian::native == std::endian::little ? low : ~(~std::uint64_t{0} >> (8 * n));
+  if (n >= 8) return ~std::uint64_t{0};  // (a shift by 64 bits is undefined)
+  return std::endian::native == std::endian::little ? (std::uint64_t{1} << (8 * n)) - 1
+                                                    : ~(~std::uint64_t{0} >> (8 * n));
 }
 
 /// The length of the whole UTF-8 character at `at` of `s`, or 0 for a byte that starts none
