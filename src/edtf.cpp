@@ -150,8 +150,8 @@ struct edtf_reader {
     }
     i_ += 4;
     d.year_ = static_cast<std::int16_t>(negative ? -year : year);
-    d.unspecified_digits_ = static_cast<std::uint8_t>(x_);
-    d.precision_ = precision::year;
+    d.set(partial_date::x_field, static_cast<unsigned>(x_));
+    d.set(partial_date::precision_field, static_cast<unsigned>(precision::year));
 
     if (x_ == 0 && is_digit(at(i_)))
       return fail(i_, "'-' after the four-digit year",
@@ -173,26 +173,26 @@ struct edtf_reader {
     if (c1 == 'X' && c2 == 'X') {
       if (interval_end_) return fail(j, "a two-digit month (01-12)", level_2_x);
       month_unspecified_ = true;
-      d.month_ = 0;
-      d.precision_ = precision::month;
+      d.set(partial_date::month_field, 0);
+      d.set(partial_date::precision_field, static_cast<unsigned>(precision::month));
     } else if (c1 == 'u' || c2 == 'u') {
       return fail(j, "a two-digit month (01-12) or 'XX'", draft_u);
     } else if (is_digit(c1) && is_digit(c2)) {
       const int m = (c1 - '0') * 10 + (c2 - '0');
       if (m >= 1 && m <= 12) {
-        d.precision_ = precision::month;
+        d.set(partial_date::precision_field, static_cast<unsigned>(precision::month));
       } else if (m >= 21 && m <= 24) {
-        d.precision_ = precision::season;
+        d.set(partial_date::precision_field, static_cast<unsigned>(precision::season));
       } else {
         return fail(j, "a month (01-12) or a season (21-24)");
       }
-      d.month_ = static_cast<std::uint8_t>(m);
+      d.set(partial_date::month_field, static_cast<unsigned>(m));
     } else {
       return fail(j, "a two-digit month (01-12)",
                   is_qualifier(c1) || is_qualifier(c2) ? per_part : std::string_view{});
     }
     i_ = j + 2;
-    if (d.precision_ == precision::season && at(i_) == '-')
+    if (d.precision_bits() == precision::season && at(i_) == '-')
       return fail(i_, end_or_qualifier_, " (a season has no day)");
     return at(i_) != '-' || day();
   }
@@ -205,7 +205,7 @@ struct edtf_reader {
     const char e2 = at(k + 1);
     if (e1 == 'X' && e2 == 'X') {
       if (interval_end_) return fail(k, "a two-digit day (01-31)", level_2_x);
-      d.day_ = 0;
+      d.set(partial_date::day_field, 0);
     } else if (e1 == 'u' || e2 == 'u') {
       return fail(k, "a two-digit day (01-31) or 'XX'", draft_u);
     } else if (is_digit(e1) && is_digit(e2)) {
@@ -213,19 +213,19 @@ struct edtf_reader {
         return fail(k, "'XX'", " (a known day in an unspecified month is EDTF level 2)");
       const int dd = (e1 - '0') * 10 + (e2 - '0');
       if (dd < 1 || dd > 31) return fail(k, "a day (01-31)");
-      const date::year_month_day ymd{date::year{d.year_}, date::month{d.month_},
+      const date::year_month_day ymd{date::year{d.year_}, date::month{d.month_bits()},
                                      date::day{static_cast<unsigned>(dd)}};
       if (!ymd.ok()) {
         r_.failure.bad_day_year = d.year_;
-        r_.failure.bad_day_month = d.month_;
+        r_.failure.bad_day_month = d.month_bits();
         return fail(k, "a day");
       }
-      d.day_ = static_cast<std::uint8_t>(dd);
+      d.set(partial_date::day_field, static_cast<unsigned>(dd));
     } else {
       return fail(k, "a two-digit day (01-31)",
                   is_qualifier(e1) || is_qualifier(e2) ? per_part : std::string_view{});
     }
-    d.precision_ = precision::day;
+    d.set(partial_date::precision_field, static_cast<unsigned>(precision::day));
     i_ = k + 2;
     return true;
   }
@@ -235,9 +235,10 @@ struct edtf_reader {
     bool qualified = false;
     if (is_qualifier(at(i_))) {
       const char c = at(i_);
-      r_.value.qualifier_ = c == '?'   ? qualifier::uncertain
-                            : c == '~' ? qualifier::approximate
-                                       : qualifier::uncertain_approximate;
+      const qualifier q = c == '?'   ? qualifier::uncertain
+                          : c == '~' ? qualifier::approximate
+                                     : qualifier::uncertain_approximate;
+      r_.value.set(partial_date::qualifier_field, static_cast<unsigned>(q));
       qualified = true;
       ++i_;
     }

@@ -32,8 +32,21 @@ struct store_writer {
   std::vector<extras_record> extras;
   extras_record extra;  // the event's being added
   csr actors;
+  std::vector<std::uint32_t> actor_ids;        // per actor number: its id's string number
+  std::vector<std::uint32_t> actor_of_string;  // per string number: its actor number, or absent
   csr cities;
   compressed_lists<source_record> sources;
+
+  // The number of the actor `id`, numbering it the first time.
+  auto actor_number(std::string_view id) -> std::uint32_t {
+    const std::uint32_t k = strings.intern(id);
+    if (k >= actor_of_string.size()) actor_of_string.resize(std::size_t{k} + 1, string_pool::absent);
+    if (actor_of_string[k] == string_pool::absent) {
+      actor_of_string[k] = static_cast<std::uint32_t>(actor_ids.size());
+      actor_ids.push_back(k);
+    }
+    return actor_of_string[k];
+  }
 
   // Room for every string field of `events` in each pool (an upper bound: repeats are
   // stored once).
@@ -71,8 +84,8 @@ struct store_writer {
     texts.reserve(text.fields, text.chars);
   }
 
-  auto optional_id(const auto& id) -> std::uint32_t {
-    return id ? strings.intern(id->value()) : string_pool::absent;
+  auto optional_actor(const std::optional<actor_id>& id) -> std::uint32_t {
+    return id ? actor_number(id->value()) : string_pool::absent;
   }
 
   void close_list(csr& lists, std::string_view what) {
@@ -81,7 +94,7 @@ struct store_writer {
   }
 
   void add_actors(const std::vector<actor_id>& ids) {
-    for (const actor_id& a : ids) actors.items.push_back(strings.intern(a.value()));
+    for (const actor_id& a : ids) actors.items.push_back(actor_number(a.value()));
   }
 
   void add_base(const event_base& b, event_record& r) {
@@ -99,8 +112,7 @@ struct store_writer {
       sources.items.push_back({.url = texts.intern(s.url),
                                .publisher = texts.intern(s.publisher),
                                .title = texts.intern(s.title),
-                               .published = s.published.value_or(partial_date{}),
-                               .has_published = s.published.has_value()});
+                               .published = source_record::date_bytes(s.published)});
     }
     if (sources.items.size() > max_count) throw_too_many("sources", sources.items.size());
     sources.offsets.push_back(static_cast<std::uint32_t>(sources.items.size()));
@@ -116,7 +128,7 @@ struct store_writer {
   void add_kind(const visit& v, event_record& r) {
     add_actors(v.guests);
     r.host_country = v.host_country;
-    r.host = optional_id(v.host);
+    r.host = optional_actor(v.host);
     r.level_or_mode = static_cast<std::uint8_t>(v.level);
     for (const std::string& c : v.cities) cities.items.push_back(texts.intern(c));
   }
@@ -125,7 +137,7 @@ struct store_writer {
     extra.name = texts.intern(s.name);
     extra.series = texts.intern(s.series);
     r.host_country = s.host_country;
-    r.host = optional_id(s.host);
+    r.host = optional_actor(s.host);
   }
   void add_kind(const meeting& m, event_record& r) {
     add_actors(m.participants);
@@ -134,7 +146,7 @@ struct store_writer {
   void add_kind(const ceremony& c, event_record& r) {
     add_actors(c.attendees);
     extra.name = texts.intern(c.name);
-    r.host = optional_id(c.host);
+    r.host = optional_actor(c.host);
   }
 
   void add(const event& e) {
@@ -166,10 +178,12 @@ auto heap_of(const column<T>& v) noexcept -> std::size_t {
 
 }  // namespace
 
-auto event_store::build(std::span<const event> events) -> event_store {
+auto event_store::build(std::span<const event> events, std::span<const std::string_view> actors)
+    -> event_store {
   if (events.size() > max_count) throw_too_many("events", events.size());
   store_writer w;
   w.reserve(events);
+  for (std::string_view id : actors) w.actor_number(id);
   w.records.reserve(events.size());
   w.actors.offsets.reserve(events.size() + 1);
   w.cities.offsets.reserve(events.size() + 1);
@@ -182,6 +196,8 @@ auto event_store::build(std::span<const event> events) -> event_store {
   s.extras_ = column(std::move(w.extras));
   s.extras_.shrink_to_fit();
   s.actors_ = std::move(w.actors);
+  s.actor_ids_ = column(std::move(w.actor_ids));
+  s.actor_ids_.shrink_to_fit();
   s.cities_ = std::move(w.cities);
   s.sources_ = std::move(w.sources);
   shrink(s.actors_);
@@ -227,15 +243,14 @@ struct store_reader {
   const event_store& s;
 
   [[nodiscard]] auto string(std::uint32_t k) const -> std::string { return std::string(s.text(k)); }
-  template <class Id>
-  [[nodiscard]] auto optional_id(std::uint32_t k) const -> std::optional<Id> {
+  [[nodiscard]] auto optional_actor(std::uint32_t k) const -> std::optional<actor_id> {
     if (k == string_pool::absent) return std::nullopt;
-    return Id{string(k)};
+    return actor_id{std::string(s.actor(k))};
   }
   [[nodiscard]] auto actor_list(std::uint32_t i) const -> std::vector<actor_id> {
     std::vector<actor_id> out;
     out.reserve(s.actors(i).size());
-    for (std::uint32_t k : s.actors(i)) out.emplace_back(string(k));
+    for (std::uint32_t k : s.actors(i)) out.emplace_back(std::string(s.actor(k)));
     return out;
   }
 
@@ -259,7 +274,7 @@ struct store_reader {
     const event_record& r = s.record(i);
     v.guests = actor_list(i);
     v.host_country = r.host_country;
-    v.host = optional_id<actor_id>(r.host);
+    v.host = optional_actor(r.host);
     v.level = static_cast<visit_level>(r.level_or_mode);
     for (std::uint32_t k : s.cities(i)) v.cities.push_back(s.prose(k));
   }
@@ -268,7 +283,7 @@ struct store_reader {
     x.name = s.prose(s.extras(i).name);
     x.series = s.prose(s.extras(i).series);
     x.host_country = r.host_country;
-    x.host = optional_id<actor_id>(r.host);
+    x.host = optional_actor(r.host);
     x.attendees = actor_list(i);
   }
   void fill_kind(std::uint32_t i, meeting& m) const {
@@ -278,7 +293,7 @@ struct store_reader {
   void fill_kind(std::uint32_t i, ceremony& c) const {
     const event_record& r = s.record(i);
     c.name = s.prose(s.extras(i).name);
-    c.host = optional_id<actor_id>(r.host);
+    c.host = optional_actor(r.host);
     c.attendees = actor_list(i);
   }
 };
@@ -317,13 +332,13 @@ auto event_store::source_list(std::uint32_t i) const -> std::vector<source> {
     out.push_back({.url = prose(x.url),
                    .publisher = prose(x.publisher),
                    .title = prose(x.title),
-                   .published = x.has_published ? std::optional(x.published) : std::nullopt});
+                   .published = x.published_date()});
   }
   return out;
 }
 
 auto event_store::participants(std::uint32_t i) const -> std::vector<actor_id> {
-  // Actor ids are interned: the same id is the same string number.
+  // The same actor is the same actor number.
   const event_record& r = records_[i];
   std::vector<std::uint32_t> numbers;
   auto add = [&](std::uint32_t k) {
@@ -336,15 +351,16 @@ auto event_store::participants(std::uint32_t i) const -> std::vector<actor_id> {
   if (kind == record_kind::visit && r.host != string_pool::absent) add(r.host);
   std::vector<actor_id> out;
   out.reserve(numbers.size());
-  for (std::uint32_t k : numbers) out.emplace_back(std::string(text(k)));
+  for (std::uint32_t k : numbers) out.emplace_back(std::string(actor(k)));
   return out;
 }
 
 auto event_store::bytes() const noexcept -> footprint {
   footprint f;
   f.records = heap_of(records_) + heap_of(instants_) + heap_of(extras_);
-  f.lists = heap_of(actors_.offsets) + heap_of(actors_.items) + heap_of(cities_.offsets) +
-            heap_of(cities_.items) + heap_of(sources_.offsets) + heap_of(sources_.items);
+  f.lists = heap_of(actors_.offsets) + heap_of(actors_.items) + heap_of(actor_ids_) +
+            heap_of(cities_.offsets) + heap_of(cities_.items) + heap_of(sources_.offsets) +
+            heap_of(sources_.items);
   f.strings = strings_.bytes() + prose_.bytes();
   return f;
 }

@@ -9,6 +9,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -116,14 +117,15 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   // longest span keeps near. The six searches start far apart in memory, so their first
   // reads are asked for together, and the misses overlap.
   const auto first = *n * detail::span_classes;
-  std::array<std::span<const detail::spanned>, detail::span_classes> lists;
+  std::array<std::span<const detail::dated>, detail::span_classes> lists;
+  std::array<std::size_t, detail::span_classes> at{};  // where each list begins among all items
   for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
-    lists[c] = ix.span_events.of(first + c);
+    std::tie(lists[c], at[c]) = ix.span_events.of(first + c);
     if (lists[c].empty()) continue;
     detail::prefetch(&lists[c].front());
     detail::prefetch(&lists[c].back());
   }
-  auto start_day = [](const detail::spanned& x) { return x.day; };
+  auto start_day = [](const detail::dated& x) { return x.day; };
   const bool unbounded = d == std::numeric_limits<std::int32_t>::max();
   if (!unbounded) {
     for (const auto& list : lists) {
@@ -139,7 +141,7 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
                                                       std::numeric_limits<std::int32_t>::min() + 1));
     const auto to = unbounded ? list.size() : detail::first_on_or_after(list, d + 1, start_day);
     for (auto k = to; k > 0 && list[k - 1].day >= horizon; --k) {
-      if (list[k - 1].stop <= d) continue;  // ended before the day, whatever its dates say
+      if (!ix.span_events.may_reach(at[c] + k - 1, d)) continue;  // ended before the day
       const auto i = list[k - 1].event;
       const auto f = ix.facts[i].flags;
       if (!detail::status_counts(static_cast<status>(f & detail::flag_status_mask), opt.planned,
@@ -179,30 +181,32 @@ auto contacts(const timeline& t, const actor_id& a, const meet_options& opt, std
   // The events are far apart in memory: each costs a cache miss for its facts and one for
   // its actors, so they are asked for a few events ahead and the misses overlap.
   const auto mine = ix.actor_events.of(*na);
+  const detail::event_store& stored = t.stored();
+  const detail::csr& lists = stored.actor_lists();
   constexpr std::size_t ahead = 16;
   for (std::size_t k = 0; k < mine.size(); ++k) {
     if (k + ahead < mine.size()) {
       detail::prefetch(&ix.facts[mine[k + ahead]]);
-      detail::prefetch(&ix.event_actors.offsets[mine[k + ahead]]);
+      detail::prefetch(&lists.offsets[mine[k + ahead]]);
+      detail::prefetch(&stored.record(mine[k + ahead]));
     }
-    if (k + ahead / 2 < mine.size()) {
-      detail::prefetch(ix.event_actors.items.data() + ix.event_actors.offsets[mine[k + ahead / 2]]);
-    }
+    if (k + ahead / 2 < mine.size())
+      detail::prefetch(lists.items.data() + lists.offsets[mine[k + ahead / 2]]);
     const auto i = mine[k];
     if (!counts(i)) continue;
-    for (auto b : ix.event_actors.of(i)) {
-      if (b == *na) continue;
+    stored.for_each_participant(i, [&](std::uint32_t b) {
+      if (b == *na) return;
       bool inside = false;
       for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
-        inside = counts(p) && detail::has_actor(ix, p, *na) && detail::has_actor(ix, p, b);
+        inside = counts(p) && detail::has_actor(t, p, *na) && detail::has_actor(t, p, b);
       }
-      if (inside) continue;
+      if (inside) return;
       if (count[b]++ == 0) {
         first[b] = i;
         met.push_back(b);
       }
       last[b] = i;
-    }
+    });
   }
   // Most frequent first, then by name (the index's name ranks: no name is looked up).
   std::sort(met.begin(), met.end(), [&](std::uint32_t x, std::uint32_t y) {
@@ -341,7 +345,7 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
     -> std::vector<person_whereabouts> {
   const auto& ix = t.index();
   std::vector<std::uint32_t> found;
-  ix.days.stab(detail::day_number(day), [&](std::uint32_t i) { found.push_back(i); });
+  ix.days.stab(detail::day_number(day), ix.facts, [&](std::uint32_t i) { found.push_back(i); });
   std::sort(found.begin(), found.end());
   struct placement {
     std::uint32_t actor;
@@ -355,9 +359,9 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
     if (!opt.country.empty() && e.country() != opt.country) continue;
     const truth c = e.when().covers(day);
     if (c == truth::no) continue;
-    for (auto a : ix.event_actors.of(i)) {
+    t.stored().for_each_participant(i, [&](std::uint32_t a) {
       if (std::holds_alternative<person>(actors[a])) all.push_back({a, {t.at(i), c, t}});
-    }
+    });
   }
   // By actor, and within one actor as where() lists them: certain first, timeline order.
   std::stable_sort(all.begin(), all.end(), [](const placement& x, const placement& y) {

@@ -310,10 +310,15 @@ auto text_pool_builder::compress(const string_pool& strings) -> text_pool {
   const symbol_finder finder(table);
   std::vector<std::uint8_t> codes;
   codes.reserve(strings.text_bytes() / 2);
-  std::vector<std::uint32_t> offsets{0};
-  offsets.reserve(strings.size() + 1);
+  std::vector<std::uint32_t> starts;
+  starts.reserve(strings.size() / text_pool::block + 1);
+  std::vector<std::uint8_t> sizes;
+  sizes.reserve(strings.size());
+  std::vector<text_pool::long_record> longs;
   for (std::uint32_t k = 0; k < strings.size(); ++k) {
     const std::string_view s = strings[k];
+    const std::size_t from = codes.size();
+    if (k % text_pool::block == 0) starts.push_back(static_cast<std::uint32_t>(from));
     for (std::size_t at = 0; at < s.size();) {
       if (auto c = finder.longest(s.substr(at))) {
         codes.push_back(*c);
@@ -326,17 +331,36 @@ auto text_pool_builder::compress(const string_pool& strings) -> text_pool {
     }
     if (codes.size() > std::numeric_limits<std::uint32_t>::max())
       throw_too_many("bytes of text", codes.size());
-    offsets.push_back(static_cast<std::uint32_t>(codes.size()));
+    const std::size_t size = codes.size() - from;
+    sizes.push_back(static_cast<std::uint8_t>(std::min<std::size_t>(size, text_pool::long_size)));
+    if (size >= text_pool::long_size) longs.push_back({k, static_cast<std::uint32_t>(size)});
   }
   codes.shrink_to_fit();
   p.codes_ = column(std::move(codes));
-  p.offsets_ = column(std::move(offsets));
+  p.starts_ = column(std::move(starts));
+  p.sizes_ = column(std::move(sizes));
+  p.longs_ = column(std::move(longs));
   return p;
 }
 
+auto text_pool::size_of(std::uint32_t k) const noexcept -> std::size_t {
+  if (sizes_[k] != long_size) return sizes_[k];
+  const auto it = std::lower_bound(longs_.begin(), longs_.end(), k,
+                                   [](const long_record& x, std::uint32_t n) { return x.string < n; });
+  return it == longs_.end() || it->string != k ? 0 : it->size;
+}
+
+auto text_pool::codes_of(std::uint32_t k) const noexcept -> std::span<const std::uint8_t> {
+  const std::uint32_t first = k - k % block;
+  std::size_t at = starts_[first / block];
+  for (std::uint32_t j = first; j < k; ++j) at += size_of(j);
+  return {codes_.data() + at, size_of(k)};
+}
+
 auto text_pool::operator[](std::uint32_t k) const -> std::string {
-  const std::uint8_t* c = codes_.data() + offsets_[k];
-  const std::uint8_t* const end = codes_.data() + offsets_[k + 1];
+  const std::span<const std::uint8_t> codes = codes_of(k);
+  const std::uint8_t* c = codes.data();
+  const std::uint8_t* const end = c + codes.size();
   std::string out(static_cast<std::size_t>(end - c) * symbol_bytes, '\0');
   char* o = out.data();
   while (c != end) {
@@ -353,6 +377,36 @@ auto text_pool::operator[](std::uint32_t k) const -> std::string {
   return out;
 }
 
+auto text_pool::layout_fault() const -> std::optional<std::string> {
+  const std::size_t n = sizes_.size();
+  if (n == 0 || sizes_[0] != 0) return std::string("texts: string 0 is not the empty string");
+  if (starts_.size() != (n + block - 1) / block) {
+    return fmt::format("texts: {} block starts for {} strings", starts_.size(), n);
+  }
+  // Each long size where a size byte says so, in order, and nowhere else.
+  std::size_t longs = 0;
+  for (std::uint8_t x : sizes_) longs += x == long_size;
+  if (longs != longs_.size())
+    return fmt::format("texts: {} long sizes for {} long strings", longs_.size(), longs);
+  for (std::size_t j = 0; j < longs_.size(); ++j) {
+    const long_record& x = longs_[j];
+    if (x.string >= n || sizes_[x.string] != long_size || x.size < long_size ||
+        (j > 0 && x.string <= longs_[j - 1].string)) {
+      return fmt::format("texts: long size {} out of order or range", j);
+    }
+  }
+  // The strings one after another, from the first code to the last.
+  std::uint64_t at = 0;
+  for (std::uint32_t k = 0; k < n; ++k) {
+    if (k % block == 0 && starts_[k / block] != at)
+      return fmt::format("texts: block {} starts elsewhere", k / block);
+    at += size_of(k);
+    if (at > codes_.size()) return fmt::format("texts: string {} runs past the codes", k);
+  }
+  if (at != codes_.size()) return std::string("texts: codes that are no string's");
+  return std::nullopt;
+}
+
 auto text_pool::fault() const -> std::optional<std::string> {
   const std::size_t n = lengths_.size();
   if (n > max_symbols || symbols_.size() != n * symbol_bytes) {
@@ -363,10 +417,12 @@ auto text_pool::fault() const -> std::optional<std::string> {
       return fmt::format("texts: symbol {} is not 1 to 8 bytes of UTF-8", c);
     }
   }
+  if (auto f = layout_fault()) return f;
   std::string escaped;  // the run of escaped bytes since the last symbol
-  for (std::uint32_t k = 0; k + 1 < offsets_.size(); ++k) {
-    const std::uint8_t* c = codes_.data() + offsets_[k];
-    const std::uint8_t* const end = codes_.data() + offsets_[k + 1];
+  for (std::uint32_t k = 0; k < sizes_.size(); ++k) {
+    const std::span<const std::uint8_t> codes = codes_of(k);
+    const std::uint8_t* c = codes.data();
+    const std::uint8_t* const end = c + codes.size();
     bool whole = true;
     escaped.clear();
     while (c != end && whole) {

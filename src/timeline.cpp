@@ -6,6 +6,7 @@
 #include "diplo/timeline.h"
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -34,12 +35,17 @@ auto empty_timeline_store() noexcept -> const timeline_store& {
 namespace {
 
 /// The pair index: the bilateral events (exactly two participants) by pair of actors.
-void index_pairs(timeline_index& ix) {
+void index_pairs(timeline_index& ix, const event_store& stored) {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
   const auto n = static_cast<std::uint32_t>(ix.facts.size());
   for (std::uint32_t i = 0; i < n; ++i) {
-    const auto mine = ix.event_actors.of(i);
-    if (mine.size() == 2) entries.emplace_back(pair_key(mine[0], mine[1]), i);
+    std::array<std::uint32_t, 3> mine{};
+    std::size_t count = 0;
+    stored.for_each_participant(i, [&](std::uint32_t a) {
+      if (count < mine.size()) mine[count] = a;
+      ++count;
+    });
+    if (count == 2) entries.emplace_back(pair_key(mine[0], mine[1]), i);
   }
   std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> keys(entries.size());
@@ -71,13 +77,16 @@ void index_spans(timeline_index& ix, const std::vector<std::int32_t>& stop, std:
   for (std::uint32_t l = 0; l < lists; ++l)
     ix.span_events.offsets[l + 1] = ix.span_events.offsets[l] + count[l];
   ix.span_events.items.resize(ix.span_events.offsets[lists]);
+  ix.span_events.lengths.resize(ix.span_events.offsets[lists]);
   ix.span_max.assign(lists, 0);
   std::vector<std::uint32_t> pos(ix.span_events.offsets.begin(), ix.span_events.offsets.end() - 1);
   for (std::uint32_t a = 0; a < actor_count; ++a) {
     for (auto i : ix.actor_events.of(a)) {
       if (!placed(i)) continue;
       const auto l = a * span_classes + cls[i];
-      ix.span_events.items[pos[l]++] = {ix.facts[i].earliest_start, stop[i], i};
+      ix.span_events.lengths[pos[l]] =
+          spanned_lists::length_of(std::int64_t{stop[i]} - ix.facts[i].earliest_start);
+      ix.span_events.items[pos[l]++] = {ix.facts[i].earliest_start, i};
       ix.span_max[l] = std::max(ix.span_max[l], stop[i] - ix.facts[i].earliest_start);
     }
   }
@@ -178,17 +187,11 @@ void index_nesting(timeline_index& ix, std::span<const event> events) {
     for (auto p = ix.facts[i].parent; p != no_index; p = ix.facts[p].parent) ++d;
     ix.facts[i].depth = d;
   }
-  std::vector<std::uint32_t> count(n, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> inside;  // (parent, child)
   for (std::uint32_t i = 0; i < n; ++i) {
-    if (ix.facts[i].parent != no_index) ++count[ix.facts[i].parent];
+    if (ix.facts[i].parent != no_index) inside.emplace_back(ix.facts[i].parent, i);
   }
-  ix.children.offsets.assign(n + 1, 0);
-  for (std::uint32_t i = 0; i < n; ++i) ix.children.offsets[i + 1] = ix.children.offsets[i] + count[i];
-  ix.children.items.resize(ix.children.offsets[n]);
-  std::vector<std::uint32_t> fill(ix.children.offsets.begin(), ix.children.offsets.end() - 1);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (ix.facts[i].parent != no_index) ix.children.items[fill[ix.facts[i].parent]++] = i;
-  }
+  ix.children = child_lists::of(std::move(inside));
 }
 
 /// freeze(): each actor's rank by name (actors are numbered in registry order).
@@ -203,43 +206,39 @@ void index_name_ranks(timeline_index& ix, const actor_registry& actors) {
   for (std::uint32_t r = 0; r < actor_count; ++r) ix.name_rank[by_name[r]] = r;
 }
 
-/// freeze(): per event its actor numbers, sorted, and its people bits; per actor how many
-/// events name it (`all`), and how many of them name three or more (`groups`).
+/// freeze(): per event its people bits; per actor how many events name it (`all`), and how
+/// many of them name three or more (`groups`).
 struct actor_counts {
   std::vector<std::uint32_t> all;
   std::vector<std::uint32_t> groups;
 };
 
-auto index_event_actors(timeline_index& ix, std::span<const event> events, const actor_registry& actors,
-                        std::uint64_t mentions) -> actor_counts {
-  const auto n = static_cast<std::uint32_t>(events.size());
-  actor_counts counts{std::vector<std::uint32_t>(actors.size(), 0),
-                      std::vector<std::uint32_t>(actors.size(), 0)};
-  ix.event_actors.offsets.assign(n + 1, 0);
-  ix.event_actors.items.reserve(mentions);
-  auto& items = ix.event_actors.items;
+/// The number of people taking part in stored event i.
+auto participant_count(const event_store& stored, std::uint32_t i) noexcept -> std::size_t {
+  std::size_t n = 0;
+  stored.for_each_participant(i, [&](std::uint32_t) { ++n; });
+  return n;
+}
+
+auto count_actors(timeline_index& ix, const event_store& stored, std::size_t actor_count) -> actor_counts {
+  const auto n = static_cast<std::uint32_t>(stored.size());
+  actor_counts counts{std::vector<std::uint32_t>(actor_count, 0), std::vector<std::uint32_t>(actor_count, 0)};
   for (std::uint32_t i = 0; i < n; ++i) {
-    const auto from = items.size();
-    // validate() has ruled out actors the registry does not know.
-    for_each_participant(events[i], [&](const actor_id& a) {
-      items.push_back(static_cast<std::uint32_t>(*actors.position(a)));
+    // validate() has ruled out actors the registry does not know: the store numbers them
+    // as the registry does.
+    const bool group = participant_count(stored, i) >= 3;
+    stored.for_each_participant(i, [&](std::uint32_t a) {
+      ix.facts[i].people |= people_bit(a);
+      ++counts.all[a];
+      if (group) ++counts.groups[a];
     });
-    const std::span<std::uint32_t> mine = items.items().subspan(from);
-    std::sort(mine.begin(), mine.end());
-    ix.event_actors.offsets[i + 1] = static_cast<std::uint32_t>(items.size());
-    const bool group = items.size() - from >= 3;
-    for (auto k = from; k < items.size(); ++k) {
-      ix.facts[i].people |= people_bit(items[k]);
-      ++counts.all[items[k]];
-      if (group) ++counts.groups[items[k]];
-    }
   }
   return counts;
 }
 
 /// freeze(): per actor its events (`actor_events`) and its events of three or more people
 /// with their first days (`group_entries`), in timeline order.
-void index_actor_events(timeline_index& ix, const actor_counts& counts) {
+void index_actor_events(timeline_index& ix, const event_store& stored, const actor_counts& counts) {
   const auto actor_count = static_cast<std::uint32_t>(counts.all.size());
   const auto n = static_cast<std::uint32_t>(ix.facts.size());
   auto fill = [&](auto& c, const std::vector<std::uint32_t>& count, bool groups_only, auto entry) {
@@ -248,9 +247,8 @@ void index_actor_events(timeline_index& ix, const actor_counts& counts) {
     c.items.resize(c.offsets[actor_count]);
     std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
-      const auto mine = ix.event_actors.of(i);
-      if (groups_only && mine.size() < 3) continue;
-      for (auto a : mine) c.items[pos[a]++] = entry(i);
+      if (groups_only && participant_count(stored, i) < 3) continue;
+      stored.for_each_participant(i, [&](std::uint32_t a) { c.items[pos[a]++] = entry(i); });
     }
   };
   fill(ix.actor_events, counts.all, false, [](std::uint32_t i) { return i; });
@@ -272,15 +270,14 @@ void index_flags(timeline_index& ix, std::span<const event> events) {
 }
 
 /// freeze(): every index of the timeline, over its events in timeline order (as values
-/// and as stored: the trip rules read the store, as the queries do). `mentions`: the
-/// participants summed over the events.
+/// and as stored: the trip rules read the store, as the queries do).
 void build_index(timeline_index& ix, const std::vector<event>& events, const event_store& stored,
-                 const actor_registry& actors, std::uint64_t mentions) {
+                 const actor_registry& actors) {
   const auto n = static_cast<std::uint32_t>(events.size());
   index_nesting(ix, events);
   index_name_ranks(ix, actors);
-  index_actor_events(ix, index_event_actors(ix, events, actors, mentions));
-  index_pairs(ix);
+  index_actor_events(ix, stored, count_actors(ix, stored, actors.size()));
+  index_pairs(ix, stored);
   // Per event, the day after its latest possible last day (at least the day after its
   // earliest start): the day index and the span classes of `where` start from it.
   std::vector<std::int32_t> stop(n);
@@ -292,7 +289,7 @@ void build_index(timeline_index& ix, const std::vector<event>& events, const eve
   index_trips(ix, stored, actors, stop);
   std::vector<std::int32_t> start(n);
   for (std::uint32_t i = 0; i < n; ++i) start[i] = ix.facts[i].earliest_start;
-  ix.days = day_tree::build(std::move(start), std::move(stop));
+  ix.days = day_tree::build(start, std::move(stop));
 }
 
 /// The ids listed more than once in `list`, each once with how many times, in the order of
@@ -757,7 +754,7 @@ void timeline_builder::check_journey(std::vector<std::size_t>& stops, std::vecto
 }
 
 auto timeline_builder::freeze() && -> timeline {
-  const std::uint64_t mentions = check_bounds();
+  check_bounds();
   std::vector<diagnostic> diags = validate();
   bool bad = std::any_of(diags.begin(), diags.end(),
                          [](const diagnostic& d) { return d.severity == severity::error; });
@@ -768,13 +765,16 @@ auto timeline_builder::freeze() && -> timeline {
   store->actors = std::move(actors_);
   store->coverage = std::move(coverage_);
   sort_into_timeline_order();
-  store->events = detail::event_store::build(events_);
-  detail::build_index(store->index, events_, store->events, store->actors, mentions);
+  std::vector<std::string_view> ids;
+  ids.reserve(store->actors.size());
+  for (const auto& a : store->actors.actors()) ids.push_back(id_of(a).value());
+  store->events = detail::event_store::build(events_, ids);
+  detail::build_index(store->index, events_, store->events, store->actors);
   events_ = {};  // the builder is spent: its values are stored
   return timeline(std::move(store));
 }
 
-auto timeline_builder::check_bounds() const -> std::uint64_t {
+void timeline_builder::check_bounds() const {
   // The indexes number events and actor mentions in 32 bits (no_index is reserved).
   std::uint64_t mentions = 0;
   for (const event& e : events_) mentions += participant_count(e);
@@ -784,7 +784,6 @@ auto timeline_builder::check_bounds() const -> std::uint64_t {
                     "in all (at most {} of each)",
                     events_.size(), mentions, most));
   }
-  return mentions;
 }
 
 void timeline_builder::sort_into_timeline_order() {

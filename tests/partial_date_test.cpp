@@ -20,7 +20,7 @@ static_assert(std::regular<diplo::partial_date>);
 static_assert(std::totally_ordered<diplo::partial_date>);
 static_assert(std::three_way_comparable<diplo::partial_date, std::strong_ordering>);
 static_assert(std::is_trivially_copyable_v<diplo::partial_date>);
-static_assert(sizeof(diplo::partial_date) <= 8);
+static_assert(sizeof(diplo::partial_date) == 4);
 static_assert(!std::is_convertible_v<int, diplo::partial_date>);
 static_assert(!std::is_constructible_v<diplo::partial_date, int>);
 static_assert(!std::is_convertible_v<std::string, diplo::partial_date>);

@@ -950,7 +950,7 @@ TEST(WhereaboutsOn, AgreesWithWhereAndABruteForceOnARandomWorld) {
     }
     // The day index finds exactly the events that may cover the day.
     std::vector<std::uint32_t> stabbed;
-    t.index().days.stab(static_cast<std::int32_t>(d.time_since_epoch().count()),
+    t.index().days.stab(static_cast<std::int32_t>(d.time_since_epoch().count()), t.index().facts,
                         [&](std::uint32_t i) { stabbed.push_back(i); });
     std::sort(stabbed.begin(), stabbed.end());
     std::vector<std::uint32_t> brute;

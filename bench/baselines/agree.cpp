@@ -346,11 +346,18 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
       default: return num(date::sys_days{date::year{1950} / 1 / 1}) + static_cast<day>(r.below(76 * 366));
     }
   };
+  // The actor numbers of event e's participants, sorted.
+  auto participants_of = [&](std::uint32_t e) {
+    std::vector<std::uint32_t> out;
+    t.stored().for_each_participant(e, [&](std::uint32_t a) { out.push_back(a); });
+    std::sort(out.begin(), out.end());
+    return out;
+  };
   // Two participants of one event (and the event).
   auto pair_that_met = [&]() -> std::tuple<std::uint32_t, std::uint32_t, std::uint32_t> {
     for (;;) {
       const auto e = static_cast<std::uint32_t>(r.below(n));
-      auto actors = ix.event_actors.of(e);
+      const auto actors = participants_of(e);
       if (actors.size() < 2) continue;
       const auto x = r.below(actors.size());
       auto y = r.below(actors.size() - 1);
@@ -386,7 +393,7 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
       const diplo::event ev = t.at(v).value();
       const auto* vis = std::get_if<diplo::visit>(&ev);
       if (vis == nullptr && r.below(3) != 0) continue;
-      auto actors = ix.event_actors.of(v);
+      const auto actors = participants_of(v);
       g = actors[r.below(actors.size())];
       if (vis != nullptr && !vis->guests.empty())
         g = *t.actor_number(vis->guests[r.below(vis->guests.size())]);
@@ -400,7 +407,7 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
 
     // where: a participant of an event, on a day near it (or any day).
     const auto w = static_cast<std::uint32_t>(r.below(n));
-    auto wa = ix.event_actors.of(w);
+    const auto wa = participants_of(w);
     const std::uint32_t who = wa.empty() ? static_cast<std::uint32_t>(r.below(na)) : wa[r.below(wa.size())];
     c.where(who, r.below(6) == 0 ? any_day() : near(w));
 

@@ -122,7 +122,7 @@ struct edtf_reader;
 
 /// One EDTF level 0/1 date: a day, month, season or year (possibly with unspecified 'X'
 /// digits), optionally qualified as uncertain and/or approximate. A small regular value
-/// type (8 bytes, trivially copyable). Always valid: every constructor checks its input.
+/// type (4 bytes, trivially copyable). Always valid: every constructor checks its input.
 class partial_date {
  public:
   /// The year 1970 (year precision, no qualifier), matching date::sys_days{}'s epoch year.
@@ -133,11 +133,11 @@ class partial_date {
   /// throws diplo::error.
   /// Example: `diplo::partial_date d = 2024_y / date::oct / 22;  // "2024-10-22"`
   constexpr partial_date(date::year_month_day ymd, diplo::qualifier q = diplo::qualifier::none)
-      : year_(static_cast<std::int16_t>(static_cast<int>(ymd.year()))),
-        month_(static_cast<std::uint8_t>(static_cast<unsigned>(ymd.month()))),
-        day_(static_cast<std::uint8_t>(static_cast<unsigned>(ymd.day()))),
-        precision_(diplo::precision::day),
-        qualifier_(q) {
+      : year_(static_cast<std::int16_t>(static_cast<int>(ymd.year()))) {
+    set(month_field, static_cast<unsigned>(ymd.month()));
+    set(day_field, static_cast<unsigned>(ymd.day()));
+    set(precision_field, static_cast<unsigned>(diplo::precision::day));
+    set(qualifier_field, static_cast<unsigned>(q));
     if (!ymd.ok() || !year_in_range(ymd.year())) detail::throw_bad_partial_date("a valid day");
   }
 
@@ -145,17 +145,18 @@ class partial_date {
   /// diplo::error.
   /// Example: `diplo::partial_date m = 2024_y / date::oct;  // "2024-10"`
   constexpr partial_date(date::year_month ym, diplo::qualifier q = diplo::qualifier::none)
-      : year_(static_cast<std::int16_t>(static_cast<int>(ym.year()))),
-        month_(static_cast<std::uint8_t>(static_cast<unsigned>(ym.month()))),
-        precision_(diplo::precision::month),
-        qualifier_(q) {
+      : year_(static_cast<std::int16_t>(static_cast<int>(ym.year()))) {
+    set(month_field, static_cast<unsigned>(ym.month()));
+    set(precision_field, static_cast<unsigned>(diplo::precision::month));
+    set(qualifier_field, static_cast<unsigned>(q));
     if (!ym.ok() || !year_in_range(ym.year())) detail::throw_bad_partial_date("a valid month");
   }
 
   /// A year. Precondition: the year is in -9999..9999; otherwise throws diplo::error.
   /// Example: `diplo::partial_date y{2024_y, diplo::qualifier::uncertain};  // "2024?"`
   constexpr explicit partial_date(date::year y, diplo::qualifier q = diplo::qualifier::none)
-      : year_(static_cast<std::int16_t>(static_cast<int>(y))), qualifier_(q) {
+      : year_(static_cast<std::int16_t>(static_cast<int>(y))) {
+    set(qualifier_field, static_cast<unsigned>(q));
     if (!year_in_range(y)) detail::throw_bad_partial_date("a year in -9999..9999");
   }
 
@@ -172,14 +173,14 @@ class partial_date {
   /// The first possible day. Example: "2024-10" -> 2024-10-01; "2024-24" -> 2024-12-01.
   [[nodiscard]] constexpr auto earliest() const noexcept -> date::sys_days {
     const date::year y{year_};
-    switch (precision_) {
+    switch (precision_bits()) {
       case diplo::precision::year: return date::sys_days{y / date::January / 1};
       case diplo::precision::season: return date::sys_days{y / date::month{season_first_month()} / 1};
       case diplo::precision::month:
       case diplo::precision::day:
-        if (month_ == 0) return date::sys_days{y / date::January / 1};
-        if (day_ == 0) return date::sys_days{y / date::month{month_} / 1};
-        return date::sys_days{y / date::month{month_} / date::day{day_}};
+        if (month_bits() == 0) return date::sys_days{y / date::January / 1};
+        if (day_bits() == 0) return date::sys_days{y / date::month{month_bits()} / 1};
+        return date::sys_days{y / date::month{month_bits()} / date::day{day_bits()}};
     }
     return {};
   }
@@ -187,9 +188,9 @@ class partial_date {
   /// The last possible day, inclusive. Example: "2024-10" -> 2024-10-31; "20XX" -> 2099-12-31;
   /// "2023-24" (winter) -> 2024-02-29.
   [[nodiscard]] constexpr auto latest() const noexcept -> date::sys_days {
-    switch (precision_) {
+    switch (precision_bits()) {
       case diplo::precision::year: {
-        const int span = unspecified_digits_ == 2 ? 100 : unspecified_digits_ == 1 ? 10 : 1;
+        const int span = x_digits() == 2 ? 100 : x_digits() == 1 ? 10 : 1;
         return date::sys_days{date::year{year_ + span - 1} / date::December / 31};
       }
       case diplo::precision::season: {
@@ -199,48 +200,50 @@ class partial_date {
       }
       case diplo::precision::month:
       case diplo::precision::day:
-        if (month_ == 0) return date::sys_days{date::year{year_} / date::December / 31};
-        if (day_ == 0) return date::sys_days{date::year{year_} / date::month{month_} / date::last};
-        return date::sys_days{date::year{year_} / date::month{month_} / date::day{day_}};
+        if (month_bits() == 0) return date::sys_days{date::year{year_} / date::December / 31};
+        if (day_bits() == 0)
+          return date::sys_days{date::year{year_} / date::month{month_bits()} / date::last};
+        return date::sys_days{date::year{year_} / date::month{month_bits()} / date::day{day_bits()}};
     }
     return {};
   }
 
   /// How finely the date is written: "2024-XX" and "2024-10" are month precision,
   /// "2024-10-XX" is day precision, "202X" is year precision.
-  [[nodiscard]] constexpr auto precision() const noexcept -> diplo::precision { return precision_; }
+  [[nodiscard]] constexpr auto precision() const noexcept -> diplo::precision { return precision_bits(); }
 
   /// The qualifier written after the date ('?', '~', '%' or none).
-  [[nodiscard]] constexpr auto qualifier() const noexcept -> diplo::qualifier { return qualifier_; }
+  [[nodiscard]] constexpr auto qualifier() const noexcept -> diplo::qualifier { return qualifier_bits(); }
 
   /// True for '?' and '%'.
   [[nodiscard]] constexpr auto uncertain() const noexcept -> bool {
-    return qualifier_ == diplo::qualifier::uncertain || qualifier_ == diplo::qualifier::uncertain_approximate;
+    return qualifier_bits() == diplo::qualifier::uncertain ||
+           qualifier_bits() == diplo::qualifier::uncertain_approximate;
   }
 
   /// True for '~' and '%'.
   [[nodiscard]] constexpr auto approximate() const noexcept -> bool {
-    return qualifier_ == diplo::qualifier::approximate ||
-           qualifier_ == diplo::qualifier::uncertain_approximate;
+    return qualifier_bits() == diplo::qualifier::approximate ||
+           qualifier_bits() == diplo::qualifier::uncertain_approximate;
   }
 
   /// True for a day-precision date without 'X' digits, i.e. earliest() == latest().
   /// A qualifier does not matter: "2024-10-22?" is an exact (if doubtful) day.
   [[nodiscard]] constexpr auto is_exact_day() const noexcept -> bool {
-    return precision_ == diplo::precision::day && month_ != 0 && day_ != 0;
+    return precision_bits() == diplo::precision::day && month_bits() != 0 && day_bits() != 0;
   }
 
   /// True when its fields are in the ranges its constructors keep them in (a year of
   /// -9999..9999, a month or season that its precision allows, a day of at most 31): what
   /// a value read as bytes (a snapshot file, diplo/io/snapshot.h) is checked for before use.
   [[nodiscard]] constexpr auto well_formed() const noexcept -> bool {
-    if (year_ < -9999 || year_ > 9999 || unspecified_digits_ > 2 || day_ > 31) return false;
-    if (qualifier_ > diplo::qualifier::uncertain_approximate) return false;
-    switch (precision_) {
-      case diplo::precision::year: return month_ == 0 && day_ == 0;
-      case diplo::precision::season: return month_ >= 21 && month_ <= 24 && day_ == 0;
-      case diplo::precision::month: return month_ <= 12 && day_ == 0;
-      case diplo::precision::day: return month_ <= 12;
+    if (year_ < -9999 || year_ > 9999 || x_digits() > 2 || day_bits() > 31) return false;
+    if (qualifier_bits() > diplo::qualifier::uncertain_approximate) return false;
+    switch (precision_bits()) {
+      case diplo::precision::year: return month_bits() == 0 && day_bits() == 0;
+      case diplo::precision::season: return month_bits() >= 21 && month_bits() <= 24 && day_bits() == 0;
+      case diplo::precision::month: return month_bits() <= 12 && day_bits() == 0;
+      case diplo::precision::day: return month_bits() <= 12;
     }
     return false;
   }
@@ -248,15 +251,16 @@ class partial_date {
   /// True when the date was written with unspecified 'X' digits ("202X", "2024-XX",
   /// "2024-10-XX"). Such dates are EDTF level 1 on their own but level 2 as interval ends.
   [[nodiscard]] constexpr auto has_unspecified_digits() const noexcept -> bool {
-    return unspecified_digits_ != 0 ||
-           ((precision_ == diplo::precision::month || precision_ == diplo::precision::day) && month_ == 0) ||
-           (precision_ == diplo::precision::day && day_ == 0);
+    return x_digits() != 0 ||
+           ((precision_bits() == diplo::precision::month || precision_bits() == diplo::precision::day) &&
+            month_bits() == 0) ||
+           (precision_bits() == diplo::precision::day && day_bits() == 0);
   }
 
   /// The same date with another qualifier. Example: `d.with(diplo::qualifier::none)`.
   [[nodiscard]] constexpr auto with(diplo::qualifier q) const noexcept -> partial_date {
     partial_date r = *this;
-    r.qualifier_ = q;
+    r.set(qualifier_field, static_cast<unsigned>(q));
     return r;
   }
 
@@ -280,12 +284,12 @@ class partial_date {
       return c;
     if (auto c = a.latest().time_since_epoch().count() <=> b.latest().time_since_epoch().count(); c != 0)
       return c;
-    if (auto c = a.precision_ <=> b.precision_; c != 0) return c;
-    if (auto c = a.qualifier_ <=> b.qualifier_; c != 0) return c;
+    if (auto c = a.precision_bits() <=> b.precision_bits(); c != 0) return c;
+    if (auto c = a.qualifier_bits() <=> b.qualifier_bits(); c != 0) return c;
     if (auto c = a.year_ <=> b.year_; c != 0) return c;
-    if (auto c = a.month_ <=> b.month_; c != 0) return c;
-    if (auto c = a.day_ <=> b.day_; c != 0) return c;
-    return a.unspecified_digits_ <=> b.unspecified_digits_;
+    if (auto c = a.month_bits() <=> b.month_bits(); c != 0) return c;
+    if (auto c = a.day_bits() <=> b.day_bits(); c != 0) return c;
+    return a.x_digits() <=> b.x_digits();
   }
 
  private:
@@ -295,18 +299,43 @@ class partial_date {
     return y.ok() && static_cast<int>(y) >= -9999 && static_cast<int>(y) <= 9999;
   }
   constexpr auto season_first_month() const noexcept -> unsigned {
-    return 3U * (static_cast<unsigned>(month_) - 21U) + 3U;  // 21 -> 3, 22 -> 6, 23 -> 9, 24 -> 12
+    return 3U * (static_cast<unsigned>(month_bits()) - 21U) + 3U;  // 21 -> 3, 22 -> 6, 23 -> 9, 24 -> 12
   }
 
-  // Year with any 'X' digits read as 0 ("202X" -> 2020); month 1-12, or 21-24 for a season,
-  // or 0 when unspecified ("XX") or absent; day 1-31, or 0 when unspecified or absent.
+  // The fields after the year, in one 16-bit word (a date takes 4 bytes: a frozen timeline
+  // holds millions; `bit` and `width` below name where each lies):
+  //   month   1-12, or 21-24 for a season, or 0 when unspecified ("XX") or absent;
+  //   day     1-31, or 0 when unspecified or absent;
+  //   precision, qualifier (their enums' values);
+  //   x       trailing 'X' digits of the year: 0, 1 or 2.
+  enum field : unsigned {
+    month_field = 0,
+    day_field = 5,
+    precision_field = 10,
+    qualifier_field = 12,
+    x_field = 14
+  };
+  static constexpr auto width(field f) noexcept -> unsigned { return f < precision_field ? 5U : 2U; }
+  [[nodiscard]] constexpr auto get(field f) const noexcept -> unsigned {
+    return (static_cast<unsigned>(bits_) >> f) & ((1U << width(f)) - 1U);
+  }
+  constexpr void set(field f, unsigned value) noexcept {
+    const unsigned mask = ((1U << width(f)) - 1U) << f;
+    bits_ = static_cast<std::uint16_t>((bits_ & ~mask) | ((value << f) & mask));
+  }
+  [[nodiscard]] constexpr auto month_bits() const noexcept -> unsigned { return get(month_field); }
+  [[nodiscard]] constexpr auto day_bits() const noexcept -> unsigned { return get(day_field); }
+  [[nodiscard]] constexpr auto x_digits() const noexcept -> unsigned { return get(x_field); }
+  [[nodiscard]] constexpr auto precision_bits() const noexcept -> diplo::precision {
+    return static_cast<diplo::precision>(get(precision_field));
+  }
+  [[nodiscard]] constexpr auto qualifier_bits() const noexcept -> diplo::qualifier {
+    return static_cast<diplo::qualifier>(get(qualifier_field));
+  }
+
+  // Year with any 'X' digits read as 0 ("202X" -> 2020).
   std::int16_t year_ = 1970;
-  std::uint8_t month_ = 0;
-  std::uint8_t day_ = 0;
-  std::uint8_t unspecified_digits_ = 0;  // trailing 'X' digits of the year: 0, 1 or 2
-  diplo::precision precision_ = diplo::precision::year;
-  diplo::qualifier qualifier_ = diplo::qualifier::none;
-  std::uint8_t reserved_ = 0;  // no padding: a date's bytes are its value (snapshot files)
+  std::uint16_t bits_ = 0;  // year precision, no qualifier: all fields 0
 };
 
 namespace detail {
@@ -330,42 +359,42 @@ inline auto human_year(int y) -> std::string {
 
 inline auto partial_date::to_edtf() const -> std::string {
   std::string s = fmt::format("{}{:04}", year_ < 0 ? "-" : "", year_ < 0 ? -year_ : year_);
-  for (std::size_t k = 0; k < unspecified_digits_; ++k) s[s.size() - 1 - k] = 'X';
-  if (precision_ != diplo::precision::year) {
-    s += month_ == 0 ? std::string("-XX") : fmt::format("-{:02}", month_);
-    if (precision_ == diplo::precision::day)
-      s += day_ == 0 ? std::string("-XX") : fmt::format("-{:02}", day_);
+  for (std::size_t k = 0; k < x_digits(); ++k) s[s.size() - 1 - k] = 'X';
+  if (precision_bits() != diplo::precision::year) {
+    s += month_bits() == 0 ? std::string("-XX") : fmt::format("-{:02}", month_bits());
+    if (precision_bits() == diplo::precision::day)
+      s += day_bits() == 0 ? std::string("-XX") : fmt::format("-{:02}", day_bits());
   }
-  s += symbol(qualifier_);
+  s += symbol(qualifier_bits());
   return s;
 }
 
 inline auto partial_date::to_text() const -> std::string {
   std::string s;
   const std::string y = detail::human_year(year_);
-  switch (precision_) {
+  switch (precision_bits()) {
     case diplo::precision::year:
-      if (unspecified_digits_ == 0) {
+      if (x_digits() == 0) {
         s = y;
       } else {  // a decade and a century read alike: "2020–2029", "1900–1999"
-        s = fmt::format("{}–{}", y, detail::human_year(year_ + (unspecified_digits_ == 1 ? 9 : 99)));
+        s = fmt::format("{}–{}", y, detail::human_year(year_ + (x_digits() == 1 ? 9 : 99)));
       }
       break;
     case diplo::precision::season:
-      s = month_ == 24 ? fmt::format("winter {}–{}", y, detail::human_year(year_ + 1))
-                       : fmt::format("{} {}", detail::season_names[month_ - 21], y);
+      s = month_bits() == 24 ? fmt::format("winter {}–{}", y, detail::human_year(year_ + 1))
+                             : fmt::format("{} {}", detail::season_names[month_bits() - 21], y);
       break;
     case diplo::precision::month:
-      s = month_ == 0 ? fmt::format("a month of {}", y)
-                      : fmt::format("{} {}", detail::month_names[month_ - 1], y);
+      s = month_bits() == 0 ? fmt::format("a month of {}", y)
+                            : fmt::format("{} {}", detail::month_names[month_bits() - 1], y);
       break;
     case diplo::precision::day:
-      if (month_ == 0) {
+      if (month_bits() == 0) {
         s = fmt::format("a day in {}", y);
-      } else if (day_ == 0) {
-        s = fmt::format("a day in {} {}", detail::month_names[month_ - 1], y);
+      } else if (day_bits() == 0) {
+        s = fmt::format("a day in {} {}", detail::month_names[month_bits() - 1], y);
       } else {
-        s = fmt::format("{} {} {}", day_, detail::month_names[month_ - 1], y);
+        s = fmt::format("{} {} {}", day_bits(), detail::month_names[month_bits() - 1], y);
       }
       break;
   }

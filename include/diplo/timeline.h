@@ -254,8 +254,8 @@ class timeline_builder {
   [[nodiscard]] auto diag(std::size_t i, severity level, std::string message) const -> diagnostic;
   // validate(): the stops of one journey (event numbers, sorted here by start).
   void check_journey(std::vector<std::size_t>& stops, std::vector<diagnostic>& out) const;
-  // freeze(): the participants summed over the events; throws past the indexes' bounds.
-  [[nodiscard]] auto check_bounds() const -> std::uint64_t;
+  // freeze(): throws when the events or their participants, summed, pass the indexes' bounds.
+  void check_bounds() const;
   // freeze(): the events in timeline order (see the header essay), in place.
   void sort_into_timeline_order();
 };

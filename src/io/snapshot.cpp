@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -37,7 +38,7 @@ constexpr std::string_view magic = "DIPLOSNP";
 // 2: the checksum in eight lanes; hash tables of any size; trips in 8 bytes.
 // 3: texts compressed in a pool of their own (diplo/detail/string_pool.h); the strings
 //    most events lack in a table of extras.
-constexpr std::uint32_t version = 3;
+constexpr std::uint32_t version = 4;
 constexpr std::uint32_t byte_order_mark = 0x01020304;
 constexpr std::size_t header_size = 64;
 constexpr std::size_t toc_entry_size = 24;
@@ -214,7 +215,7 @@ class reader {
     expect(k == arrays_, "it holds {} arrays, where version {} has {}", arrays_, version, k);
     read_metadata(std::string_view(meta.data(), meta.size()), *store, info);
     store->warnings = decode(warnings);
-    check_store(store->events);
+    check_store(store->events, store->actors);
     check_index(store->index, static_cast<std::uint32_t>(store->events.size()),
                 static_cast<std::uint32_t>(store->actors.size()));
     store->mapping = std::move(owner);
@@ -329,8 +330,8 @@ class reader {
   }
 
   // Lists: offsets of `lists` + 1 entries from 0, never decreasing, ending at items.size().
-  template <class T>
-  void check_lists(const core::compressed_lists<T>& l, std::size_t lists, std::string_view name) const {
+  template <class Lists>
+  void check_lists(const Lists& l, std::size_t lists, std::string_view name) const {
     expect(l.offsets.size() == lists + 1 && l.offsets[0] == 0 && l.offsets.back() == l.items.size(),
            "{}: lists that do not match their items", name);
     expect(std::is_sorted(l.offsets.begin(), l.offsets.end()), "{}: lists out of order", name);
@@ -344,29 +345,36 @@ class reader {
     expect(all, "{}: a number out of range", name);
   }
 
-  void check_store(const core::event_store& s) const {
+  void check_store(const core::event_store& s, const actor_registry& registry) const {
     const auto n = static_cast<std::uint32_t>(s.size());
     check_store_lists(s, n);  // before any list is read
     const core::string_pool& pool = s.strings();
     const auto strings = static_cast<std::uint32_t>(pool.size());
     auto string = [&](std::uint32_t k) { return k < strings; };
-    auto optional = [&](std::uint32_t k) { return k < strings || k == core::string_pool::absent; };
     const auto texts = static_cast<std::uint32_t>(s.prose().size());
     auto text = [&](std::uint32_t k) { return k < texts; };
+    // The store's actors are the registry's, by number (what the indexes count on).
+    const auto actors = static_cast<std::uint32_t>(s.actor_count());
+    expect(actors == registry.size(), "actor ids: {} where its metadata names {} actors", actors,
+           registry.size());
+    check_all(s.actor_ids(), "actor ids", string);
+    for (std::uint32_t k = 0; k < actors; ++k) {
+      expect(s.actor(k) == id_of(registry.actors()[k]).value(), "actor ids: actor {} is not the metadata's",
+             k);
+    }
     for (std::uint32_t i = 0; i < n; ++i) {
       const core::event_record& r = s.record(i);
       expect(r.kind < 4 && static_cast<unsigned>(r.status) <= static_cast<unsigned>(status::postponed) &&
                  r.level_or_mode <= static_cast<std::uint8_t>(visit_level::state) && r.when.well_formed() &&
                  well_formed(r.country) && well_formed(r.host_country),
              "event record {}: a field out of range", i);
-      expect(text(r.id) && (text(r.parent) || r.parent == core::string_pool::absent) && optional(r.host) &&
-                 text(r.city),
+      expect(text(r.id) && (text(r.parent) || r.parent == core::string_pool::absent) && text(r.city),
              "event record {}: a string number out of range", i);
-      for (std::uint32_t k : s.actors(i)) expect(string(k), "event actors: a string number out of range");
+      expect(r.host < actors || r.host == core::string_pool::absent, "event record {}: an unknown host", i);
+      for (std::uint32_t k : s.actors(i)) expect(k < actors, "event actors: an actor number out of range");
       for (std::uint32_t k : s.cities(i)) expect(text(k), "event cities: a text number out of range");
       for (const core::source_record& x : s.sources(i)) {
-        expect(text(x.url) && text(x.publisher) && text(x.title) && x.published.well_formed() &&
-                   byte_of(x.has_published) <= 1,
+        expect(text(x.url) && text(x.publisher) && text(x.title) && x.well_formed(),
                "event sources: a field out of range");
       }
     }
@@ -390,7 +398,7 @@ class reader {
       } else if constexpr (std::is_same_v<T, std::uint32_t>) {
         if (name.ends_with("(offsets)")) {
           // One list per event; the strings: their count + 1 offsets, string 0 empty.
-          const bool strings = name == "strings (offsets)" || name == "texts (offsets)";
+          const bool strings = name == "strings (offsets)";
           expect((strings ? c.size() >= 2 && c[1] == 0 : c.size() == std::size_t{n} + 1) && c[0] == 0 &&
                      std::is_sorted(c.begin(), c.end()),
                  "{}: lists that do not match their events", name);
@@ -410,7 +418,7 @@ class reader {
         offsets = {};
       }
     });
-    if (auto fault = s.prose().fault()) fail(*fault);  // its offsets checked above
+    if (auto fault = s.prose().fault()) fail(*fault);
   }
 
   // Every string valid UTF-8, as a text file's reader guarantees (names are folded, ids
@@ -438,14 +446,6 @@ class reader {
     for (std::uint32_t k = 0; k < pool.size(); ++k) {
       expect(core::is_valid_utf8(pool[k]), "string {}: not valid UTF-8", k);
     }
-  }
-
-  // A flag's byte, copied, never loaded as a bool: a bool that is neither 0 nor 1 (a byte
-  // of a file made to harm) may not be read.
-  static auto byte_of(const bool& flag) noexcept -> unsigned {
-    unsigned char b = 0;
-    std::memcpy(&b, &flag, 1);
-    return b;
   }
 
   // A code of the country table (info() has an answer for every one); each code once
@@ -490,10 +490,12 @@ class reader {
       expect(f.parent == core::no_index ? f.depth == 0 : ix.facts[f.parent].depth + 1 == f.depth,
              "facts: a parent that is not one level up");
     }
-    check_lists(ix.children, n, "children");
-    check_all(ix.children.items, "children", event);
-    check_lists(ix.event_actors, n, "event actors");
-    check_all(ix.event_actors.items, "event actors", actor);
+    const auto& parents = ix.children.parents;
+    expect(std::adjacent_find(parents.begin(), parents.end(), std::greater_equal<>()) == parents.end(),
+           "children: parents out of order");
+    check_all(parents, "children (parents)", event);
+    check_lists(ix.children.children, parents.size(), "children");
+    check_all(ix.children.children.items, "children", event);
     check_lists(ix.actor_events, actors, "actor events");
     check_all(ix.actor_events.items, "actor events", event);
     check_lists(ix.group_entries, actors, "group entries");
@@ -504,8 +506,10 @@ class reader {
     });
     check_all(ix.pair_entries, "pair entries", dated);
     check_lists(ix.span_events, std::size_t{actors} * core::span_classes, "span events");
-    check_all(ix.span_events.items, "span events",
-              [&](const core::spanned& d) { return event(d.event) && day(d.day) && day(d.stop); });
+    check_all(ix.span_events.items, "span events", dated);
+    expect(ix.span_events.lengths.size() == ix.span_events.items.size(),
+           "span events: not one length per entry");
+    check_all(ix.span_events.lengths, "span events (lengths)", [](std::uint16_t x) { return x != 0; });
     expect(ix.span_max.size() == std::size_t{actors} * core::span_classes, "span max: not one per list");
     check_all(ix.span_max, "span max", day);
     check_all(ix.trips, "trips", [&](const core::trip_start& t) {
@@ -530,8 +534,7 @@ class reader {
   }
 
   void check_days(const core::day_tree& d, std::uint32_t n) const {
-    expect(d.start.size() == n && d.stop.size() == n && d.by_start.size() == d.by_end.size(),
-           "day tree: not one entry per event");
+    expect(d.stop.size() == n && d.by_start.size() == d.by_end.size(), "day tree: not one entry per event");
     const auto nodes = static_cast<std::uint32_t>(d.nodes.size());
     for (std::uint32_t k = 0; k < nodes; ++k) {
       const core::day_tree::node& x = d.nodes[k];
@@ -542,7 +545,6 @@ class reader {
           "day tree: node {} out of range", k);
     }
     check_all(d.by_start, "day tree", [&](std::uint32_t i) { return i < n; });
-    check_all(d.start, "day tree", day);
     check_all(d.stop, "day tree", day);
     check_all(d.by_end, "day tree", [&](std::uint32_t i) { return i < n; });
   }

@@ -93,7 +93,8 @@ TEST(EventStore, EdgeCasesComeBackEqual) {
   expect_round_trip(events, "edge cases");
   const event_store s = event_store::build(events);
   // Absent and empty are told apart.
-  EXPECT_EQ(s.record(0).host, 0U);
+  ASSERT_NE(s.record(0).host, string_pool::absent);
+  EXPECT_EQ(s.actor(s.record(0).host), "");
   EXPECT_EQ(s.record(2).host, string_pool::absent);
   EXPECT_EQ(s.record(0).parent, 0U);
   EXPECT_EQ(s.record(3).parent, string_pool::absent);
@@ -107,6 +108,29 @@ TEST(EventStore, EdgeCasesComeBackEqual) {
   EXPECT_EQ(s.actors(0)[1], s.actors(1)[0]);
   EXPECT_EQ(s.prose(s.record(2).parent), "s");
   EXPECT_EQ(s.record(2).parent, s.record(1).id);
+}
+
+TEST(EventStore, NumbersActorsAsTheListGivenThenByFirstMention) {
+  // freeze() passes its registry's ids: the store's actor numbers are then the registry's.
+  const auto events = edge_cases();
+  const std::vector<std::string_view> known{"b", "nobody"};
+  const event_store s = event_store::build(events, known);
+  ASSERT_EQ(s.actor_count(), 4U);  // b, nobody, then a and "" as first mentioned
+  EXPECT_EQ(s.actor(0), "b");
+  EXPECT_EQ(s.actor(1), "nobody");
+  EXPECT_EQ(s.actor(2), "a");
+  EXPECT_EQ(s.actor(3), "");
+  EXPECT_EQ(std::vector<std::uint32_t>(s.actors(0).begin(), s.actors(0).end()),
+            (std::vector<std::uint32_t>{2, 0}));
+  EXPECT_EQ(s.record(0).host, 3U);
+  // Everyone taking part: the listed actors, then the host unless listed (each once).
+  std::vector<std::uint32_t> all;
+  s.for_each_participant(0, [&](std::uint32_t k) { all.push_back(k); });
+  EXPECT_EQ(all, (std::vector<std::uint32_t>{2, 0, 3}));
+  EXPECT_TRUE(s.takes_part(0, 3));
+  EXPECT_TRUE(s.takes_part(0, 0));
+  EXPECT_FALSE(s.takes_part(0, 1));
+  for (std::uint32_t i = 0; i < events.size(); ++i) EXPECT_EQ(s.materialize(i), events[i]) << i;
 }
 
 TEST(EventStore, EmptyStore) {
@@ -142,7 +166,8 @@ TEST(EventStore, SyntheticWorldComesBackEqualAndSmaller) {
     fields += 2 + diplo::participant_count(e) + 3 * diplo::base(e).sources.size();
   EXPECT_LT(s.strings().size(), fields / 2);
   EXPECT_GT(s.bytes().total(), 0U);
-  EXPECT_EQ(sizeof(diplo::detail::event_record), 48U);  // the layout essay's figure
+  EXPECT_EQ(sizeof(diplo::detail::event_record), 40U);  // the layout essay's figure
+  EXPECT_EQ(sizeof(diplo::detail::source_record), 16U);
   // Most events have no description, notes, name, series, zone or journey: no extras record.
   EXPECT_LT(s.all_extras().size(), s.size() / 2);
   EXPECT_GT(s.all_extras().size(), 0U);

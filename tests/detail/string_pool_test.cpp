@@ -96,6 +96,48 @@ TEST(TextPool, EveryTextComesBackAsItWas) {
   }
 }
 
+// The number of strings of `p` with a long size (255 codes or more).
+auto long_sizes(const text_pool& p) -> std::size_t {
+  std::size_t longs = 0;
+  text_pool::for_each_column(p, [&](std::string_view name, const auto& c) {
+    if (name == "texts (long sizes)") longs = c.size();
+  });
+  return longs;
+}
+
+TEST(TextPool, LongTextsAndManyBlocksComeBack) {
+  // A byte 0xFF is in no symbol (symbols are whole UTF-8 characters): each takes two codes,
+  // so these texts have 2 to 4,000 codes, on both sides of a size byte's limit (255), in
+  // many blocks of 16 strings. (Not UTF-8: a file's check would refuse them, a library
+  // user's pool holds them.)
+  std::vector<std::string> texts;
+  for (std::size_t n : {1U, 100U, 127U, 128U, 129U, 2000U}) {
+    for (std::size_t k = 0; k < 20; ++k) texts.push_back(std::string(n, '\xFF') + std::to_string(k));
+  }
+  std::vector<std::uint32_t> numbers;
+  const text_pool p = compress(texts, &numbers);
+  for (std::size_t i = 0; i < texts.size(); ++i) ASSERT_EQ(p[numbers[i]], texts[i]) << i;
+  EXPECT_EQ(long_sizes(p), 4U * 20U);  // 127 bytes and more: with their number, 255 codes and more
+  // Long texts of UTF-8 that pass a file's check: random CJK characters, escaped mostly.
+  std::mt19937 rng(7);
+  std::vector<std::string> cjk;
+  for (std::size_t k = 0; k < 100; ++k) {
+    std::string s;
+    for (std::size_t c = 0; c < (k % 10 == 0 ? 2000 : 20); ++c) {
+      const unsigned cp = 0x4E00 + rng() % 20000;
+      s += static_cast<char>(0xE0 | (cp >> 12));
+      s += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      s += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+    cjk.push_back(std::move(s));
+  }
+  numbers.clear();
+  const text_pool q = compress(cjk, &numbers);
+  EXPECT_FALSE(q.fault().has_value()) << q.fault().value_or("");
+  for (std::size_t i = 0; i < cjk.size(); ++i) ASSERT_EQ(q[numbers[i]], cjk[i]) << i;
+  EXPECT_EQ(long_sizes(q), 10U);
+}
+
 TEST(TextPool, TheSameTextIsOneNumber) {
   const auto texts = sample_texts(3'000, 4);
   std::vector<std::uint32_t> numbers;
@@ -193,6 +235,22 @@ TEST(TextPool, AFileCheckFindsWhatIsWrong) {
   EXPECT_NE(fault(broken<std::uint8_t>(good, "texts (codes)", [](auto c) { c.back() = text_pool::escape; }))
                 .find("an escape at the end"),
             std::string::npos);
+  // Where the strings lie: string 0 not empty, a size past the codes, a block that starts
+  // elsewhere, a long size byte with no long size.
+  EXPECT_NE(
+      fault(broken<std::uint8_t>(good, "texts (sizes)", [](auto z) { z[0] = 1; })).find("string 0 is not"),
+      std::string::npos);
+  EXPECT_NE(
+      fault(broken<std::uint8_t>(good, "texts (sizes)", [](auto z) { z.back() += 1; })).find("runs past"),
+      std::string::npos);
+  EXPECT_NE(fault(broken<std::uint8_t>(good, "texts (sizes)", [](auto z) { z[1] -= 1; })).find("no string's"),
+            std::string::npos);
+  EXPECT_NE(fault(broken<std::uint8_t>(good, "texts (sizes)", [](auto z) { z[1] = text_pool::long_size; }))
+                .find("long sizes"),
+            std::string::npos);
+  EXPECT_NE(
+      fault(broken<std::uint32_t>(good, "texts (starts)", [](auto b) { b[0] = 1; })).find("starts elsewhere"),
+      std::string::npos);
   // Escaped bytes that are half a character.
   EXPECT_NE(fault(broken<std::uint8_t>(good, "texts (codes)",
                                        [](auto c) {

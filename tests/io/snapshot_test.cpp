@@ -189,10 +189,10 @@ TEST(Snapshot, RejectsCorruptBytesByTheirChecksum) {
 
 TEST(Snapshot, RejectsOtherVersionsAndByteOrders) {
   std::string bytes = bundled_snapshot();
-  put<std::uint32_t>(bytes, 8, 2);
-  expect_rejected(bytes, "snapshot format version 2, where this diplo reads version 3");
-  put<std::uint32_t>(bytes, 8, 4);
-  expect_rejected(bytes, "snapshot format version 4, where this diplo reads version 3");
+  put<std::uint32_t>(bytes, 8, 3);
+  expect_rejected(bytes, "snapshot format version 3, where this diplo reads version 4");
+  put<std::uint32_t>(bytes, 8, 5);
+  expect_rejected(bytes, "snapshot format version 5, where this diplo reads version 4");
   bytes = bundled_snapshot();
   put<std::uint32_t>(bytes, 12, 0x04030201);
   expect_rejected(bytes, "other byte order");
@@ -252,7 +252,8 @@ TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
   const std::string bytes = bundled_snapshot();
   const array_entry lengths = store_array(bytes, "texts (symbol lengths)");
   const array_entry symbols = store_array(bytes, "texts (symbols)");
-  const array_entry offsets = store_array(bytes, "texts (offsets)");
+  const array_entry starts = store_array(bytes, "texts (starts)");
+  const array_entry sizes = store_array(bytes, "texts (sizes)");
   const array_entry codes = store_array(bytes, "texts (codes)");
   ASSERT_EQ(lengths.item, 1U);
   ASSERT_EQ(symbols.count, 8 * lengths.count);
@@ -273,12 +274,11 @@ TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
   // The last string's last code made an escape: cut off by the string's end.
   expect_rejected(resealed([&](std::string& b) { b[codes.offset + codes.count - 1] = '\xFF'; }),
                   "an escape at the end");
-  // The first text's first code an escape of the byte 0xFF, which no UTF-8 text holds.
-  std::uint32_t first = 0;  // where text 1 starts (text 0 is empty)
-  std::memcpy(&first, bytes.data() + offsets.offset + 4, 4);
+  // The first text's first code an escape of the byte 0xFF, which no UTF-8 text holds
+  // (text 1 starts at the first code: text 0 is empty).
   expect_rejected(resealed([&](std::string& b) {
-                    b[codes.offset + first] = '\xFF';
-                    b[codes.offset + first + 1] = '\xFF';
+                    b[codes.offset] = '\xFF';
+                    b[codes.offset + 1] = '\xFF';
                   }),
                   "texts: string 1: not valid UTF-8");
   // A code past the table (when the table has fewer than 255 symbols).
@@ -286,12 +286,16 @@ TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
     expect_rejected(resealed([&](std::string& b) { b[codes.offset] = static_cast<char>(lengths.count); }),
                     "is no symbol");
   }
-  // Offsets that run past the codes.
+  // Sizes that run past the codes, a block that starts past them, a long size missing.
+  ASSERT_GT(starts.count, 2U);
+  expect_rejected(resealed([&](std::string& b) { b[sizes.offset + sizes.count - 1] += 1; }),
+                  "runs past the codes");
   expect_rejected(resealed([&](std::string& b) {
-                    put<std::uint32_t>(b, offsets.offset + (offsets.count - 1) * 4,
+                    put<std::uint32_t>(b, starts.offset + (starts.count - 1) * 4,
                                        static_cast<std::uint32_t>(codes.count + 1));
                   }),
-                  "texts");
+                  "starts elsewhere");
+  expect_rejected(resealed([&](std::string& b) { b[sizes.offset + 1] = '\xFF'; }), "long sizes");
 }
 
 TEST(Snapshot, RejectsMetadataThatDoesNotHoldTogether) {

@@ -10,19 +10,23 @@
 // number of events name it. The strings queries compare (actor ids, journeys) are entries
 // of a plain `string_pool`; the rest (event ids, parent ids, cities, zones, descriptions,
 // notes, names, series, source URLs, publishers and titles) of a compressed `text_pool`
-// (diplo/detail/string_pool.h). An event is then an `event_record` of 48 bytes (its kind,
-// days, status, level or mode, countries, id, parent, host and city) plus three compressed
-// lists (its actors, its cities, its sources) and, in tables of their own by event number
-// for the events that have them, its other texts (a description, notes, a name, a series,
-// a zone, a journey: an `extras_record`) and its exact instants. Nothing points anywhere: every link is a
-// 32-bit number, so the whole store is a handful of flat arrays, ready to be written to a file and mapped
-// back as it is.
+// (diplo/detail/string_pool.h). Actors are numbered (freeze() numbers them as its registry
+// does, so that the indexes read an event's actors here and keep no copy). An event is then
+// an `event_record` of 40 bytes (its kind, days, status, level or mode, countries, id,
+// parent, host and city) plus three compressed lists (its actors, its cities, its sources
+// of 16 bytes each) and, in tables of their own by event number for the events that have
+// them, its other texts (a description, notes, a name, a series, a zone, a journey: an
+// `extras_record`) and its exact instants. Nothing points anywhere: every link is a 32-bit
+// number, so the whole store is a handful of flat arrays, ready to be written to a file and
+// mapped back as it is.
 //
 // THE RULE. `materialize(i)` gives back exactly the event that was stored (operator==
 // holds, tests/detail/event_store_test.cpp checks every event of the bundled data and of
 // synthetic worlds): an absent optional (no parent, no host) and an empty string are told
 // apart.
 
+#include <algorithm>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -46,15 +50,33 @@
 
 namespace diplo::detail {
 
-/// One source of an event: its strings, and the day it was published when known.
+/// One source of an event: its strings, and the day it was published when known, in 16
+/// bytes (a source per event or more: a quarter of a synthetic world's store).
 struct source_record {
   std::uint32_t url = 0;
   std::uint32_t publisher = 0;
   std::uint32_t title = 0;
-  partial_date published;
-  bool has_published = false;
-  std::uint8_t reserved[3] = {};  // 0: no padding, so that a snapshot's bytes are its values
+  std::uint32_t published = no_date;  // a partial_date's bytes (std::bit_cast), or no_date
+
+  /// No partial_date has these bytes (its 'X' digits would be 3).
+  static constexpr std::uint32_t no_date = 0xFFFFFFFF;
+
+  /// The source's published date, as `published` holds it.
+  [[nodiscard]] static auto date_bytes(const std::optional<partial_date>& d) noexcept -> std::uint32_t {
+    return d ? std::bit_cast<std::uint32_t>(*d) : no_date;
+  }
+  /// The published date; std::nullopt when none (or, in a damaged snapshot, not a date).
+  [[nodiscard]] auto published_date() const noexcept -> std::optional<partial_date> {
+    const auto d = std::bit_cast<partial_date>(published);
+    if (published == no_date || !d.well_formed()) return std::nullopt;
+    return d;
+  }
+  /// Whether `published` is no_date or a well-formed date (what a snapshot is checked for).
+  [[nodiscard]] auto well_formed() const noexcept -> bool {
+    return published == no_date || std::bit_cast<partial_date>(published).well_formed();
+  }
 };
+static_assert(sizeof(source_record) == 16 && sizeof(partial_date) == sizeof(std::uint32_t));
 
 /// The fixed part of one event. `level_or_mode` is a visit's level or a meeting's mode;
 /// `flags` says whether the event has exact instants (has_start, has_end) and extras
@@ -69,10 +91,10 @@ struct event_record {
   country_code host_country;                   // a visit's or summit's
   std::uint32_t id = 0;                        // a text (text_pool)
   std::uint32_t parent = string_pool::absent;  // the parent's id, a text
-  std::uint32_t host = string_pool::absent;    // an actor id (string_pool)
+  std::uint32_t host = string_pool::absent;    // an actor number, or absent
   std::uint32_t city = 0;                      // a text
 };
-static_assert(std::is_trivially_copyable_v<event_record>);
+static_assert(std::is_trivially_copyable_v<event_record> && sizeof(event_record) == 40);
 inline constexpr std::uint8_t has_start = 1;   // event_record::flags: an exact start instant
 inline constexpr std::uint8_t has_end = 2;     // an exact end instant
 inline constexpr std::uint8_t has_extras = 4;  // an extras_record
@@ -106,9 +128,13 @@ class event_store {
  public:
   event_store() = default;
 
-  /// The store of `events`, in their order. Throws diplo::error past the 32-bit numbers'
-  /// bounds (2^32 - 2 events, strings, actor mentions or sources).
-  [[nodiscard]] DIPLO_API static auto build(std::span<const event> events) -> event_store;
+  /// The store of `events`, in their order. Actor k of the store is `actors[k]` (freeze()
+  /// passes its registry's ids, so that the store's actor numbers are the registry's); an
+  /// actor an event names that `actors` does not hold is numbered after them, in the order
+  /// of first mention. Throws diplo::error past the 32-bit numbers' bounds (2^32 - 2
+  /// events, strings, actor mentions or sources).
+  [[nodiscard]] DIPLO_API static auto build(std::span<const event> events,
+                                            std::span<const std::string_view> actors = {}) -> event_store;
 
   /// The number of events.
   [[nodiscard]] auto size() const noexcept -> std::size_t { return records_.size(); }
@@ -118,9 +144,36 @@ class event_store {
   [[nodiscard]] auto record(std::uint32_t i) const noexcept -> const event_record& { return records_[i]; }
 
   /// Event `i`'s guests (visit), participants (meeting) or attendees (summit, ceremony):
-  /// actor ids as string numbers, in the order the event lists them.
+  /// actor numbers, in the order the event lists them.
   [[nodiscard]] auto actors(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
     return actors_.of(i);
+  }
+  /// Every event's list of actors (what `actors(i)` reads; queries ask for them ahead).
+  [[nodiscard]] auto actor_lists() const noexcept -> const csr& { return actors_; }
+  /// The number of actors (the store's actor numbers are 0 .. actor_count() - 1).
+  [[nodiscard]] auto actor_count() const noexcept -> std::size_t { return actor_ids_.size(); }
+  /// Per actor number, the string of its id.
+  [[nodiscard]] auto actor_ids() const noexcept -> std::span<const std::uint32_t> {
+    return actor_ids_.span();
+  }
+  /// The id of actor `k`. Precondition: k < actor_count().
+  [[nodiscard]] auto actor(std::uint32_t k) const noexcept -> std::string_view { return text(actor_ids_[k]); }
+
+  /// Calls f(actor number) for everyone taking part in event `i`: its listed actors, then
+  /// its host unless listed. Each once when its list has no repeats, as in a frozen
+  /// timeline (freeze() refuses them); in no order the queries rely on.
+  template <class F>
+  void for_each_participant(std::uint32_t i, F&& f) const {
+    const auto list = actors(i);
+    for (std::uint32_t k : list) f(k);
+    const std::uint32_t h = records_[i].host;
+    if (h != string_pool::absent && std::find(list.begin(), list.end(), h) == list.end()) f(h);
+  }
+  /// Whether actor `k` takes part in event `i` (is listed, or is its host).
+  [[nodiscard]] auto takes_part(std::uint32_t i, std::uint32_t k) const noexcept -> bool {
+    if (records_[i].host == k) return true;
+    const auto list = actors(i);
+    return std::find(list.begin(), list.end(), k) != list.end();
   }
   /// Every city of a visit, in order (text numbers).
   [[nodiscard]] auto cities(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
@@ -179,6 +232,7 @@ class event_store {
     f("event cities", s.cities_.items);
     f("event sources (offsets)", s.sources_.offsets);
     f("event sources", s.sources_.items);
+    f("actor ids", s.actor_ids_);
     f("strings (offsets)", s.strings_.offsets_);
     f("strings (characters)", s.strings_.chars_);
     text_pool::for_each_column(s.prose_, f);
@@ -190,7 +244,8 @@ class event_store {
   column<event_record> records_;
   column<instants_record> instants_;  // by event number
   column<extras_record> extras_;      // by event number
-  csr actors_;
+  csr actors_;                        // actor numbers
+  column<std::uint32_t> actor_ids_;   // per actor number: its id, a string
   csr cities_;
   compressed_lists<source_record> sources_;
   string_pool strings_;
@@ -238,12 +293,12 @@ class stored_event {
   /// Whether `actor` is its host (a visit's, summit's or ceremony's).
   [[nodiscard]] auto hosted_by(std::string_view actor) const noexcept -> bool {
     const std::uint32_t h = record().host;
-    return h != string_pool::absent && store_->text(h) == actor;
+    return h != string_pool::absent && store_->actor(h) == actor;
   }
   /// Whether `actor` is among its guests, participants or attendees (its host aside).
   [[nodiscard]] auto lists(std::string_view actor) const noexcept -> bool {
     for (std::uint32_t k : store_->actors(i_)) {
-      if (store_->text(k) == actor) return true;
+      if (store_->actor(k) == actor) return true;
     }
     return false;
   }

@@ -78,10 +78,9 @@ inline auto within_bounds(const timeline_index& ix, std::uint32_t i, const meet_
 }
 
 /// Does the event name the actor? (Its facts first: callers have read them already.)
-inline auto has_actor(const timeline_index& ix, std::uint32_t event, std::uint32_t actor) noexcept -> bool {
-  if ((ix.facts[event].people & people_bit(actor)) == 0) return false;
-  auto s = ix.event_actors.of(event);
-  return std::binary_search(s.begin(), s.end(), actor);
+inline auto has_actor(const timeline& t, std::uint32_t event, std::uint32_t actor) noexcept -> bool {
+  if ((t.index().facts[event].people & people_bit(actor)) == 0) return false;
+  return t.stored().takes_part(event, actor);
 }
 
 /// Does event i count as a meeting under the options? (From the index's flags.)
@@ -384,7 +383,7 @@ namespace detail {
 inline auto is_shared(const timeline& t, std::uint32_t i, std::uint32_t a, std::uint32_t b,
                       const meet_options& o) -> bool {
   const auto& ix = t.index();
-  return meet_counts(ix, i, o) && within_bounds(ix, i, o) && has_actor(ix, i, a) && has_actor(ix, i, b);
+  return meet_counts(ix, i, o) && within_bounds(ix, i, o) && has_actor(t, i, a) && has_actor(t, i, b);
 }
 
 /// The latest (or earliest) event both actors attended that counts under the options:

@@ -30,6 +30,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -99,16 +100,29 @@ class string_pool_builder {
   std::vector<std::uint64_t> slots_;  // hash bits, string number + 1; 0 is a free slot
 };
 
-/// Strings compressed with a symbol table (see above): string k is the codes
-/// `codes[offsets[k], offsets[k+1])`; string 0 is the empty string.
+/// Strings compressed with a symbol table (see above); string 0 is the empty string.
+/// Where each string's codes lie takes ~1.25 bytes a string, not the 4 of an offset: one
+/// byte of its size (the number of its codes), and per block of 16 strings where the
+/// block's codes begin. A string of 255 codes or more has the size byte 255 and its size
+/// in a short table of its own (`long_sizes`).
 class text_pool {
  public:
   static constexpr std::size_t max_symbols = 255;
   static constexpr std::uint8_t escape = 255;
   static constexpr std::size_t max_symbol_length = 8;
+  /// Strings per block (`starts`).
+  static constexpr std::uint32_t block = 16;
+  /// The size byte of a string of this many codes or more.
+  static constexpr std::uint8_t long_size = 255;
+
+  /// The size of a string of long_size codes or more.
+  struct long_record {
+    std::uint32_t string = 0;
+    std::uint32_t size = 0;
+  };
 
   /// The number of strings (the empty one included).
-  [[nodiscard]] auto size() const noexcept -> std::size_t { return offsets_.size() - 1; }
+  [[nodiscard]] auto size() const noexcept -> std::size_t { return sizes_.size(); }
 
   /// String `k`, decoded. Precondition: k < size().
   [[nodiscard]] DIPLO_API auto operator[](std::uint32_t k) const -> std::string;
@@ -123,13 +137,15 @@ class text_pool {
   /// The bytes of the codes, all strings together.
   [[nodiscard]] auto code_bytes() const noexcept -> std::size_t { return codes_.size(); }
 
-  /// The heap this pool holds (table, codes and offsets, as allocated).
+  /// The heap this pool holds (table, codes and where each string's lie, as allocated).
   [[nodiscard]] auto bytes() const noexcept -> std::size_t {
-    return symbols_.heap_bytes() + lengths_.heap_bytes() + offsets_.heap_bytes() + codes_.heap_bytes();
+    return symbols_.heap_bytes() + lengths_.heap_bytes() + starts_.heap_bytes() + sizes_.heap_bytes() +
+           longs_.heap_bytes() + codes_.heap_bytes();
   }
 
-  /// What is wrong with a pool read from a file, if anything (see the rule above; the
-  /// offsets are checked by the caller: ascending, from 0, ending at the codes' end).
+  /// What is wrong with a pool read from a file, if anything (see the rule above; and the
+  /// strings' sizes and starts: string 0 empty, every string within the codes, the codes
+  /// all some string's).
   [[nodiscard]] DIPLO_API auto fault() const -> std::optional<std::string>;
 
   /// Calls f(name, column) for each of its arrays, always in the same order (the event
@@ -138,15 +154,26 @@ class text_pool {
   static void for_each_column(Self& p, F&& f) {
     f("texts (symbols)", p.symbols_);
     f("texts (symbol lengths)", p.lengths_);
-    f("texts (offsets)", p.offsets_);
+    f("texts (starts)", p.starts_);
+    f("texts (sizes)", p.sizes_);
+    f("texts (long sizes)", p.longs_);
     f("texts (codes)", p.codes_);
   }
 
  private:
   friend class text_pool_builder;
-  column<char> symbols_;          // max_symbol_length bytes each, zero after the symbol
-  column<std::uint8_t> lengths_;  // each symbol's length, 1 to 8
-  column<std::uint32_t> offsets_{0, 0};
+  /// The codes of string k. Precondition: k < size() (and, for a file's pool, no fault()).
+  [[nodiscard]] auto codes_of(std::uint32_t k) const noexcept -> std::span<const std::uint8_t>;
+  /// The size of string k (its number of codes).
+  [[nodiscard]] auto size_of(std::uint32_t k) const noexcept -> std::size_t;
+  /// What is wrong with the sizes and starts, if anything (fault()'s first part).
+  [[nodiscard]] auto layout_fault() const -> std::optional<std::string>;
+
+  column<char> symbols_;             // max_symbol_length bytes each, zero after the symbol
+  column<std::uint8_t> lengths_;     // each symbol's length, 1 to 8
+  column<std::uint32_t> starts_{0};  // per block of strings: where its first string's codes begin
+  column<std::uint8_t> sizes_{0};    // per string: its number of codes, or long_size
+  column<long_record> longs_;        // the sizes of the strings of long_size codes or more, by string
   column<std::uint8_t> codes_;
 };
 

@@ -55,6 +55,37 @@ struct compressed_lists {
 /// Lists of event or actor numbers.
 using csr = compressed_lists<std::uint32_t>;
 
+/// The events inside each event, kept for the events that have any (a fifth of a synthetic
+/// world's events; most have none): `of(e)` finds e among the parents by binary search.
+struct child_lists {
+  column<std::uint32_t> parents;  // the events with children, ascending
+  csr children;                   // list k: the children of parents[k], ascending
+
+  [[nodiscard]] auto of(std::uint32_t e) const noexcept -> std::span<const std::uint32_t> {
+    const auto it = std::lower_bound(parents.begin(), parents.end(), e);
+    if (it == parents.end() || *it != e) return {};
+    return children.of(static_cast<std::uint32_t>(it - parents.begin()));
+  }
+
+  /// The lists of the (parent, child) pairs `inside` (each child once).
+  [[nodiscard]] static auto of(std::vector<std::pair<std::uint32_t, std::uint32_t>> inside) -> child_lists {
+    std::sort(inside.begin(), inside.end());
+    child_lists c;
+    for (std::size_t k = 0; k < inside.size(); ++k) {
+      if (k == 0 || inside[k].first != inside[k - 1].first) {
+        if (k > 0) c.children.offsets.push_back(static_cast<std::uint32_t>(k));
+        c.parents.push_back(inside[k].first);
+      }
+      c.children.items.push_back(inside[k].second);
+    }
+    if (!inside.empty()) c.children.offsets.push_back(static_cast<std::uint32_t>(inside.size()));
+    c.parents.shrink_to_fit();
+    c.children.offsets.shrink_to_fit();
+    c.children.items.shrink_to_fit();
+    return c;
+  }
+};
+
 /// An event number with its earliest start day: the entries of the lists that queries
 /// search by day, side by side so that reading one costs one cache miss.
 struct dated {
@@ -63,14 +94,33 @@ struct dated {
 };
 using dated_lists = compressed_lists<dated>;
 
-/// An event number with its earliest start day and the day after its latest possible
-/// last day: `where` tells from the entry alone whether the event may cover a day.
-struct spanned {
-  std::int32_t day = 0;
-  std::int32_t stop = 0;
-  std::uint32_t event = 0;
+/// Lists of events by earliest start day (`dated`), each with how many days it may last
+/// (from its earliest start to the day after its latest possible last day), in an array of
+/// its own: `where` tells from the entry alone whether the event may cover a day, in 10
+/// bytes an entry.
+struct spanned_lists {
+  column<std::uint32_t> offsets{0};
+  column<dated> items;
+  column<std::uint16_t> lengths;  // per item; at most max_length (longer spans are cut to it)
+
+  static constexpr std::uint16_t max_length = 0xFFFF;
+
+  /// The length an entry keeps of `days` (at least 1).
+  [[nodiscard]] static constexpr auto length_of(std::int64_t days) noexcept -> std::uint16_t {
+    return static_cast<std::uint16_t>(std::clamp<std::int64_t>(days, 1, max_length));
+  }
+  /// Whether entry k (of all the lists' items) may cover `day`, as far as its length tells:
+  /// false only when it surely ended before. (A cut length never rules a day out.)
+  [[nodiscard]] auto may_reach(std::size_t k, std::int32_t day) const noexcept -> bool {
+    const std::uint16_t n = lengths[k];
+    return n == max_length || std::int64_t{items[k].day} + n > day;
+  }
+  /// The items of list i, and where they begin among all the lists' items.
+  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::pair<std::span<const dated>, std::size_t> {
+    if (i + 1 >= offsets.size()) return {};
+    return {std::span<const dated>(items.data() + offsets[i], items.data() + offsets[i + 1]), offsets[i]};
+  }
 };
-using spanned_lists = compressed_lists<spanned>;
 
 /// The key of an unordered pair of actor numbers (never 0: a pair is of two actors).
 [[nodiscard]] constexpr auto pair_key(std::uint32_t a, std::uint32_t b) noexcept -> std::uint64_t {
@@ -82,99 +132,6 @@ using spanned_lists = compressed_lists<spanned>;
 [[nodiscard]] constexpr auto trip_key(std::uint32_t actor, country_code c) noexcept -> std::uint64_t {
   return (std::uint64_t{actor + 1} << 32) | country_access::bits(c);
 }
-
-/// A static interval tree over the events' possible days, [earliest start, latest end):
-/// `stab(day, f)` calls f(event) for every event that may cover `day`, in O(log n + answer).
-/// Each node holds the events that contain its center day, sorted twice (by start
-/// ascending, by end descending); the events wholly before the center go left, those wholly
-/// after it go right. The center is the median of the first and last days of the node's
-/// events, so the depth is O(log n). Internal: built by timeline_builder::freeze().
-struct day_tree {
-  struct node {
-    std::int32_t center = 0;
-    std::uint32_t left = no_index;
-    std::uint32_t right = no_index;
-    std::uint32_t begin = 0;  // its events: by_start[begin, end), by_end[begin, end)
-    std::uint32_t end = 0;
-  };
-  column<node> nodes;  // nodes[0] is the root (when not empty)
-  column<std::uint32_t> by_start;
-  column<std::uint32_t> by_end;
-  column<std::int32_t> start;  // per event: earliest start day
-  column<std::int32_t> stop;   // per event: latest exclusive end day
-
-  /// Calls f(event number) for every event with start <= day < stop (in no useful order).
-  template <class F>
-  void stab(std::int32_t day, F&& f) const {
-    std::uint32_t n = nodes.empty() ? no_index : 0;
-    while (n != no_index) {
-      const node& x = nodes[n];
-      if (day < x.center) {
-        // Every event here ends after the center, so after `day`: those starting by it cover it.
-        for (auto k = x.begin; k < x.end && start[by_start[k]] <= day; ++k) f(by_start[k]);
-        n = x.left;
-      } else {
-        // Every event here starts on or before the center: those ending after `day` cover it.
-        for (auto k = x.begin; k < x.end && stop[by_end[k]] > day; ++k) f(by_end[k]);
-        n = day == x.center ? no_index : x.right;
-      }
-    }
-  }
-
-  /// Builds the tree of events [start[i], stop[i]) (precondition: start[i] < stop[i]).
-  static auto build(std::vector<std::int32_t> start, std::vector<std::int32_t> stop) -> day_tree {
-    day_tree t;
-    t.start = column(std::move(start));
-    t.stop = column(std::move(stop));
-    std::vector<std::uint32_t> all(t.start.size());
-    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
-    t.by_start.reserve(all.size());
-    t.by_end.reserve(all.size());
-    t.make(all);
-    return t;
-  }
-
- private:
-  auto make(const std::vector<std::uint32_t>& items) -> std::uint32_t {
-    if (items.empty()) return no_index;
-    // The median of the items' first and last days.
-    std::vector<std::int32_t> bounds;
-    bounds.reserve(items.size() * 2);
-    for (auto i : items) {
-      bounds.push_back(start[i]);
-      bounds.push_back(stop[i] - 1);
-    }
-    auto mid = bounds.begin() + static_cast<std::ptrdiff_t>(bounds.size() / 2);
-    std::nth_element(bounds.begin(), mid, bounds.end());
-    const std::int32_t center = *mid;
-    std::vector<std::uint32_t> here, left, right;
-    for (auto i : items) {
-      if (stop[i] <= center) {
-        left.push_back(i);
-      } else if (start[i] > center) {
-        right.push_back(i);
-      } else {
-        here.push_back(i);
-      }
-    }
-    const auto at = static_cast<std::uint32_t>(nodes.size());
-    nodes.push_back({center, no_index, no_index, static_cast<std::uint32_t>(by_start.size()), 0});
-    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return start[a] != start[b] ? start[a] < start[b] : a < b;
-    });
-    by_start.append(here.begin(), here.end());
-    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return stop[a] != stop[b] ? stop[a] > stop[b] : a < b;
-    });
-    by_end.append(here.begin(), here.end());
-    nodes[at].end = static_cast<std::uint32_t>(by_start.size());
-    const auto l = make(left);
-    nodes[at].left = l;
-    const auto r = make(right);
-    nodes[at].right = r;
-    return at;
-  }
-};
 
 /// The slot a hash starts its probe at, in a table of `size` slots (any size up to 2^32, not
 /// only powers of two, so that a table is as full as chosen, not between half that and that):
@@ -382,6 +339,99 @@ struct event_facts {
 };
 static_assert(sizeof(event_facts) == 16);
 
+/// A static interval tree over the events' possible days, [earliest start, latest end):
+/// `stab(day, facts, f)` calls f(event) for every event that may cover `day`, in O(log n +
+/// answer). The earliest starts are the facts' (the tree keeps the ends only).
+/// Each node holds the events that contain its center day, sorted twice (by start
+/// ascending, by end descending); the events wholly before the center go left, those wholly
+/// after it go right. The center is the median of the first and last days of the node's
+/// events, so the depth is O(log n). Internal: built by timeline_builder::freeze().
+struct day_tree {
+  struct node {
+    std::int32_t center = 0;
+    std::uint32_t left = no_index;
+    std::uint32_t right = no_index;
+    std::uint32_t begin = 0;  // its events: by_start[begin, end), by_end[begin, end)
+    std::uint32_t end = 0;
+  };
+  column<node> nodes;  // nodes[0] is the root (when not empty)
+  column<std::uint32_t> by_start;
+  column<std::uint32_t> by_end;
+  column<std::int32_t> stop;  // per event: latest exclusive end day
+
+  /// Calls f(event number) for every event with facts[event].earliest_start <= day < stop
+  /// (in no useful order).
+  template <class F>
+  void stab(std::int32_t day, const column<event_facts>& facts, F&& f) const {
+    std::uint32_t n = nodes.empty() ? no_index : 0;
+    while (n != no_index) {
+      const node& x = nodes[n];
+      if (day < x.center) {
+        // Every event here ends after the center, so after `day`: those starting by it cover it.
+        for (auto k = x.begin; k < x.end && facts[by_start[k]].earliest_start <= day; ++k) f(by_start[k]);
+        n = x.left;
+      } else {
+        // Every event here starts on or before the center: those ending after `day` cover it.
+        for (auto k = x.begin; k < x.end && stop[by_end[k]] > day; ++k) f(by_end[k]);
+        n = day == x.center ? no_index : x.right;
+      }
+    }
+  }
+
+  /// Builds the tree of events [start[i], stop[i]) (precondition: start[i] < stop[i]).
+  static auto build(std::span<const std::int32_t> start, std::vector<std::int32_t> stop) -> day_tree {
+    day_tree t;
+    t.stop = column(std::move(stop));
+    std::vector<std::uint32_t> all(start.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+    t.by_start.reserve(all.size());
+    t.by_end.reserve(all.size());
+    t.make(start, all);
+    return t;
+  }
+
+ private:
+  auto make(std::span<const std::int32_t> start, const std::vector<std::uint32_t>& items) -> std::uint32_t {
+    if (items.empty()) return no_index;
+    // The median of the items' first and last days.
+    std::vector<std::int32_t> bounds;
+    bounds.reserve(items.size() * 2);
+    for (auto i : items) {
+      bounds.push_back(start[i]);
+      bounds.push_back(stop[i] - 1);
+    }
+    auto mid = bounds.begin() + static_cast<std::ptrdiff_t>(bounds.size() / 2);
+    std::nth_element(bounds.begin(), mid, bounds.end());
+    const std::int32_t center = *mid;
+    std::vector<std::uint32_t> here, left, right;
+    for (auto i : items) {
+      if (stop[i] <= center) {
+        left.push_back(i);
+      } else if (start[i] > center) {
+        right.push_back(i);
+      } else {
+        here.push_back(i);
+      }
+    }
+    const auto at = static_cast<std::uint32_t>(nodes.size());
+    nodes.push_back({center, no_index, no_index, static_cast<std::uint32_t>(by_start.size()), 0});
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return start[a] != start[b] ? start[a] < start[b] : a < b;
+    });
+    by_start.append(here.begin(), here.end());
+    std::sort(here.begin(), here.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return stop[a] != stop[b] ? stop[a] > stop[b] : a < b;
+    });
+    by_end.append(here.begin(), here.end());
+    nodes[at].end = static_cast<std::uint32_t>(by_start.size());
+    const auto l = make(start, left);
+    nodes[at].left = l;
+    const auto r = make(start, right);
+    nodes[at].right = r;
+    return at;
+  }
+};
+
 /// One trip of a person to a country as `visits()` forms them with the default filter
 /// (events that occurred, any level): what counting needs.
 /// Eight bytes: its earliest start day, and in one word how many days later it may start at
@@ -421,8 +471,8 @@ inline constexpr std::uint32_t span_classes = 6;
 struct timeline_index {
   // Per event (in timeline order).
   column<event_facts> facts;  // what queries test, one cache line per four
-  csr children;               // per event
-  csr event_actors;           // per event: actor numbers, sorted
+  child_lists children;       // per event that has any
+  // An event's actors are the store's (event_store::for_each_participant, in actor numbers).
   // Per actor (numbered in registry order: actor_registry::position).
   csr actor_events;           // all events of the actor, timeline order
   dated_lists group_entries;  // events with 3+ participants, timeline order
@@ -452,10 +502,9 @@ struct timeline_index {
 template <class Index, class F>
 void for_each_column(Index& ix, F&& f) {
   f("facts", ix.facts);
-  f("children (offsets)", ix.children.offsets);
-  f("children", ix.children.items);
-  f("event actors (offsets)", ix.event_actors.offsets);
-  f("event actors", ix.event_actors.items);
+  f("children (parents)", ix.children.parents);
+  f("children (offsets)", ix.children.children.offsets);
+  f("children", ix.children.children.items);
   f("actor events (offsets)", ix.actor_events.offsets);
   f("actor events", ix.actor_events.items);
   f("group entries (offsets)", ix.group_entries.offsets);
@@ -464,6 +513,7 @@ void for_each_column(Index& ix, F&& f) {
   f("pair entries", ix.pair_entries);
   f("span events (offsets)", ix.span_events.offsets);
   f("span events", ix.span_events.items);
+  f("span events (lengths)", ix.span_events.lengths);
   f("span max", ix.span_max);
   f("trip directory (offsets)", ix.trip_table.offsets);
   f("trip directory", ix.trip_table.runs);
@@ -473,7 +523,6 @@ void for_each_column(Index& ix, F&& f) {
   f("day tree", ix.days.nodes);
   f("day tree (by start)", ix.days.by_start);
   f("day tree (by end)", ix.days.by_end);
-  f("day tree (starts)", ix.days.start);
   f("day tree (stops)", ix.days.stop);
 }
 
