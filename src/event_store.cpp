@@ -149,6 +149,15 @@ struct store_writer {
     r.host = optional_actor(c.host);
   }
 
+  // The host at the end of the event's list of actors, unless listed (see everyone()).
+  void add_unlisted_host(event_record& r) {
+    if (r.host == string_pool::absent) return;
+    const auto from = static_cast<std::ptrdiff_t>(actors.offsets.back());
+    if (std::find(actors.items.begin() + from, actors.items.end(), r.host) != actors.items.end()) return;
+    actors.items.push_back(r.host);
+    r.flags |= host_listed;
+  }
+
   void add(const event& e) {
     event_record r;
     extra = {.event = static_cast<std::uint32_t>(records.size())};
@@ -159,6 +168,7 @@ struct store_writer {
       r.flags |= has_extras;
       extras.push_back(extra);
     }
+    add_unlisted_host(r);
     close_list(actors, "actor mentions");
     close_list(cities, "cities");
     records.push_back(r);

@@ -188,7 +188,6 @@ auto contacts(const timeline& t, const actor_id& a, const meet_options& opt, std
     if (k + ahead < mine.size()) {
       detail::prefetch(&ix.facts[mine[k + ahead]]);
       detail::prefetch(&lists.offsets[mine[k + ahead]]);
-      detail::prefetch(&stored.record(mine[k + ahead]));
     }
     if (k + ahead / 2 < mine.size())
       detail::prefetch(lists.items.data() + lists.offsets[mine[k + ahead / 2]]);

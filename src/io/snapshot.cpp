@@ -371,7 +371,11 @@ class reader {
       expect(text(r.id) && (text(r.parent) || r.parent == core::string_pool::absent) && text(r.city),
              "event record {}: a string number out of range", i);
       expect(r.host < actors || r.host == core::string_pool::absent, "event record {}: an unknown host", i);
-      for (std::uint32_t k : s.actors(i)) expect(k < actors, "event actors: an actor number out of range");
+      const auto everyone = s.everyone(i);
+      expect((r.flags & ~core::record_flags) == 0 &&
+                 ((r.flags & core::host_listed) == 0 || (!everyone.empty() && everyone.back() == r.host)),
+             "event record {}: flags that do not hold", i);
+      for (std::uint32_t k : s.everyone(i)) expect(k < actors, "event actors: an actor number out of range");
       for (std::uint32_t k : s.cities(i)) expect(text(k), "event cities: a text number out of range");
       for (const core::source_record& x : s.sources(i)) {
         expect(text(x.url) && text(x.publisher) && text(x.title) && x.well_formed(),

@@ -2,6 +2,7 @@
 #include <diplo/io/snapshot.h>
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -296,6 +297,28 @@ TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
                   }),
                   "starts elsewhere");
   expect_rejected(resealed([&](std::string& b) { b[sizes.offset + 1] = '\xFF'; }), "long sizes");
+}
+
+TEST(Snapshot, RejectsRecordFlagsThatDoNotHold) {
+  // An event's list of actors ends with its host when the flag host_listed says so (the
+  // queries read the list alone): a flag set on an event without a host, or a bit no flag
+  // has, behind a valid checksum, is refused.
+  const std::string bytes = bundled_snapshot();
+  const diplo::timeline t = diplo::data::xi_putin();
+  const array_entry records = store_array(bytes, "event records");
+  ASSERT_EQ(records.item, sizeof(diplo::detail::event_record));
+  std::uint32_t meeting = 0;
+  while (meeting < t.size() && t.stored().record(meeting).host != diplo::detail::string_pool::absent)
+    ++meeting;
+  ASSERT_LT(meeting, t.size());
+  const std::size_t flags =
+      records.offset + meeting * records.item + offsetof(diplo::detail::event_record, flags);
+  for (const std::uint8_t bit : {diplo::detail::host_listed, std::uint8_t{0x10}}) {
+    std::string bad = bytes;
+    bad[flags] = static_cast<char>(bad[flags] | bit);
+    diplo::io::reseal_snapshot(bad);
+    expect_rejected(bad, fmt::format("event record {}: flags that do not hold", meeting));
+  }
 }
 
 TEST(Snapshot, RejectsMetadataThatDoesNotHoldTogether) {

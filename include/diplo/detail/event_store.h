@@ -80,13 +80,14 @@ static_assert(sizeof(source_record) == 16 && sizeof(partial_date) == sizeof(std:
 
 /// The fixed part of one event. `level_or_mode` is a visit's level or a meeting's mode;
 /// `flags` says whether the event has exact instants (has_start, has_end) and extras
-/// (has_extras), each kept apart. No padding (see snapshot_items).
+/// (has_extras), each kept apart, and whether its list of actors ends with its host
+/// (host_listed). No padding (see snapshot_items).
 struct event_record {
   period when;
   std::uint8_t kind = 0;  // event's alternative: visit, summit, meeting, ceremony
   diplo::status status = status::occurred;
   std::uint8_t level_or_mode = 0;
-  std::uint8_t flags = 0;                      // has_start | has_end | has_extras
+  std::uint8_t flags = 0;                      // has_start | has_end | has_extras | host_listed
   country_code country;                        // the place's
   country_code host_country;                   // a visit's or summit's
   std::uint32_t id = 0;                        // a text (text_pool)
@@ -95,9 +96,11 @@ struct event_record {
   std::uint32_t city = 0;                      // a text
 };
 static_assert(std::is_trivially_copyable_v<event_record> && sizeof(event_record) == 40);
-inline constexpr std::uint8_t has_start = 1;   // event_record::flags: an exact start instant
-inline constexpr std::uint8_t has_end = 2;     // an exact end instant
-inline constexpr std::uint8_t has_extras = 4;  // an extras_record
+inline constexpr std::uint8_t has_start = 1;    // event_record::flags: an exact start instant
+inline constexpr std::uint8_t has_end = 2;      // an exact end instant
+inline constexpr std::uint8_t has_extras = 4;   // an extras_record
+inline constexpr std::uint8_t host_listed = 8;  // the host ends the list of actors (it lists not it)
+inline constexpr std::uint8_t record_flags = has_start | has_end | has_extras | host_listed;
 
 /// The strings of one event that most events do not have (all but `journey` are texts).
 struct extras_record {
@@ -146,9 +149,17 @@ class event_store {
   /// Event `i`'s guests (visit), participants (meeting) or attendees (summit, ceremony):
   /// actor numbers, in the order the event lists them.
   [[nodiscard]] auto actors(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
+    const auto all = actors_.of(i);
+    return (records_[i].flags & host_listed) != 0 && !all.empty() ? all.first(all.size() - 1) : all;
+  }
+  /// Everyone taking part in event `i`, as actor numbers: its listed actors, then its host
+  /// unless listed (stored so: the queries read one list, not the record too). Each once
+  /// when its list has no repeats, as in a frozen timeline (freeze() refuses them).
+  [[nodiscard]] auto everyone(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
     return actors_.of(i);
   }
-  /// Every event's list of actors (what `actors(i)` reads; queries ask for them ahead).
+  /// Every event's list of everyone taking part (what `everyone(i)` reads; queries ask
+  /// for them ahead).
   [[nodiscard]] auto actor_lists() const noexcept -> const csr& { return actors_; }
   /// The number of actors (the store's actor numbers are 0 .. actor_count() - 1).
   [[nodiscard]] auto actor_count() const noexcept -> std::size_t { return actor_ids_.size(); }
@@ -159,21 +170,15 @@ class event_store {
   /// The id of actor `k`. Precondition: k < actor_count().
   [[nodiscard]] auto actor(std::uint32_t k) const noexcept -> std::string_view { return text(actor_ids_[k]); }
 
-  /// Calls f(actor number) for everyone taking part in event `i`: its listed actors, then
-  /// its host unless listed. Each once when its list has no repeats, as in a frozen
-  /// timeline (freeze() refuses them); in no order the queries rely on.
+  /// Calls f(actor number) for everyone taking part in event `i` (`everyone(i)`).
   template <class F>
   void for_each_participant(std::uint32_t i, F&& f) const {
-    const auto list = actors(i);
-    for (std::uint32_t k : list) f(k);
-    const std::uint32_t h = records_[i].host;
-    if (h != string_pool::absent && std::find(list.begin(), list.end(), h) == list.end()) f(h);
+    for (std::uint32_t k : everyone(i)) f(k);
   }
   /// Whether actor `k` takes part in event `i` (is listed, or is its host).
   [[nodiscard]] auto takes_part(std::uint32_t i, std::uint32_t k) const noexcept -> bool {
-    if (records_[i].host == k) return true;
-    const auto list = actors(i);
-    return std::find(list.begin(), list.end(), k) != list.end();
+    const auto all = everyone(i);
+    return std::find(all.begin(), all.end(), k) != all.end();
   }
   /// Every city of a visit, in order (text numbers).
   [[nodiscard]] auto cities(std::uint32_t i) const noexcept -> std::span<const std::uint32_t> {
