@@ -9,7 +9,6 @@
 #include <map>
 #include <optional>
 #include <string>
-#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -120,8 +119,9 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   std::array<std::span<const detail::dated>, detail::span_classes> lists;
   std::array<std::size_t, detail::span_classes> at{};  // where each list begins among all items
   for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
-    std::tie(lists[c], at[c]) = ix.span_events.of(first + c);
+    lists[c] = ix.span_events.of(first + c);
     if (lists[c].empty()) continue;
+    at[c] = static_cast<std::size_t>(lists[c].data() - ix.span_events.items.data());
     detail::prefetch(&lists[c].front());
     detail::prefetch(&lists[c].back());
   }
@@ -193,19 +193,19 @@ auto contacts(const timeline& t, const actor_id& a, const meet_options& opt, std
       detail::prefetch(lists.items.data() + lists.offsets[mine[k + ahead / 2]]);
     const auto i = mine[k];
     if (!counts(i)) continue;
-    stored.for_each_participant(i, [&](std::uint32_t b) {
-      if (b == *na) return;
+    for (std::uint32_t b : stored.everyone(i)) {
+      if (b == *na) continue;
       bool inside = false;
       for (auto p = ix.facts[i].parent; p != detail::no_index && !inside; p = ix.facts[p].parent) {
         inside = counts(p) && detail::has_actor(t, p, *na) && detail::has_actor(t, p, b);
       }
-      if (inside) return;
+      if (inside) continue;
       if (count[b]++ == 0) {
         first[b] = i;
         met.push_back(b);
       }
       last[b] = i;
-    });
+    }
   }
   // Most frequent first, then by name (the index's name ranks: no name is looked up).
   std::sort(met.begin(), met.end(), [&](std::uint32_t x, std::uint32_t y) {
@@ -358,9 +358,9 @@ auto whereabouts_on(const timeline& t, date::sys_days day, const whereabouts_opt
     if (!opt.country.empty() && e.country() != opt.country) continue;
     const truth c = e.when().covers(day);
     if (c == truth::no) continue;
-    t.stored().for_each_participant(i, [&](std::uint32_t a) {
+    for (std::uint32_t a : t.stored().everyone(i)) {
       if (std::holds_alternative<person>(actors[a])) all.push_back({a, {t.at(i), c, t}});
-    });
+    }
   }
   // By actor, and within one actor as where() lists them: certain first, timeline order.
   std::stable_sort(all.begin(), all.end(), [](const placement& x, const placement& y) {

@@ -419,10 +419,12 @@ auto text_pool::fault() const -> std::optional<std::string> {
   }
   if (auto f = layout_fault()) return f;
   std::string escaped;  // the run of escaped bytes since the last symbol
+  // The strings in order, each starting where the last ended (layout_fault() checked that
+  // this is where codes_of would find them, without summing each one's block again).
+  const std::uint8_t* end = codes_.data();
   for (std::uint32_t k = 0; k < sizes_.size(); ++k) {
-    const std::span<const std::uint8_t> codes = codes_of(k);
-    const std::uint8_t* c = codes.data();
-    const std::uint8_t* const end = c + codes.size();
+    const std::uint8_t* c = end;
+    end = c + size_of(k);
     bool whole = true;
     escaped.clear();
     while (c != end && whole) {

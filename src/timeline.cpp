@@ -6,7 +6,6 @@
 #include "diplo/timeline.h"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -39,13 +38,8 @@ void index_pairs(timeline_index& ix, const event_store& stored) {
   std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
   const auto n = static_cast<std::uint32_t>(ix.facts.size());
   for (std::uint32_t i = 0; i < n; ++i) {
-    std::array<std::uint32_t, 3> mine{};
-    std::size_t count = 0;
-    stored.for_each_participant(i, [&](std::uint32_t a) {
-      if (count < mine.size()) mine[count] = a;
-      ++count;
-    });
-    if (count == 2) entries.emplace_back(pair_key(mine[0], mine[1]), i);
+    const auto mine = stored.everyone(i);
+    if (mine.size() == 2) entries.emplace_back(pair_key(mine[0], mine[1]), i);
   }
   std::sort(entries.begin(), entries.end());
   std::vector<std::uint64_t> keys(entries.size());
@@ -213,25 +207,18 @@ struct actor_counts {
   std::vector<std::uint32_t> groups;
 };
 
-/// The number of people taking part in stored event i.
-auto participant_count(const event_store& stored, std::uint32_t i) noexcept -> std::size_t {
-  std::size_t n = 0;
-  stored.for_each_participant(i, [&](std::uint32_t) { ++n; });
-  return n;
-}
-
 auto count_actors(timeline_index& ix, const event_store& stored, std::size_t actor_count) -> actor_counts {
   const auto n = static_cast<std::uint32_t>(stored.size());
   actor_counts counts{std::vector<std::uint32_t>(actor_count, 0), std::vector<std::uint32_t>(actor_count, 0)};
   for (std::uint32_t i = 0; i < n; ++i) {
     // validate() has ruled out actors the registry does not know: the store numbers them
     // as the registry does.
-    const bool group = participant_count(stored, i) >= 3;
-    stored.for_each_participant(i, [&](std::uint32_t a) {
+    const auto everyone = stored.everyone(i);
+    for (std::uint32_t a : everyone) {
       ix.facts[i].people |= people_bit(a);
       ++counts.all[a];
-      if (group) ++counts.groups[a];
-    });
+      if (everyone.size() >= 3) ++counts.groups[a];
+    }
   }
   return counts;
 }
@@ -247,8 +234,9 @@ void index_actor_events(timeline_index& ix, const event_store& stored, const act
     c.items.resize(c.offsets[actor_count]);
     std::vector<std::uint32_t> pos(c.offsets.begin(), c.offsets.end() - 1);
     for (std::uint32_t i = 0; i < n; ++i) {
-      if (groups_only && participant_count(stored, i) < 3) continue;
-      stored.for_each_participant(i, [&](std::uint32_t a) { c.items[pos[a]++] = entry(i); });
+      const auto everyone = stored.everyone(i);
+      if (groups_only && everyone.size() < 3) continue;
+      for (std::uint32_t a : everyone) c.items[pos[a]++] = entry(i);
     }
   };
   fill(ix.actor_events, counts.all, false, [](std::uint32_t i) { return i; });

@@ -348,8 +348,8 @@ auto run(const std::string& world, const diplo::io::document& doc, std::size_t s
   };
   // The actor numbers of event e's participants, sorted.
   auto participants_of = [&](std::uint32_t e) {
-    std::vector<std::uint32_t> out;
-    t.stored().for_each_participant(e, [&](std::uint32_t a) { out.push_back(a); });
+    const auto everyone = t.stored().everyone(e);
+    std::vector<std::uint32_t> out(everyone.begin(), everyone.end());
     std::sort(out.begin(), out.end());
     return out;
   };

@@ -124,8 +124,7 @@ TEST(EventStore, NumbersActorsAsTheListGivenThenByFirstMention) {
             (std::vector<std::uint32_t>{2, 0}));
   EXPECT_EQ(s.record(0).host, 3U);
   // Everyone taking part: the listed actors, then the host unless listed (each once).
-  std::vector<std::uint32_t> all;
-  s.for_each_participant(0, [&](std::uint32_t k) { all.push_back(k); });
+  const std::vector<std::uint32_t> all(s.everyone(0).begin(), s.everyone(0).end());
   EXPECT_EQ(all, (std::vector<std::uint32_t>{2, 0, 3}));
   EXPECT_TRUE(s.takes_part(0, 3));
   EXPECT_TRUE(s.takes_part(0, 0));

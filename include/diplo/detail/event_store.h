@@ -170,11 +170,6 @@ class event_store {
   /// The id of actor `k`. Precondition: k < actor_count().
   [[nodiscard]] auto actor(std::uint32_t k) const noexcept -> std::string_view { return text(actor_ids_[k]); }
 
-  /// Calls f(actor number) for everyone taking part in event `i` (`everyone(i)`).
-  template <class F>
-  void for_each_participant(std::uint32_t i, F&& f) const {
-    for (std::uint32_t k : everyone(i)) f(k);
-  }
   /// Whether actor `k` takes part in event `i` (is listed, or is its host).
   [[nodiscard]] auto takes_part(std::uint32_t i, std::uint32_t k) const noexcept -> bool {
     const auto all = everyone(i);

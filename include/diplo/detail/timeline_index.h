@@ -98,9 +98,7 @@ using dated_lists = compressed_lists<dated>;
 /// (from its earliest start to the day after its latest possible last day), in an array of
 /// its own: `where` tells from the entry alone whether the event may cover a day, in 10
 /// bytes an entry.
-struct spanned_lists {
-  column<std::uint32_t> offsets{0};
-  column<dated> items;
+struct spanned_lists : compressed_lists<dated> {
   column<std::uint16_t> lengths;  // per item; at most max_length (longer spans are cut to it)
 
   static constexpr std::uint16_t max_length = 0xFFFF;
@@ -114,11 +112,6 @@ struct spanned_lists {
   [[nodiscard]] auto may_reach(std::size_t k, std::int32_t day) const noexcept -> bool {
     const std::uint16_t n = lengths[k];
     return n == max_length || std::int64_t{items[k].day} + n > day;
-  }
-  /// The items of list i, and where they begin among all the lists' items.
-  [[nodiscard]] auto of(std::uint32_t i) const noexcept -> std::pair<std::span<const dated>, std::size_t> {
-    if (i + 1 >= offsets.size()) return {};
-    return {std::span<const dated>(items.data() + offsets[i], items.data() + offsets[i + 1]), offsets[i]};
   }
 };
 
@@ -472,7 +465,7 @@ struct timeline_index {
   // Per event (in timeline order).
   column<event_facts> facts;  // what queries test, one cache line per four
   child_lists children;       // per event that has any
-  // An event's actors are the store's (event_store::for_each_participant, in actor numbers).
+  // An event's actors are the store's (event_store::everyone, in actor numbers).
   // Per actor (numbered in registry order: actor_registry::position).
   csr actor_events;           // all events of the actor, timeline order
   dated_lists group_entries;  // events with 3+ participants, timeline order
