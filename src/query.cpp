@@ -55,6 +55,31 @@ auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b, date:
   return first_meeting(t, a, b, opt);
 }
 
+auto events_with(const timeline& t, std::span<const actor_id> actors, const meet_options& opt)
+    -> std::vector<event_ref> {
+  std::vector<std::uint32_t> numbers;
+  for (const actor_id& a : actors) {
+    auto n = t.actor_number(a);
+    if (!n) return {};
+    numbers.push_back(*n);
+  }
+  const auto& ix = t.index();
+  std::vector<event_ref> out;
+  auto keep = [&](std::uint32_t i) {
+    if (!detail::meet_counts(ix, i, opt) || !detail::within_bounds(ix, i, opt)) return;
+    for (auto n : numbers) {
+      if (!detail::has_actor(t, i, n)) return;
+    }
+    out.push_back(t.at(i));
+  };
+  if (numbers.empty()) {
+    for (std::uint32_t i = 0; i < t.size(); ++i) keep(i);
+  } else {
+    for (auto i : ix.actor_events.of(numbers.front())) keep(i);  // in timeline order
+  }
+  return out;
+}
+
 auto visits(const timeline& t, const visit_filter& f) -> std::vector<trip> {
   std::vector<trip> all;
   if (f.guest) {

@@ -1084,3 +1084,55 @@ TEST(Queries, AgreeWithBruteForceOnASyntheticWorld) {
     }
   }
 }
+
+// events_with against brute force: every event whose participants include all the actors
+// asked for and that counts under the options, in timeline order.
+TEST(Queries, EventsWithAgreesWithBruteForce) {
+  auto t = diplo::io::build(
+      diplo::synthetic::generate({.events = 3000, .seed = 5, .countries = 10, .leaders_per_country = 3}));
+  std::vector<diplo::event> all;
+  for (const diplo::event_ref e : t.events()) all.push_back(e.value());
+  std::vector<actor_id> actors;
+  for (const auto& a : t.actors().actors()) actors.push_back(diplo::id_of(a));
+  std::mt19937 rng(3);
+  auto day = [&]() { return date::sys_days{1950_y / 1 / 1} + date::days{static_cast<int>(rng() % 27000)}; };
+  std::size_t found = 0;
+  for (int k = 0; k < 300; ++k) {
+    std::vector<actor_id> asked;
+    for (unsigned n = rng() % 4; n > 0; --n) asked.push_back(actors[rng() % actors.size()]);
+    if (k % 3 == 0 && !all.empty()) {  // a pair that took part together somewhere
+      const auto p = diplo::participants(all[rng() % all.size()]);
+      asked = {p.front(), p.back()};
+    }
+    diplo::meet_options o{.calls = rng() % 2 == 0,
+                          .planned = rng() % 2 == 0,
+                          .cancelled = rng() % 2 == 0,
+                          .possibly = rng() % 2 == 0};
+    if (rng() % 2 == 0) o.before = day();
+    if (rng() % 2 == 0) o.after = day() - date::days{20000};
+    std::vector<std::string> expected;
+    for (const auto& e : all) {
+      const auto& b = diplo::base(e);
+      const auto p = diplo::participants(e);
+      const bool everyone = std::all_of(asked.begin(), asked.end(), [&](const actor_id& a) {
+        return std::find(p.begin(), p.end(), a) != p.end();
+      });
+      const bool status_ok = b.status == diplo::status::occurred ||
+                             (o.cancelled && b.status == diplo::status::cancelled) ||
+                             (o.planned && b.status != diplo::status::cancelled);
+      const auto earliest = b.when.earliest_start();
+      const auto latest = b.when.latest_start();
+      const bool in_bounds = (!o.before || (o.possibly ? earliest : latest) < *o.before) &&
+                             (!o.after || (o.possibly ? latest : earliest) >= *o.after);
+      if (everyone && status_ok && (o.calls || diplo::in_person(e)) && in_bounds)
+        expected.push_back(b.id.value());
+    }
+    std::vector<std::string> got;
+    for (const diplo::event_ref& e : diplo::events_with(t, asked, o)) got.push_back(e.id().value());
+    ASSERT_EQ(got, expected) << "case " << k;
+    found += got.size();
+  }
+  EXPECT_GT(found, 1000U);  // the cases find events, not only empty answers
+  EXPECT_TRUE(diplo::events_with(t, std::vector{actor_id("nobody-at-all")}).empty());
+  EXPECT_EQ(diplo::events_with(t, {}, {.calls = true, .planned = true, .cancelled = true}).size(), t.size());
+}

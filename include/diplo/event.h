@@ -390,30 +390,37 @@ inline auto names_label(const std::vector<actor_id>& ids, const actor_registry* 
   return s;
 }
 
-inline auto describe(const event& e, const actor_registry* actors) -> std::string {
+/// Who and what, without the days: "Xi Jinping — state visit to Russia (Moscow)",
+/// "Xi Jinping and Vladimir Putin — talks in Kazan, Russia", "16th BRICS summit, Kazan,
+/// Russia". With actor ids when `actors` is null.
+inline auto headline(const event& e, const actor_registry* actors) -> std::string {
   const event_base& b = base(e);
   std::string where = join_place(b.place, country_of(e));
-  std::string what;
   if (const auto* v = std::get_if<visit>(&e)) {
     std::string country = v->host_country.empty() ? std::string("?") : fmt::format("{}", v->host_country);
     std::string city = b.place.city;
     if (city.empty()) city = cities_text(v->cities, "and");
-    what = fmt::format("{} — {} to {}{}", names_label(v->guests, actors), kind_label(e), country,
+    return fmt::format("{} — {} to {}{}", names_label(v->guests, actors), kind_label(e), country,
                        city.empty() ? "" : fmt::format(" ({})", city));
-  } else if (const auto* m = std::get_if<meeting>(&e)) {
-    what = fmt::format("{} — {}{}", names_label(m->participants, actors), kind_label(e),
-                       where.empty() ? "" : fmt::format(" in {}", where));
-  } else {
-    std::string t(title_of(e));
-    std::string kind = kind_label(e);
-    if (t.empty()) {
-      t = kind;
-    } else if (detail::fold(t).find(kind) == std::string::npos) {
-      t = fmt::format("{} ({})", t, kind);  // "Victory Day parade (ceremony)"
-    }
-    what = fmt::format("{}{}", t, where.empty() ? "" : fmt::format(", {}", where));
   }
-  std::string s = fmt::format("{}, {}", what, b.when);
+  if (const auto* m = std::get_if<meeting>(&e)) {
+    return fmt::format("{} — {}{}", names_label(m->participants, actors), kind_label(e),
+                       where.empty() ? "" : fmt::format(" in {}", where));
+  }
+  std::string t(title_of(e));
+  std::string kind = kind_label(e);
+  if (t.empty()) {
+    t = kind;
+  } else if (detail::fold(t).find(kind) == std::string::npos) {
+    t = fmt::format("{} ({})", t, kind);  // "Victory Day parade (ceremony)"
+  }
+  return fmt::format("{}{}", t, where.empty() ? "" : fmt::format(", {}", where));
+}
+
+/// The headline, the days and a status other than "occurred".
+inline auto describe(const event& e, const actor_registry* actors) -> std::string {
+  const event_base& b = base(e);
+  std::string s = fmt::format("{}, {}", headline(e, actors), b.when);
   if (b.status != status::occurred) s += fmt::format(" [{}]", name(b.status));
   return s;
 }

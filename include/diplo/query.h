@@ -68,6 +68,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -149,6 +150,16 @@ struct encounter {
 /// have A and B met since 2022?" costs the search, not an answer list.
 [[nodiscard]] DIPLO_API auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b,
                                             const meet_options& opt = {}) -> std::size_t;
+
+/// The events in which every actor of `actors` takes part (as a guest, host, attendee or
+/// participant; with none given, every event) and that count under `opt`: within its
+/// bounds, calls only with `calls`, planned and cancelled events only when asked for. In
+/// timeline order, each event once, nested events too (the talks and the summit they were
+/// held at). Empty when an actor is unknown to the timeline. What `diplo export` writes:
+///
+///   auto xi_putin = diplo::events_with(t, {{xi, putin}}, {.after = 2022_y / 1 / 1});
+[[nodiscard]] DIPLO_API auto events_with(const timeline& t, std::span<const actor_id> actors,
+                                         const meet_options& opt = {}) -> std::vector<event_ref>;
 
 /// Which trips `visits()` returns. Unset fields match everything.
 struct visit_filter {

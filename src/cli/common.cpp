@@ -15,6 +15,7 @@
 #include "diplo/data.h"
 #include "diplo/detail/instant.h"
 #include "diplo/detail/json_string.h"
+#include "diplo/detail/record_json.h"
 #include "diplo/detail/utf8.h"
 #include "diplo/io/csv.h"
 #include "diplo/io/file.h"
@@ -313,99 +314,6 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 
 // --- JSON ----------------------------------------------------------------------------------
 
-auto json::set(std::string key, json value) -> json& {
-  std::get<object>(v_).emplace_back(std::move(key), std::move(value));
-  return *this;
-}
-
-auto json::push(json value) -> json& {
-  std::get<array>(v_).push_back(std::move(value));
-  return *this;
-}
-
-auto json::dump() const -> std::string {
-  std::string out;
-  write(out, 0);
-  out += '\n';
-  return out;
-}
-
-void json::write(std::string& out, int indent) const {
-  const std::string pad(static_cast<std::size_t>(indent) + 2, ' ');
-  const std::string close_pad(static_cast<std::size_t>(indent), ' ');
-  if (std::holds_alternative<std::nullptr_t>(v_)) {
-    out += "null";
-  } else if (const bool* b = std::get_if<bool>(&v_)) {
-    out += *b ? "true" : "false";
-  } else if (const long long* i = std::get_if<long long>(&v_)) {
-    out += fmt::format("{}", *i);
-  } else if (const std::string* s = std::get_if<std::string>(&v_)) {
-    out += detail::json_string(*s);
-  } else if (const array* a = std::get_if<array>(&v_)) {
-    if (a->empty()) {
-      out += "[]";
-      return;
-    }
-    const bool flat = std::all_of(a->begin(), a->end(), [](const json& x) { return x.is_scalar(); });
-    out += '[';
-    for (std::size_t k = 0; k < a->size(); ++k) {
-      if (k > 0) out += ',';
-      if (flat) {
-        if (k > 0) out += ' ';
-      } else {
-        out += '\n';
-        out += pad;
-      }
-      (*a)[k].write(out, indent + 2);
-    }
-    if (!flat) {
-      out += '\n';
-      out += close_pad;
-    }
-    out += ']';
-  } else {
-    const object& o = std::get<object>(v_);
-    if (o.empty()) {
-      out += "{}";
-      return;
-    }
-    // Small objects of scalars (a place, a source) go on one line when it fits in 100
-    // columns, as the canonical JSON writer does.
-    const bool simple = std::all_of(o.begin(), o.end(), [](const auto& kv) {
-      const array* items = std::get_if<array>(&kv.second.v_);
-      return kv.second.is_scalar() ||
-             (items != nullptr &&
-              std::all_of(items->begin(), items->end(), [](const json& x) { return x.is_scalar(); }));
-    });
-    if (simple) {
-      std::string line = "{";
-      for (std::size_t k = 0; k < o.size(); ++k) {
-        if (k > 0) line += ", ";
-        line += detail::json_string(o[k].first);
-        line += ": ";
-        o[k].second.write(line, indent + 2);
-      }
-      line += '}';
-      const std::size_t column = out.size() - std::min(out.size(), out.rfind('\n') + 1);
-      if (column + display_width(line) <= 100) {
-        out += line;
-        return;
-      }
-    }
-    out += '{';
-    for (std::size_t k = 0; k < o.size(); ++k) {
-      out += k > 0 ? ",\n" : "\n";
-      out += pad;
-      out += detail::json_string(o[k].first);
-      out += ": ";
-      o[k].second.write(out, indent + 2);
-    }
-    out += '\n';
-    out += close_pad;
-    out += '}';
-  }
-}
-
 void name_list::add(const actor_id& id) {
   if (std::find(ids_.begin(), ids_.end(), id) == ids_.end()) ids_.push_back(id);
 }
@@ -424,79 +332,9 @@ auto date_json(const std::optional<partial_date>& d) -> json {
   return d->to_edtf();
 }
 
-namespace {
-
-auto ids_json(const std::vector<actor_id>& ids, name_list& names) -> json {
-  json a = json::make_array();
-  for (const actor_id& id : ids) {
-    names.add(id);
-    a.push(id.value());
-  }
-  return a;
-}
-
-}  // namespace
-
 auto event_json(const event& e, name_list& names) -> json {
-  const event_base& b = base(e);
-  json r = json::make_object();
-  r.set("id", b.id.value());
-  r.set("kind", std::string(kind_name(e)));
-  r.set("status", std::string(name(b.status)));
-  r.set("when", b.when.to_edtf());
-  if (b.starts_at) r.set("starts_at", detail::format_instant(*b.starts_at));
-  if (b.ends_at) r.set("ends_at", detail::format_instant(*b.ends_at));
-  if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
-    json p = json::make_object();
-    if (!b.place.city.empty()) p.set("city", b.place.city);
-    if (!b.place.country.empty()) p.set("country", std::string(b.place.country.alpha2()));
-    if (!b.place.zone.empty()) p.set("zone", b.place.zone);
-    r.set("place", std::move(p));
-  }
-  if (b.parent) r.set("parent", b.parent->value());
-  if (!b.journey.empty()) r.set("journey", b.journey);
-  auto optional_actor = [&](const char* key, const std::optional<actor_id>& a) {
-    if (!a) return;
-    names.add(*a);
-    r.set(key, a->value());
-  };
-  if (const auto* v = std::get_if<visit>(&e)) {
-    r.set("guests", ids_json(v->guests, names));
-    if (!v->host_country.empty()) r.set("host_country", std::string(v->host_country.alpha2()));
-    optional_actor("host", v->host);
-    r.set("level", std::string(name(v->level)));
-    if (!v->cities.empty()) {
-      json c = json::make_array();
-      for (const auto& city : v->cities) c.push(city);
-      r.set("cities", std::move(c));
-    }
-  } else if (const auto* s = std::get_if<summit>(&e)) {
-    if (!s->name.empty()) r.set("name", s->name);
-    if (!s->series.empty()) r.set("series", s->series);
-    if (!s->host_country.empty()) r.set("host_country", std::string(s->host_country.alpha2()));
-    optional_actor("host", s->host);
-    r.set("attendees", ids_json(s->attendees, names));
-  } else if (const auto* m = std::get_if<meeting>(&e)) {
-    r.set("participants", ids_json(m->participants, names));
-    r.set("mode", std::string(name(m->mode)));
-  } else if (const auto* c = std::get_if<ceremony>(&e)) {
-    if (!c->name.empty()) r.set("name", c->name);
-    optional_actor("host", c->host);
-    r.set("attendees", ids_json(c->attendees, names));
-  }
-  if (!b.description.empty()) r.set("description", b.description);
-  if (!b.notes.empty()) r.set("notes", b.notes);
-  json sources = json::make_array();
-  for (const source& s : b.sources) {
-    json o = json::make_object();
-    o.set("url", s.url);
-    if (!s.publisher.empty()) o.set("publisher", s.publisher);
-    if (!s.title.empty()) o.set("title", s.title);
-    if (s.published) o.set("published", s.published->to_edtf());
-    sources.push(std::move(o));
-  }
-  r.set("sources", std::move(sources));
-  return r;
+  for_each_participant(e, [&](const actor_id& a) { names.add(a); });  // in the record's order
+  return detail::to_json(e, detail::record_style::complete);
 }
 
 auto encounter_json(const encounter& e, name_list& names) -> json {
@@ -771,8 +609,8 @@ void set_footer(CLI::App* sub, std::string_view text) {
   sub->footer(fmt::format("{}\n{}", text, exit_footer));
 }
 
-void add_json_flag(CLI::App* sub, bool& json) {
-  sub->add_flag("--json", json, "Print the question and the answer as one JSON document");
+void add_json_flag(CLI::App* sub, bool& on) {
+  sub->add_flag("--json", on, "Print the question and the answer as one JSON document");
 }
 
 auto resolve_pair(const timeline& t, std::string_view a, std::string_view b)

@@ -25,6 +25,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "diplo/detail/json.h"
 #include "diplo/diplo.h"
 #include "diplo/import/colt.h"
 #include "diplo/import/historyatstate.h"
@@ -175,45 +176,9 @@ auto names_of(const timeline& t, const std::vector<actor_id>& ids) -> std::strin
 
 // --- JSON ----------------------------------------------------------------------------------
 
-/// A JSON value that writes itself: null, true/false, an integer, a string, an array or
-/// an object with keys in insertion order. Strings are written by detail::json_string (as
-/// the data files' writers write them: invalid UTF-8 as U+FFFD), so the output always parses.
-class json {
- public:
-  using array = std::vector<json>;
-  using object = std::vector<std::pair<std::string, json>>;
-
-  json() = default;
-  json(std::nullptr_t) {}  // NOLINT: implicit, like a JSON literal
-  json(bool b) : v_(b) {}  // NOLINT
-  template <class Int>
-  requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) json(Int i)
-      : v_(static_cast<long long>(i)) {}            // NOLINT
-  json(std::string s) : v_(std::move(s)) {}         // NOLINT
-  json(std::string_view s) : v_(std::string(s)) {}  // NOLINT
-  json(const char* s) : v_(std::string(s)) {}       // NOLINT
-  json(array a) : v_(std::move(a)) {}               // NOLINT
-  json(object o) : v_(std::move(o)) {}              // NOLINT
-
-  /// An empty object or array, to fill with set() / push().
-  static auto make_object() -> json { return json(object{}); }
-  static auto make_array() -> json { return json(array{}); }
-
-  /// Adds a key to an object (precondition: this is an object).
-  auto set(std::string key, json value) -> json&;
-  /// Appends to an array (precondition: this is an array).
-  auto push(json value) -> json&;
-
-  /// The text: two-space indentation, arrays of scalars on one line, a final newline.
-  [[nodiscard]] auto dump() const -> std::string;
-
- private:
-  void write(std::string& out, int indent) const;
-  [[nodiscard]] auto is_scalar() const noexcept -> bool {
-    return !std::holds_alternative<array>(v_) && !std::holds_alternative<object>(v_);
-  }
-  std::variant<std::nullptr_t, bool, long long, std::string, array, object> v_;
-};
+/// The tool's JSON values: the library's one JSON writer (diplo/detail/json.h), whose
+/// objects fold onto one line when they fit in 100 columns.
+using json = diplo::detail::json;
 
 /// Collects the actors an answer names, for its "names" member ({id: canonical name}).
 class name_list {
@@ -227,8 +192,8 @@ class name_list {
   std::vector<actor_id> ids_;
 };
 
-/// An event as a record of data/FORMAT.md (actor ids; dates as EDTF strings).
-/// Adds the actors it names to `names`.
+/// An event as a record of data/FORMAT.md with every field of its kind
+/// (detail::record_style::complete). Adds the actors it names to `names`.
 auto event_json(const event& e, name_list& names) -> json;
 
 /// An encounter: {"when", "event": record, "context": record or null, "events": [ids]}.
@@ -334,7 +299,7 @@ void print_encounter(const timeline& t, const encounter& e);
 void set_footer(CLI::App* sub, std::string_view text);
 
 /// Adds --json to a command.
-void add_json_flag(CLI::App* sub, bool& json);
+void add_json_flag(CLI::App* sub, bool& on);
 
 /// The part of a visit_filter that `visits` and `journeys` share, read from their options
 /// (`from`, `to`, `guest_country`, `host_country`, `planned`): dates checked and turned into
@@ -383,6 +348,7 @@ auto add_convert(CLI::App& app) -> command;
 auto add_import_report(CLI::App& app) -> command;
 auto add_merge_report(CLI::App& app) -> command;
 auto add_pack(CLI::App& app) -> command;
+auto add_export(CLI::App& app) -> command;
 auto add_countries(CLI::App& app) -> command;
 auto add_on(CLI::App& app) -> command;
 auto add_journeys(CLI::App& app) -> command;

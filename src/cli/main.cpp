@@ -123,7 +123,8 @@ auto main(int argc, char** argv) -> int {
                                    add_visits(app),        add_where(app),         add_contacts(app),
                                    add_gap(app),           add_countries(app),     add_on(app),
                                    add_journeys(app),      add_validate(app),      add_convert(app),
-                                   add_import_report(app), add_merge_report(app),  add_pack(app)};
+                                   add_import_report(app), add_merge_report(app),  add_pack(app),
+                                   add_export(app)};
   const int status = run(app, commands, ctx, argc, argv);
   // An answer that did not reach stdout (a full disk, a closed pipe) is no answer.
   if (const std::string failure = finish_stdout(); !failure.empty()) {

@@ -7,8 +7,6 @@
 #include <cstdio>
 #include <system_error>
 
-#include <utf8proc.h>
-
 #include "diplo/detail/utf8.h"
 
 namespace diplo::cli {
@@ -50,13 +48,14 @@ auto escape(std::string_view text, bool keep_newline) -> std::string {
 // The first failure to write stdout, kept for finish_stdout().
 std::error_code stdout_failure;
 
-void write(std::FILE* f, std::string_view text) {
-  const std::string safe = terminal_safe(text);
+void write_bytes(std::FILE* f, std::string_view bytes) {
   errno = 0;
-  if (std::fwrite(safe.data(), 1, safe.size(), f) != safe.size() && f == stdout && !stdout_failure) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size() && f == stdout && !stdout_failure) {
     stdout_failure = std::error_code(errno != 0 ? errno : EIO, std::generic_category());
   }
 }
+
+void write(std::FILE* f, std::string_view text) { write_bytes(f, terminal_safe(text)); }
 
 }  // namespace
 
@@ -65,6 +64,8 @@ auto terminal_safe(std::string_view text) -> std::string { return escape(text, t
 auto one_line(std::string_view text) -> std::string { return escape(text, false); }
 
 void write_out(std::string_view text) { write(stdout, text); }
+
+void write_file_out(std::string_view bytes) { write_bytes(stdout, bytes); }
 
 void write_err(std::string_view text) { write(stderr, text); }
 
@@ -79,19 +80,6 @@ auto finish_stdout() -> std::string {
     stdout_failure = std::error_code(errno != 0 ? errno : EIO, std::generic_category());
   }
   return stdout_failure ? stdout_failure.message() : std::string();
-}
-
-auto display_width(std::string_view text) -> std::size_t {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const decoded d = decode(text, i);
-    const char32_t cp = d.code_point;
-    const int w =
-        cp < 0x80 ? (cp >= 0x20 && cp < 0x7F ? 1 : 0) : utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp));
-    width += static_cast<std::size_t>(std::max(w, 0));
-    i += std::max<std::size_t>(d.length, 1);
-  }
-  return width;
 }
 
 void table::add(std::vector<std::string> row) {

@@ -27,6 +27,8 @@
 
 #include <fmt/format.h>
 
+#include "diplo/detail/json.h"
+
 namespace diplo::cli {
 
 /// `text` with every character that could act on a terminal escaped as `\uXXXX`:
@@ -43,6 +45,10 @@ auto one_line(std::string_view text) -> std::string;
 void write_out(std::string_view text);
 void write_err(std::string_view text);
 
+/// Writes the bytes of a file format (an iCalendar text: CR LF line ends) to stdout as
+/// they are, for `diplo export ... > FILE`; failures are remembered as by write_out.
+void write_file_out(std::string_view bytes);
+
 /// fmt::print to stdout (print_out) or stderr (print_err), through write_out/write_err.
 template <class... T>
 void print_out(fmt::format_string<T...> f, T&&... args) {
@@ -57,9 +63,8 @@ void print_err(fmt::format_string<T...> f, T&&... args) {
 /// reason ("No space left on device") for the tool to report and exit 2 with.
 auto finish_stdout() -> std::string;
 
-/// The width of UTF-8 text in terminal columns (utf8proc's character widths: CJK two
-/// columns, combining marks and zero-width characters none; an invalid byte one).
-auto display_width(std::string_view text) -> std::size_t;
+/// The width of UTF-8 text in terminal columns (diplo/detail/json.h).
+using diplo::detail::display_width;
 
 /// An aligned table: columns separated by two spaces, the last column not padded.
 class table {

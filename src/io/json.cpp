@@ -7,6 +7,7 @@
 
 #include <simdjson.h>
 
+#include "diplo/detail/record_json.h"
 #include "json_common.h"
 #include "out_of_memory.h"
 #include "padded_text.h"
@@ -120,30 +121,21 @@ auto detail::read_json_lenient(std::string_view text, std::size_t padding, std::
 }
 
 auto to_json(const timeline& t, const dataset_info& info) -> std::string {
-  detail::node root;
-  root.t = detail::node::type::object;
-  detail::node version;
-  version.raw = "1";
-  root.add("diplo", std::move(version));
-  if (detail::node d = detail::to_node(info, t.coverage()); !d.members.empty())
-    root.add("dataset", std::move(d));
+  using diplo::detail::json;
+  json root = json::make_object(json::fold::spread);
+  root.set("diplo", 1);
+  if (json d = detail::dataset_json(info, t.coverage()); !d.empty()) root.set("dataset", std::move(d));
   if (!t.actors().empty()) {
-    detail::node arr;
-    arr.t = detail::node::type::array;
-    for (const actor& a : t.actors().actors()) arr.items.push_back(detail::to_node(a));
-    root.add("actors", std::move(arr));
+    json arr = json::make_array();
+    for (const actor& a : t.actors().actors()) arr.push(diplo::detail::to_json(a));
+    root.set("actors", std::move(arr));
   }
   if (!t.empty()) {
-    detail::node arr;
-    arr.t = detail::node::type::array;
-    arr.items.reserve(t.size());
-    for (const event_ref& e : t.events()) arr.items.push_back(detail::to_node(e.value()));
-    root.add("events", std::move(arr));
+    json arr = json::make_array();
+    for (const event_ref& e : t.events()) arr.push(diplo::detail::to_json(e.value()));
+    root.set("events", std::move(arr));
   }
-  std::string out;
-  detail::write_pretty(out, root, 0, false);
-  out += '\n';
-  return out;
+  return root.dump();
 }
 
 }  // namespace diplo::io

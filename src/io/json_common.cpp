@@ -1015,245 +1015,68 @@ void record_reader::read_record(od::value v, record_context ctx, bool allow_head
 
 namespace {
 
-auto str(std::string_view s) -> node {
-  node n;
-  n.raw.reserve(s.size() + 2);
-  diplo::detail::append_json_string(n.raw, s);
-  return n;
+using diplo::detail::json;
+
+auto strings_json(const std::vector<std::string>& v) -> json {
+  json a = json::make_array();
+  for (const std::string& s : v) a.push(s);
+  return a;
 }
 
-template <class Range, class Text>
-auto str_array(const Range& items, Text text) -> node {
-  node n;
-  n.raw = "[";
-  bool first = true;
-  for (const auto& x : items) {
-    if (!first) n.raw += ", ";
-    first = false;
-    diplo::detail::append_json_string(n.raw, text(x));
-  }
-  n.raw += ']';
-  return n;
-}
-
-auto object_node() -> node {
-  node n;
-  n.t = node::type::object;
-  return n;
-}
-
-auto code(country_code c) -> node { return str(c.alpha2()); }
-
-auto source_node(const source& s) -> node {
-  node n = object_node();
-  n.one_line = true;
-  n.add("url", str(s.url));
-  if (!s.publisher.empty()) n.add("publisher", str(s.publisher));
-  if (!s.title.empty()) n.add("title", str(s.title));
-  if (s.published) n.add("published", str(s.published->to_edtf()));
-  return n;
-}
-
-auto ids_node(const std::vector<actor_id>& ids) -> node {
-  return str_array(ids, [](const actor_id& a) -> std::string_view { return a.value(); });
-}
-
-auto strings_node(const std::vector<std::string>& v) -> node {
-  return str_array(v, [](const std::string& s) -> std::string_view { return s; });
+auto ids_json(const std::vector<actor_id>& ids) -> json {
+  json a = json::make_array();
+  for (const actor_id& id : ids) a.push(id.value());
+  return a;
 }
 
 // One coverage record; its period and as-of day only when they differ from the dataset's
 // (which the reader gives a record without them).
-auto scope_node(const coverage_scope& c, const dataset_info& info) -> node {
-  node n = object_node();
-  n.one_line = true;
+auto scope_json(const coverage_scope& c, const dataset_info& info) -> json {
+  json n = json::make_object(json::fold::one_line);
   if (c.subject == coverage_subject::events_of || c.subject == coverage_subject::events_between) {
-    n.add(name(c.subject), ids_node(c.actors));
+    n.set(std::string(name(c.subject)), ids_json(c.actors));
   } else {
-    n.add(name(c.subject), str_array(c.countries, [](country_code x) { return x.alpha2(); }));
-    if (!c.actors.empty()) n.add("guests", ids_node(c.actors));
+    json countries = json::make_array();
+    for (country_code x : c.countries) countries.push(x.alpha2());
+    n.set(std::string(name(c.subject)), std::move(countries));
+    if (!c.actors.empty()) n.set("guests", ids_json(c.actors));
   }
-  if (!c.offices.empty()) n.add("offices", strings_node(c.offices));
+  if (!c.offices.empty()) n.set("offices", strings_json(c.offices));
   if (!c.kinds.all()) {
-    std::vector<std::string> kinds;
+    json kinds = json::make_array();
     for (std::size_t k = 0; k < event_kind_names.size(); ++k) {
-      if (c.kinds.has(k)) kinds.emplace_back(event_kind_names[k]);
+      if (c.kinds.has(k)) kinds.push(event_kind_names[k]);
     }
-    n.add("kinds", strings_node(kinds));
+    n.set("kinds", std::move(kinds));
   }
-  if (c.counterparts) n.add("counterparts", node{.raw = "true"});
-  if (c.calls) n.add("calls", node{.raw = "true"});
+  if (c.counterparts) n.set("counterparts", true);
+  if (c.calls) n.set("calls", true);
   const auto coverage = period::try_parse(info.coverage);
-  if (c.when && c.when != coverage) n.add("period", str(c.when->to_edtf()));
+  if (c.when && c.when != coverage) n.set("period", c.when->to_edtf());
   const auto as_of = partial_date::try_parse(info.as_of);
   const std::optional<date::sys_days> default_as_of = as_of ? std::optional(as_of->earliest()) : std::nullopt;
   if (c.as_of && c.as_of != default_as_of) {
-    n.add("as_of", str(partial_date(date::year_month_day{*c.as_of}).to_edtf()));
+    n.set("as_of", partial_date(date::year_month_day{*c.as_of}).to_edtf());
   }
   return n;
 }
 
 }  // namespace
 
-auto to_node(const actor& a) -> node {
-  node n = object_node();
-  const bool is_person = std::holds_alternative<person>(a);
-  n.add("id", str(id_of(a).value()));
-  n.add("kind", str(is_person ? "person" : "organisation"));
-  n.add("name", str(name_of(a)));
-  if (!aliases_of(a).empty()) n.add("aliases", strings_node(aliases_of(a)));
-  const std::string& wikidata = std::visit([](const auto& x) -> const std::string& { return x.wikidata; }, a);
-  if (!wikidata.empty()) n.add("wikidata", str(wikidata));
-  if (const auto* p = std::get_if<person>(&a)) {
-    if (!p->country.empty()) n.add("country", code(p->country));
-    if (!p->offices.empty()) {
-      node arr;
-      arr.t = node::type::array;
-      for (const office& o : p->offices) {
-        node on = object_node();
-        on.one_line = true;
-        on.add("title", str(o.title));
-        if (!o.country.empty()) on.add("country", code(o.country));
-        on.add("term", str(o.term.to_edtf()));
-        arr.items.push_back(std::move(on));
-      }
-      n.add("offices", std::move(arr));
-    }
-  }
-  return n;
-}
-
-auto to_node(const event& e) -> node {
-  const event_base& b = base(e);
-  node n = object_node();
-  n.add("id", str(b.id.value()));
-  n.add("kind", str(kind_name(e)));
-  if (b.status != status::occurred) n.add("status", str(name(b.status)));
-  n.add("when", str(b.when.to_edtf()));
-  if (b.starts_at) n.add("starts_at", str(diplo::detail::format_instant(*b.starts_at)));
-  if (b.ends_at) n.add("ends_at", str(diplo::detail::format_instant(*b.ends_at)));
-  if (!b.place.city.empty() || !b.place.country.empty() || !b.place.zone.empty()) {
-    node p = object_node();
-    p.one_line = true;
-    if (!b.place.city.empty()) p.add("city", str(b.place.city));
-    if (!b.place.country.empty()) p.add("country", code(b.place.country));
-    if (!b.place.zone.empty()) p.add("zone", str(b.place.zone));
-    n.add("place", std::move(p));
-  }
-  if (b.parent) n.add("parent", str(b.parent->value()));
-  if (!b.journey.empty()) n.add("journey", str(b.journey));
-  auto host = [&](const std::optional<actor_id>& h) {
-    if (h) n.add("host", str(h->value()));
-  };
-  auto host_country = [&](country_code c) {
-    if (!c.empty()) n.add("host_country", code(c));
-  };
-  if (const auto* v = std::get_if<visit>(&e)) {
-    if (!v->guests.empty()) n.add("guests", ids_node(v->guests));
-    host_country(v->host_country);
-    host(v->host);
-    if (v->level != visit_level::unspecified) n.add("level", str(name(v->level)));
-    if (!v->cities.empty()) n.add("cities", strings_node(v->cities));
-  } else if (const auto* s = std::get_if<summit>(&e)) {
-    if (!s->name.empty()) n.add("name", str(s->name));
-    if (!s->series.empty()) n.add("series", str(s->series));
-    host_country(s->host_country);
-    host(s->host);
-    if (!s->attendees.empty()) n.add("attendees", ids_node(s->attendees));
-  } else if (const auto* m = std::get_if<meeting>(&e)) {
-    if (!m->participants.empty()) n.add("participants", ids_node(m->participants));
-    if (m->mode != meeting_mode::in_person) n.add("mode", str(name(m->mode)));
-  } else if (const auto* c = std::get_if<ceremony>(&e)) {
-    if (!c->name.empty()) n.add("name", str(c->name));
-    host(c->host);
-    if (!c->attendees.empty()) n.add("attendees", ids_node(c->attendees));
-  }
-  if (!b.description.empty()) n.add("description", str(b.description));
-  if (!b.notes.empty()) n.add("notes", str(b.notes));
-  if (!b.sources.empty()) {
-    node arr;
-    arr.t = node::type::array;
-    for (const source& s : b.sources) arr.items.push_back(source_node(s));
-    n.add("sources", std::move(arr));
-  }
-  return n;
-}
-
-auto to_node(const dataset_info& info, std::span<const coverage_scope> declared) -> node {
-  node n = object_node();
-  if (!info.title.empty()) n.add("title", str(info.title));
-  if (!info.coverage.empty()) n.add("coverage", str(info.coverage));
-  if (!info.as_of.empty()) n.add("as_of", str(info.as_of));
-  if (!info.license.empty()) n.add("license", str(info.license));
-  if (!info.description.empty()) n.add("description", str(info.description));
+auto dataset_json(const dataset_info& info, std::span<const coverage_scope> declared) -> json {
+  json n = json::make_object(json::fold::spread);
+  if (!info.title.empty()) n.set("title", info.title);
+  if (!info.coverage.empty()) n.set("coverage", info.coverage);
+  if (!info.as_of.empty()) n.set("as_of", info.as_of);
+  if (!info.license.empty()) n.set("license", info.license);
+  if (!info.description.empty()) n.set("description", info.description);
   const std::span<const coverage_scope> records = info.records.empty() ? declared : info.records;
   if (!records.empty()) {
-    node arr;
-    arr.t = node::type::array;
-    for (const coverage_scope& c : records) arr.items.push_back(scope_node(c, info));
-    n.add("records", std::move(arr));
+    json arr = json::make_array();
+    for (const coverage_scope& c : records) arr.push(scope_json(c, info));
+    n.set("records", std::move(arr));
   }
   return n;
-}
-
-void write_inline(std::string& out, const node& n) {
-  switch (n.t) {
-    case node::type::raw: out += n.raw; return;
-    case node::type::object: {
-      out += '{';
-      bool first = true;
-      for (const auto& [key, value] : n.members) {
-        if (!first) out += ", ";
-        first = false;
-        diplo::detail::append_json_string(out, key);
-        out += ": ";
-        write_inline(out, value);
-      }
-      out += '}';
-      return;
-    }
-    case node::type::array: {
-      out += '[';
-      bool first = true;
-      for (const node& item : n.items) {
-        if (!first) out += ", ";
-        first = false;
-        write_inline(out, item);
-      }
-      out += ']';
-      return;
-    }
-  }
-}
-
-void write_pretty(std::string& out, const node& n, std::size_t indent, bool comma) {
-  if (n.t == node::type::raw) {
-    out += n.raw;
-  } else if (n.t == node::type::array) {
-    out += "[\n";
-    for (std::size_t i = 0; i < n.items.size(); ++i) {
-      out.append(indent + 2, ' ');
-      write_pretty(out, n.items[i], indent + 2, i + 1 < n.items.size());
-      out += '\n';
-    }
-    out.append(indent, ' ');
-    out += ']';
-  } else if (n.one_line) {
-    write_inline(out, n);
-  } else {
-    out += "{\n";
-    for (std::size_t i = 0; i < n.members.size(); ++i) {
-      const auto& [key, value] = n.members[i];
-      out.append(indent + 2, ' ');
-      diplo::detail::append_json_string(out, key);
-      out += ": ";
-      write_pretty(out, value, indent + 2, i + 1 < n.members.size());
-      out += '\n';
-    }
-    out.append(indent, ' ');
-    out += '}';
-  }
-  if (comma) out += ',';
 }
 
 }  // namespace diplo::io::detail

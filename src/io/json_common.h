@@ -6,8 +6,8 @@
 //
 // Reading: `record_reader` walks simdjson On Demand values, turns records into actors and
 // events, and collects diagnostics with file:line:column of the offending value or key.
-// Writing: `node` is a small tree of JSON text that `write_pretty` lays out canonically
-// and `write_inline` writes on one line.
+// Writing: the "dataset" object (`dataset_json`), beside the records of
+// diplo/detail/record_json.h.
 
 #include <array>
 #include <cstddef>
@@ -22,6 +22,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
+#include "diplo/detail/json.h"
 #include "diplo/detail/text.h"
 #include "diplo/error.h"
 #include "diplo/io/document.h"
@@ -237,36 +238,12 @@ class record_reader {
 auto strip_prefix(std::string_view what) -> std::string_view;
 
 // ---- writing ---------------------------------------------------------------------------
+// Records are written by diplo/detail/record_json.h, laid out by diplo/detail/json.h.
 
-/// A JSON value to write: raw text (a scalar or an array of strings, already JSON), an
-/// object, or an array of objects.
-struct node {
-  enum class type : std::uint8_t { raw, object, array };
-  type t = type::raw;
-  /// For objects: written on one line (place, offices, sources); else one key per line.
-  bool one_line = false;
-  std::string raw{};
-  std::vector<std::pair<std::string_view, node>> members{};
-  std::vector<node> items{};
-
-  auto add(std::string_view key, node n) -> node& {
-    members.emplace_back(key, std::move(n));
-    return *this;
-  }
-};
-
-auto to_node(const actor& a) -> node;
-auto to_node(const event& e) -> node;
 /// The "dataset" object; an object without members when `info` is all empty. Its "records"
 /// are `info.records`, or when those are empty the scopes a timeline declares.
-auto to_node(const dataset_info& info, std::span<const coverage_scope> declared = {}) -> node;
-
-/// Writes `n` canonically at `indent` spaces; `comma` whether a ',' follows. Objects are
-/// one key per line unless `one_line`; arrays of objects one element per line. Ends
-/// without a newline.
-void write_pretty(std::string& out, const node& n, std::size_t indent, bool comma);
-/// Writes `n` on one line: {"k": v, "k2": [..]}.
-void write_inline(std::string& out, const node& n);
+auto dataset_json(const dataset_info& info, std::span<const coverage_scope> declared = {})
+    -> diplo::detail::json;
 
 template <std::size_t N, class OnKey>
 inline void record_reader::fields(od::object& obj, const std::array<std::string_view, N>& keys,

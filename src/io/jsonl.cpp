@@ -9,6 +9,7 @@
 
 #include <simdjson.h>
 
+#include "diplo/detail/record_json.h"
 #include "diplo/detail/text.h"
 #include "json_common.h"
 #include "out_of_memory.h"
@@ -113,22 +114,21 @@ namespace {
 template <class Line>
 void jsonl_lines(const timeline& t, const dataset_info& info, std::string& buffer, Line line) {
   buffer = "{\"diplo\": 1";
-  if (detail::node d = detail::to_node(info, t.coverage()); !d.members.empty()) {
+  if (diplo::detail::json d = detail::dataset_json(info, t.coverage()); !d.empty()) {
     buffer += ", \"dataset\": ";
-    detail::write_inline(buffer, d);
+    d.write_compact(buffer);
   }
   buffer += "}\n";
   line(buffer);
   for (const actor& a : t.actors().actors()) {
     buffer.clear();
-    detail::write_inline(buffer, detail::to_node(a));
+    diplo::detail::to_json(a).write_compact(buffer);
     buffer += '\n';
     line(buffer);
   }
   for (const auto& e_ref : t.events()) {
-    const auto e = e_ref.value();
     buffer.clear();
-    detail::write_inline(buffer, detail::to_node(e));
+    diplo::detail::to_json(e_ref.value()).write_compact(buffer);
     buffer += '\n';
     line(buffer);
   }

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+// diplo export FORMAT [--actor A]... [--from DATE] [--to DATE] [--planned] [--cancelled]
+// [--calls] [-o OUT]: the events chosen (diplo::events_with) written for another program;
+// OUT written atomically, or standard output.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "common.h"
+#include "diplo/io/file.h"
+#include "diplo/io/ics.h"
+
+namespace diplo::cli {
+
+namespace {
+
+// The formats, by the name given on the command line.
+constexpr std::string_view formats_help = "ics: iCalendar (RFC 5545), one event per event chosen";
+
+auto ics_of(context& ctx, const std::vector<event_ref>& events) -> std::string {
+  const timeline& t = ctx.data();
+  io::ics_options opt;
+  opt.name = ctx.info().title;
+  if (auto as_of = partial_date::try_parse(ctx.info().as_of)) opt.stamp = as_of->latest();
+  return io::to_ics(t, events, opt);
+}
+
+}  // namespace
+
+auto add_export(CLI::App& app) -> command {
+  struct options {
+    std::string format, from, to, out;
+    std::vector<std::string> actors;
+    bool calls = false, planned = false, cancelled = false;
+  };
+  auto o = std::make_shared<options>();
+  CLI::App* sub = app.add_subcommand("export", "Write the events for a calendar or another program");
+  sub->add_option("FORMAT", o->format, std::string(formats_help))
+      ->required()
+      ->check(CLI::IsMember({"ics"}))
+      ->type_name("FORMAT");
+  sub->add_option("--actor", o->actors,
+                  "Only the events NAME takes part in; repeated, those all of them take part in")
+      ->type_name("NAME")
+      ->allow_extra_args(false);
+  sub->add_option("--from", o->from, "Only events starting on or after DATE (its first day)")
+      ->type_name("DATE");
+  sub->add_option("--to", o->to, "Only events starting on or before DATE (its last day)")->type_name("DATE");
+  sub->add_flag("--calls", o->calls, "Phone and video calls too");
+  sub->add_flag("--planned", o->planned, "Announced, planned and postponed events too");
+  sub->add_flag("--cancelled", o->cancelled, "Cancelled events too");
+  sub->add_option("-o,--output", o->out, "The file to write (replaced atomically); none: standard output")
+      ->type_name("OUT");
+  set_footer(
+      sub,
+      "Without --actor every event of the data is written; --actor Xi --actor Putin keeps\n"
+      "those both took part in (as guest, host, attendee or participant): a summit both\n"
+      "attended and their talks there alike. Exit status 1 when no event is chosen (an\n"
+      "empty calendar is written all the same). iCalendar: all-day events over the days each event took;\n"
+      "a date known only to the month or year spans all its possible days and keeps its\n"
+      "EDTF text in X-EDTF; exact times in UTC; planned events TENTATIVE.\n"
+      "Dates are EDTF: 2025-05-07, 2025-05 or 2025.");
+  return {sub, [o](context& ctx) -> int {
+            const auto [from, to] = date_range_of(o->from, o->to);
+            const timeline& t = ctx.data();
+            std::vector<actor_id> actors;
+            for (const std::string& name : o->actors) actors.push_back(resolve(t, name));
+            meet_options opt{.calls = o->calls, .planned = o->planned, .cancelled = o->cancelled};
+            if (from) opt.after = from->earliest();
+            if (to) opt.before = to->latest() + date::days{1};  // "to" is inclusive
+            const std::vector<event_ref> events = events_with(t, actors, opt);
+            const std::string text = ics_of(ctx, events);
+            if (o->out.empty()) {
+              write_file_out(text);
+            } else {
+              io::write_file_atomic(o->out, text);
+            }
+            print_err("diplo: wrote {} event{} as {}{}\n", events.size(), events.size() == 1 ? "" : "s",
+                      o->format, o->out.empty() ? "" : fmt::format(" to {}", o->out));
+            return events.empty() ? no_answer : answered;
+          }};
+}
+
+}  // namespace diplo::cli
