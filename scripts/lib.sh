@@ -17,7 +17,10 @@ DIPLO_DEBIAN_PACKAGES=(
   libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev libpugixml-dev
   googletest libgtest-dev libbenchmark-dev libsqlite3-dev
   tzdata iso-codes python3 python3-jsonschema
+  python3-icalendar nodejs
 )
+# npm too (the interop tests install their npm packages with it), from Debian's package
+# unless the Node.js installed brings its own: NodeSource's does, and conflicts with Debian's.
 
 diplo_log() { printf 'diplo: %s\n' "$*" >&2; }
 
@@ -40,6 +43,7 @@ diplo_missing_packages() {
 # GoogleTest must already be there.
 diplo_setup() {
   local -a wanted=("${DIPLO_DEBIAN_PACKAGES[@]}" "$@")
+  if ! command -v npm >/dev/null 2>&1; then wanted+=(npm); fi
   if ! command -v dpkg-query >/dev/null 2>&1; then
     diplo_log "not a Debian/Ubuntu system (no dpkg-query); cannot check packages."
     diplo_log "needed: a C++20 compiler (g++ >= 12 or clang >= 15), CMake >= 3.23, make,"

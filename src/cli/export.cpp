@@ -54,15 +54,14 @@ auto add_export(CLI::App& app) -> command {
   sub->add_flag("--cancelled", o->cancelled, "Cancelled events too");
   sub->add_option("-o,--output", o->out, "The file to write (replaced atomically); none: standard output")
       ->type_name("OUT");
-  set_footer(
-      sub,
-      "Without --actor every event of the data is written; --actor Xi --actor Putin keeps\n"
-      "those both took part in (as guest, host, attendee or participant): a summit both\n"
-      "attended and their talks there alike. Exit status 1 when no event is chosen (an\n"
-      "empty calendar is written all the same). iCalendar: all-day events over the days each event took;\n"
-      "a date known only to the month or year spans all its possible days and keeps its\n"
-      "EDTF text in X-EDTF; exact times in UTC; planned events TENTATIVE.\n"
-      "Dates are EDTF: 2025-05-07, 2025-05 or 2025.");
+  set_footer(sub,
+             "Without --actor every event of the data is written; --actor Xi --actor Putin keeps\n"
+             "the events both took part in (as guest, host, attendee or participant). Exit status\n"
+             "1 when no event is chosen (an empty calendar is written all the same).\n"
+             "iCalendar: all-day events over the days each event took; a date known only to the\n"
+             "month or year spans all its possible days and keeps its EDTF text in X-EDTF; exact\n"
+             "times in UTC; planned events TENTATIVE, cancelled ones CANCELLED.\n"
+             "Dates are EDTF: 2025-05-07, 2025-05 or 2025.");
   return {sub, [o](context& ctx) -> int {
             const auto [from, to] = date_range_of(o->from, o->to);
             const timeline& t = ctx.data();

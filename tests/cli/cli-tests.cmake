@@ -773,3 +773,30 @@ diplo_cli_test(validate-colt-consistency RC 0
 diplo_cli_test(merge-report-one-source RC 2
   ARGS merge-report --data "${_colt}"
   STDERR "give at least two sources with --data")
+
+# --- export ----------------------------------------------------------------------------------
+# The calendar itself is checked by independent parsers (tests/interop); here, the command.
+diplo_cli_test(export-ics-stdout RC 0
+  ARGS export ics --actor Xi --actor Putin --from 2025-05 --to 2025-05
+  STDOUT "^BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" "UID:2025-05-07-moscow-xi-state-visit@diplo\r\n"
+         "DTSTART;VALUE=DATE:20250507\r\nDTEND;VALUE=DATE:20250511\r\n" "END:VCALENDAR\r\n$"
+  NOT_STDOUT "2024-10-22"
+  STDERR "diplo: wrote [0-9]+ events as ics\n")
+diplo_cli_test(export-ics-file RC 0
+  ARGS export ics --actor Xi --from 2024 --to 2024 -o "${_cli_work}/xi-2024.ics"
+  STDERR "diplo: wrote [0-9]+ events as ics to .*xi-2024\\.ics\n")
+diplo_cli_test(export-ics-none-chosen RC 1
+  ARGS export ics --actor Xi --actor Putin --from 2031
+  STDOUT "^BEGIN:VCALENDAR\r\n.*END:VCALENDAR\r\n$" NOT_STDOUT "BEGIN:VEVENT"
+  STDERR "diplo: wrote 0 events as ics\n")
+diplo_cli_test(export-unknown-format RC 2
+  ARGS export csv
+  STDERR "FORMAT: csv not in \\{ics\\}")
+diplo_cli_test(export-unknown-actor RC 2
+  ARGS export ics --actor "No Such Person"
+  STDERR "unknown name \"No Such Person\"")
+diplo_cli_test(export-reversed-range RC 2
+  ARGS export ics --from 2025 --to 2024)
+diplo_cli_test(export-unwritable RC 2
+  ARGS export ics -o "${_cli_work}/no-such-folder/out.ics"
+  STDERR "cannot write \".*no-such-folder/out\\.ics\": No such file or directory")

@@ -1,0 +1,94 @@
+# SPDX-License-Identifier: MIT
+# Interop tests: what `diplo export` writes, read by independent programs (label "interop").
+#
+#   include(interop/interop-tests.cmake)   from tests/CMakeLists.txt, when the tool is built
+#
+# iCalendar is read by Debian's python3-icalendar (tests/interop/check_ics.py, run with
+# /usr/bin/python3) and by ical.js from npm (check_ics.mjs, pinned in package.json and
+# package-lock.json). The test interop.npm_ci installs the npm packages into the build tree
+# (<build>/tests/interop); the tests that need them wait for it (a CTest fixture). Each
+# checker also reads reference.ics (../shared/docs/interop-examples/visits.ics, which five
+# parsers accept) and must reject broken.ics, so that a checker that accepts anything fails.
+#
+# Without python3-icalendar, Node.js or npm (or the npm registry) the tests are still added,
+# and fail saying what to install (scripts/test installs them): a silently skipped check is
+# worse than a failing one.
+#
+# The same file run as a script (cmake -DMODE=... -P interop-tests.cmake) is the runner:
+#   MODE=npm_ci  SOURCE=<tests/interop> DIR=<build dir>   copy the npm files to DIR, npm ci
+#   MODE=check   TOOL=<python3 or node> SCRIPT=<checker> ARGS=<arguments joined by |>   run it
+
+if(CMAKE_SCRIPT_MODE_FILE)
+  if(MODE STREQUAL "npm_ci")
+    find_program(_npm npm)
+    if(NOT _npm)
+      message(FATAL_ERROR "npm is missing: install Node.js and npm (Debian: apt-get install nodejs npm; "
+                          "scripts/test does)")
+    endif()
+    file(MAKE_DIRECTORY "${DIR}")
+    foreach(_f IN ITEMS package.json package-lock.json check_ics.mjs)
+      file(COPY_FILE "${SOURCE}/${_f}" "${DIR}/${_f}" ONLY_IF_DIFFERENT)
+    endforeach()
+    execute_process(COMMAND "${_npm}" ci --no-audit --no-fund --loglevel=error WORKING_DIRECTORY "${DIR}"
+                    RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "npm ci in ${DIR} failed (${_rc}): the npm registry must be reachable")
+    endif()
+  elseif(MODE STREQUAL "check")
+    if(NOT EXISTS "${TOOL}")
+      message(FATAL_ERROR "${TOOL} is missing (Debian: apt-get install python3-icalendar nodejs npm; "
+                          "scripts/test does)")
+    endif()
+    string(REPLACE "|" ";" _args "${ARGS}")
+    execute_process(COMMAND "${TOOL}" "${SCRIPT}" ${_args} RESULT_VARIABLE _rc)
+    if(NOT _rc EQUAL 0)
+      message(FATAL_ERROR "${SCRIPT} exited with ${_rc}")
+    endif()
+  endif()
+  return()
+endif()
+
+set(_interop_dir "${CMAKE_CURRENT_BINARY_DIR}/interop")
+set(_interop_src "${CMAKE_CURRENT_SOURCE_DIR}/interop")
+find_program(DIPLO_NODE node)
+if(NOT DIPLO_NODE)
+  set(DIPLO_NODE "/usr/bin/node")  # absent: the tests say so
+endif()
+
+add_test(NAME interop.npm_ci
+         COMMAND ${CMAKE_COMMAND} -DMODE=npm_ci -DSOURCE=${_interop_src} -DDIR=${_interop_dir}
+                 -P ${_interop_src}/interop-tests.cmake)
+set_tests_properties(interop.npm_ci PROPERTIES FIXTURES_SETUP interop_npm LABELS interop)
+
+# The bundled dataset, every event (planned, cancelled and calls too): 95 events, one of each
+# kind of date. EXPECT: an event of exact days (the end is the day after the last), one with a
+# partial date (its widest span), one with a UTC instant and no end.
+add_test(NAME interop.ics.write
+         COMMAND diplo_cli export ics --planned --cancelled --calls -o ${_interop_dir}/xi-putin.ics)
+set_tests_properties(interop.ics.write PROPERTIES FIXTURES_SETUP interop_ics LABELS interop)
+set(_ics_expect
+    --events 95
+    --expect 2025-05-07-moscow-xi-state-visit@diplo=2025-05-07/2025-05-11
+    --expect 2026-h1-beijing-putin-official-visit@diplo=2026-01-01/2026-07-01
+    --expect 2025-05-09-moscow-victory-day-parade@diplo=2025-05-09T07:00:00Z/)
+
+# name, file, fixtures, checker arguments after the file; then each checker.
+function(_diplo_ics_check name file fixtures)
+  string(JOIN "|" _args "${file}" ${ARGN})
+  add_test(NAME interop.ics.${name}.python
+           COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=/usr/bin/python3 -DSCRIPT=${_interop_src}/check_ics.py
+                   "-DARGS=${_args}" -P ${_interop_src}/interop-tests.cmake)
+  add_test(NAME interop.ics.${name}.icaljs
+           COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=${DIPLO_NODE} -DSCRIPT=${_interop_dir}/check_ics.mjs
+                   "-DARGS=${_args}" -P ${_interop_src}/interop-tests.cmake)
+  set_tests_properties(interop.ics.${name}.python PROPERTIES FIXTURES_REQUIRED "${fixtures}" LABELS interop)
+  set_tests_properties(interop.ics.${name}.icaljs PROPERTIES FIXTURES_REQUIRED "${fixtures};interop_npm"
+                                                             LABELS interop)
+endfunction()
+
+_diplo_ics_check(xi-putin ${_interop_dir}/xi-putin.ics interop_ics ${_ics_expect})
+_diplo_ics_check(reference ${_interop_src}/reference.ics "" --events 2)
+_diplo_ics_check(rejects-broken ${_interop_src}/broken.ics "")
+# Rejected for what is wrong with it, not for a missing checker.
+set_tests_properties(interop.ics.rejects-broken.python interop.ics.rejects-broken.icaljs PROPERTIES
+                     PASS_REGULAR_EXPRESSION "UIDs repeat")
