@@ -12,35 +12,53 @@
 #include "common.h"
 #include "diplo/io/file.h"
 #include "diplo/io/ics.h"
+#include "diplo/io/tables.h"
 
 namespace diplo::cli {
 
 namespace {
 
 // The formats, by the name given on the command line.
-constexpr std::string_view formats_help = "ics: iCalendar (RFC 5545), one event per event chosen";
+constexpr std::string_view formats_help =
+    "ics: iCalendar (RFC 5545), one event per event chosen; tables: a folder of tidy tables "
+    "(events, participants, actors, sources) in CSV, or JSON Lines with --jsonl";
 
-auto ics_of(context& ctx, const std::vector<event_ref>& events) -> std::string {
-  const timeline& t = ctx.data();
+struct export_options {
+  std::string format, from, to, out;
+  std::vector<std::string> actors;
+  bool calls = false, planned = false, cancelled = false, jsonl = false, guard_formulas = false;
+};
+
+// The options that do not suit the format. Throws usage_error.
+void check_format_options(const export_options& o) {
+  if (o.format == "tables" && o.out.empty()) {
+    throw usage_error("export tables needs -o DIR, the folder to write the tables in");
+  }
+  if (o.format != "tables" && (o.jsonl || o.guard_formulas)) {
+    throw usage_error(fmt::format("--jsonl and --guard-formulas are options of tables, not of {}", o.format));
+  }
+}
+
+void write_ics(context& ctx, const export_options& o, const std::vector<event_ref>& events) {
   io::ics_options opt;
   opt.name = ctx.info().title;
   if (auto as_of = partial_date::try_parse(ctx.info().as_of)) opt.stamp = as_of->latest();
-  return io::to_ics(t, events, opt);
+  const std::string text = io::to_ics(ctx.data(), events, opt);
+  if (o.out.empty()) {
+    write_file_out(text);
+  } else {
+    io::write_file_atomic(o.out, text);
+  }
 }
 
 }  // namespace
 
 auto add_export(CLI::App& app) -> command {
-  struct options {
-    std::string format, from, to, out;
-    std::vector<std::string> actors;
-    bool calls = false, planned = false, cancelled = false;
-  };
-  auto o = std::make_shared<options>();
+  auto o = std::make_shared<export_options>();
   CLI::App* sub = app.add_subcommand("export", "Write the events for a calendar or another program");
   sub->add_option("FORMAT", o->format, std::string(formats_help))
       ->required()
-      ->check(CLI::IsMember({"ics"}))
+      ->check(CLI::IsMember({"ics", "tables"}))
       ->type_name("FORMAT");
   sub->add_option("--actor", o->actors,
                   "Only the events NAME takes part in; repeated, those all of them take part in")
@@ -52,8 +70,14 @@ auto add_export(CLI::App& app) -> command {
   sub->add_flag("--calls", o->calls, "Phone and video calls too");
   sub->add_flag("--planned", o->planned, "Announced, planned and postponed events too");
   sub->add_flag("--cancelled", o->cancelled, "Cancelled events too");
-  sub->add_option("-o,--output", o->out, "The file to write (replaced atomically); none: standard output")
+  sub->add_option("-o,--output", o->out,
+                  "The file to write (replaced atomically); none: standard output. For tables, the "
+                  "folder to write them in (made if missing; each file replaced atomically)")
       ->type_name("OUT");
+  sub->add_flag("--jsonl", o->jsonl,
+                "tables: JSON Lines (one object a row, null for nothing) instead of CSV");
+  sub->add_flag("--guard-formulas", o->guard_formulas,
+                "tables: a ' before each CSV cell a spreadsheet would run as a formula (=, +, -, @)");
   set_footer(sub,
              "Without --actor every event of the data is written; --actor Xi --actor Putin keeps\n"
              "the events both took part in (as guest, host, attendee or participant). Exit status\n"
@@ -61,8 +85,14 @@ auto add_export(CLI::App& app) -> command {
              "iCalendar: all-day events over the days each event took; a date known only to the\n"
              "month or year spans all its possible days and keeps its EDTF text in X-EDTF; exact\n"
              "times in UTC; planned events TENTATIVE, cancelled ones CANCELLED.\n"
+             "Tables: events.csv (id, kind, status, earliest, latest, precision, edtf, title,\n"
+             "city, country, parent, level, mode, description), participants.csv (event, actor,\n"
+             "role), actors.csv (id, kind, name, country, wikidata) and sources.csv (event, url,\n"
+             "publisher, title, published); earliest and latest are ISO days (the widest span of\n"
+             "a partial date, empty for an open or unknown end).\n"
              "Dates are EDTF: 2025-05-07, 2025-05 or 2025.");
   return {sub, [o](context& ctx) -> int {
+            check_format_options(*o);
             const auto [from, to] = date_range_of(o->from, o->to);
             const timeline& t = ctx.data();
             std::vector<actor_id> actors;
@@ -71,11 +101,10 @@ auto add_export(CLI::App& app) -> command {
             if (from) opt.after = from->earliest();
             if (to) opt.before = to->latest() + date::days{1};  // "to" is inclusive
             const std::vector<event_ref> events = events_with(t, actors, opt);
-            const std::string text = ics_of(ctx, events);
-            if (o->out.empty()) {
-              write_file_out(text);
+            if (o->format == "tables") {
+              io::write_tables(o->out, t, events, {.jsonl = o->jsonl, .guard_formulas = o->guard_formulas});
             } else {
-              io::write_file_atomic(o->out, text);
+              write_ics(ctx, *o, events);
             }
             print_err("diplo: wrote {} event{} as {}{}\n", events.size(), events.size() == 1 ? "" : "s",
                       o->format, o->out.empty() ? "" : fmt::format(" to {}", o->out));

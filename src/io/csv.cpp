@@ -19,6 +19,7 @@
 #include <date/date.h>
 #include <fmt/format.h>
 
+#include "csv_cell.h"
 #include "diplo/actor.h"
 #include "diplo/country.h"
 #include "diplo/detail/csv_lexer.h"
@@ -38,6 +39,10 @@
 
 namespace diplo::io {
 namespace {
+
+using detail::csv_quoted;
+using detail::formula_guarded;
+using detail::starts_formula;
 
 // ---- columns --------------------------------------------------------------------------
 
@@ -157,16 +162,7 @@ auto escaped_item(std::string_view s, char sep) -> std::string {
   return out;
 }
 
-// A cell a spreadsheet would take for a formula starts with one of these (OWASP, "CSV
-// injection"). The writer puts a `'` before such a cell, and before one that already
-// starts with quotes followed by one of these; the reader takes one `'` off again.
-auto is_formula_start(char c) noexcept -> bool {
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
-}
-auto starts_formula(std::string_view s) noexcept -> bool {
-  const std::size_t k = s.find_first_not_of('\'');
-  return k != std::string_view::npos && is_formula_start(s[k]);
-}
+// Formulas: see csv_cell.h. The reader takes the writer's one `'` off again.
 void unguard_formula(std::string& cell) {
   if (cell.starts_with('\'') && starts_formula(cell)) cell.erase(0, 1);
 }
@@ -672,17 +668,6 @@ void keep_warnings(Document& doc, const std::vector<diagnostic>& warnings) {
 
 // ---- the writer -----------------------------------------------------------------------
 
-auto quoted(std::string_view s) -> std::string {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
 // The city cell of a visit: its cities (two or more) or its one city, escaped.
 auto city_cell(const visit& v) -> std::string {
   if (v.cities.size() < 2) return escaped_item(v.place.city, '/');
@@ -970,7 +955,7 @@ auto to_csv(const timeline& t) -> std::string {
     const std::array<std::string, column_count> f = w.row(e);
     for (std::size_t c = 0; c < column_count; ++c) {
       if (c != 0) out += ',';
-      out += quoted(starts_formula(f[c]) ? "'" + f[c] : f[c]);
+      out += csv_quoted(formula_guarded(f[c]));
     }
     out += '\n';
   }

@@ -791,7 +791,7 @@ diplo_cli_test(export-ics-none-chosen RC 1
   STDERR "diplo: wrote 0 events as ics\n")
 diplo_cli_test(export-unknown-format RC 2
   ARGS export csv
-  STDERR "FORMAT: csv not in \\{ics\\}")
+  STDERR "FORMAT: csv not in \\{ics,tables\\}")
 diplo_cli_test(export-unknown-actor RC 2
   ARGS export ics --actor "No Such Person"
   STDERR "unknown name \"No Such Person\"")
@@ -800,3 +800,12 @@ diplo_cli_test(export-reversed-range RC 2
 diplo_cli_test(export-unwritable RC 2
   ARGS export ics -o "${_cli_work}/no-such-folder/out.ics"
   STDERR "cannot write \".*no-such-folder/out\\.ics\": No such file or directory")
+diplo_cli_test(export-tables RC 0
+  ARGS export tables --actor Xi --from 2024 --to 2024 -o "${_cli_work}/tables-2024"
+  STDERR "diplo: wrote [0-9]+ events as tables to .*tables-2024\n")
+diplo_cli_test(export-tables-needs-a-folder RC 2
+  ARGS export tables
+  STDERR "export tables needs -o DIR")
+diplo_cli_test(export-jsonl-is-for-tables RC 2
+  ARGS export ics --jsonl
+  STDERR "--jsonl and --guard-formulas are options of tables, not of ics")

@@ -4,11 +4,13 @@
 #   include(interop/interop-tests.cmake)   from tests/CMakeLists.txt, when the tool is built
 #
 # iCalendar is read by Debian's python3-icalendar (tests/interop/check_ics.py, run with
-# /usr/bin/python3) and by ical.js from npm (check_ics.mjs, pinned in package.json and
-# package-lock.json). The test interop.npm_ci installs the npm packages into the build tree
+# /usr/bin/python3) and by ical.js from npm (check_ics.mjs); the tables, in CSV and in JSON
+# Lines, by DuckDB from npm (check_tables.mjs). The npm packages are pinned in package.json
+# and package-lock.json. The test interop.npm_ci installs the npm packages into the build tree
 # (<build>/tests/interop); the tests that need them wait for it (a CTest fixture). Each
 # checker also reads reference.ics (../shared/docs/interop-examples/visits.ics, which five
-# parsers accept) and must reject broken.ics, so that a checker that accepts anything fails.
+# parsers accept) and must reject broken.ics (broken-tables/ for the tables), so that a
+# checker that accepts anything fails.
 #
 # Without python3-icalendar, Node.js or npm (or the npm registry) the tests are still added,
 # and fail saying what to install (scripts/test installs them): a silently skipped check is
@@ -26,7 +28,7 @@ if(CMAKE_SCRIPT_MODE_FILE)
                           "scripts/test does)")
     endif()
     file(MAKE_DIRECTORY "${DIR}")
-    foreach(_f IN ITEMS package.json package-lock.json check_ics.mjs)
+    foreach(_f IN ITEMS package.json package-lock.json check_ics.mjs check_tables.mjs)
       file(COPY_FILE "${SOURCE}/${_f}" "${DIR}/${_f}" ONLY_IF_DIFFERENT)
     endforeach()
     execute_process(COMMAND "${_npm}" ci --no-audit --no-fund --loglevel=error WORKING_DIRECTORY "${DIR}"
@@ -92,3 +94,22 @@ _diplo_ics_check(rejects-broken ${_interop_src}/broken.ics "")
 # Rejected for what is wrong with it, not for a missing checker.
 set_tests_properties(interop.ics.rejects-broken.python interop.ics.rejects-broken.icaljs PROPERTIES
                      PASS_REGULAR_EXPRESSION "UIDs repeat")
+
+# The tables of every event, in CSV and in JSON Lines, loaded into DuckDB.
+add_test(NAME interop.tables.write
+         COMMAND diplo_cli export tables --planned --cancelled --calls -o ${_interop_dir}/tables)
+add_test(NAME interop.tables.write-jsonl
+         COMMAND diplo_cli export tables --jsonl --planned --cancelled --calls -o ${_interop_dir}/tables-jsonl)
+set_tests_properties(interop.tables.write interop.tables.write-jsonl PROPERTIES FIXTURES_SETUP interop_tables
+                                                                              LABELS interop)
+function(_diplo_tables_check name fixtures)
+  string(JOIN "|" _args ${ARGN})
+  add_test(NAME interop.tables.${name}
+           COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=${DIPLO_NODE} -DSCRIPT=${_interop_dir}/check_tables.mjs
+                   "-DARGS=${_args}" -P ${_interop_src}/interop-tests.cmake)
+  set_tests_properties(interop.tables.${name} PROPERTIES FIXTURES_REQUIRED "${fixtures};interop_npm" LABELS interop)
+endfunction()
+_diplo_tables_check(duckdb interop_tables ${_interop_dir}/tables --events 95)
+_diplo_tables_check(duckdb-jsonl interop_tables ${_interop_dir}/tables-jsonl --jsonl --events 95)
+_diplo_tables_check(rejects-broken "" ${_interop_src}/broken-tables)
+set_tests_properties(interop.tables.rejects-broken PROPERTIES PASS_REGULAR_EXPRESSION "participants of no event")
