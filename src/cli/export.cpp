@@ -13,6 +13,7 @@
 #include "diplo/io/file.h"
 #include "diplo/io/ics.h"
 #include "diplo/io/tables.h"
+#include "diplo/io/timelinejs.h"
 
 namespace diplo::cli {
 
@@ -21,7 +22,8 @@ namespace {
 // The formats, by the name given on the command line.
 constexpr std::string_view formats_help =
     "ics: iCalendar (RFC 5545), one event per event chosen; tables: a folder of tidy tables "
-    "(events, participants, actors, sources) in CSV, or JSON Lines with --jsonl";
+    "(events, participants, actors, sources) in CSV, or JSON Lines with --jsonl; timelinejs: "
+    "the JSON of a TimelineJS 3 timeline, one slide per event";
 
 struct export_options {
   std::string format, from, to, out;
@@ -39,11 +41,23 @@ void check_format_options(const export_options& o) {
   }
 }
 
-void write_ics(context& ctx, const export_options& o, const std::vector<event_ref>& events) {
+// The text of a format written to one file: iCalendar or TimelineJS.
+auto file_text(context& ctx, const export_options& o, const std::vector<event_ref>& events) -> std::string {
+  const io::dataset_info& info = ctx.info();
+  if (o.format == "timelinejs") {
+    std::string text = info.description;
+    if (!info.as_of.empty()) text += fmt::format("{}Data as of {}.", text.empty() ? "" : " ", info.as_of);
+    return io::to_timelinejs(ctx.data(), events,
+                             {.title = info.title.empty() ? "diplo" : info.title, .text = text});
+  }
   io::ics_options opt;
-  opt.name = ctx.info().title;
-  if (auto as_of = partial_date::try_parse(ctx.info().as_of)) opt.stamp = as_of->latest();
-  const std::string text = io::to_ics(ctx.data(), events, opt);
+  opt.name = info.title;
+  if (auto as_of = partial_date::try_parse(info.as_of)) opt.stamp = as_of->latest();
+  return io::to_ics(ctx.data(), events, opt);
+}
+
+void write_file(context& ctx, const export_options& o, const std::vector<event_ref>& events) {
+  const std::string text = file_text(ctx, o, events);
   if (o.out.empty()) {
     write_file_out(text);
   } else {
@@ -58,7 +72,7 @@ auto add_export(CLI::App& app) -> command {
   CLI::App* sub = app.add_subcommand("export", "Write the events for a calendar or another program");
   sub->add_option("FORMAT", o->format, std::string(formats_help))
       ->required()
-      ->check(CLI::IsMember({"ics", "tables"}))
+      ->check(CLI::IsMember({"ics", "tables", "timelinejs"}))
       ->type_name("FORMAT");
   sub->add_option("--actor", o->actors,
                   "Only the events NAME takes part in; repeated, those all of them take part in")
@@ -104,7 +118,7 @@ auto add_export(CLI::App& app) -> command {
             if (o->format == "tables") {
               io::write_tables(o->out, t, events, {.jsonl = o->jsonl, .guard_formulas = o->guard_formulas});
             } else {
-              write_ics(ctx, *o, events);
+              write_file(ctx, *o, events);
             }
             print_err("diplo: wrote {} event{} as {}{}\n", events.size(), events.size() == 1 ? "" : "s",
                       o->format, o->out.empty() ? "" : fmt::format(" to {}", o->out));

@@ -21,36 +21,20 @@ namespace detail {
 
 auto ics_text(std::string_view s) -> std::string {
   std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const auto d = diplo::detail::utf8::decode(s, i);
-      if (d.ok()) {
-        out.append(s.substr(i, d.length));
-        i += d.length;
-      } else {
-        out += "\xEF\xBF\xBD";  // U+FFFD for each byte that is not UTF-8
-        ++i;
-      }
-      continue;
-    }
-    ++i;
+  diplo::detail::utf8::append_escaped(out, s, [&](char c, char next) {
     switch (c) {
       case '\\': out += "\\\\"; break;
       case ';': out += "\\;"; break;
       case ',': out += "\\,"; break;
-      case '\r':
-        if (i < s.size() && s[i] == '\n') ++i;  // CR LF is one line break
-        out += "\\n";
-        break;
       case '\n': out += "\\n"; break;
-      case '\t': out += '\t'; break;
+      case '\r': out += "\\n"; return next == '\n' ? 1 : 0;  // CR LF is one line break
       default:
-        if (c >= 0x20 && c != 0x7F) out += static_cast<char>(c);  // other controls are left out
+        if ((static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) || c == '\t')
+          out += c;  // other controls: left out
         break;
     }
-  }
+    return 0;
+  });
   return out;
 }
 

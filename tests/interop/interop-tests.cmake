@@ -5,14 +5,15 @@
 #
 # iCalendar is read by Debian's python3-icalendar (tests/interop/check_ics.py, run with
 # /usr/bin/python3) and by ical.js from npm (check_ics.mjs); the tables, in CSV and in JSON
-# Lines, by DuckDB from npm (check_tables.mjs). The npm packages are pinned in package.json
-# and package-lock.json. The test interop.npm_ci installs the npm packages into the build tree
+# Lines, by DuckDB from npm (check_tables.mjs); the TimelineJS JSON is shown by the real
+# TimelineJS (npm @knight-lab/timelinejs, its dist/) in Debian's headless Chromium, offline
+# (check_timelinejs.py). The npm packages are pinned in package.json and package-lock.json. The test interop.npm_ci installs the npm packages into the build tree
 # (<build>/tests/interop); the tests that need them wait for it (a CTest fixture). Each
 # checker also reads reference.ics (../shared/docs/interop-examples/visits.ics, which five
-# parsers accept) and must reject broken.ics (broken-tables/ for the tables), so that a
-# checker that accepts anything fails.
+# parsers accept) and must reject broken.ics (broken-tables/, broken-timeline.json for the
+# others), so that a checker that accepts anything fails.
 #
-# Without python3-icalendar, Node.js or npm (or the npm registry) the tests are still added,
+# Without python3-icalendar, Node.js, npm (or the npm registry) or Chromium the tests are still added,
 # and fail saying what to install (scripts/test installs them): a silently skipped check is
 # worse than a failing one.
 #
@@ -113,3 +114,25 @@ _diplo_tables_check(duckdb interop_tables ${_interop_dir}/tables --events 95)
 _diplo_tables_check(duckdb-jsonl interop_tables ${_interop_dir}/tables-jsonl --jsonl --events 95)
 _diplo_tables_check(rejects-broken "" ${_interop_src}/broken-tables)
 set_tests_properties(interop.tables.rejects-broken PROPERTIES PASS_REGULAR_EXPRESSION "participants of no event")
+
+# TimelineJS: every event as a slide of the real TimelineJS, in headless Chromium.
+add_test(NAME interop.timelinejs.write
+         COMMAND diplo_cli export timelinejs --planned --cancelled --calls -o ${_interop_dir}/timeline.json)
+set_tests_properties(interop.timelinejs.write PROPERTIES FIXTURES_SETUP interop_timelinejs LABELS interop)
+set(_timelinejs_dist ${_interop_dir}/node_modules/@knight-lab/timelinejs/dist)
+foreach(_case IN ITEMS chromium rejects-broken)
+  if(_case STREQUAL "chromium")
+    set(_args "${_interop_dir}/timeline.json|${_timelinejs_dist}|--slides|95")
+    set(_fixtures "interop_timelinejs;interop_npm")
+  else()
+    set(_args "${_interop_src}/broken-timeline.json|${_timelinejs_dist}")
+    set(_fixtures "interop_npm")
+  endif()
+  add_test(NAME interop.timelinejs.${_case}
+           COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=/usr/bin/python3 -DSCRIPT=${_interop_src}/check_timelinejs.py
+                   "-DARGS=${_args}" -P ${_interop_src}/interop-tests.cmake)
+  set_tests_properties(interop.timelinejs.${_case} PROPERTIES FIXTURES_REQUIRED "${_fixtures}" LABELS interop
+                                                               TIMEOUT 300)
+endforeach()
+set_tests_properties(interop.timelinejs.rejects-broken PROPERTIES
+                     PASS_REGULAR_EXPRESSION "0 event slides in the page for 2 events")

@@ -163,6 +163,33 @@ constexpr void encode(char32_t cp, std::string& out) {
   return out;
 }
 
+/// Appends `s` to `out` for a text format that escapes some ASCII: each ASCII byte goes to
+/// `ascii(c, next)` (which appends what it stands for and returns how many more bytes it
+/// consumed, 0 mostly: 1 for a CR LF written as one line break), every other well-formed
+/// character is appended as it is, and each ill-formed byte as U+FFFD.
+///
+///   append_escaped(out, "a&b", [&](char c, char) { out += c == '&' ? "&amp;" : std::string(1, c); return 0;
+///   });
+template <class Ascii>
+void append_escaped(std::string& out, std::string_view s, Ascii ascii) {
+  out.reserve(out.size() + s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      const char next = i + 1 < s.size() ? s[i + 1] : '\0';
+      i += 1 + static_cast<std::size_t>(ascii(s[i], next));
+      continue;
+    }
+    const decoded d = decode(s, i);
+    if (d.ok()) {
+      out.append(s.substr(i, d.length));
+      i += d.length;
+    } else {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    }
+  }
+}
+
 }  // namespace utf8
 
 /// True when `s` is well-formed UTF-8 (Unicode 15, Table 3-7: see utf8.h).
