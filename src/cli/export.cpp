@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "common.h"
+#include "diplo/io/chart.h"
 #include "diplo/io/file.h"
 #include "diplo/io/ics.h"
 #include "diplo/io/tables.h"
@@ -23,11 +24,13 @@ namespace {
 constexpr std::string_view formats_help =
     "ics: iCalendar (RFC 5545), one event per event chosen; tables: a folder of tidy tables "
     "(events, participants, actors, sources) in CSV, or JSON Lines with --jsonl; timelinejs: "
-    "the JSON of a TimelineJS 3 timeline, one slide per event";
+    "the JSON of a TimelineJS 3 timeline, one slide per event; svg: a timeline picture; html: one "
+    "page with the picture and a table of the events";
 
 struct export_options {
   std::string format, from, to, out;
   std::vector<std::string> actors;
+  std::string lanes = "person";
   bool calls = false, planned = false, cancelled = false, jsonl = false, guard_formulas = false;
 };
 
@@ -39,11 +42,22 @@ void check_format_options(const export_options& o) {
   if (o.format != "tables" && (o.jsonl || o.guard_formulas)) {
     throw usage_error(fmt::format("--jsonl and --guard-formulas are options of tables, not of {}", o.format));
   }
+  if (o.format != "svg" && o.format != "html" && o.lanes != "person") {
+    throw usage_error(fmt::format("--lanes is an option of svg and html, not of {}", o.format));
+  }
 }
 
 // The text of a format written to one file: iCalendar or TimelineJS.
 auto file_text(context& ctx, const export_options& o, const std::vector<event_ref>& events) -> std::string {
   const io::dataset_info& info = ctx.info();
+  if (o.format == "svg" || o.format == "html") {
+    io::chart_options chart{
+        .title = info.title,
+        .lanes = o.lanes == "country" ? io::chart_lanes::country : io::chart_lanes::person};
+    chart.footer = info.title.empty() ? std::string("Data: diplo") : fmt::format("Data: {}", info.title);
+    if (!info.as_of.empty()) chart.footer += fmt::format(", as of {}", info.as_of);
+    return o.format == "svg" ? io::to_svg(ctx.data(), events, chart) : io::to_html(ctx.data(), events, chart);
+  }
   if (o.format == "timelinejs") {
     std::string text = info.description;
     if (!info.as_of.empty()) text += fmt::format("{}Data as of {}.", text.empty() ? "" : " ", info.as_of);
@@ -72,7 +86,7 @@ auto add_export(CLI::App& app) -> command {
   CLI::App* sub = app.add_subcommand("export", "Write the events for a calendar or another program");
   sub->add_option("FORMAT", o->format, std::string(formats_help))
       ->required()
-      ->check(CLI::IsMember({"ics", "tables", "timelinejs"}))
+      ->check(CLI::IsMember({"ics", "tables", "timelinejs", "svg", "html"}))
       ->type_name("FORMAT");
   sub->add_option("--actor", o->actors,
                   "Only the events NAME takes part in; repeated, those all of them take part in")
@@ -88,6 +102,9 @@ auto add_export(CLI::App& app) -> command {
                   "The file to write (replaced atomically); none: standard output. For tables, the "
                   "folder to write them in (made if missing; each file replaced atomically)")
       ->type_name("OUT");
+  sub->add_option("--lanes", o->lanes, "svg, html: one lane per person (the default) or per country")
+      ->check(CLI::IsMember({"person", "country"}))
+      ->type_name("person|country");
   sub->add_flag("--jsonl", o->jsonl,
                 "tables: JSON Lines (one object a row, null for nothing) instead of CSV");
   sub->add_flag("--guard-formulas", o->guard_formulas,

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "day_span.h"
 #include "diplo/detail/instant.h"
 #include "diplo/detail/utf8.h"
 #include "diplo/error.h"
@@ -64,25 +65,9 @@ namespace {
 auto basic_date(date::sys_days d) -> std::string { return date::format("%Y%m%d", d); }
 auto basic_time(date::sys_seconds t) -> std::string { return date::format("%Y%m%dT%H%M%SZ", t); }
 
-// The days an event is written over: [first, end), end exclusive (see "partial dates").
-struct day_span {
-  date::sys_days first;
-  date::sys_days end;
-};
-
-auto span_of(const period& p) -> day_span {
-  const auto first = p.first();
-  const auto last = p.last();
-  // A period has at least one known end; an open or unknown one takes the other's span.
-  const partial_date& from = first ? *first : *last;
-  const partial_date& to = last ? *last : *first;
-  return {from.earliest(), std::max(to.latest(), from.earliest()) + date::days{1}};
-}
-
-auto has_qualifier(const period& p) -> bool {
-  auto q = [](const std::optional<partial_date>& d) { return d && d->qualifier() != qualifier::none; };
-  return q(p.first()) || q(p.last());
-}
+using detail::day_span;
+using detail::is_rough;
+using detail::widest_span;
 
 auto ics_status(status s) -> std::string_view {
   switch (s) {
@@ -98,7 +83,7 @@ auto own_stamp(const event_base& b) -> date::sys_days {
   for (const source& s : b.sources) {
     if (s.published && (!latest || s.published->latest() > *latest)) latest = s.published->latest();
   }
-  return latest ? *latest : span_of(b.when).first;
+  return latest ? *latest : widest_span(b.when).first;
 }
 
 // "Kazan, Russia"; a visit's cities when it names no one place ("Moscow and Kazan, Russia").
@@ -174,11 +159,11 @@ class calendar_writer {
       line("DTSTART:" + basic_time(*b.starts_at));
       if (b.ends_at && *b.ends_at > *b.starts_at) line("DTEND:" + basic_time(*b.ends_at));
     } else {
-      const day_span s = span_of(b.when);
+      const day_span s = widest_span(b.when);
       line("DTSTART;VALUE=DATE:" + basic_date(s.first));
       line("DTEND;VALUE=DATE:" + basic_date(s.end));
     }
-    if (!b.when.is_exact() || has_qualifier(b.when)) line("X-EDTF:" + detail::ics_text(b.when.to_edtf()));
+    if (is_rough(b.when)) line("X-EDTF:" + detail::ics_text(b.when.to_edtf()));
     line("SUMMARY:" + detail::ics_text(diplo::detail::headline(e, &t_.actors())));
     if (auto where = location(e); !where.empty()) {
       line("LOCATION:" + detail::ics_text(where));

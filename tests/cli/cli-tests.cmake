@@ -791,7 +791,7 @@ diplo_cli_test(export-ics-none-chosen RC 1
   STDERR "diplo: wrote 0 events as ics\n")
 diplo_cli_test(export-unknown-format RC 2
   ARGS export csv
-  STDERR "FORMAT: csv not in \\{ics,tables,timelinejs\\}")
+  STDERR "FORMAT: csv not in \\{ics,tables,timelinejs,svg,html\\}")
 diplo_cli_test(export-unknown-actor RC 2
   ARGS export ics --actor "No Such Person"
   STDERR "unknown name \"No Such Person\"")

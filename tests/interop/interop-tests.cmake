@@ -7,7 +7,8 @@
 # /usr/bin/python3) and by ical.js from npm (check_ics.mjs); the tables, in CSV and in JSON
 # Lines, by DuckDB from npm (check_tables.mjs); the TimelineJS JSON is shown by the real
 # TimelineJS (npm @knight-lab/timelinejs, its dist/) in Debian's headless Chromium, offline
-# (check_timelinejs.py). The npm packages are pinned in package.json and package-lock.json. The test interop.npm_ci installs the npm packages into the build tree
+# (check_timelinejs.py); the picture, as SVG and as an HTML page, by xmllint and Chromium
+# (check_chart.py). The npm packages are pinned in package.json and package-lock.json. The test interop.npm_ci installs the npm packages into the build tree
 # (<build>/tests/interop); the tests that need them wait for it (a CTest fixture). Each
 # checker also reads reference.ics (../shared/docs/interop-examples/visits.ics, which five
 # parsers accept) and must reject broken.ics (broken-tables/, broken-timeline.json for the
@@ -136,3 +137,22 @@ foreach(_case IN ITEMS chromium rejects-broken)
 endforeach()
 set_tests_properties(interop.timelinejs.rejects-broken PROPERTIES
                      PASS_REGULAR_EXPRESSION "0 event slides in the page for 2 events")
+
+# The picture: an SVG (well-formed for xmllint) and an HTML page, each shown by Chromium with
+# one mark per event; the page has a table row per event too.
+foreach(_format IN ITEMS svg html)
+  add_test(NAME interop.chart.write-${_format}
+           COMMAND diplo_cli export ${_format} --planned --cancelled --calls -o ${_interop_dir}/xi-putin.${_format})
+  add_test(NAME interop.chart.${_format}
+           COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=/usr/bin/python3 -DSCRIPT=${_interop_src}/check_chart.py
+                   "-DARGS=${_interop_dir}/xi-putin.${_format}|--events|95" -P ${_interop_src}/interop-tests.cmake)
+  set_tests_properties(interop.chart.write-${_format} PROPERTIES FIXTURES_SETUP interop_chart_${_format}
+                                                                LABELS interop)
+  set_tests_properties(interop.chart.${_format} PROPERTIES FIXTURES_REQUIRED interop_chart_${_format}
+                                                          LABELS interop TIMEOUT 300)
+endforeach()
+add_test(NAME interop.chart.rejects-broken
+         COMMAND ${CMAKE_COMMAND} -DMODE=check -DTOOL=/usr/bin/python3 -DSCRIPT=${_interop_src}/check_chart.py
+                 "-DARGS=${_interop_src}/broken-chart.svg" -P ${_interop_src}/interop-tests.cmake)
+set_tests_properties(interop.chart.rejects-broken PROPERTIES PASS_REGULAR_EXPRESSION "not well-formed XML"
+                                                               LABELS interop TIMEOUT 300)
