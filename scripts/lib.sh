@@ -17,7 +17,7 @@ DIPLO_DEBIAN_PACKAGES=(
   libhowardhinnant-date-dev libfmt-dev libutf8proc-dev libsimdjson-dev libcli11-dev libpugixml-dev
   googletest libgtest-dev libbenchmark-dev libsqlite3-dev
   tzdata iso-codes python3 python3-jsonschema
-  python3-icalendar nodejs chromium libxml2-utils
+  python3-icalendar nodejs chromium libxml2-utils groff-base man-db
 )
 # npm too (the interop tests install their npm packages with it), from Debian's package
 # unless the Node.js installed brings its own: NodeSource's does, and conflicts with Debian's.

@@ -375,6 +375,7 @@ void print_coverage_note(const coverage_verdict& v) {
 void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
                 const name_list& names) {
   json doc = json::make_object();
+  doc.set("schema_version", answer_schema_version);
   doc.set("question", std::move(question));
   doc.set("answer", std::move(answer));
   doc.set("coverage", coverage_json(coverage));

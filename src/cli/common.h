@@ -202,7 +202,12 @@ auto encounter_json(const encounter& e, name_list& names) -> json;
 /// A trip: {"guest", "country", "when", "level", "events": [records]}.
 auto trip_json(const trip& tr, name_list& names) -> json;
 
-/// Prints {"question": question, "answer": answer, "names": ..., "data": ...} to stdout.
+/// The version of the --json answers' shape (data/answer.schema.json): the first key of
+/// every answer, raised when a key changes meaning or goes away (not when one is added).
+inline constexpr int answer_schema_version = 1;
+
+/// Prints {"schema_version": 1, "question": question, "answer": answer, "coverage": ...,
+/// "names": ..., "data": ...} to stdout.
 void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
                 const name_list& names);
 

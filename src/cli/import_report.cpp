@@ -97,7 +97,8 @@ auto colt_report(const std::string& file, bool as_json) -> int {
                              {"summits", colt_summits_json(rep)},
                              {"similar_summits", colt_similar_json(rep)}};
   json doc =
-      json::object{{"question", json::object{{"command", "import-report"}, {"from", "colt"}, {"file", file}}},
+      json::object{{"schema_version", answer_schema_version},
+                   {"question", json::object{{"command", "import-report"}, {"from", "colt"}, {"file", file}}},
                    {"answer", std::move(answer)}};
   print_out("{}", doc.dump());
   return answered;
@@ -192,7 +193,9 @@ auto add_import_report(CLI::App& app) -> command {
         // The question and the answer only: no timeline is built, so no "names" or "data".
         json question = json::object{{"command", "import-report"}, {"dir", o->dir}};
         if (!o->curation.empty()) question.set("curation", o->curation);
-        json doc = json::object{{"question", std::move(question)}, {"answer", std::move(answer)}};
+        json doc = json::object{{"schema_version", answer_schema_version},
+                                {"question", std::move(question)},
+                                {"answer", std::move(answer)}};
         (void)ctx;
         print_out("{}", doc.dump());
         return answered;

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <cstdio>
 #include <exception>
+#include <functional>
 #include <new>
 #include <sstream>
 #include <string>
@@ -19,7 +20,9 @@
 #include <CLI/CLI.hpp>
 
 #include "common.h"
+#include "diplo/data.h"
 #include "diplo/version.h"
+#include "manual.h"
 
 namespace {
 
@@ -104,7 +107,29 @@ auto main(int argc, char** argv) -> int {
       "diplo"};
   app.failure_message(failure);  // before the subcommands, which copy it
   app.footer(footer);
-  app.set_version_flag("--version", diplo::version);
+  app.set_version_flag("--version", [] {
+    const auto& info = diplo::data::xi_putin_info();
+    return fmt::format("diplo {}\nbundled data: {} (as of {}, {} events)", diplo::version, info.title,
+                       info.as_of, diplo::data::xi_putin().size());
+  });
+  // Hidden (no group): what the build installs, written from the definitions below, and the
+  // actor ids the completion offers. Each prints its text and ends the parse with status 0.
+  auto printer = [&app](const char* flag, std::function<std::string()> text) {
+    app.add_flag_callback(flag,
+                          [text = std::move(text)] {
+                            write_file_out(text());
+                            throw CLI::Success();
+                          })
+        ->group("")
+        ->trigger_on_parse();
+  };
+  printer("--man", [&app] { return man_page(app); });
+  printer("--bash-completion", [&app] { return bash_completion(app); });
+  printer("--complete-names", [] {
+    std::string ids;
+    for (const auto& a : embedded_actors().actors()) ids += id_of(a).value() + "\n";
+    return ids;
+  });
   app.require_subcommand(1);
   app.fallthrough();  // --data may also follow the command
 

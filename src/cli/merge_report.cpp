@@ -93,7 +93,8 @@ auto add_merge_report(CLI::App& app) -> command {
             if (o->json) {
               json list = json::make_array();
               for (const auto& [file, r] : merges) list.push(report_json(file, r));
-              json doc = json::object{{"question", json::object{{"command", "merge-report"}}},
+              json doc = json::object{{"schema_version", answer_schema_version},
+                                      {"question", json::object{{"command", "merge-report"}}},
                                       {"answer", json::object{{"merges", std::move(list)}}}};
               print_out("{}", doc.dump());
               return answered;

@@ -34,7 +34,7 @@ function(diplo_cli_test name)
     endif()
   endforeach()
   if(T_JSON)
-    list(APPEND defs -DJSON=ON "-DPYTHON=${DIPLO_PYTHON3}")
+    list(APPEND defs -DJSON=ON "-DPYTHON=${DIPLO_PYTHON3}" "-DSCHEMA=${PROJECT_SOURCE_DIR}/data/answer.schema.json")
   endif()
   add_test(NAME cli.${name}
            COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:diplo_cli> -DRC=${T_RC} "-DWORK=${_cli_work}"
@@ -809,3 +809,15 @@ diplo_cli_test(export-tables-needs-a-folder RC 2
 diplo_cli_test(export-jsonl-is-for-tables RC 2
   ARGS export ics --jsonl
   STDERR "--jsonl and --guard-formulas are options of tables, not of ics")
+
+# --- the manual page and the bash completion (written by the build: src/cli/manual.cpp) -----
+if(NOT CMAKE_CROSSCOMPILING)
+  foreach(_mode IN ITEMS man completion install)
+    add_test(NAME cli.manual-${_mode}
+             COMMAND ${CMAKE_COMMAND} -DMODE=${_mode} -DBUILD=${PROJECT_BINARY_DIR} -DWORK=${_cli_work}
+                     -DSOURCE=${_cli_dir} -P ${_cli_dir}/manual.cmake)
+  endforeach()
+endif()
+diplo_cli_test(version RC 0
+  ARGS --version
+  STDOUT "^diplo [0-9]+\\.[0-9]+\\.[0-9]+\nbundled data: .* \\(as of [0-9-]+, [0-9]+ events\\)\n$")

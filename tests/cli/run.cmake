@@ -6,7 +6,8 @@
 #         [-DNOT_STDOUT=re] [-DJSON=ON] [-DPYTHON=/usr/bin/python3] [-DWORK=dir] -P run.cmake
 #
 # Every regular expression of STDOUT (STDERR) must match stdout (stderr); NOT_STDOUT must
-# not. JSON=ON checks that stdout is one valid JSON document (with PYTHON's json module).
+# not. JSON=ON checks that stdout is one valid JSON document (with PYTHON's json module), and
+# with SCHEMA=<file> that it satisfies that JSON Schema (python3-jsonschema).
 if(NOT DEFINED EXE OR NOT DEFINED RC)
   message(FATAL_ERROR "run.cmake: EXE and RC are required")
 endif()
@@ -46,6 +47,21 @@ if(JSON)
                   RESULT_VARIABLE json_rc ERROR_VARIABLE json_err)
   if(NOT json_rc EQUAL 0)
     string(APPEND failed "stdout is not valid JSON: ${json_err}\n")
+  elseif(SCHEMA)
+    # Every answer also has the shape data/answer.schema.json gives it (python3-jsonschema).
+    execute_process(COMMAND "${PYTHON}" -c "
+import json, sys
+from jsonschema import Draft202012Validator
+schema = json.load(open(sys.argv[2], encoding='utf-8'))
+doc = json.load(open(sys.argv[1], encoding='utf-8'))
+errors = sorted(Draft202012Validator(schema).iter_errors(doc), key=lambda e: e.json_path)
+for e in errors[:10]:
+    print(e.json_path + ': ' + e.message[:300])
+sys.exit(1 if errors else 0)" "${json_file}" "${SCHEMA}"
+                    RESULT_VARIABLE schema_rc OUTPUT_VARIABLE schema_out ERROR_VARIABLE schema_err)
+    if(NOT schema_rc EQUAL 0)
+      string(APPEND failed "stdout does not satisfy ${SCHEMA}:\n${schema_out}${schema_err}\n")
+    endif()
   endif()
   file(REMOVE "${json_file}")
 endif()
