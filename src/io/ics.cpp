@@ -18,8 +18,6 @@
 
 namespace diplo::io {
 
-namespace detail {
-
 auto ics_text(std::string_view s) -> std::string {
   std::string out;
   diplo::detail::utf8::append_escaped(out, s, [&](char c, char next) {
@@ -57,8 +55,6 @@ auto ics_fold(std::string_view line) -> std::string {
   out += "\r\n";
   return out;
 }
-
-}  // namespace detail
 
 namespace {
 
@@ -147,7 +143,7 @@ class calendar_writer {
     line("VERSION:2.0");
     line(fmt::format("PRODID:-//diplo//diplo {}//EN", diplo::version));
     line("CALSCALE:GREGORIAN");
-    if (!o_.name.empty()) line("X-WR-CALNAME:" + detail::ics_text(o_.name));
+    if (!o_.name.empty()) line("X-WR-CALNAME:" + ics_text(o_.name));
   }
 
   void add(const event& e) {
@@ -163,15 +159,15 @@ class calendar_writer {
       line("DTSTART;VALUE=DATE:" + basic_date(s.first));
       line("DTEND;VALUE=DATE:" + basic_date(s.end));
     }
-    if (is_rough(b.when)) line("X-EDTF:" + detail::ics_text(b.when.to_edtf()));
-    line("SUMMARY:" + detail::ics_text(diplo::detail::headline(e, &t_.actors())));
+    if (is_rough(b.when)) line("X-EDTF:" + ics_text(b.when.to_edtf()));
+    line("SUMMARY:" + ics_text(diplo::detail::headline(e, &t_.actors())));
     if (auto where = location(e); !where.empty()) {
-      line("LOCATION:" + detail::ics_text(where));
+      line("LOCATION:" + ics_text(where));
     }
-    line("DESCRIPTION:" + detail::ics_text(description(t_, e)));
+    line("DESCRIPTION:" + ics_text(description(t_, e)));
     if (!b.sources.empty() && is_uri(b.sources.front().url)) line("URL:" + b.sources.front().url);
     line(fmt::format("STATUS:{}", ics_status(b.status)));
-    line("CATEGORIES:" + detail::ics_text(categories(e)));
+    line("CATEGORIES:" + ics_text(categories(e)));
     if (b.parent) line("RELATED-TO:" + uid(*b.parent));
     line("END:VEVENT");
   }
@@ -181,9 +177,9 @@ class calendar_writer {
   [[nodiscard]] auto text() noexcept -> std::string& { return out_; }
 
  private:
-  void line(std::string_view l) { out_ += detail::ics_fold(l); }
+  void line(std::string_view l) { out_ += ics_fold(l); }
   auto uid(const event_id& id) const -> std::string {
-    return detail::ics_text(id.value() + "@" + o_.uid_domain);
+    return ics_text(id.value() + "@" + o_.uid_domain);
   }
 
   const timeline& t_;

@@ -15,8 +15,8 @@
 
 namespace {
 
-using diplo::io::detail::ics_fold;
-using diplo::io::detail::ics_text;
+using diplo::io::ics_fold;
+using diplo::io::ics_text;
 
 // The lines of iCalendar text, unfolded (RFC 5545 §3.1: CRLF and one space removed).
 auto unfolded_lines(const std::string& text) -> std::vector<std::string> {

@@ -38,6 +38,7 @@
 #include <ostream>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include <date/date.h>
 
@@ -65,13 +66,16 @@ DIPLO_IO_API void write_ics(std::ostream& out, const timeline& t, std::span<cons
 [[nodiscard]] DIPLO_IO_API auto to_ics(const timeline& t, std::span<const event_ref> events,
                                        const ics_options& options = {}) -> std::string;
 
-namespace detail {
-/// TEXT escaping (RFC 5545 §3.3.11) of `s`, with the rules above for control characters and
-/// bytes that are not UTF-8. Exposed for the tests.
+/// `s` as an iCalendar TEXT value (RFC 5545 §3.3.11), as write_ics writes every text: '\',
+/// ';', ',' and line breaks escaped, other control characters left out, bytes that are not
+/// UTF-8 written as U+FFFD. For a program that adds properties of its own.
+///
+///   diplo::io::ics_text("Talks; a banquet")  // "Talks\; a banquet"
 [[nodiscard]] DIPLO_IO_API auto ics_text(std::string_view s) -> std::string;
-/// `line` (without its CRLF) folded at 75 octets, each line ending with CRLF. Exposed for
-/// the tests.
+
+/// `line` (a whole content line without its CRLF) folded as write_ics folds: lines of at
+/// most 75 octets, never cut inside a UTF-8 character, each continuation starting with a
+/// space, each line ending with CRLF.
 [[nodiscard]] DIPLO_IO_API auto ics_fold(std::string_view line) -> std::string;
-}  // namespace detail
 
 }  // namespace diplo::io
