@@ -178,9 +178,7 @@ class calendar_writer {
 
  private:
   void line(std::string_view l) { out_ += ics_fold(l); }
-  auto uid(const event_id& id) const -> std::string {
-    return ics_text(id.value() + "@" + o_.uid_domain);
-  }
+  auto uid(const event_id& id) const -> std::string { return ics_text(id.value() + "@" + o_.uid_domain); }
 
   const timeline& t_;
   const ics_options& o_;
