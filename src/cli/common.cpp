@@ -180,7 +180,12 @@ auto context::data() -> const timeline& {
   // before this one and the embedded dataset's actors (those no file redefines). One
   // registry, grown as files are merged: a copy per file would make many files quadratic.
   known_actors known;
+  progress shown;
+  std::size_t number = 0;
   for (const std::string& file : data_files) {
+    shown.step(data_files.size() == 1
+                   ? fmt::format("reading {}", file)
+                   : fmt::format("reading {} ({} of {})", file, ++number, data_files.size()));
     const std::size_t before = merged.actors.size();
     // An import is a source of its own: its people are matched with those loaded before
     // (diplo/io/merge.h); the files of one dataset merge strictly (diplo/io/document.h).
@@ -202,6 +207,7 @@ auto context::data() -> const timeline& {
     known.add(merged.actors, before);
   }
   info_ = merged.info;
+  shown.step(fmt::format("building the timeline of {} events", merged.events.size()));
   owned_ = io::build(std::move(merged));
   print_build_warnings(*owned_, imported);
   data_ = &*owned_;

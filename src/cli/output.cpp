@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <system_error>
 
+#include <unistd.h>
+
 #include "diplo/detail/utf8.h"
 
 namespace diplo::cli {
@@ -55,7 +57,19 @@ void write_bytes(std::FILE* f, std::string_view bytes) {
   }
 }
 
-void write(std::FILE* f, std::string_view text) { write_bytes(f, terminal_safe(text)); }
+// The width of the progress line on stderr now (0: none), which other text wipes first.
+std::size_t status_width = 0;
+
+void wipe_status() {
+  if (status_width == 0) return;
+  write_bytes(stderr, "\r" + std::string(status_width, ' ') + "\r");
+  status_width = 0;
+}
+
+void write(std::FILE* f, std::string_view text) {
+  if (f == stderr) wipe_status();
+  write_bytes(f, terminal_safe(text));
+}
 
 }  // namespace
 
@@ -66,6 +80,21 @@ auto one_line(std::string_view text) -> std::string { return escape(text, false)
 void write_out(std::string_view text) { write(stdout, text); }
 
 void write_file_out(std::string_view bytes) { write_bytes(stdout, bytes); }
+
+progress::progress() : shown_(isatty(STDERR_FILENO) == 1) {}
+
+progress::~progress() {
+  if (shown_) wipe_status();
+}
+
+void progress::step(std::string_view what) {
+  if (!shown_) return;
+  wipe_status();
+  const std::string line = "diplo: " + one_line(what) + "…";
+  write_bytes(stderr, line);
+  status_width = display_width(line);
+  std::fflush(stderr);
+}
 
 void write_err(std::string_view text) { write(stderr, text); }
 

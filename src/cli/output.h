@@ -59,6 +59,24 @@ void print_err(fmt::format_string<T...> f, T&&... args) {
   write_err(fmt::format(f, std::forward<T>(args)...));
 }
 
+/// A status line on stderr while something long runs (reading and importing --data files,
+/// building the timeline), for a person watching a terminal: each step() replaces the line,
+/// and the line is wiped when the progress ends or other text goes to stderr. Silent when stderr is no
+/// terminal (a pipe, a file, a test), so that output meant for programs never carries it.
+class progress {
+ public:
+  progress();
+  ~progress();
+  progress(const progress&) = delete;
+  auto operator=(const progress&) -> progress& = delete;
+
+  /// Shows `what` ("reading colt.csv (2 of 3)"), made one_line, as the status line.
+  void step(std::string_view what);
+
+ private:
+  bool shown_;
+};
+
 /// Flushes and closes stdout. Returns "" when everything written reached it, else the
 /// reason ("No space left on device") for the tool to report and exit 2 with.
 auto finish_stdout() -> std::string;

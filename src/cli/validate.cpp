@@ -153,54 +153,104 @@ void print_file(const file_report& f, const std::string& unread) {
   print_out("{}: {}{}\n", f.file, summary(f.diagnostics, f.events, f.actors), note);
 }
 
-// Checks the files together, as `--data FILE...` loads them, and prints every problem under
-// the file it is in; true when there is no error.
-auto validate_files(const std::vector<std::string>& files) -> bool {
+// What checking files together gave: each file's report, the diagnostics about no file, and
+// the totals.
+struct validation {
+  std::vector<file_report> reports;
+  std::vector<diagnostic> elsewhere;  // about no file named (none expected)
+  std::size_t events = 0;
+  std::size_t actors = 0;
+  std::string unread;  // the first file not read to its end
+  bool clean = true;   // no error
+};
+
+// Checks the files together, as `--data FILE...` loads them, each problem under the file it
+// is in.
+auto check_files(const std::vector<std::string>& files) -> validation {
+  validation v;
   io::document merged;
   std::vector<diagnostic> problems;
-  std::vector<file_report> reports;
   known_actors known;
-  std::string unread;     // the first file not read to its end
   bool imported = false;  // whether an import was read: the files after it merge as sources
   for (const std::string& file : files) {
-    reports.push_back(read_one(file, merged, known, imported, problems));
-    const file_report& r = reports.back();
-    if (unread.empty() && (!r.readable || r.left_out.stopped)) unread = file;
+    v.reports.push_back(read_one(file, merged, known, imported, problems));
+    const file_report& r = v.reports.back();
+    if (v.unread.empty() && (!r.readable || r.left_out.stopped)) v.unread = file;
   }
   // The checks across records need every record: references into an unread part would be
   // reported as unknown.
-  merged.left_out.stopped = !unread.empty();
-  const std::size_t events = merged.events.size();
-  const std::size_t actors = merged.actors.size();
+  merged.left_out.stopped = !v.unread.empty();
+  v.events = merged.events.size();
+  v.actors = merged.actors.size();
   io::check_report checked = io::check(std::move(merged), std::move(problems));
 
   std::unordered_map<std::string_view, std::size_t> owner;  // place -> report (the first)
-  for (std::size_t k = 0; k < reports.size(); ++k) {
-    for (const std::string& place : reports[k].places) owner.try_emplace(place, k);
+  for (std::size_t k = 0; k < v.reports.size(); ++k) {
+    for (const std::string& place : v.reports[k].places) owner.try_emplace(place, k);
   }
-  std::vector<diagnostic> elsewhere;  // about no file named (none expected)
-  bool clean = true;
   for (diagnostic& d : checked.diagnostics) {
-    clean = clean && d.severity != severity::error;
+    v.clean = v.clean && d.severity != severity::error;
     auto it = owner.find(d.where);
-    (it == owner.end() ? elsewhere : reports[it->second].diagnostics).push_back(std::move(d));
+    (it == owner.end() ? v.elsewhere : v.reports[it->second].diagnostics).push_back(std::move(d));
   }
-  for (const file_report& f : reports) {
-    clean = clean && f.readable;
+  for (const file_report& f : v.reports) v.clean = v.clean && f.readable;
+  return v;
+}
+
+void print_text(const validation& v, std::size_t files) {
+  for (const file_report& f : v.reports) {
     const bool blocked = !f.left_out.stopped && f.readable;
-    print_file(f, blocked && unread != f.file ? unread : std::string());
+    print_file(f, blocked && v.unread != f.file ? v.unread : std::string());
   }
-  for (const diagnostic& d : elsewhere) print_out("{}\n", d);
-  if (files.size() > 1) {
-    std::vector<diagnostic> all = elsewhere;
-    for (const file_report& f : reports) all.insert(all.end(), f.diagnostics.begin(), f.diagnostics.end());
-    print_out("all {} files together (as --data loads them): {}\n", files.size(),
-              unread.empty() ? summary(all, events, actors)
-                             : fmt::format("not checked across files ({} could not be read to "
-                                           "its end)",
-                                           unread));
+  for (const diagnostic& d : v.elsewhere) print_out("{}\n", d);
+  if (files > 1) {
+    std::vector<diagnostic> all = v.elsewhere;
+    for (const file_report& f : v.reports) all.insert(all.end(), f.diagnostics.begin(), f.diagnostics.end());
+    print_out("all {} files together (as --data loads them): {}\n", files,
+              v.unread.empty() ? summary(all, v.events, v.actors)
+                               : fmt::format("not checked across files ({} could not be read to "
+                                             "its end)",
+                                             v.unread));
   }
-  return clean;
+}
+
+auto diagnostics_json(const std::vector<diagnostic>& ds) -> json {
+  json list = json::make_array();
+  for (const diagnostic& d : ds) {
+    json o =
+        json::object{{"severity", d.severity == severity::error ? "error" : "warning"}, {"where", d.where}};
+    if (d.line != 0) o.set("line", d.line);
+    if (d.column != 0) o.set("column", d.column);
+    o.set("message", d.message);
+    list.push(std::move(o));
+  }
+  return list;
+}
+
+// {"schema_version", "question": {"command", "files"}, "answer": {"valid", "files": [...],
+// "elsewhere": [...]}}: each file with its counts and diagnostics.
+void print_json(const validation& v, const std::vector<std::string>& files) {
+  json names = json::make_array();
+  for (const std::string& f : files) names.push(f);
+  json reports = json::make_array();
+  for (const file_report& f : v.reports) {
+    reports.push(json::object{{"file", f.file},
+                              {"readable", f.readable},
+                              {"events", f.events},
+                              {"actors", f.actors},
+                              {"errors", diagnostic_count(f.diagnostics, severity::error)},
+                              {"warnings", diagnostic_count(f.diagnostics, severity::warning)},
+                              {"stopped_early", f.left_out.stopped},
+                              {"records_left_out", f.left_out.count},
+                              {"diagnostics", diagnostics_json(f.diagnostics)}});
+  }
+  json doc = json::object{{"schema_version", answer_schema_version},
+                          {"question", json::object{{"command", "validate"}, {"files", std::move(names)}}},
+                          {"answer", json::object{{"valid", v.clean},
+                                                  {"checked_across_records", v.unread.empty()},
+                                                  {"files", std::move(reports)},
+                                                  {"elsewhere", diagnostics_json(v.elsewhere)}}}};
+  print_out("{}", doc.dump());
 }
 
 }  // namespace
@@ -208,6 +258,7 @@ auto validate_files(const std::vector<std::string>& files) -> bool {
 auto add_validate(CLI::App& app) -> command {
   struct options {
     std::vector<std::string> files;
+    bool json = false;
   };
   auto o = std::make_shared<options>();
   CLI::App* sub = app.add_subcommand("validate", "Check data files and list every problem");
@@ -215,6 +266,7 @@ auto add_validate(CLI::App& app) -> command {
                   "Files to check: .json, .jsonl or .csv, a COLT CSV file, or a folder of the "
                   "Office of the Historian's data")
       ->required();
+  add_json_flag(sub, o->json);
   set_footer(sub,
              "Prints every problem of a file in one run, in file order, as\n"
              "file:line:column: error|warning: message (the compiler convention, which editors\n"
@@ -236,9 +288,19 @@ auto add_validate(CLI::App& app) -> command {
              "people and trips are matched with those before (as diplo merge-report lists);\n"
              "the checks across records run over all the files (a last line sums them up). To\n"
              "check files that are never loaded together, validate each on its own.\n"
+             "--json prints the same as one JSON document: each file with its counts and\n"
+             "diagnostics (severity, where, line, column, message).\n"
              "Exit status 0 when no file has errors (warnings are fine), else 2.");
 
-  return {sub, [o](context&) -> int { return validate_files(o->files) ? answered : bad_input; }};
+  return {sub, [o](context&) -> int {
+            const validation v = check_files(o->files);
+            if (o->json) {
+              print_json(v, o->files);
+            } else {
+              print_text(v, o->files.size());
+            }
+            return v.clean ? answered : bad_input;
+          }};
 }
 
 }  // namespace diplo::cli

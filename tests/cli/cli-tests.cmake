@@ -329,7 +329,7 @@ diplo_cli_test(data-after-command RC 0
 diplo_cli_test(help RC 0 ARGS --help
   STDOUT "Usage: diplo \\[OPTIONS\\] SUBCOMMAND" "last-meeting" "convert" "Exit status: 0 answered; 1 no such event")
 foreach(_cmd last-meeting first-meeting meetings visits where contacts gap countries on journeys validate
-             convert import-report)
+             convert import-report export)
   diplo_cli_test(help-${_cmd} RC 0 ARGS ${_cmd} --help STDOUT "Usage: diplo ${_cmd} \\[OPTIONS\\]" "Exit status: ")
 endforeach()
 
@@ -343,6 +343,12 @@ diplo_cli_test(table-widths RC 0
          "\n  김정은              1  3 September 2025  3 September 2025  Beijing, China\n")
 
 # --- validate --------------------------------------------------------------------------------
+diplo_cli_test(validate-json-errors RC 2 JSON
+  ARGS validate "${_cli_data}/coverage-unknown-actor.json" --json
+  STDOUT "\"valid\": false" "\"line\": 6,\n *\"column\": 7," "unknown actor \\\\\"bob\\\\\"")
+diplo_cli_test(validate-json-clean RC 0 JSON
+  ARGS validate "${PROJECT_SOURCE_DIR}/data/xi-putin.json" --json
+  STDOUT "\"valid\": true" "\"events\": 95,")
 diplo_cli_test(validate-broken RC 2
   ARGS validate "${_cli_data}/broken.json"
   STDOUT "broken\\.json:12:15: error: events\\[0\\]\\.when: \"2023-02-29\" at column 9: expected a day of February 2023"
@@ -821,3 +827,6 @@ endif()
 diplo_cli_test(version RC 0
   ARGS --version
   STDOUT "^diplo [0-9]+\\.[0-9]+\\.[0-9]+\nbundled data: .* \\(as of [0-9-]+, [0-9]+ events\\)\n$")
+add_test(NAME cli.progress-on-a-terminal
+         COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:diplo_cli> -DDATA=${PROJECT_SOURCE_DIR}/data/xi-putin.json
+                 -P ${_cli_dir}/progress.cmake)
