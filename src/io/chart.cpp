@@ -18,6 +18,7 @@
 #include "day_span.h"
 #include "diplo/detail/json.h"
 #include "diplo/detail/markup.h"
+#include "write_stream.h"
 
 namespace diplo::io {
 
@@ -396,6 +397,16 @@ auto to_html(const timeline& t, std::span<const event_ref> events, const chart_o
   if (!options.footer.empty()) html += fmt::format("<footer>{}</footer>\n", markup_text(options.footer));
   html += "</body>\n</html>\n";
   return html;
+}
+
+void write_svg(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+               const chart_options& options) {
+  detail::write_to(out, to_svg(t, events, options), "SVG picture");
+}
+
+void write_html(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+                const chart_options& options) {
+  detail::write_to(out, to_html(t, events, options), "HTML page");
 }
 
 }  // namespace diplo::io

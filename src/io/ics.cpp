@@ -15,6 +15,7 @@
 #include "diplo/detail/utf8.h"
 #include "diplo/error.h"
 #include "diplo/version.h"
+#include "write_stream.h"
 
 namespace diplo::io {
 
@@ -199,9 +200,8 @@ void write_ics(std::ostream& out, const timeline& t, std::span<const event_ref> 
                const ics_options& options) {
   calendar_writer w(t, options);
   auto flush = [&] {
-    out.write(w.text().data(), static_cast<std::streamsize>(w.text().size()));
+    detail::write_to(out, w.text(), "iCalendar text");
     w.text().clear();
-    if (!out) throw error("[diplo.io] cannot write the iCalendar text: the stream failed");
   };
   w.begin();
   for (const event_ref& e : events) {

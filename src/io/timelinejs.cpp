@@ -11,6 +11,7 @@
 
 #include "diplo/detail/json.h"
 #include "diplo/detail/markup.h"
+#include "write_stream.h"
 
 namespace diplo::io {
 
@@ -106,6 +107,11 @@ auto to_timelinejs(const timeline& t, std::span<const event_ref> events, const t
   root.set("title", std::move(title));
   root.set("events", std::move(slides));
   return root.dump();
+}
+
+void write_timelinejs(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+                      const timelinejs_options& options) {
+  detail::write_to(out, to_timelinejs(t, events, options), "TimelineJS JSON");
 }
 
 }  // namespace diplo::io

@@ -4,6 +4,7 @@
 #include <map>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,21 @@ TEST(Chart, HtmlHasTheChartAndATableRowPerEvent) {
   for (const char* fetch : {"<script", "<link", "src=", "url("}) {  // nothing to fetch
     EXPECT_EQ(html.find(fetch), std::string::npos) << fetch;
   }
+}
+
+TEST(Chart, WritersWriteWhatTheTextsAreAndReportAFailedStream) {
+  const auto t = sample_timeline();
+  const auto events = diplo::events_with(t, {});
+  std::ostringstream svg;
+  diplo::io::write_svg(svg, t, events);
+  EXPECT_EQ(svg.str(), diplo::io::to_svg(t, events));
+  std::ostringstream html;
+  diplo::io::write_html(html, t, events);
+  EXPECT_EQ(html.str(), diplo::io::to_html(t, events));
+  std::ostringstream broken;
+  broken.setstate(std::ios::badbit);
+  EXPECT_THROW(diplo::io::write_svg(broken, t, events), diplo::error);
+  EXPECT_THROW(diplo::io::write_html(broken, t, events), diplo::error);
 }
 
 }  // namespace

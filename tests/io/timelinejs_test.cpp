@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include <diplo/io/timelinejs.h>
 
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -80,6 +81,17 @@ TEST(TimelineJs, TextIsHtmlWithTheDataEscaped) {
   EXPECT_NE(v1.find(R"("caption": "Ann&#39;s visit",)"), std::string::npos);
   EXPECT_NE(v1.find(R"("credit": "Example")"), std::string::npos);
   EXPECT_NE(v1.find(R"("group": "Visits")"), std::string::npos);
+}
+
+TEST(TimelineJs, WriteTimelinejsWritesTheTextAndReportsAFailedStream) {
+  const auto t = diplo::io::build(diplo::io::read_json(sample, "sample.json"));
+  const auto events = diplo::events_with(t, {});
+  std::ostringstream out;
+  diplo::io::write_timelinejs(out, t, events);
+  EXPECT_EQ(out.str(), diplo::io::to_timelinejs(t, events));
+  std::ostringstream broken;
+  broken.setstate(std::ios::badbit);
+  EXPECT_THROW(diplo::io::write_timelinejs(broken, t, events), diplo::error);
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 //   std::ofstream("xi-putin.svg") << diplo::io::to_svg(t, events, {.title = "Xi and Putin"});
 
 #include <cstdint>
+#include <ostream>
 #include <span>
 #include <string>
 
@@ -54,5 +55,11 @@ struct chart_options {
 /// sources as links). Self-contained: no script, style sheet or font is fetched.
 [[nodiscard]] DIPLO_IO_API auto to_html(const timeline& t, std::span<const event_ref> events,
                                         const chart_options& options = {}) -> std::string;
+
+/// Write `to_svg` or `to_html` to `out`. Throw diplo::error when the stream fails.
+DIPLO_IO_API void write_svg(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+                            const chart_options& options = {});
+DIPLO_IO_API void write_html(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+                             const chart_options& options = {});
 
 }  // namespace diplo::io

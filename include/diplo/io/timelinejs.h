@@ -22,6 +22,7 @@
 //
 //   auto json = diplo::io::to_timelinejs(t, diplo::events_with(t, {}), {.title = "Xi and Putin"});
 
+#include <ostream>
 #include <span>
 #include <string>
 
@@ -39,5 +40,10 @@ struct timelinejs_options {
 /// The TimelineJS 3 JSON of `events` of `t` (see the rules above), with a final newline.
 [[nodiscard]] DIPLO_IO_API auto to_timelinejs(const timeline& t, std::span<const event_ref> events,
                                               const timelinejs_options& options = {}) -> std::string;
+
+/// Writes `to_timelinejs(t, events, options)` to `out`. Throws diplo::error when the stream
+/// fails.
+DIPLO_IO_API void write_timelinejs(std::ostream& out, const timeline& t, std::span<const event_ref> events,
+                                   const timelinejs_options& options = {});
 
 }  // namespace diplo::io
