@@ -7,6 +7,7 @@
 
 #include "diplo/actor.h"
 #include "diplo/answer.h"
+#include "diplo/check.h"
 #include "diplo/country.h"
 #include "diplo/coverage.h"
 #include "diplo/error.h"

@@ -6,6 +6,8 @@
 #     schema.dataset              data/xi-putin.json is valid
 #     schema.jsonl                tests/schema/good.jsonl is valid, line by line
 #     schema.rejects_bad_input    tests/schema/bad.json is rejected, with the expected errors
+#     schema.claims               data/claims/*.json are valid claims files (data/claims.schema.json)
+#     schema.claims_rejects_bad_input   tests/schema/bad-claims.json is rejected, with the expected errors
 #
 # Without python3-jsonschema the tests are still added, and fail saying which package to
 # install: a silently skipped check is worse than a failing one.
@@ -16,7 +18,7 @@
 
 if(CMAKE_SCRIPT_MODE_FILE)
   # --- script mode: the checker must reject INPUT, exit 1, and report each expected error ---
-  execute_process(COMMAND "${PYTHON}" "${CHECKER}" "${INPUT}"
+  execute_process(COMMAND "${PYTHON}" "${CHECKER}" ${SCHEMA_ARGS} "${INPUT}"
                   OUTPUT_VARIABLE _out ERROR_VARIABLE _err RESULT_VARIABLE _rc)
   message("${_out}${_err}")
   if(NOT _rc EQUAL 1)
@@ -38,6 +40,17 @@ if(CMAKE_SCRIPT_MODE_FILE)
       "$.events[4].starts_at: '2025-05-09 10:00' is not an instant in UTC"
       "$.events[5].attendees: ['xi-jinping', 'xi-jinping'] has non-unique elements"
       "$.events[5].id: duplicate event id 'bad-instant'")
+  if(INPUT MATCHES "bad-claims")  # One line per deliberate error in tests/schema/bad-claims.json.
+    set(_expected
+        "$.as_of: 'May 2025' does not match"
+        "$.claims[0].claim.kind: 'last_visti' is not one of"
+        "$.claims[1].claim: 'when' is a required property"
+        "$.claims[2].claim.n: 0 is less than the minimum of 1"
+        "$.claims[3].claim: Additional properties are not allowed ('city' was unexpected)"
+        "$.claims[4].claim.day: '2025-05' does not match"
+        "$.claims[5]: 'id' is a required property"
+        "$.claims[5].claim.n: 2.5 is not of type 'integer'")
+  endif()
   set(_missing "")
   foreach(_e IN LISTS _expected)
     string(FIND "${_out}" "${INPUT}: ${_e}" _at)
@@ -76,14 +89,25 @@ if(_diplo_schema_ok)
                    -DCHECKER=${_diplo_schema_checker}
                    -DINPUT=${PROJECT_SOURCE_DIR}/tests/schema/bad.json
                    -P ${CMAKE_CURRENT_LIST_FILE})
+  add_test(NAME schema.claims
+           COMMAND ${_diplo_schema_python} ${_diplo_schema_checker} --schema ${PROJECT_SOURCE_DIR}/data/claims.schema.json
+                   ${PROJECT_SOURCE_DIR}/data/claims/ap-2025-05-04.json)
+  add_test(NAME schema.claims_rejects_bad_input
+           COMMAND ${CMAKE_COMMAND} -DPYTHON=${_diplo_schema_python}
+                   -DCHECKER=${_diplo_schema_checker}
+                   "-DSCHEMA_ARGS=--schema;${PROJECT_SOURCE_DIR}/data/claims.schema.json"
+                   -DINPUT=${PROJECT_SOURCE_DIR}/tests/schema/bad-claims.json
+                   -P ${CMAKE_CURRENT_LIST_FILE})
 else()
   set(_diplo_schema_why
       "the schema tests need /usr/bin/python3 with the jsonschema module (>= 4, draft 2020-12): install the Debian package python3-jsonschema (apt-get install python3-jsonschema)")
   message(WARNING "diplo: ${_diplo_schema_why}; the schema.* tests will fail")
-  foreach(_t IN ITEMS schema.dataset schema.jsonl schema.rejects_bad_input)
+  foreach(_t IN ITEMS schema.dataset schema.jsonl schema.rejects_bad_input schema.claims
+                      schema.claims_rejects_bad_input)
     add_test(NAME ${_t} COMMAND ${CMAKE_COMMAND} -E echo "FAILED: ${_diplo_schema_why}")
     set_tests_properties(${_t} PROPERTIES FAIL_REGULAR_EXPRESSION "FAILED: ")
   endforeach()
 endif()
-set_tests_properties(schema.dataset schema.jsonl schema.rejects_bad_input PROPERTIES
+set_tests_properties(schema.dataset schema.jsonl schema.rejects_bad_input schema.claims
+                     schema.claims_rejects_bad_input PROPERTIES
                      LABELS schema TIMEOUT 60)
