@@ -92,7 +92,8 @@ auto for_occasion(const std::vector<event_ref>& events, std::string_view occasio
 }
 
 auto in_place(const encounter& m, const claimed_place& p) -> bool {
-  return std::any_of(m.events.begin(), m.events.end(), [&](const event_ref& e) { return held_in(e.value(), p); });
+  return std::any_of(m.events.begin(), m.events.end(),
+                     [&](const event_ref& e) { return held_in(e.value(), p); });
 }
 
 // ---- days and texts ------------------------------------------------------------------------
@@ -137,27 +138,27 @@ auto occasion_text(const trip& tr) -> std::string {
   return "the " + what;
 }
 
-// "22 October 2024 in Kazan, Russia".
-auto encounter_text(const encounter& m) -> std::string {
-  const event e = m.event.value();
-  place p = base(e).place;
-  if (p.country.empty()) p.country = country_of(e);
-  return p.city.empty() && p.country.empty() ? m.when().to_text() : fmt::format("{} in {}", m.when(), p);
-}
-
-// "Kazan, Russia" for the encounter's most specific event.
-auto place_text(const encounter& m) -> std::string {
-  const event e = m.event.value();
+// "Moscow, Russia": where an event places its people (its place, else its country).
+auto event_place_text(const event& e) -> std::string {
   place p = base(e).place;
   if (p.country.empty()) p.country = country_of(e);
   return fmt::format("{}", p);
 }
 
+// "Kazan, Russia" for the encounter's most specific event.
+auto place_text(const encounter& m) -> std::string { return event_place_text(m.event.value()); }
+
+// "22 October 2024 in Kazan, Russia".
+auto encounter_text(const encounter& m) -> std::string {
+  const std::string where = place_text(m);
+  return where.empty() ? m.when().to_text() : fmt::format("{} in {}", m.when(), where);
+}
+
 // "third", "21st".
 auto ordinal(std::size_t n) -> std::string {
   static constexpr std::array<std::string_view, 13> words = {
-      "zeroth", "first",  "second", "third", "fourth",   "fifth",   "sixth",
-      "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth"};
+      "zeroth",  "first",  "second", "third", "fourth",   "fifth",  "sixth",
+      "seventh", "eighth", "ninth",  "tenth", "eleventh", "twelfth"};
   if (n < words.size()) return std::string(words[n]);
   const std::size_t tens = n % 100;
   const char* suffix = tens >= 11 && tens <= 13 ? "th"
@@ -172,7 +173,9 @@ auto plural(std::size_t n, std::string_view one, std::string_view many) -> std::
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-auto actor_name(const timeline& t, const actor_id& a) -> std::string { return detail::actor_label(a, &t.actors()); }
+auto actor_name(const timeline& t, const actor_id& a) -> std::string {
+  return detail::actor_label(a, &t.actors());
+}
 
 // " before 4 May 2025", or "".
 auto as_of_text(std::optional<date::sys_days> as_of) -> std::string {
@@ -183,7 +186,8 @@ auto day_before(std::optional<date::sys_days> d) -> std::optional<date::sys_days
   return d ? std::optional(*d - date::days{1}) : std::nullopt;
 }
 
-auto earlier(std::optional<date::sys_days> a, std::optional<date::sys_days> b) -> std::optional<date::sys_days> {
+auto earlier(std::optional<date::sys_days> a, std::optional<date::sys_days> b)
+    -> std::optional<date::sys_days> {
   if (!a) return b;
   if (!b) return a;
   return std::min(*a, *b);
@@ -218,7 +222,8 @@ class judgement {
 
   auto done() -> verdict {
     auto& ev = v_.evidence;
-    std::sort(ev.begin(), ev.end(), [](const event_ref& a, const event_ref& b) { return a.number() < b.number(); });
+    std::sort(ev.begin(), ev.end(),
+              [](const event_ref& a, const event_ref& b) { return a.number() < b.number(); });
     ev.erase(std::unique(ev.begin(), ev.end()), ev.end());
     return std::move(v_);
   }
@@ -258,9 +263,10 @@ auto nearest(const std::vector<T>& all, const period& window, When when, Keep ke
   date::days best_gap{0};
   for (const T& x : all) {
     const period p = when(x);
-    const date::days gap = p.latest_end() <= window.earliest_start()   ? window.earliest_start() - p.latest_end()
-                           : window.latest_end() <= p.earliest_start() ? p.earliest_start() - window.latest_end()
-                                                                       : date::days{0};
+    const date::days gap =
+        p.latest_end() <= window.earliest_start()   ? window.earliest_start() - p.latest_end()
+        : window.latest_end() <= p.earliest_start() ? p.earliest_start() - window.latest_end()
+                                                    : date::days{0};
     const bool kept = keep(x);
     if (best == nullptr || (kept && !best_kept) || (kept == best_kept && gap < best_gap)) {
       best = &x;
@@ -318,7 +324,7 @@ auto judge_in(const std::vector<T>& all, const std::vector<T>& ever, const perio
   for (const T* x : in.certain) {
     if (w.has_detail(*x)) {
       j.cite(*x);
-      return j.rule(rating::true_, fmt::format("{} {}.", w.did, w.text(*x)));
+      return j.rule(rating::true_, fmt::format("{}: {}.", w.did, w.text(*x)));
     }
   }
   const bool possibly_right =
@@ -326,7 +332,8 @@ auto judge_in(const std::vector<T>& all, const std::vector<T>& ever, const perio
   if (!in.certain.empty() && !possibly_right) {
     const T& x = *in.certain.front();
     j.cite(x);
-    return j.rule(rating::partly_true, fmt::format("{} in {}: {}, but not {}.", w.did, when, w.text(x), w.detail),
+    return j.rule(rating::partly_true,
+                  fmt::format("{} in {}: {}, but not {}.", w.did, when, w.text(x), w.detail),
                   fmt::format("{}, not {}", w.detail_of(x), w.detail));
   }
   if (!in.possible.empty()) {
@@ -341,7 +348,8 @@ auto judge_in(const std::vector<T>& all, const std::vector<T>& ever, const perio
     j.cite(*near);
     near_text = fmt::format(" The nearest {} this data holds is {}.", w.noun, w.text(*near));
   }
-  if (!j.covered()) return j.uncovered(fmt::format("This data holds no {} in {}.{}", w.subject, when, near_text));
+  if (!j.covered())
+    return j.uncovered(fmt::format("This data holds no {} in {}.{}", w.subject, when, near_text));
   return j.rule(rating::false_, fmt::format("No {} in {}.{}", w.subject, when, near_text),
                 near != nullptr ? fmt::format("{}, not {}", like(when_of(*near), when), when)
                                 : fmt::format("none in {}", when));
@@ -362,8 +370,9 @@ auto judge_extreme(const std::vector<T>& sure, const std::vector<T>& maybe, cons
     j.coverage(w.coverage(std::nullopt, to));
     for (const T& x : maybe) j.cite(x);
     if (!maybe.empty()) {
-      return j.rule(rating::unverifiable, fmt::format("Partial dates cannot decide whether the {} of {} came{}.",
-                                                      w.noun, when_of(maybe.front()), bound));
+      return j.rule(rating::unverifiable,
+                    fmt::format("Partial dates cannot decide whether the {} of {} came{}.", w.noun,
+                                when_of(maybe.front()), bound));
     }
     if (!j.covered()) return j.uncovered(fmt::format("This data holds no {}{}.", w.subject, bound));
     return j.rule(rating::false_, fmt::format("There was no {}{}.", w.subject, bound),
@@ -371,27 +380,29 @@ auto judge_extreme(const std::vector<T>& sure, const std::vector<T>& maybe, cons
   }
   const T& pick = last ? sure.back() : sure.front();
   const period picked = when_of(pick);
-  j.coverage(last ? w.coverage(picked.earliest_start(), to) : w.coverage(std::nullopt, picked.latest_start()));
+  j.coverage(last ? w.coverage(picked.earliest_start(), to)
+                  : w.coverage(std::nullopt, picked.latest_start()));
   j.cite(pick);
   const std::string the = fmt::format("The {} {}{} was {}", which, w.subject, bound, w.text(pick));
   if (const auto others = rivals(maybe, pick, when_of, last); !others.empty()) {
     for (const T* x : others) j.cite(*x);
     return j.rule(rating::unverifiable,
-                  fmt::format("Partial dates cannot tell which {} was the {}{}: {} or {}.", w.noun, which, bound,
-                              w.text(pick), w.text(*others.front())));
+                  fmt::format("Partial dates cannot tell which {} was the {}{}: {} or {}.", w.noun, which,
+                              bound, w.text(pick), w.text(*others.front())));
   }
   const truth in = overlaps(win, picked);
   if (in == truth::possibly) {
     return j.rule(rating::unverifiable,
-                  fmt::format("Partial dates cannot decide: the {} {}{}, {}, may or may not fall in {}.", which,
-                              w.noun, bound, w.text(pick), when));
+                  fmt::format("Partial dates cannot decide: the {} {}{}, {}, may or may not fall in {}.",
+                              which, w.noun, bound, w.text(pick), when));
   }
   if (in == truth::certainly) {
     if (!j.covered()) {
       return j.uncovered(fmt::format("{} (in {}), as far as this data records.", the, when));
     }
     if (w.has_detail(pick)) return j.rule(rating::true_, the + ".");
-    return j.rule(rating::partly_true, fmt::format("{}: in {}, but {}, not {}.", the, when, w.detail_of(pick), w.detail),
+    return j.rule(rating::partly_true,
+                  fmt::format("{}: in {}, but {}, not {}.", the, when, w.detail_of(pick), w.detail),
                   fmt::format("{}, not {}", w.detail_of(pick), w.detail));
   }
   // Not in the window: did what the claim names happen at all?
@@ -411,7 +422,8 @@ auto judge_extreme(const std::vector<T>& sure, const std::vector<T>& maybe, cons
   // can say nothing happened then.
   const bool beyond = last ? before(picked, win) != truth::no : before(win, picked) != truth::no;
   if (beyond) {
-    j.coverage(last ? w.coverage(win.earliest_start(), to) : w.coverage(std::nullopt, win.latest_end() - date::days{1}));
+    j.coverage(last ? w.coverage(win.earliest_start(), to)
+                    : w.coverage(std::nullopt, win.latest_end() - date::days{1}));
     if (!j.covered()) return j.uncovered(fmt::format("{}, and this data holds none in {}.", the, when));
   }
   const std::string also = !w.detail.empty() && w.has_detail(pick)
@@ -434,9 +446,10 @@ struct count_words {
 auto judge_count(std::size_t sure, std::size_t maybe, std::size_t claimed, const count_words& w, judgement& j)
     -> judgement& {
   if (claimed < sure) {
-    return j.rule(rating::false_,
-                  fmt::format("{}{}.", w.holds(sure), sure == maybe ? "" : " (or more: some dates are partial)"),
-                  fmt::format("{}{}, not {}", sure == maybe ? "" : "at least ", w.text(sure), w.text(claimed)));
+    return j.rule(
+        rating::false_,
+        fmt::format("{}{}.", w.holds(sure), sure == maybe ? "" : " (or more: some dates are partial)"),
+        fmt::format("{}{}, not {}", sure == maybe ? "" : "at least ", w.text(sure), w.text(claimed)));
   }
   if (claimed <= maybe && sure < maybe) {
     return j.rule(rating::unverifiable,
@@ -444,7 +457,8 @@ auto judge_count(std::size_t sure, std::size_t maybe, std::size_t claimed, const
   }
   if (!j.covered()) return j.uncovered(fmt::format("{}, as far as this data records.", w.holds(maybe)));
   if (claimed == sure) return j.rule(rating::true_, w.holds(sure) + ".");
-  return j.rule(rating::false_, w.holds(maybe) + ".", fmt::format("{}, not {}", w.text(maybe), w.text(claimed)));
+  return j.rule(rating::false_, w.holds(maybe) + ".",
+                fmt::format("{}, not {}", w.text(maybe), w.text(claimed)));
 }
 
 // ---- visits --------------------------------------------------------------------------------
@@ -456,8 +470,8 @@ auto visit_question(const actor_id& guest, country_code host) -> visit_filter {
   return f;
 }
 
-auto trips(const timeline& t, visit_filter f, std::optional<date::sys_days> from, std::optional<date::sys_days> to,
-           bool possibly = false) -> std::vector<trip> {
+auto trips(const timeline& t, visit_filter f, std::optional<date::sys_days> from,
+           std::optional<date::sys_days> to, bool possibly = false) -> std::vector<trip> {
   f.from = from;
   f.to = to;
   f.possibly = possibly;
@@ -499,19 +513,20 @@ auto check_claim(const timeline& t, const visited_in_claim& c, std::optional<dat
   return judge_in(ever, ever, c.when, &trip_when, visit_wording(t, c.guest, c.host_country, c.occasion), j);
 }
 
-auto check_claim(const timeline& t, const last_visit_claim& c, std::optional<date::sys_days> as_of, judgement& j)
-    -> judgement& {
+auto check_claim(const timeline& t, const last_visit_claim& c, std::optional<date::sys_days> as_of,
+                 judgement& j) -> judgement& {
   const visit_filter q = visit_question(c.guest, c.host_country);
   const std::optional<date::sys_days> to = day_before(as_of);
-  return judge_extreme(trips(t, q, std::nullopt, to), trips(t, q, std::nullopt, to, true), c.when, &trip_when, true,
-                       as_of, visit_wording(t, c.guest, c.host_country, c.occasion), j);
+  return judge_extreme(trips(t, q, std::nullopt, to), trips(t, q, std::nullopt, to, true), c.when, &trip_when,
+                       true, as_of, visit_wording(t, c.guest, c.host_country, c.occasion), j);
 }
 
-auto check_claim(const timeline& t, const visit_ordinal_claim& c, std::optional<date::sys_days> as_of, judgement& j)
-    -> judgement& {
+auto check_claim(const timeline& t, const visit_ordinal_claim& c, std::optional<date::sys_days> as_of,
+                 judgement& j) -> judgement& {
   if (!as_of) {
     throw error(
-        "[diplo.check] a visit_ordinal claim (\"this is X's Nth visit\") speaks of the next visit after the day it "
+        "[diplo.check] a visit_ordinal claim (\"this is X's Nth visit\") speaks of the next visit after the "
+        "day it "
         "was made: give its as_of");
   }
   const std::string who = actor_name(t, c.guest);
@@ -522,10 +537,11 @@ auto check_claim(const timeline& t, const visit_ordinal_claim& c, std::optional<
   upcoming.planned = true;
   const std::vector<trip> next = trips(t, upcoming, as_of, std::nullopt);
   if (next.empty()) {
-    return j.rule(rating::unverifiable,
-                  fmt::format("This data holds no visit of {} to {} from {} on: the visit the claim speaks of "
-                              "is not in it.",
-                              who, c.host_country, day_text(*as_of)));
+    return j.rule(
+        rating::unverifiable,
+        fmt::format("This data holds no visit of {} to {} from {} on: the visit the claim speaks of "
+                    "is not in it.",
+                    who, c.host_country, day_text(*as_of)));
   }
   j.cite(next.front());
   const std::vector<trip> sure = trips(t, q, since, *as_of - date::days{1});
@@ -534,8 +550,8 @@ auto check_claim(const timeline& t, const visit_ordinal_claim& c, std::optional<
   count_words w;
   w.text = [](std::size_t k) { return fmt::format("the {} visit", ordinal(k)); };
   w.holds = [&, next = trip_text(next.front())](std::size_t k) {
-    return fmt::format("The visit of {} is {}'s {} visit to {} since {}", next, who, ordinal(k), c.host_country,
-                       c.since);
+    return fmt::format("The visit of {} is {}'s {} visit to {} since {}", next, who, ordinal(k),
+                       c.host_country, c.since);
   };
   return judge_count(sure.size() + 1, maybe.size() + 1, c.n, w, j);
 }
@@ -545,7 +561,8 @@ auto count_bounds(const std::optional<partial_date>& from, const std::optional<p
                   std::optional<date::sys_days> as_of)
     -> std::pair<std::optional<date::sys_days>, std::optional<date::sys_days>> {
   std::optional<date::sys_days> first = from ? std::optional(from->earliest()) : std::nullopt;
-  std::optional<date::sys_days> last = earlier(to ? std::optional(to->latest()) : std::nullopt, day_before(as_of));
+  std::optional<date::sys_days> last =
+      earlier(to ? std::optional(to->latest()) : std::nullopt, day_before(as_of));
   if (from && to && to->latest() < from->earliest()) {
     throw error(fmt::format("[diplo.check] a count from {} to {}: from is after to", *from, *to));
   }
@@ -553,15 +570,16 @@ auto count_bounds(const std::optional<partial_date>& from, const std::optional<p
 }
 
 // " from March 2023 to 2024", " since 2022", "".
-auto range_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to) -> std::string {
+auto range_text(const std::optional<partial_date>& from, const std::optional<partial_date>& to)
+    -> std::string {
   std::string s;
   if (from) s += fmt::format("{} {}", to ? " from" : " since", *from);
   if (to) s += fmt::format(" to {}", *to);
   return s;
 }
 
-auto check_claim(const timeline& t, const visit_count_claim& c, std::optional<date::sys_days> as_of, judgement& j)
-    -> judgement& {
+auto check_claim(const timeline& t, const visit_count_claim& c, std::optional<date::sys_days> as_of,
+                 judgement& j) -> judgement& {
   const auto [from, to] = count_bounds(c.from, c.to, as_of);
   const visit_filter q = visit_question(c.guest, c.host_country);
   visit_filter f = q;
@@ -574,8 +592,8 @@ auto check_claim(const timeline& t, const visit_count_claim& c, std::optional<da
   count_words w;
   w.text = [](std::size_t k) { return plural(k, "visit", "visits"); };
   w.holds = [&](std::size_t k) {
-    return fmt::format("This data holds {} of {} to {}{}{}", plural(k, "visit", "visits"), actor_name(t, c.guest),
-                       c.host_country, range_text(c.from, c.to), as_of_text(as_of));
+    return fmt::format("This data holds {} of {} to {}{}{}", plural(k, "visit", "visits"),
+                       actor_name(t, c.guest), c.host_country, range_text(c.from, c.to), as_of_text(as_of));
   };
   return judge_count(sure.size(), maybe.size(), c.n, w, j);
 }
@@ -614,18 +632,18 @@ auto check_claim(const timeline& t, const met_in_claim& c, std::optional<date::s
   return judge_in(ever, ever, c.when, &encounter_when, meeting_wording(t, c.a, c.b, c.place), j);
 }
 
-auto check_claim(const timeline& t, const last_meeting_claim& c, std::optional<date::sys_days> as_of, judgement& j)
-    -> judgement& {
+auto check_claim(const timeline& t, const last_meeting_claim& c, std::optional<date::sys_days> as_of,
+                 judgement& j) -> judgement& {
   return judge_extreme(encounters(t, c.a, c.b, std::nullopt, as_of),
-                       encounters(t, c.a, c.b, std::nullopt, as_of, true), c.when, &encounter_when, true, as_of,
-                       meeting_wording(t, c.a, c.b, c.place), j);
+                       encounters(t, c.a, c.b, std::nullopt, as_of, true), c.when, &encounter_when, true,
+                       as_of, meeting_wording(t, c.a, c.b, c.place), j);
 }
 
-auto check_claim(const timeline& t, const first_meeting_claim& c, std::optional<date::sys_days> as_of, judgement& j)
-    -> judgement& {
+auto check_claim(const timeline& t, const first_meeting_claim& c, std::optional<date::sys_days> as_of,
+                 judgement& j) -> judgement& {
   return judge_extreme(encounters(t, c.a, c.b, std::nullopt, as_of),
-                       encounters(t, c.a, c.b, std::nullopt, as_of, true), c.when, &encounter_when, false, as_of,
-                       meeting_wording(t, c.a, c.b, c.place), j);
+                       encounters(t, c.a, c.b, std::nullopt, as_of, true), c.when, &encounter_when, false,
+                       as_of, meeting_wording(t, c.a, c.b, c.place), j);
 }
 
 auto check_claim(const timeline& t, const meeting_count_claim& c, std::optional<date::sys_days> as_of,
@@ -647,13 +665,6 @@ auto check_claim(const timeline& t, const meeting_count_claim& c, std::optional<
 
 // ---- where ---------------------------------------------------------------------------------
 
-// "Moscow, Russia" for where an event places its people.
-auto event_place_text(const event& e) -> std::string {
-  place p = base(e).place;
-  if (p.country.empty()) p.country = country_of(e);
-  return fmt::format("{}", p);
-}
-
 auto check_claim(const timeline& t, const where_claim& c, std::optional<date::sys_days>, judgement& j)
     -> judgement& {
   if (!c.day.is_exact_day()) {
@@ -669,16 +680,18 @@ auto check_claim(const timeline& t, const where_claim& c, std::optional<date::sy
   for (const whereabouts* w : sure) {
     if (held_in(w->event.value(), c.place)) {
       j.cite(w->event);
-      return j.rule(rating::true_, fmt::format("{} was in {} on {}: {}.", who, event_place_text(w->event.value()),
-                                               c.day, detail::describe(w->event.value(), &t.actors())));
+      return j.rule(rating::true_,
+                    fmt::format("{} was in {} on {}: {}.", who, event_place_text(w->event.value()), c.day,
+                                detail::describe(w->event.value(), &t.actors())));
     }
   }
-  const bool possibly_there = std::any_of(maybe.begin(), maybe.end(),
-                                          [&](const whereabouts* w) { return held_in(w->event.value(), c.place); });
+  const bool possibly_there = std::any_of(
+      maybe.begin(), maybe.end(), [&](const whereabouts* w) { return held_in(w->event.value(), c.place); });
   if (!sure.empty() && !possibly_there) {
     const event e = sure.front()->event.value();
     j.cite(sure.front()->event);
-    const bool same_country = !c.place.city.empty() && !c.place.country.empty() && country_of(e) == c.place.country;
+    const bool same_country =
+        !c.place.city.empty() && !c.place.country.empty() && country_of(e) == c.place.country;
     return j.rule(same_country ? rating::partly_true : rating::false_,
                   fmt::format("{} was in {} on {}: {}.", who, event_place_text(e), c.day,
                               detail::describe(e, &t.actors())),
@@ -694,12 +707,13 @@ auto check_claim(const timeline& t, const where_claim& c, std::optional<date::sy
   const std::string none = fmt::format("No event in this data places {} anywhere on {}.", who, c.day);
   if (!j.covered()) return j.uncovered(none);
   if (!c.place.country.empty() && !home.empty() && c.place.country == home && c.place.city.empty()) {
-    return j.rule(rating::true_, fmt::format("{} The data records every trip of {}: at home, in {}.", none, who, home));
+    return j.rule(rating::true_,
+                  fmt::format("{} The data records every trip of {}: at home, in {}.", none, who, home));
   }
   if (!c.place.country.empty() && !home.empty() && c.place.country != home) {
     return j.rule(rating::false_,
-                  fmt::format("{} The data records every event of {}, so {} was not abroad in {}.", none, who, who,
-                              c.place.country),
+                  fmt::format("{} The data records every event of {}, so {} was not abroad in {}.", none, who,
+                              who, c.place.country),
                   fmt::format("at home in {}, not in {}", home, c.place));
   }
   return j.rule(rating::unverifiable, fmt::format("{} It does not say in which city {} was.", none, who));
@@ -755,12 +769,14 @@ auto describe(const claim& c, const actor_registry* actors) -> std::string {
       [&](const auto& x) -> std::string {
         using T = std::decay_t<decltype(x)>;
         if constexpr (std::is_same_v<T, last_visit_claim>) {
-          return fmt::format("{} last visited {} in {}{}", who(x.guest), x.host_country, x.when, for_text(x.occasion));
+          return fmt::format("{} last visited {} in {}{}", who(x.guest), x.host_country, x.when,
+                             for_text(x.occasion));
         } else if constexpr (std::is_same_v<T, visited_in_claim>) {
-          return fmt::format("{} visited {} in {}{}", who(x.guest), x.host_country, x.when, for_text(x.occasion));
+          return fmt::format("{} visited {} in {}{}", who(x.guest), x.host_country, x.when,
+                             for_text(x.occasion));
         } else if constexpr (std::is_same_v<T, visit_ordinal_claim>) {
-          return fmt::format("This is {}'s {} visit to {} since {}", who(x.guest), ordinal(x.n), x.host_country,
-                             x.since);
+          return fmt::format("This is {}'s {} visit to {} since {}", who(x.guest), ordinal(x.n),
+                             x.host_country, x.since);
         } else if constexpr (std::is_same_v<T, visit_count_claim>) {
           return fmt::format("{} visited {} {}{}", who(x.guest), x.host_country, plural(x.n, "time", "times"),
                              range_text(x.from, x.to));

@@ -139,13 +139,15 @@ TEST(LastVisit, FalseWithTheRightMonthAsTheCorrection) {
 TEST(LastVisit, MisleadingWhenTheClaimedVisitHappenedButALaterOneCameBeforeAsOf) {
   const auto v = check(diplo::last_visit_claim{ann, cc("BR"), when("2014-03"), ""}, in_2017);
   EXPECT_EQ(v.rating, rating::misleading);
-  EXPECT_EQ(v.correction, "the last visit before 1 January 2017 was 5–7 October 2016 (8th BRICS summit, Rio de Janeiro)");
+  EXPECT_EQ(v.correction,
+            "the last visit before 1 January 2017 was 5–7 October 2016 (8th BRICS summit, Rio de Janeiro)");
   EXPECT_EQ(ids(v), (std::vector<std::string>{"v1", "v3"}));
 }
 
 TEST(LastVisit, AsOfLeavesLaterVisitsOut) {
   // Made on 1 January 2016, "last visited in 2015" is true: the October 2016 summit came later.
-  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2015"), ""}, day(2016, 1, 1)).rating, rating::true_);
+  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2015"), ""}, day(2016, 1, 1)).rating,
+            rating::true_);
   // Without as_of, the data's last visit counts.
   EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2015"), ""}).rating, rating::misleading);
 }
@@ -167,7 +169,8 @@ TEST(LastVisit, WithoutCoverageATrueLastIsUnverifiableButALaterVisitStillProvesI
   EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2016-09"), ""}, in_2017, uncovered()).rating,
             rating::false_);
   // A claimed visit later than any found needs coverage to be false.
-  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2016-12"), ""}, in_2017).rating, rating::false_);
+  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2016-12"), ""}, in_2017).rating,
+            rating::false_);
   EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("BR"), when("2016-12"), ""}, in_2017, uncovered()).rating,
             rating::unverifiable);
 }
@@ -179,13 +182,15 @@ TEST(LastVisit, NoVisitAtAll) {
   EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("PE"), when("2016"), ""}, in_2017, uncovered()).rating,
             rating::unverifiable);
   // A meeting abroad is a visit: ann was in Chile for the talks of May 2013.
-  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("CL"), when("2016"), ""}, in_2017).correction, "2013, not 2016");
+  EXPECT_EQ(check(diplo::last_visit_claim{ann, cc("CL"), when("2016"), ""}, in_2017).correction,
+            "2013, not 2016");
 }
 
 // --- visited_in ----------------------------------------------------------------------------
 
 TEST(VisitedIn, EachRating) {
-  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2014-03"), "state visit"}).rating, rating::true_);
+  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2014-03"), "state visit"}).rating,
+            rating::true_);
   EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2015"), ""}).rating, rating::true_);
   const auto partly = check(diplo::visited_in_claim{ann, cc("BR"), when("2014"), "BRICS"});
   EXPECT_EQ(partly.rating, rating::partly_true);
@@ -196,14 +201,16 @@ TEST(VisitedIn, EachRating) {
   // The nearest visit for the occasion, when one was for it.
   EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2014-04"), "BRICS"}).correction,
             "October 2016, not April 2014");
-  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2015-06-15"), ""}).rating, rating::unverifiable);
+  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2015-06-15"), ""}).rating,
+            rating::unverifiable);
   EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2017"), ""}, std::nullopt, uncovered()).rating,
             rating::unverifiable);
 }
 
 TEST(VisitedIn, AVisitOverlappingTheWindowIsInIt) {
   // 5-7 October 2016 shares days with "2016-10-07/2016-10-20".
-  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2016-10-07/2016-10-20"), ""}).rating, rating::true_);
+  EXPECT_EQ(check(diplo::visited_in_claim{ann, cc("BR"), when("2016-10-07/2016-10-20"), ""}).rating,
+            rating::true_);
 }
 
 // --- visit_ordinal -------------------------------------------------------------------------
@@ -216,7 +223,8 @@ TEST(VisitOrdinal, CountsTheVisitsSinceAndNumbersTheNextOne) {
   const auto second = check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 2}, day(2016, 1, 1));
   EXPECT_EQ(second.rating, rating::false_);
   EXPECT_EQ(second.correction, "the third visit, not the second visit");
-  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2015"), 2}, day(2016, 1, 1)).rating, rating::true_);
+  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2015"), 2}, day(2016, 1, 1)).rating,
+            rating::true_);
 }
 
 TEST(VisitOrdinal, PartialDatesAndMissingVisits) {
@@ -226,11 +234,14 @@ TEST(VisitOrdinal, PartialDatesAndMissingVisits) {
   EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 1}, day(2015, 6, 15)).rating,
             rating::false_);
   // No visit after as_of: the visit the claim speaks of is not in the data.
-  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 4}, in_2017).rating, rating::unverifiable);
-  // Without coverage, a count that the data does not reach cannot be refuted.
-  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 5}, day(2016, 1, 1), uncovered()).rating,
+  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 4}, in_2017).rating,
             rating::unverifiable);
-  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 5}, day(2016, 1, 1)).rating, rating::false_);
+  // Without coverage, a count that the data does not reach cannot be refuted.
+  EXPECT_EQ(
+      check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 5}, day(2016, 1, 1), uncovered()).rating,
+      rating::unverifiable);
+  EXPECT_EQ(check(diplo::visit_ordinal_claim{ann, cc("BR"), on("2014"), 5}, day(2016, 1, 1)).rating,
+            rating::false_);
 }
 
 TEST(VisitOrdinal, NeedsAsOf) {
@@ -245,16 +256,19 @@ TEST(VisitCount, EachRating) {
   EXPECT_EQ(two.rating, rating::false_);
   EXPECT_EQ(two.correction, "3 visits, not 2 visits");
   EXPECT_EQ(check(diplo::visit_count_claim{ann, cc("BR"), on("2014"), on("2016"), 4}).rating, rating::false_);
-  EXPECT_EQ(check(diplo::visit_count_claim{ann, cc("BR"), on("2014"), on("2016"), 4}, std::nullopt, uncovered()).rating,
-            rating::unverifiable);
+  EXPECT_EQ(
+      check(diplo::visit_count_claim{ann, cc("BR"), on("2014"), on("2016"), 4}, std::nullopt, uncovered())
+          .rating,
+      rating::unverifiable);
   // From 10 June 2015 the June visit may count or not: 1 or 2.
   EXPECT_EQ(check(diplo::visit_count_claim{ann, cc("BR"), on("2015-06-10"), std::nullopt, 2}).rating,
             rating::unverifiable);
   EXPECT_EQ(check(diplo::visit_count_claim{ann, cc("BR"), on("2015-06-10"), std::nullopt, 0}).correction,
             "at least 1 visit, not 0 visits");
   // as_of ends the count the day before.
-  EXPECT_EQ(check(diplo::visit_count_claim{ann, cc("BR"), std::nullopt, std::nullopt, 2}, day(2016, 1, 1)).rating,
-            rating::true_);
+  EXPECT_EQ(
+      check(diplo::visit_count_claim{ann, cc("BR"), std::nullopt, std::nullopt, 2}, day(2016, 1, 1)).rating,
+      rating::true_);
   EXPECT_THROW((void)check(diplo::visit_count_claim{ann, cc("BR"), on("2016"), on("2014"), 2}), diplo::error);
 }
 
@@ -268,7 +282,8 @@ TEST(LastMeeting, EachRating) {
   EXPECT_EQ(partly.correction, "in Rio de Janeiro, Brazil, not in Brasilia");
   const auto misleading = check(diplo::last_meeting_claim{ann, bob, when("2014"), {}}, in_2017);
   EXPECT_EQ(misleading.rating, rating::misleading);
-  EXPECT_EQ(misleading.correction, "the last meeting before 1 January 2017 was 5–7 October 2016 in Rio de Janeiro, Brazil");
+  EXPECT_EQ(misleading.correction,
+            "the last meeting before 1 January 2017 was 5–7 October 2016 in Rio de Janeiro, Brazil");
   EXPECT_EQ(check(diplo::last_meeting_claim{ann, bob, when("2016-09"), {}}, in_2017).correction,
             "October 2016, not September 2016");
   // Made on 1 June 2014: the March 2014 visit was their last meeting.
@@ -277,8 +292,10 @@ TEST(LastMeeting, EachRating) {
 }
 
 TEST(FirstMeeting, EachRating) {
-  EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-05"), at("Santiago, Chile")}).rating, rating::true_);
-  EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-05"), at("Brazil")}).rating, rating::partly_true);
+  EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-05"), at("Santiago, Chile")}).rating,
+            rating::true_);
+  EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-05"), at("Brazil")}).rating,
+            rating::partly_true);
   const auto later = check(diplo::first_meeting_claim{ann, bob, when("2014-03"), {}});
   EXPECT_EQ(later.rating, rating::misleading);
   EXPECT_EQ(later.correction, "the first meeting was 1 May 2013 in Santiago, Chile");
@@ -288,8 +305,9 @@ TEST(FirstMeeting, EachRating) {
   EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2012"), {}}, std::nullopt, uncovered()).rating,
             rating::unverifiable);
   // And a true first meeting needs every earlier day recorded.
-  EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-05"), {}}, std::nullopt, uncovered()).rating,
-            rating::unverifiable);
+  EXPECT_EQ(
+      check(diplo::first_meeting_claim{ann, bob, when("2013-05"), {}}, std::nullopt, uncovered()).rating,
+      rating::unverifiable);
   EXPECT_EQ(check(diplo::first_meeting_claim{ann, bob, when("2013-03"), {}}).rating, rating::false_);
 }
 
@@ -304,7 +322,8 @@ TEST(MeetingCount, EachRating) {
 }
 
 TEST(MetIn, EachRating) {
-  EXPECT_EQ(check(diplo::met_in_claim{ann, bob, when("2013-05-01"), at("Santiago, Chile")}).rating, rating::true_);
+  EXPECT_EQ(check(diplo::met_in_claim{ann, bob, when("2013-05-01"), at("Santiago, Chile")}).rating,
+            rating::true_);
   const auto lima = check(diplo::met_in_claim{ann, bob, when("2013-05-01"), at("Lima")});
   EXPECT_EQ(lima.rating, rating::partly_true);
   EXPECT_EQ(lima.correction, "in Santiago, Chile, not in Lima");
@@ -327,7 +346,8 @@ TEST(Where, EachRating) {
   // No event that day: every event of ann is recorded, so she was at home.
   EXPECT_EQ(check(diplo::where_claim{ann, on("2014-04-01"), at("Argentina")}).rating, rating::true_);
   EXPECT_EQ(check(diplo::where_claim{ann, on("2014-04-01"), at("Chile")}).rating, rating::false_);
-  EXPECT_EQ(check(diplo::where_claim{ann, on("2014-04-01"), at("Buenos Aires")}).rating, rating::unverifiable);
+  EXPECT_EQ(check(diplo::where_claim{ann, on("2014-04-01"), at("Buenos Aires")}).rating,
+            rating::unverifiable);
   EXPECT_EQ(check(diplo::where_claim{ann, on("2014-04-01"), at("Chile")}, std::nullopt, uncovered()).rating,
             rating::unverifiable);
   EXPECT_EQ(check(diplo::where_claim{ann, on("2015-06-10"), at("Brazil")}).rating, rating::unverifiable);
@@ -384,19 +404,23 @@ TEST(Article, ThreeTrueOneFalseOneMisleading) {
   const std::optional<date::sys_days> article = day(2025, 5, 4);
   EXPECT_EQ(diplo::check(t, diplo::visit_ordinal_claim{xi, cc("RU"), on("2022-02-24"), 3}, article).rating,
             rating::true_);
-  const auto c2 = diplo::check(t, diplo::last_visit_claim{xi, cc("RU"), when("2024-09"), "BRICS summit"}, article);
+  const auto c2 =
+      diplo::check(t, diplo::last_visit_claim{xi, cc("RU"), when("2024-09"), "BRICS summit"}, article);
   EXPECT_EQ(c2.rating, rating::false_);
   EXPECT_EQ(c2.correction, "October 2024, not September 2024");
-  EXPECT_EQ(diplo::check(t, diplo::visited_in_claim{xi, cc("RU"), when("2023-03"), "state visit"}, article).rating,
-            rating::true_);
+  EXPECT_EQ(
+      diplo::check(t, diplo::visited_in_claim{xi, cc("RU"), when("2023-03"), "state visit"}, article).rating,
+      rating::true_);
   EXPECT_EQ(diplo::check(t, diplo::visited_in_claim{putin, cc("CN"), when("2023-10"), ""}, article).rating,
             rating::true_);
-  const auto c5 = diplo::check(t, diplo::last_meeting_claim{xi, putin, when("2024-07"), at("Kazakhstan")}, article);
+  const auto c5 =
+      diplo::check(t, diplo::last_meeting_claim{xi, putin, when("2024-07"), at("Kazakhstan")}, article);
   EXPECT_EQ(c5.rating, rating::misleading);
   EXPECT_EQ(c5.correction, "the last meeting before 4 May 2025 was 22 October 2024 in Kazan, Russia");
   // As of the data (February 2026) the AP's count would no longer hold for "this" visit: there is none after.
-  EXPECT_EQ(diplo::check(t, diplo::visit_ordinal_claim{xi, cc("RU"), on("2022-02-24"), 3}, day(2026, 1, 1)).rating,
-            rating::unverifiable);
+  EXPECT_EQ(
+      diplo::check(t, diplo::visit_ordinal_claim{xi, cc("RU"), on("2022-02-24"), 3}, day(2026, 1, 1)).rating,
+      rating::unverifiable);
 }
 
 // --- the Office of the Historian's data ------------------------------------------------------
@@ -416,7 +440,8 @@ TEST(Historian, TripsOfThePresidentAreRecordedWhileInOffice) {
             rating::true_);
   EXPECT_EQ(diplo::check(t, diplo::last_visit_claim{obama, cc("GB"), when("2014-09"), ""}, end_2016).rating,
             rating::misleading);
-  EXPECT_EQ(diplo::check(t, diplo::visit_count_claim{obama, cc("GB"), on("2009-01-20"), on("2017-01-19"), 5}).rating,
+  EXPECT_EQ(diplo::check(t, diplo::visit_count_claim{obama, cc("GB"), on("2009-01-20"), on("2017-01-19"), 5})
+                .rating,
             rating::true_);
   EXPECT_EQ(diplo::check(t, diplo::visit_count_claim{obama, cc("GB"), on("2009-01-20"), on("2017-01-19"), 4})
                 .correction,

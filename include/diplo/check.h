@@ -198,15 +198,15 @@ struct where_claim {
 };
 
 /// Any claim.
-using claim = std::variant<last_visit_claim, visited_in_claim, visit_ordinal_claim, visit_count_claim,
-                           last_meeting_claim, first_meeting_claim, meeting_count_claim, met_in_claim,
-                           where_claim>;
+using claim =
+    std::variant<last_visit_claim, visited_in_claim, visit_ordinal_claim, visit_count_claim,
+                 last_meeting_claim, first_meeting_claim, meeting_count_claim, met_in_claim, where_claim>;
 
 /// The names of the kinds of claim, in the order of `claim`'s alternatives: what claims files
 /// write in "kind".
 inline constexpr std::array<std::string_view, 9> claim_kind_names = {
-    "last_visit",    "visited_in",   "visit_ordinal", "visit_count", "last_meeting",
-    "first_meeting", "meeting_count", "met_in",       "where"};
+    "last_visit",    "visited_in",    "visit_ordinal", "visit_count", "last_meeting",
+    "first_meeting", "meeting_count", "met_in",        "where"};
 static_assert(std::variant_size_v<claim> == claim_kind_names.size());
 
 /// "last_visit", "met_in", ...
@@ -296,9 +296,11 @@ struct verdict {
 ///
 /// Dates are "September 2024", "22 October 2024", "October 22, 2024", "2024", ISO days and
 /// months ("2024-10-22", "2024-10"); ordinals are words or numbers ("third", "3rd"); counts
-/// are numbers, number words or "once", "twice". Throws parse_error ("[diplo.check] cannot
-/// parse ...") naming what it expected, and lookup_error for a name that resolves to no one
-/// or to several actors.
+/// are numbers, number words or "once", "twice". Throws parse_error naming the column and what
+/// it expected there (`[diplo.check] "..." at column 22: expected a date such as "September
+/// 2024" after "in"`), and, once the sentence has a known shape, lookup_error for a name that
+/// resolves to no one or to several actors. Approximate counts ("more than 40 times"), relative
+/// dates ("last year") and titles before names ("President Xi") are refused.
 [[nodiscard]] DIPLO_API auto parse_claim(std::string_view text, const actor_registry& actors) -> claim;
 
 /// parse_claim without exceptions: nullopt when the text cannot be parsed or a name does not

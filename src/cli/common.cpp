@@ -380,11 +380,16 @@ void print_coverage_note(const coverage_verdict& v) {
 
 void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
                 const name_list& names) {
+  print_json(ctx, std::move(question), std::move(answer), &coverage, names);
+}
+
+void print_json(context& ctx, json question, json answer, const coverage_verdict* coverage,
+                const name_list& names) {
   json doc = json::make_object();
   doc.set("schema_version", answer_schema_version);
   doc.set("question", std::move(question));
   doc.set("answer", std::move(answer));
-  doc.set("coverage", coverage_json(coverage));
+  if (coverage != nullptr) doc.set("coverage", coverage_json(*coverage));
   doc.set("names", names.to_json());
   json data = json::make_object();
   const io::dataset_info& info = ctx.info();

@@ -210,6 +210,9 @@ inline constexpr int answer_schema_version = 1;
 /// "names": ..., "data": ...} to stdout.
 void print_json(context& ctx, json question, json answer, const coverage_verdict& coverage,
                 const name_list& names);
+/// The same without "coverage", for answers whose parts each carry their own (`check`).
+void print_json(context& ctx, json question, json answer, const coverage_verdict* coverage,
+                const name_list& names);
 
 /// The verdict as JSON: {"status": "partial", "reason": "...", "as_of": "2026-02-04"}.
 auto coverage_json(const coverage_verdict& v) -> json;
@@ -357,6 +360,7 @@ auto add_export(CLI::App& app) -> command;
 auto add_countries(CLI::App& app) -> command;
 auto add_on(CLI::App& app) -> command;
 auto add_journeys(CLI::App& app) -> command;
+auto add_check(CLI::App& app) -> command;
 
 /// The footer of the meeting commands: names, what "meet" means, the date bounds.
 inline constexpr std::string_view meet_footer =

@@ -13,6 +13,7 @@
 #include <new>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <fmt/format.h>
@@ -54,7 +55,9 @@ auto failure(const CLI::App* app, const CLI::Error& e) -> std::string {
 auto print_diagnostics(const diplo::validation_error& e) -> void {
   using diplo::cli::print_err;
   const std::size_t errors = diplo::diagnostic_count(e.diagnostics(), diplo::severity::error);
-  print_err("diplo: the data has {} error{}:\n", errors, errors == 1 ? "" : "s");
+  const bool claims = std::string_view(e.what()).starts_with("[diplo.claims]");  // diplo check FILE
+  print_err("diplo: the {} has {} error{}:\n", claims ? "claims file" : "data", errors,
+            errors == 1 ? "" : "s");
   for (const auto& d : e.diagnostics()) print_err("{}\n", d);
 }
 
@@ -149,7 +152,7 @@ auto main(int argc, char** argv) -> int {
                                    add_gap(app),           add_countries(app),     add_on(app),
                                    add_journeys(app),      add_validate(app),      add_convert(app),
                                    add_import_report(app), add_merge_report(app),  add_pack(app),
-                                   add_export(app)};
+                                   add_export(app),        add_check(app)};
   const int status = run(app, commands, ctx, argc, argv);
   // An answer that did not reach stdout (a full disk, a closed pipe) is no answer.
   if (const std::string failure = finish_stdout(); !failure.empty()) {

@@ -75,6 +75,18 @@ void write(std::FILE* f, std::string_view text) {
 
 auto terminal_safe(std::string_view text) -> std::string { return escape(text, true); }
 
+auto clip(std::string_view text, std::size_t columns) -> std::string {
+  if (display_width(text) <= columns) return std::string(text);
+  std::size_t end = 0;  // the bytes kept
+  while (end < text.size()) {
+    const detail::utf8::decoded c = detail::utf8::decode(text, end);
+    const std::size_t next = end + std::max<std::size_t>(c.length, 1);
+    if (display_width(text.substr(0, next)) + 1 > columns) break;  // room for the "…"
+    end = next;
+  }
+  return std::string(text.substr(0, end)) + "…";
+}
+
 auto one_line(std::string_view text) -> std::string { return escape(text, false); }
 
 void write_out(std::string_view text) { write(stdout, text); }

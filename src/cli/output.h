@@ -84,6 +84,10 @@ auto finish_stdout() -> std::string;
 /// The width of UTF-8 text in terminal columns (diplo/detail/json.h).
 using diplo::detail::display_width;
 
+/// `text` cut to at most `columns` terminal columns, ending with "…" when cut; never inside a
+/// UTF-8 character (for a table cell that would be too wide).
+auto clip(std::string_view text, std::size_t columns) -> std::string;
+
 /// An aligned table: columns separated by two spaces, the last column not padded.
 class table {
  public:

@@ -7,8 +7,8 @@
 #include <array>
 #include <cstdint>
 #include <optional>
-#include <type_traits>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -31,7 +31,7 @@ using detail::where;
 // One field of a "claim" object, kept until its "kind" says what it should be.
 struct raw_field {
   std::string key;
-  std::string text;                   // a string value
+  std::string text;                    // a string value
   std::optional<std::int64_t> number;  // a whole-number value
   bool is_string = false;
   std::size_t at = 0;  // the value's offset
@@ -47,7 +47,8 @@ auto fields_of(std::string_view kind) -> kind_fields {
   if (kind == "last_visit" || kind == "visited_in") return {{"guest", "host_country", "when"}, {"occasion"}};
   if (kind == "visit_ordinal") return {{"guest", "host_country", "since", "n"}, {}};
   if (kind == "visit_count") return {{"guest", "host_country", "n"}, {"from", "to"}};
-  if (kind == "last_meeting" || kind == "first_meeting" || kind == "met_in") return {{"a", "b", "when"}, {"place"}};
+  if (kind == "last_meeting" || kind == "first_meeting" || kind == "met_in")
+    return {{"a", "b", "when"}, {"place"}};
   if (kind == "meeting_count") return {{"a", "b", "n"}, {"from", "to"}};
   return {{"person", "day", "place"}, {}};  // where
 }
@@ -73,14 +74,16 @@ class claim_builder {
   auto build() -> std::optional<claim> {
     const raw_field* kind = find("kind");
     if (kind == nullptr) {
-      error(at_, "", "missing \"kind\" (one of last_visit, visited_in, visit_ordinal, visit_count, last_meeting, "
-                     "first_meeting, meeting_count, met_in, where)");
+      error(at_, "",
+            "missing \"kind\" (one of last_visit, visited_in, visit_ordinal, visit_count, last_meeting, "
+            "first_meeting, meeting_count, met_in, where)");
       return std::nullopt;
     }
     const auto k = std::find(claim_kind_names.begin(), claim_kind_names.end(), kind->text);
     if (!kind->is_string || k == claim_kind_names.end()) {
       error(kind->at, "kind",
-            fmt::format("unknown kind \"{}\" (expected one of {})", kind->text, fmt::join(claim_kind_names, ", ")));
+            fmt::format("unknown kind \"{}\" (expected one of {})", kind->text,
+                        fmt::join(claim_kind_names, ", ")));
       return std::nullopt;
     }
     if (!check_keys(*k)) return std::nullopt;
@@ -103,14 +106,15 @@ class claim_builder {
     const kind_fields allowed = fields_of(kind);
     bool ok = true;
     for (const raw_field& f : fields_) {
-      const bool known = f.key == "kind" ||
-                         std::find(allowed.required.begin(), allowed.required.end(), f.key) != allowed.required.end() ||
-                         std::find(allowed.optional.begin(), allowed.optional.end(), f.key) != allowed.optional.end();
+      const bool known =
+          f.key == "kind" ||
+          std::find(allowed.required.begin(), allowed.required.end(), f.key) != allowed.required.end() ||
+          std::find(allowed.optional.begin(), allowed.optional.end(), f.key) != allowed.optional.end();
       if (!known) {
         error(f.at, "",
               fmt::format("unknown key \"{}\" for a {} claim (expected {}{}{})", f.key, kind,
-                          fmt::join(allowed.required, ", "), allowed.optional.empty() ? "" : "; optional: ",
-                          fmt::join(allowed.optional, ", ")));
+                          fmt::join(allowed.required, ", "),
+                          allowed.optional.empty() ? "" : "; optional: ", fmt::join(allowed.optional, ", ")));
         ok = false;
       }
     }
@@ -136,7 +140,8 @@ class claim_builder {
 
   // Runs `parse(text)`, reporting its diplo::error at the value.
   template <class Parse>
-  auto parsed(std::string_view key, Parse parse) -> std::optional<std::invoke_result_t<Parse, const std::string&>> {
+  auto parsed(std::string_view key, Parse parse)
+      -> std::optional<std::invoke_result_t<Parse, const std::string&>> {
     const raw_field* f = text(key);
     if (f == nullptr) return std::nullopt;
     try {
@@ -147,20 +152,27 @@ class claim_builder {
     return std::nullopt;
   }
 
-  auto actor(std::string_view key) { return parsed(key, [&](const std::string& s) { return actors_.resolve(s); }); }
+  auto actor(std::string_view key) {
+    return parsed(key, [&](const std::string& s) { return actors_.resolve(s); });
+  }
 
   auto country(std::string_view key) -> std::optional<country_code> {
     const raw_field* f = text(key);
     if (f == nullptr) return std::nullopt;
     if (auto c = find_country(f->text)) return c;
-    error(f->at, key,
-          fmt::format("unknown country \"{}\" (expected an ISO 3166 code such as RU, or a name such as Russia)",
-                      f->text));
+    error(
+        f->at, key,
+        fmt::format("unknown country \"{}\" (expected an ISO 3166 code such as RU, or a name such as Russia)",
+                    f->text));
     return std::nullopt;
   }
 
-  auto when(std::string_view key) { return parsed(key, [](const std::string& s) { return period::parse(s); }); }
-  auto date(std::string_view key) { return parsed(key, [](const std::string& s) { return partial_date::parse(s); }); }
+  auto when(std::string_view key) {
+    return parsed(key, [](const std::string& s) { return period::parse(s); });
+  }
+  auto date(std::string_view key) {
+    return parsed(key, [](const std::string& s) { return partial_date::parse(s); });
+  }
   auto place(std::string_view key) {
     return parsed(key, [](const std::string& s) { return claimed_place::parse(s); });
   }
@@ -205,7 +217,9 @@ class claim_builder {
     auto b = actor("b");
     if (!a || !b) return std::nullopt;
     if (*a == *b) {
-      error(find("b")->at, "b", fmt::format("\"{}\" is the same actor as a ({}): a claim of meetings names two", find("b")->text, *a));
+      error(find("b")->at, "b",
+            fmt::format("\"{}\" is the same actor as a ({}): a claim of meetings names two", find("b")->text,
+                        *a));
       return std::nullopt;
     }
     return std::pair(*a, *b);
@@ -307,7 +321,8 @@ auto read_as_of(record_reader& r, od::value& v, const where& w, std::optional<da
   std::optional<partial_date> d;
   if (!r.date(v, w, d)) return;
   if (!d->is_exact_day()) {
-    r.error(at, w, fmt::format("\"{}\": expected one day, YYYY-MM-DD (the day the claim was made)", d->to_edtf()));
+    r.error(at, w,
+            fmt::format("\"{}\": expected one day, YYYY-MM-DD (the day the claim was made)", d->to_edtf()));
     return;
   }
   out = d->earliest();
@@ -317,8 +332,8 @@ constexpr std::array<std::string_view, 4> claim_keys = {"id", "text", "as_of", "
 constexpr std::array<std::string_view, 4> root_keys = {"title", "url", "as_of", "claims"};
 
 // Reads one claim into `out` when it has no error; `ids` holds the ids of the claims before it.
-void read_claim(record_reader& r, od::object& obj, std::size_t at, const actor_registry& actors, claims_file& out,
-                std::vector<std::string>& ids) {
+void read_claim(record_reader& r, od::object& obj, std::size_t at, const actor_registry& actors,
+                claims_file& out, std::vector<std::string>& ids) {
   claim_record rec;
   bool ok = true;
   bool has_id = false;
@@ -354,8 +369,8 @@ void read_claim(record_reader& r, od::object& obj, std::size_t at, const actor_r
   if (ok && has_id && has_claim) out.claims.push_back(std::move(rec));
 }
 
-void read_into(record_reader& r, std::string_view text, const actor_registry& actors, const read_limits& limits,
-               claims_file& out) {
+void read_into(record_reader& r, std::string_view text, const actor_registry& actors,
+               const read_limits& limits, claims_file& out) {
   if (r.refuse_oversized(text, limits)) return;
   const std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   const simdjson::padded_string copy(text.substr(skip));
@@ -384,16 +399,18 @@ void read_into(record_reader& r, std::string_view text, const actor_registry& ac
         read_as_of(r, v, w, out.as_of);
       } else {
         has_claims = true;
-        r.each_object(v, w, "an array of claims", [&](std::size_t i, od::object& obj, std::size_t at, const where&) {
-          if (i >= limits.max_records) {
-            r.error(at, {}, fmt::format("more than the limit of {} claims (read_limits::max_records)",
-                                        limits.max_records));
-            throw detail::syntax_stop{};
-          }
-          r.record_path("claims", i);
-          read_claim(r, obj, at, actors, out, ids);
-          r.record_path({}, static_cast<std::size_t>(-1));
-        });
+        r.each_object(v, w, "an array of claims",
+                      [&](std::size_t i, od::object& obj, std::size_t at, const where&) {
+                        if (i >= limits.max_records) {
+                          r.error(at, {},
+                                  fmt::format("more than the limit of {} claims (read_limits::max_records)",
+                                              limits.max_records));
+                          throw detail::syntax_stop{};
+                        }
+                        r.record_path("claims", i);
+                        read_claim(r, obj, at, actors, out, ids);
+                        r.record_path({}, static_cast<std::size_t>(-1));
+                      });
       }
     });
     r.expect_end();
@@ -416,8 +433,8 @@ auto read_claims(std::string_view text, std::string_view file, const actor_regis
   return out;
 }
 
-auto read_claims_file(const std::filesystem::path& path, const actor_registry& actors, const read_limits& limits)
-    -> claims_file {
+auto read_claims_file(const std::filesystem::path& path, const actor_registry& actors,
+                      const read_limits& limits) -> claims_file {
   const std::string text = read_text_file(path, limits.max_file_size);
   return read_claims(text, path.string(), actors, limits);
 }

@@ -329,7 +329,7 @@ diplo_cli_test(data-after-command RC 0
 diplo_cli_test(help RC 0 ARGS --help
   STDOUT "Usage: diplo \\[OPTIONS\\] SUBCOMMAND" "last-meeting" "convert" "Exit status: 0 answered; 1 no such event")
 foreach(_cmd last-meeting first-meeting meetings visits where contacts gap countries on journeys validate
-             convert import-report export)
+             convert import-report export check)
   diplo_cli_test(help-${_cmd} RC 0 ARGS ${_cmd} --help STDOUT "Usage: diplo ${_cmd} \\[OPTIONS\\]" "Exit status: ")
 endforeach()
 
@@ -830,3 +830,49 @@ diplo_cli_test(version RC 0
 add_test(NAME cli.progress-on-a-terminal
          COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:diplo_cli> -DDATA=${PROJECT_SOURCE_DIR}/data/xi-putin.json
                  -P ${_cli_dir}/progress.cmake)
+
+# --- check: claims and verdicts -------------------------------------------------------------
+diplo_cli_test(check-article RC 1
+  ARGS check "${PROJECT_SOURCE_DIR}/data/claims/ap-2025-05-04.json"
+  STDOUT "^5 claims of \"AP, 4 May 2025: China's Xi Jinping to pay official visit to Russia alongside Victory Day celebrations\": 3 TRUE, 1 FALSE, 1 MISLEADING\.\n"
+         "  c2  FALSE       Xi last visited Russia in September 2024 for a BRICS su…  October 2024, not September 2024\n"
+         "  c5  MISLEADING  They met most recently in Beijing in May 2024 and in Ka…  the last meeting before 4 May 2025 was 22 October 2024 in Kazan, Russia\n"
+         "\nc1  TRUE: \"This will be Xi's third visit to Russia since the onset of the Ukraine war in February 2022\.\" \\(made on 4 May 2025\\)\n"
+         "  Correction: October 2024, not September 2024\.\n  Evidence:\n    2024-10-22-kazan-brics-summit  16th BRICS summit, Russia \\(Kazan\\), 22–24 October 2024\n      People's Daily <http://en\\.people\\.cn/n3/2024/1018/c90000-20231281\\.html>\n"
+         "c5  MISLEADING: .*  Xi Jinping and Vladimir Putin met in July 2024: 3 July 2024 in Astana, Kazakhstan\\. But that was not the last before 4 May 2025: 22 October 2024 in Kazan, Russia came later\\.\n")
+diplo_cli_test(check-article-json RC 1 JSON
+  ARGS check "${PROJECT_SOURCE_DIR}/data/claims/ap-2025-05-04.json" --json
+  STDOUT "\"id\": \"c2\",\n[^}]*\"verdict\": \"false\",\n *\"correction\": \"October 2024, not September 2024\""
+         "\"evidence\": \\[\"2024-10-22-kazan-brics-summit\", \"2024-10-22-kazan-brics-bilateral\"\\]"
+         "\"counts\": {\"true\": 3, \"false\": 1, \"partly_true\": 0, \"misleading\": 1, \"unverifiable\": 0}")
+diplo_cli_test(check-text-true RC 0
+  ARGS check --text "Xi and Putin met in Kazan in October 2024"
+  STDOUT "^1 claim of the text given: 1 TRUE\.\n"
+         "text1  TRUE: \"Xi and Putin met in Kazan in October 2024\"\n  Xi Jinping and Vladimir Putin met: 22 October 2024 in Kazan, Russia\.\n")
+diplo_cli_test(check-text-as-of RC 1
+  ARGS check --text "Xi last visited Russia in September 2024" --as-of 2025-05-04
+  STDOUT "text1  FALSE    Xi last visited Russia in September 2024  October 2024, not September 2024\n")
+diplo_cli_test(check-text-several RC 1 JSON
+  ARGS check --as-of 2025-05-04 --json --text "This will be Xi's third visit to Russia since February 2022"
+       --text "Xi and Putin first met in March 2013 in Moscow"
+  STDOUT "\"kind\": \"visit_ordinal\",[^}]*\"verdict\": \"true\""
+         "\"kind\": \"first_meeting\",[^}]*\"verdict\": \"unverifiable\"")
+diplo_cli_test(check-historian RC 0
+  ARGS --data "${PROJECT_SOURCE_DIR}/data/historyatstate" check --text "Obama was in London on 2 April 2009"
+  STDOUT "text1  TRUE: \"Obama was in London on 2 April 2009\"\n")
+diplo_cli_test(check-text-cannot-parse RC 2
+  ARGS check --text "Xi and Putin have met more than 40 times"
+  STDERR "^diplo: --text \"Xi and Putin have met more than 40 times\": \\[diplo\\.check\\] \"Xi and Putin have met more than 40 times\" at column [0-9]+: expected an exact number of times")
+diplo_cli_test(check-text-unknown-name RC 2
+  ARGS check --text "Xi and Pootin met in 2024"
+  STDERR "^diplo: --text \"Xi and Pootin met in 2024\": \\[diplo\\.actor\\] unknown name \"Pootin\"; did you mean: Vladimir Putin\\?\n$")
+diplo_cli_test(check-nothing-to-check RC 2
+  ARGS check STDERR "^diplo: check: give a claims FILE or --text SENTENCE\n$")
+diplo_cli_test(check-bad-file RC 2
+  ARGS check "${PROJECT_SOURCE_DIR}/tests/schema/bad-claims.json"
+  STDERR "^diplo: the claims file has 8 errors:\n"
+         "bad-claims\\.json:4:35: error: claims\\[0\\]\\.claim\\.kind: unknown kind \"last_visti\""
+         "bad-claims\\.json:7:94: error: claims\\[3\\]\\.claim: unknown key \"city\" for a met_in claim")
+diplo_cli_test(check-ordinal-needs-as-of RC 2
+  ARGS check --text "This will be Xi's third visit to Russia since February 2022"
+  STDERR "claim \"text1\": \\[diplo\\.check\\] a visit_ordinal claim .* give its as_of")

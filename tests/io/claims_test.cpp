@@ -17,7 +17,9 @@ using diplo::country_code;
 
 auto names() -> const diplo::actor_registry& { return diplo::data::xi_putin().actors(); }
 
-auto read(std::string_view text) -> diplo::io::claims_file { return diplo::io::read_claims(text, "c.json", names()); }
+auto read(std::string_view text) -> diplo::io::claims_file {
+  return diplo::io::read_claims(text, "c.json", names());
+}
 
 // The messages of the errors reading `text` reports, each "file:line:col: error: ...".
 auto errors(std::string_view text) -> std::vector<std::string> {
@@ -64,8 +66,8 @@ TEST(ClaimsFile, ReadsEveryKind) {
   EXPECT_EQ(f.claims[0].claim, diplo::claim(diplo::visited_in_claim{putin, country_code{"CN"},
                                                                     diplo::period::parse("2023-10"), ""}));
   EXPECT_EQ(f.claims[1].as_of, date::sys_days{date::year{2024} / 1 / 1});
-  EXPECT_EQ(f.claims[1].claim, diplo::claim(diplo::visit_ordinal_claim{xi, country_code{"RU"},
-                                                                       diplo::partial_date::parse("2022-02-24"), 3}));
+  EXPECT_EQ(f.claims[1].claim, diplo::claim(diplo::visit_ordinal_claim{
+                                   xi, country_code{"RU"}, diplo::partial_date::parse("2022-02-24"), 3}));
   EXPECT_EQ(f.claims[2].claim,
             diplo::claim(diplo::visit_count_claim{xi, country_code{"RU"}, diplo::partial_date::parse("2022"),
                                                   std::nullopt, 2}));
@@ -92,7 +94,8 @@ TEST(ClaimsFile, ReportsEveryProblemWithItsPlace) {
       R"(c.json:3:58: error: claims[1].claim.guest: unknown name "Xi Jinpin"; did you mean: Xi Jinping?)",
       R"(c.json:3:87: error: claims[1].claim.host_country: unknown country "Narnia" (expected an ISO 3166 code )"
       "such as RU, or a name such as Russia)",
-      "c.json:3:105: error: claims[1].claim.when: \"2024-13\" at column 6: expected a month (01-12) or a season (21-24)",
+      "c.json:3:105: error: claims[1].claim.when: \"2024-13\" at column 6: expected a month (01-12) or a "
+      "season (21-24)",
       R"(c.json:4:12: error: claims[2].id: duplicate claim id "b")",
       R"(c.json:4:99: error: claims[2].claim: unknown key "city" for a met_in claim (expected a, b, when; )"
       "optional: place)",
@@ -106,27 +109,33 @@ TEST(ClaimsFile, ReportsEveryProblemWithItsPlace) {
                                                          << fmt::format("{}", fmt::join(e, "\n"));
   }
   // The same actor twice.
-  EXPECT_EQ(errors(one_claim(R"({"kind": "met_in", "a": "Xi", "b": "xi-jinping", "when": "2024"})")),
-            std::vector<std::string>{"c.json:1:69: error: claims[0].claim.b: \"xi-jinping\" is the same actor as a "
-                                     "(xi-jinping): a claim of meetings names two"});
+  EXPECT_EQ(
+      errors(one_claim(R"({"kind": "met_in", "a": "Xi", "b": "xi-jinping", "when": "2024"})")),
+      std::vector<std::string>{"c.json:1:69: error: claims[0].claim.b: \"xi-jinping\" is the same actor as a "
+                               "(xi-jinping): a claim of meetings names two"});
 }
 
 TEST(ClaimsFile, RefusesBrokenDocuments) {
-  EXPECT_EQ(errors("[]"), std::vector<std::string>{"c.json:1:1: error: expected a JSON object, got an array"});
-  EXPECT_EQ(errors("{}"), std::vector<std::string>{"c.json:1:1: error: missing \"claims\" (an array of claims)"});
+  EXPECT_EQ(errors("[]"),
+            std::vector<std::string>{"c.json:1:1: error: expected a JSON object, got an array"});
+  EXPECT_EQ(errors("{}"),
+            std::vector<std::string>{"c.json:1:1: error: missing \"claims\" (an array of claims)"});
   EXPECT_EQ(errors(R"({"claims": [], "as_of": "2025-05"})"),
-            std::vector<std::string>{
-                "c.json:1:25: error: as_of: \"2025-05\": expected one day, YYYY-MM-DD (the day the claim was made)"});
+            std::vector<std::string>{"c.json:1:25: error: as_of: \"2025-05\": expected one day, YYYY-MM-DD "
+                                     "(the day the claim was made)"});
   EXPECT_FALSE(errors(R"({"claims": [)").empty());
   EXPECT_EQ(errors(R"({"claims": [], "claims": []})").size(), 1U);
-  EXPECT_EQ(errors(R"({"claims": {}})"),
-            std::vector<std::string>{"c.json:1:12: error: claims: expected an array of claims, got an object"});
+  EXPECT_EQ(
+      errors(R"({"claims": {}})"),
+      std::vector<std::string>{"c.json:1:12: error: claims: expected an array of claims, got an object"});
   // Nothing is returned half read: one bad claim and the whole file is refused.
-  EXPECT_THROW((void)read(R"({"claims": [{"id": "x", "claim": {"kind": "where"}}]})"), diplo::validation_error);
+  EXPECT_THROW((void)read(R"({"claims": [{"id": "x", "claim": {"kind": "where"}}]})"),
+               diplo::validation_error);
 }
 
 TEST(ClaimsFile, AFileThatCannotBeReadSaysSo) {
-  EXPECT_THROW((void)diplo::io::read_claims_file(DIPLO_SOURCE_DIR "/no/such/claims.json", names()), diplo::error);
+  EXPECT_THROW((void)diplo::io::read_claims_file(DIPLO_SOURCE_DIR "/no/such/claims.json", names()),
+               diplo::error);
 }
 
 }  // namespace

@@ -90,7 +90,8 @@ struct claims_file {
     -> claims_file;
 
 /// Reads the claims file at `path` (read_text_file, then read_claims).
-[[nodiscard]] DIPLO_IO_API auto read_claims_file(const std::filesystem::path& path, const actor_registry& actors,
-                                                 const read_limits& limits = {}) -> claims_file;
+[[nodiscard]] DIPLO_IO_API auto read_claims_file(const std::filesystem::path& path,
+                                                 const actor_registry& actors, const read_limits& limits = {})
+    -> claims_file;
 
 }  // namespace diplo::io
