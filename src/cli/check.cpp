@@ -167,16 +167,16 @@ auto add_check(CLI::App& app) -> command {
               json q = json::object{{"command", "check"},
                                     {"file", o->file.empty() ? json(nullptr) : json(o->file)},
                                     {"as_of", as_of ? json(day_edtf(*as_of)) : json(nullptr)}};
-              json counts = json::make_object();
+              json summary = json::make_object();
               for (rating r : {rating::true_, rating::false_, rating::partly_true, rating::misleading,
                                rating::unverifiable}) {
-                counts.set(
+                summary.set(
                     std::string(name(r)),
                     static_cast<std::size_t>(std::count_if(
                         all.begin(), all.end(), [&](const checked& c) { return c.result.rating == r; })));
               }
               print_json(ctx, std::move(q),
-                         json::object{{"results", std::move(results)}, {"counts", std::move(counts)}},
+                         json::object{{"results", std::move(results)}, {"summary", std::move(summary)}},
                          nullptr, names);
               return every_one_holds ? answered : no_answer;
             }

@@ -844,7 +844,7 @@ diplo_cli_test(check-article-json RC 1 JSON
   ARGS check "${PROJECT_SOURCE_DIR}/data/claims/ap-2025-05-04.json" --json
   STDOUT "\"id\": \"c2\",\n[^}]*\"verdict\": \"false\",\n *\"correction\": \"October 2024, not September 2024\""
          "\"evidence\": \\[\"2024-10-22-kazan-brics-summit\", \"2024-10-22-kazan-brics-bilateral\"\\]"
-         "\"counts\": {\"true\": 3, \"false\": 1, \"partly_true\": 0, \"misleading\": 1, \"unverifiable\": 0}")
+         "\"summary\": {\"true\": 3, \"false\": 1, \"partly_true\": 0, \"misleading\": 1, \"unverifiable\": 0}")
 diplo_cli_test(check-text-true RC 0
   ARGS check --text "Xi and Putin met in Kazan in October 2024"
   STDOUT "^1 claim of the text given: 1 TRUE\.\n"
