@@ -98,8 +98,14 @@ auto in_place(const encounter& m, const claimed_place& p) -> bool {
 
 // ---- days and texts ------------------------------------------------------------------------
 
-// Every day a claimed `when` may cover, as an exact period.
+// Every day a claimed `when` may cover, as an exact period. Throws for an open or unknown end.
 auto window_of(const period& when) -> period {
+  if (when.start_kind() != period::end_kind::known || when.end_kind() != period::end_kind::known) {
+    throw error(
+        fmt::format("[diplo.check] a claim's when, \"{:e}\", needs known ends (\"2024-09\", "
+                    "\"2024-10-22\", \"2023-03-20/2023-03-22\")",
+                    when));
+  }
   return period::days(when.earliest_start(), when.latest_end() - date::days{1});
 }
 
@@ -197,7 +203,7 @@ auto earlier(std::optional<date::sys_days> a, std::optional<date::sys_days> b)
 
 class judgement {
  public:
-  explicit judgement(const timeline& t) : t_(t) { v_.source = t; }
+  explicit judgement(const timeline& t) { v_.source = t; }
 
   void cite(const event_ref& e) { v_.evidence.push_back(e); }
   void cite(const trip& tr) {
@@ -229,7 +235,6 @@ class judgement {
   }
 
  private:
-  const timeline& t_;
   verdict v_;
 };
 

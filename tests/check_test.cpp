@@ -354,6 +354,11 @@ TEST(Where, EachRating) {
   EXPECT_THROW((void)check(diplo::where_claim{ann, on("2014-03"), at("Brazil")}), diplo::error);
 }
 
+TEST(Check, AWhenWithAnOpenEndIsRefused) {
+  EXPECT_THROW((void)check(diplo::met_in_claim{ann, bob, when("2014/.."), {}}), diplo::error);
+  EXPECT_THROW((void)check(diplo::last_visit_claim{ann, cc("BR"), when("../2014"), ""}), diplo::error);
+}
+
 TEST(Check, AnActorTheDataDoesNotKnowIsUnverifiable) {
   const auto v = check(diplo::met_in_claim{ann, actor_id{"zed"}, when("2014"), {}});
   EXPECT_EQ(v.rating, rating::unverifiable);

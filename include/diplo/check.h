@@ -270,7 +270,8 @@ struct verdict {
 /// Judges `c` against `t`, as of `as_of` (see AS OF in the header essay). Never throws for
 /// a claim about actors or countries the timeline does not know: their claims are
 /// unverifiable. Throws diplo::error ("[diplo.check]") for a visit_ordinal claim without
-/// as_of, and for a count claim whose FROM is after its TO.
+/// as_of, a count claim whose FROM is after its TO, a `when` with an open or unknown end
+/// ("2024/..") and a where claim whose day is not one day.
 ///
 ///   auto v = diplo::check(t, diplo::last_visit_claim{xi, "RU", diplo::period::parse("2024-09"),
 ///                                                    "BRICS"}, 2025_y / date::May / 4);

@@ -167,8 +167,18 @@ class claim_builder {
     return std::nullopt;
   }
 
+  // A period with known ends: a claim names the days it speaks of.
   auto when(std::string_view key) {
-    return parsed(key, [](const std::string& s) { return period::parse(s); });
+    return parsed(key, [](const std::string& s) {
+      const period p = period::parse(s);
+      if (p.start_kind() != period::end_kind::known || p.end_kind() != period::end_kind::known) {
+        throw diplo::error(
+            fmt::format("[diplo.claims] \"{}\": expected a date or period with known ends (\"2024-09\", "
+                        "\"2023-03-20/2023-03-22\"), not an open or unknown end",
+                        s));
+      }
+      return p;
+    });
   }
   auto date(std::string_view key) {
     return parsed(key, [](const std::string& s) { return partial_date::parse(s); });
