@@ -85,7 +85,8 @@ auto for_occasion(const std::vector<event_ref>& events, std::string_view occasio
     names += fmt::format(" {} {}", title_of(e), kind_label(e));
     if (const auto* s = std::get_if<summit>(&e)) names += " " + s->series;
   }
-  const std::vector<std::string_view> have = detail::split_words(detail::fold(names));
+  const std::string folded = detail::fold(names);  // the words below are views into it
+  const std::vector<std::string_view> have = detail::split_words(folded);
   return std::all_of(wanted.begin(), wanted.end(), [&](const std::string& w) {
     return std::find(have.begin(), have.end(), w) != have.end();
   });

@@ -124,7 +124,8 @@ auto add_check(CLI::App& app) -> command {
       app.add_subcommand("check", "Check claims: is \"Xi last visited Russia in September 2024\" true?");
   sub->add_option("FILE", o->file, "A claims file (JSON; data/claims/ap-2025-05-04.json)")->type_name("FILE");
   sub->add_option("--text", o->texts, "A claim as an English sentence (may be given more than once)")
-      ->type_name("SENTENCE");
+      ->type_name("SENTENCE")
+      ->allow_extra_args(false);  // one sentence a --text: "--text S FILE" keeps FILE a file
   sub->add_option("--as-of", o->as_of, "The day the claims were made, for those that do not say (YYYY-MM-DD)")
       ->type_name("DATE");
   add_json_flag(sub, o->json);

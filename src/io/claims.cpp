@@ -353,6 +353,10 @@ void read_claim(record_reader& r, od::object& obj, std::size_t at, const actor_r
     if (k == 0) {
       const std::size_t id_at = r.offset_of(v);
       has_id = r.text(v, w, rec.id);
+      if (has_id && rec.id.empty()) {
+        r.error(id_at, w, "expected a name for the claim, not an empty string");
+        ok = false;
+      }
       ok = has_id && ok;
       if (has_id && std::find(ids.begin(), ids.end(), rec.id) != ids.end()) {
         r.error(id_at, w, fmt::format("duplicate claim id \"{}\"", rec.id));

@@ -857,6 +857,10 @@ diplo_cli_test(check-text-several RC 1 JSON
        --text "Xi and Putin first met in March 2013 in Moscow"
   STDOUT "\"kind\": \"visit_ordinal\",[^}]*\"verdict\": \"true\""
          "\"kind\": \"first_meeting\",[^}]*\"verdict\": \"unverifiable\"")
+diplo_cli_test(check-text-then-file RC 1
+  ARGS check --text "Xi and Putin met in Kazan in October 2024" "${PROJECT_SOURCE_DIR}/data/claims/ap-2025-05-04.json"
+  STDOUT "^6 claims of \"AP, 4 May 2025: .*: 4 TRUE, 1 FALSE, 1 MISLEADING\\.\n"
+         "  text1  TRUE        Xi and Putin met in Kazan in October 2024\n")
 diplo_cli_test(check-historian RC 0
   ARGS --data "${PROJECT_SOURCE_DIR}/data/historyatstate" check --text "Obama was in London on 2 April 2009"
   STDOUT "text1  TRUE: \"Obama was in London on 2 April 2009\"\n")

@@ -133,6 +133,11 @@ TEST(ClaimsFile, RefusesBrokenDocuments) {
                 "c.json:1:86: error: claims[0].claim.when: \"2024/..\": expected a date or period "
                 "with known ends (\"2024-09\", \"2023-03-20/2023-03-22\"), not an open or "
                 "unknown end"});
+  EXPECT_EQ(
+      errors(
+          R"({"claims": [{"id": "", "claim": {"kind": "met_in", "a": "Xi", "b": "Putin", "when": "2024"}}]})"),
+      std::vector<std::string>{
+          "c.json:1:20: error: claims[0].id: expected a name for the claim, not an empty string"});
   // Nothing is returned half read: one bad claim and the whole file is refused.
   EXPECT_THROW((void)read(R"({"claims": [{"id": "x", "claim": {"kind": "where"}}]})"),
                diplo::validation_error);
