@@ -165,8 +165,11 @@ auto add_check(CLI::App& app) -> command {
               name_list names(t);
               json results = json::make_array();
               for (const checked& c : all) results.push(result_json(t, c, names));
+              json texts = json::make_array();
+              for (const std::string& text : o->texts) texts.push(text);
               json q = json::object{{"command", "check"},
                                     {"file", o->file.empty() ? json(nullptr) : json(o->file)},
+                                    {"texts", std::move(texts)},
                                     {"as_of", as_of ? json(day_edtf(*as_of)) : json(nullptr)}};
               json summary = json::make_object();
               for (rating r : {rating::true_, rating::false_, rating::partly_true, rating::misleading,
