@@ -131,19 +131,12 @@ auto like(const period& actual, const period& claimed) -> std::string {
 // "22–24 October 2024 (16th BRICS summit, Kazan)".
 auto trip_text(const trip& tr) -> std::string {
   const event e = tr.main().value();
-  std::string what(title_of(e));
-  if (what.empty()) what = kind_label(e);
   const std::string city = base(e).place.city;
-  return fmt::format("{} ({}{})", tr.when, what, city.empty() ? "" : ", " + city);
+  return fmt::format("{} ({}{})", tr.when, title_or_kind(e), city.empty() ? "" : ", " + city);
 }
 
 // "the 16th BRICS summit", "the state visit".
-auto occasion_text(const trip& tr) -> std::string {
-  const event e = tr.main().value();
-  std::string what(title_of(e));
-  if (what.empty()) what = kind_label(e);
-  return "the " + what;
-}
+auto occasion_text(const trip& tr) -> std::string { return "the " + title_or_kind(tr.main().value()); }
 
 // "Moscow, Russia": where an event places its people (its place, else its country).
 auto event_place_text(const event& e) -> std::string {

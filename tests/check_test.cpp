@@ -388,6 +388,18 @@ TEST(ClaimedPlace, MatchesFoldedCitiesAndEveryCityOfAVisit) {
   EXPECT_TRUE(diplo::held_in(v, {}));
 }
 
+TEST(VerdictFormat, RatingExplanationAndCorrection) {
+  const auto v = check(diplo::last_visit_claim{ann, cc("BR"), when("2016-09"), ""}, in_2017);
+  EXPECT_EQ(
+      fmt::format("{}", v),
+      "false: The last visit of ann to Brazil before 1 January 2017 was 5–7 October 2016 (8th BRICS summit, "
+      "Rio de Janeiro), not in September 2016. (correction: October 2016, not September 2016)");
+  const auto t = check(diplo::visited_in_claim{ann, cc("BR"), when("2015"), ""});
+  EXPECT_EQ(fmt::format("{}", t), "true: ann visited Brazil: June 2015 (working visit, Brasilia).");
+  EXPECT_EQ(fmt::format("{}", diplo::rating::partly_true), "partly_true");
+  EXPECT_EQ(fmt::format("{}", at("Kazan, Russia")), "Kazan, Russia");
+}
+
 TEST(Describe, EachKindInEnglish) {
   const auto& reg = covered().actors();
   EXPECT_EQ(diplo::describe(diplo::last_visit_claim{ann, cc("BR"), when("2016-10"), "BRICS"}, &reg),

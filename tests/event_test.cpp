@@ -133,6 +133,17 @@ TEST(Event, KindLabels) {
   EXPECT_EQ(diplo::kind_label(diplo::summit{}), "summit");
 }
 
+TEST(Event, TitleOrKindNamesWhatHasANameAndTheKindOfTheRest) {
+  diplo::summit s;
+  s.name = "16th BRICS summit";
+  EXPECT_EQ(diplo::title_or_kind(s), "16th BRICS summit");
+  EXPECT_EQ(diplo::title_or_kind(diplo::summit{}), "summit");
+  EXPECT_EQ(diplo::title_or_kind(xi_state_visit()), "state visit");
+  diplo::ceremony c;
+  c.name = "Victory Day parade";
+  EXPECT_EQ(diplo::title_or_kind(c), "Victory Day parade");
+}
+
 TEST(EventFormat, HumanWithNamesOrIds) {
   diplo::event v = xi_state_visit();
   EXPECT_EQ(fmt::format("{}", v), "xi-jinping — state visit to Russia (Moscow), 20–22 March 2023");

@@ -221,6 +221,10 @@ static_assert(std::variant_size_v<claim> == claim_kind_names.size());
 /// How a claim fares (see RATINGS in the header essay).
 enum class rating : std::uint8_t { true_, false_, partly_true, misleading, unverifiable };
 
+/// Every rating, in the order of the enum (the order a fact-check table sums them up in).
+inline constexpr std::array<rating, 5> ratings = {rating::true_, rating::false_, rating::partly_true,
+                                                  rating::misleading, rating::unverifiable};
+
 /// "true", "false", "partly_true", "misleading", "unverifiable": what files and --json write.
 [[nodiscard]] constexpr auto name(rating r) noexcept -> std::string_view {
   switch (r) {
@@ -317,6 +321,19 @@ struct fmt::formatter<diplo::rating> : fmt::formatter<std::string_view> {
   template <class Context>
   auto format(diplo::rating r, Context& ctx) const -> decltype(ctx.out()) {
     return fmt::formatter<std::string_view>::format(diplo::name(r), ctx);
+  }
+};
+
+/// "false: The last visit of ... was 22–24 October 2024 (...), not in September 2024.
+/// (correction: October 2024, not September 2024)": the rating, the explanation, and the
+/// correction when there is one.
+template <>
+struct fmt::formatter<diplo::verdict> : fmt::formatter<std::string_view> {
+  template <class Context>
+  auto format(const diplo::verdict& v, Context& ctx) const -> decltype(ctx.out()) {
+    std::string s = fmt::format("{}: {}", diplo::name(v.rating), v.explanation);
+    if (!v.correction.empty()) s += fmt::format(" (correction: {})", v.correction);
+    return fmt::formatter<std::string_view>::format(s, ctx);
   }
 };
 

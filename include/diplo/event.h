@@ -340,6 +340,13 @@ void for_each_participant(const event& e, F&& f) {
   return {};
 }
 
+/// What to call an event in a sentence: a summit's or ceremony's name, else its kind
+/// ("16th BRICS summit", "Victory Day parade", "state visit", "bilateral meeting").
+[[nodiscard]] inline auto title_or_kind(const event& e) -> std::string {
+  const std::string_view title = title_of(e);
+  return title.empty() ? kind_label(e) : std::string(title);
+}
+
 namespace detail {
 /// "Moscow", "Moscow and Kazan", "Moscow, Kazan or Sochi" (with `last` "or"); "" for none.
 inline auto cities_text(const std::vector<std::string>& cities, std::string_view last) -> std::string {

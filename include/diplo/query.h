@@ -451,9 +451,7 @@ struct fmt::formatter<diplo::encounter> : fmt::formatter<std::string_view> {
         } else if (std::holds_alternative<diplo::summit>(c)) {
           s += fmt::format(", on the sidelines of the {} ({})", diplo::title_of(c), when);
         } else {
-          std::string label(diplo::title_of(c));
-          if (label.empty()) label = diplo::kind_label(c);
-          s += fmt::format(", during the {} ({})", label, when);
+          s += fmt::format(", during the {} ({})", diplo::title_or_kind(c), when);
         }
       }
     }
@@ -469,9 +467,7 @@ struct fmt::formatter<diplo::trip> : fmt::formatter<std::string_view> {
     std::string who = tr.guest.value();
     if (const auto* a = tr.source.actors().find(tr.guest)) who = diplo::name_of(*a);
     const diplo::event main = tr.main().value();
-    std::string what(diplo::title_of(main));
-    if (what.empty()) what = diplo::kind_label(main);
-    std::string s = fmt::format("{} in {}, {}: {}", who, tr.country, tr.when, what);
+    std::string s = fmt::format("{} in {}, {}: {}", who, tr.country, tr.when, diplo::title_or_kind(main));
     if (tr.events.size() > 1) s += fmt::format(" ({} events)", tr.events.size());
     return fmt::formatter<std::string_view>::format(s, ctx);
   }

@@ -49,12 +49,17 @@ auto sentence(const timeline& t, const io::claim_record& c) -> std::string {
   return c.text.empty() ? describe(c.claim, &t.actors()) : c.text;
 }
 
+// How many of `all` got `r`.
+auto count_of(const std::vector<checked>& all, rating r) -> std::size_t {
+  return static_cast<std::size_t>(
+      std::count_if(all.begin(), all.end(), [&](const checked& c) { return c.result.rating == r; }));
+}
+
+// "3 TRUE, 1 FALSE, 1 MISLEADING".
 auto counts_text(const std::vector<checked>& all) -> std::string {
   std::vector<std::string> parts;
-  for (rating r :
-       {rating::true_, rating::false_, rating::partly_true, rating::misleading, rating::unverifiable}) {
-    const auto n =
-        std::count_if(all.begin(), all.end(), [&](const checked& c) { return c.result.rating == r; });
+  for (rating r : ratings) {
+    const std::size_t n = count_of(all, r);
     if (n > 0) parts.push_back(fmt::format("{} {}", n, label(r)));
   }
   return fmt::format("{}", fmt::join(parts, ", "));
@@ -172,13 +177,7 @@ auto add_check(CLI::App& app) -> command {
                                     {"texts", std::move(texts)},
                                     {"as_of", as_of ? json(day_edtf(*as_of)) : json(nullptr)}};
               json summary = json::make_object();
-              for (rating r : {rating::true_, rating::false_, rating::partly_true, rating::misleading,
-                               rating::unverifiable}) {
-                summary.set(
-                    std::string(name(r)),
-                    static_cast<std::size_t>(std::count_if(
-                        all.begin(), all.end(), [&](const checked& c) { return c.result.rating == r; })));
-              }
+              for (rating r : ratings) summary.set(std::string(name(r)), count_of(all, r));
               print_json(ctx, std::move(q),
                          json::object{{"results", std::move(results)}, {"summary", std::move(summary)}},
                          nullptr, names);

@@ -439,8 +439,7 @@ auto occasion(const timeline& t, const event& c, bool article = true) -> std::st
   if (const auto* v = std::get_if<visit>(&c)) {
     return fmt::format("{}'s {} to {}", names_of(t, v->guests), kind_label(c), country_of(c));
   }
-  std::string title(title_of(c));
-  if (title.empty()) title = kind_label(c);
+  std::string title = title_or_kind(c);
   return article ? "the " + title : title;
 }
 
@@ -469,8 +468,7 @@ auto event_label(const timeline& t, const event_ref& ref, const event_ref& conte
     }
     return s;  // empty for talks between the two alone: the kind column says it all
   }
-  std::string title(title_of(e));
-  return title.empty() ? kind_label(e) : title;
+  return title_or_kind(e);
 }
 
 void print_evidence(const timeline& t, const event_ref& ref, const event_ref& context,

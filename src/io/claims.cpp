@@ -385,22 +385,7 @@ void read_claim(record_reader& r, od::object& obj, std::size_t at, const actor_r
 
 void read_into(record_reader& r, std::string_view text, const actor_registry& actors,
                const read_limits& limits, claims_file& out) {
-  if (r.refuse_oversized(text, limits)) return;
-  const std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  const simdjson::padded_string copy(text.substr(skip));
-  if (copy.data() == nullptr && text.size() > skip) throw std::bad_alloc();
-  od::parser parser;
-  r.guarded([&] {
-    r.use(copy.data(), skip, copy.size(), nullptr);
-    r.refuse_too_deep(text.substr(skip), skip, limits);
-    od::document d;
-    if (auto e = parser.iterate(copy).get(d); e != simdjson::SUCCESS) {
-      if (e == simdjson::MEMALLOC) throw std::bad_alloc();
-      r.stage1(e);
-    }
-    r.use(copy.data(), skip, copy.size(), &d);
-    od::object root;
-    if (!r.root_object(root, {})) return;
+  detail::read_document(r, text, 0, limits, [&](od::object& root, std::size_t skip) {
     bool has_claims = false;
     std::vector<std::string> ids;
     r.fields(root, root_keys, {}, [&](std::size_t k, od::value v, std::size_t) {

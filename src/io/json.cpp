@@ -20,45 +20,14 @@ static_assert(detail::json_padding == simdjson::SIMDJSON_PADDING);
 
 constexpr std::array<std::string_view, 4> root_keys = {"diplo", "dataset", "actors", "events"};
 
-// A UTF-8 byte order mark is skipped (and counted in the columns of line 1).
-auto bom_length(std::string_view text) noexcept -> std::size_t {
-  return text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-}
-
-}  // namespace
-
-namespace {
-
 // Reads everything into `r`; the callers finish strictly or leniently. `text` is followed
 // by `padding` readable bytes: with simdjson's padding it is parsed where it is, otherwise
 // copied into a padded buffer first.
 void read_into(detail::record_reader& r, std::string_view text, std::size_t padding,
                const read_limits& limits) {
-  if (r.refuse_oversized(text, limits)) return;  // reported where it crosses the limit
-  const std::size_t skip = bom_length(text);
-  const std::string_view json = text.substr(skip);
-  simdjson::padded_string copy;
-  simdjson::padded_string_view buffer(json.data(), json.size(), json.size() + padding);
-  if (padding < detail::json_padding) {
-    copy = simdjson::padded_string(json);
-    // simdjson reports a failed allocation as an empty buffer, not by throwing.
-    if (copy.data() == nullptr && !json.empty()) throw std::bad_alloc();
-    buffer = simdjson::padded_string_view(copy.data(), copy.size(), copy.size() + simdjson::SIMDJSON_PADDING);
-  }
-  simdjson::ondemand::parser parser;
   bool read_all = false;  // every record was read (a syntax error stops the reading)
   std::size_t records = 0;
-  r.guarded([&] {
-    r.use(buffer.data(), skip, buffer.size(), nullptr);
-    r.refuse_too_deep(text.substr(skip), skip, limits);
-    simdjson::ondemand::document d;
-    if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) {
-      if (e == simdjson::MEMALLOC) throw std::bad_alloc();
-      r.stage1(e);
-    }
-    r.use(buffer.data(), skip, buffer.size(), &d);
-    simdjson::ondemand::object root;
-    if (!r.root_object(root, {})) return;
+  detail::read_document(r, text, padding, limits, [&](simdjson::ondemand::object& root, std::size_t skip) {
     std::size_t root_at = skip;
     while (root_at < text.size() && text[root_at] != '{') ++root_at;
     r.fields(root, root_keys, {}, [&](std::size_t k, simdjson::ondemand::value v, std::size_t) {

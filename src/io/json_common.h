@@ -12,6 +12,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <span>
 #include <string>
@@ -233,6 +234,43 @@ class record_reader {
   std::size_t errors_ = 0;
   document doc_out_;
 };
+
+/// Reads one JSON document into `r`: refuses a text longer than limits.max_file_size and
+/// nesting deeper than limits.max_depth, skips a UTF-8 byte order mark (counted in the
+/// columns of line 1), parses `text` where it is when `padding` readable bytes follow it
+/// (simdjson's padding), else a padded copy, and calls `read_root(root, skip)` with the root
+/// object and the length of the mark, all inside `guarded`: a syntax error stops the reading
+/// there. A root that is not an object is reported and not read. What the JSON reader and the
+/// claims reader share.
+template <class ReadRoot>
+void read_document(record_reader& r, std::string_view text, std::size_t padding, const read_limits& limits,
+                   ReadRoot&& read_root) {
+  if (r.refuse_oversized(text, limits)) return;  // reported where it crosses the limit
+  const std::size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  const std::string_view json = text.substr(skip);
+  simdjson::padded_string copy;
+  simdjson::padded_string_view buffer(json.data(), json.size(), json.size() + padding);
+  if (padding < simdjson::SIMDJSON_PADDING) {
+    copy = simdjson::padded_string(json);
+    // simdjson reports a failed allocation as an empty buffer, not by throwing.
+    if (copy.data() == nullptr && !json.empty()) throw std::bad_alloc();
+    buffer = simdjson::padded_string_view(copy.data(), copy.size(), copy.size() + simdjson::SIMDJSON_PADDING);
+  }
+  od::parser parser;
+  r.guarded([&] {
+    r.use(buffer.data(), skip, buffer.size(), nullptr);
+    r.refuse_too_deep(json, skip, limits);
+    od::document d;
+    if (auto e = parser.iterate(buffer).get(d); e != simdjson::SUCCESS) {
+      if (e == simdjson::MEMALLOC) throw std::bad_alloc();
+      r.stage1(e);
+    }
+    r.use(buffer.data(), skip, buffer.size(), &d);
+    od::object root;
+    if (!r.root_object(root, {})) return;
+    read_root(root, skip);
+  });
+}
 
 /// The text after an error's "[diplo.area] " prefix.
 auto strip_prefix(std::string_view what) -> std::string_view;
