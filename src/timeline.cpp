@@ -245,16 +245,19 @@ void index_actor_events(timeline_index& ix, const event_store& stored, const act
   });
 }
 
-/// freeze(): each event's flags (status, in person, a meeting, has children).
+/// freeze(): each event's flags (status, in person, a meeting, has children, everything
+/// inside it after it).
 void index_flags(timeline_index& ix, std::span<const event> events) {
-  for (std::uint32_t i = 0; i < ix.facts.size(); ++i) {
+  const auto n = static_cast<std::uint32_t>(ix.facts.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
     const event& e = events[i];
-    unsigned f = static_cast<unsigned>(base(e).status);
+    unsigned f = static_cast<unsigned>(base(e).status) | flag_inside_after;
     if (in_person(e)) f |= flag_in_person;
     if (std::holds_alternative<meeting>(e)) f |= flag_meeting;
     if (!ix.children.of(i).empty()) f |= flag_has_children;
     ix.facts[i].flags = static_cast<std::uint8_t>(f);
   }
+  clear_inside_after(ix.facts.items());
 }
 
 /// freeze(): every index of the timeline, over its events in timeline order (as values

@@ -494,6 +494,7 @@ class reader {
       expect(f.parent == core::no_index ? f.depth == 0 : ix.facts[f.parent].depth + 1 == f.depth,
              "facts: a parent that is not one level up");
     }
+    expect(core::inside_after_holds(ix.facts.span()), "facts: an event inside another sorts before it");
     const auto& parents = ix.children.parents;
     expect(std::adjacent_find(parents.begin(), parents.end(), std::greater_equal<>()) == parents.end(),
            "children: parents out of order");

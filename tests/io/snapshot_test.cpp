@@ -246,6 +246,21 @@ auto store_array(const std::string& bytes, std::string_view name) -> array_entry
   return array_at(bytes, found);
 }
 
+/// The index's array called `name` in a snapshot's table (after the store's).
+auto index_array(const std::string& bytes, std::string_view name) -> array_entry {
+  std::size_t k = 2;
+  const diplo::detail::event_store none;
+  diplo::detail::event_store::for_each_column(none, [&](std::string_view, const auto&) { ++k; });
+  std::size_t found = 0;
+  const diplo::detail::timeline_index no_index;
+  diplo::detail::for_each_column(no_index, [&](std::string_view n, const auto&) {
+    if (n == name) found = k;
+    ++k;
+  });
+  EXPECT_NE(found, 0U) << name;
+  return array_at(bytes, found);
+}
+
 TEST(Snapshot, RejectsBrokenTextsBehindAValidChecksum) {
   // The compressed texts (diplo/detail/string_pool.h) decode only what their rule allows: a
   // symbol of no length or past eight bytes, a code that is no symbol, an escape cut off
@@ -319,6 +334,30 @@ TEST(Snapshot, RejectsRecordFlagsThatDoNotHold) {
     diplo::io::reseal_snapshot(bad);
     expect_rejected(bad, fmt::format("event record {}: flags that do not hold", meeting));
   }
+}
+
+TEST(Snapshot, RejectsAnEventSaidToComeBeforeAllInsideItWhenItDoesNot) {
+  // The latest encounter skips the walk through a summit's talks when the summit's facts
+  // say everything inside it comes after it. The bundled data has talks on the eve of a
+  // summit (Fortaleza, 2014): the flag set on that summit, behind a valid checksum, is
+  // refused.
+  const std::string bytes = bundled_snapshot();
+  const diplo::timeline t = diplo::data::xi_putin();
+  const auto& facts = t.index().facts;
+  std::vector<std::uint32_t> without;
+  for (std::uint32_t i = 0; i < facts.size(); ++i) {
+    if ((facts[i].flags & diplo::detail::flag_inside_after) == 0) without.push_back(i);
+  }
+  ASSERT_EQ(without.size(), 1U);
+  EXPECT_LT(t.at(without[0]).children().front().number(), without[0]);
+  const array_entry array = index_array(bytes, "facts");
+  ASSERT_EQ(array.item, sizeof(diplo::detail::event_facts));
+  const std::size_t flags =
+      array.offset + without[0] * array.item + offsetof(diplo::detail::event_facts, flags);
+  std::string bad = bytes;
+  bad[flags] = static_cast<char>(bad[flags] | diplo::detail::flag_inside_after);
+  diplo::io::reseal_snapshot(bad);
+  expect_rejected(bad, "facts: an event inside another sorts before it");
 }
 
 TEST(Snapshot, RejectsMetadataThatDoesNotHoldTogether) {

@@ -514,6 +514,12 @@ inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_
   for (auto p = ix.facts[*hit].parent; p != no_index; p = ix.facts[p].parent) {
     if (is_shared(t, p, a, b, o)) root = p;
   }
+  // The latest hit is the last shared event that counts: when it is the root and all
+  // inside it comes after it, nothing inside is shared (the summit itself, most often).
+  if (latest && root == *hit && (ix.facts[root].flags & flag_inside_after) != 0) {
+    const std::uint32_t only[] = {root};
+    return make_encounter(t, only, root, latest);
+  }
   return encounter_at(t, root, a, b, o, latest, *hit);
 }
 
