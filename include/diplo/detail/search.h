@@ -413,8 +413,13 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b, 
   const bool unbounded = hi == std::numeric_limits<std::int32_t>::max();
   std::size_t ae = ga.size();
   std::size_t be = gb.size();
+  // A candidate's record is asked for with its facts: the record is the answer's days.
+  auto ask = [&](std::uint32_t i) {
+    prefetch(&ix.facts[i]);
+    prefetch(&t.stored().record(i));
+  };
   if (latest) {
-    if (pe > pb) prefetch(&ix.facts[pl[pe - 1].event]);
+    if (pe > pb) ask(pl[pe - 1].event);
     if (!unbounded) {
       for (auto g : {ga, gb}) {
         if (g.size() >= 16) prefetch(&g[interpolate(g, hi, day)]);
@@ -447,6 +452,7 @@ inline auto extreme_shared(const timeline& t, std::uint32_t a, std::uint32_t b, 
       const auto y = gb[be - 1].event;
       if (best && std::max(x, y) <= *best) break;
       if (x == y) {
+        ask(x);
         if (counts(x)) return best && *best > x ? best : std::optional<std::uint32_t>(x);
         --ae;
         --be;
