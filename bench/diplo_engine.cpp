@@ -18,9 +18,12 @@ auto num(date::sys_days d) -> day { return static_cast<day>(d.time_since_epoch()
 
 class diplo_engine final : public engine {
  public:
+  // Actors are looked up once, as every engine's are (the harness asks by number): the
+  // queries that take keys get keys, the others ids.
   diplo_engine(const timeline& t, std::size_t bytes) : t_(t), bytes_(bytes) {
     ids_.resize(t.actors().size());
     for (const auto& a : t.actors().actors()) ids_[*t.actor_number(id_of(a))] = id_of(a);
+    for (const auto& a : ids_) keys_.push_back(*t.key(a));
   }
 
   auto name() const -> std::string_view override { return "diplo"; }
@@ -28,13 +31,13 @@ class diplo_engine final : public engine {
   auto actor(const actor_id& a) const -> std::uint32_t override { return t_.actor_number(a).value(); }
 
   auto last_meeting(std::uint32_t a, std::uint32_t b, day before) -> std::optional<day> override {
-    auto r = diplo::last_meeting(t_, ids_[a], ids_[b], {.before = sys(before)});
+    auto r = diplo::last_meeting(t_, keys_[a], keys_[b], {.before = sys(before)});
     if (!r) return std::nullopt;
     return num(r->event.when().earliest_start());
   }
 
   auto meetings(std::uint32_t a, std::uint32_t b, day from, day to) -> std::size_t override {
-    return diplo::count_meetings(t_, ids_[a], ids_[b], {.before = sys(to), .after = sys(from)});
+    return diplo::count_meetings(t_, keys_[a], keys_[b], {.before = sys(to), .after = sys(from)});
   }
 
   auto trips(std::uint32_t a, country_code c, day from, day to) -> std::size_t override {
@@ -43,7 +46,7 @@ class diplo_engine final : public engine {
 
   auto where(std::uint32_t a, day d) -> std::vector<country_code> override {
     std::vector<country_code> out;
-    for (const auto& w : diplo::where(t_, ids_[a], sys(d))) out.push_back(w.event.country());
+    for (const auto& w : diplo::where(t_, keys_[a], sys(d))) out.push_back(w.event.country());
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;
@@ -63,6 +66,7 @@ class diplo_engine final : public engine {
   const timeline& t_;
   std::size_t bytes_;
   std::vector<actor_id> ids_;
+  std::vector<actor_key> keys_;
 };
 
 }  // namespace

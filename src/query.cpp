@@ -20,18 +20,18 @@
 
 namespace diplo {
 
-auto meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+namespace {
+
+// The pairwise queries on actor numbers (a != b), whether asked by id or by key.
+
+auto meetings_of(const timeline& t, std::pair<std::uint32_t, std::uint32_t> ab, const meet_options& opt)
     -> std::vector<encounter> {
-  auto ns = detail::pair_numbers(t, a, b);
-  if (!ns) return {};
-  return detail::group_encounters(t, detail::shared_events(t, ns->first, ns->second, opt), true);
+  return detail::group_encounters(t, detail::shared_events(t, ab.first, ab.second, opt), true);
 }
 
-auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+auto count_meetings_of(const timeline& t, std::pair<std::uint32_t, std::uint32_t> ab, const meet_options& opt)
     -> std::size_t {
-  auto ns = detail::pair_numbers(t, a, b);
-  if (!ns) return 0;
-  const auto shared = detail::shared_events(t, ns->first, ns->second, opt);
+  const auto shared = detail::shared_events(t, ab.first, ab.second, opt);
   // One encounter per shared event that is its own root (as group_encounters groups them).
   const auto& ix = t.index();
   return static_cast<std::size_t>(std::count_if(shared.begin(), shared.end(), [&](std::uint32_t i) {
@@ -39,14 +39,55 @@ auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b, con
   }));
 }
 
+auto extreme_of(const timeline& t, std::optional<std::pair<std::uint32_t, std::uint32_t>> ab,
+                const meet_options& opt, bool latest) -> std::optional<encounter> {
+  if (!ab) return std::nullopt;
+  return detail::extreme_encounter(t, ab->first, ab->second, opt, latest);
+}
+
+}  // namespace
+
+auto meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::vector<encounter> {
+  auto ns = detail::pair_numbers(t, a, b);
+  return ns ? meetings_of(t, *ns, opt) : std::vector<encounter>{};
+}
+
+auto meetings(const timeline& t, actor_key a, actor_key b, const meet_options& opt)
+    -> std::vector<encounter> {
+  auto ns = detail::pair_numbers(t, a, b);
+  return ns ? meetings_of(t, *ns, opt) : std::vector<encounter>{};
+}
+
+auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
+    -> std::size_t {
+  auto ns = detail::pair_numbers(t, a, b);
+  return ns ? count_meetings_of(t, *ns, opt) : 0;
+}
+
+auto count_meetings(const timeline& t, actor_key a, actor_key b, const meet_options& opt) -> std::size_t {
+  auto ns = detail::pair_numbers(t, a, b);
+  return ns ? count_meetings_of(t, *ns, opt) : 0;
+}
+
 auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
     -> std::optional<encounter> {
-  return detail::extreme_encounter(t, a, b, opt, true);
+  return extreme_of(t, detail::pair_numbers(t, a, b), opt, true);
+}
+
+auto last_meeting(const timeline& t, actor_key a, actor_key b, const meet_options& opt)
+    -> std::optional<encounter> {
+  return extreme_of(t, detail::pair_numbers(t, a, b), opt, true);
 }
 
 auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b, const meet_options& opt)
     -> std::optional<encounter> {
-  return detail::extreme_encounter(t, a, b, opt, false);
+  return extreme_of(t, detail::pair_numbers(t, a, b), opt, false);
+}
+
+auto first_meeting(const timeline& t, actor_key a, actor_key b, const meet_options& opt)
+    -> std::optional<encounter> {
+  return extreme_of(t, detail::pair_numbers(t, a, b), opt, false);
 }
 
 auto next_meeting(const timeline& t, const actor_id& a, const actor_id& b, date::sys_days day,
@@ -128,11 +169,11 @@ auto count_visits(const timeline& t, const visit_filter& f) -> std::size_t {
   return count;
 }
 
-auto where(const timeline& t, const actor_id& person, date::sys_days day, const where_options& opt)
+namespace {
+
+auto where_of(const timeline& t, std::uint32_t n, date::sys_days day, const where_options& opt)
     -> std::vector<whereabouts> {
   std::vector<whereabouts> out;
-  auto n = t.actor_number(person);
-  if (!n) return out;
   const auto& ix = t.index();
   auto d = detail::day_number(day);
   // In each span class, the events starting after `day` cannot cover it, and none
@@ -140,7 +181,7 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   // the first event starting after the day; then back to the horizon, which a class's
   // longest span keeps near. The six searches start far apart in memory, so their first
   // reads are asked for together, and the misses overlap.
-  const auto first = *n * detail::span_classes;
+  const auto first = n * detail::span_classes;
   std::array<std::span<const detail::dated>, detail::span_classes> lists;
   std::array<std::size_t, detail::span_classes> at{};  // where each list begins among all items
   for (std::uint32_t c = 0; c < detail::span_classes; ++c) {
@@ -184,6 +225,19 @@ auto where(const timeline& t, const actor_id& person, date::sys_days day, const 
   std::stable_partition(out.begin(), out.end(),
                         [](const whereabouts& w) { return w.certainty == truth::certainly; });
   return out;
+}
+
+}  // namespace
+
+auto where(const timeline& t, const actor_id& person, date::sys_days day, const where_options& opt)
+    -> std::vector<whereabouts> {
+  auto n = t.actor_number(person);
+  return n ? where_of(t, *n, day, opt) : std::vector<whereabouts>{};
+}
+
+auto where(const timeline& t, actor_key person, date::sys_days day, const where_options& opt)
+    -> std::vector<whereabouts> {
+  return where_of(t, t.actor_number(person), day, opt);
 }
 
 auto contacts(const timeline& t, const actor_id& a, const meet_options& opt, std::size_t top)

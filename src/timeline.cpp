@@ -6,6 +6,7 @@
 #include "diplo/timeline.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -25,6 +26,11 @@
 
 namespace diplo {
 namespace detail {
+
+auto next_store_serial() noexcept -> std::uint32_t {
+  static std::atomic<std::uint32_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
 
 auto empty_timeline_store() noexcept -> const timeline_store& {
   static const timeline_store empty;
@@ -763,6 +769,12 @@ auto timeline_builder::freeze() && -> timeline {
   detail::build_index(store->index, events_, store->events, store->actors);
   events_ = {};  // the builder is spent: its values are stored
   return timeline(std::move(store));
+}
+
+void timeline::throw_foreign_key() {
+  throw error(
+      "[diplo.query] an actor key of another timeline: keys are valid with the timeline "
+      "that gave them (timeline::key) and its copies");
 }
 
 void timeline_builder::check_bounds() const {

@@ -1147,3 +1147,89 @@ TEST(Queries, EventsWithAgreesWithBruteForce) {
   EXPECT_TRUE(diplo::events_with(t, std::vector{actor_id("nobody-at-all")}).empty());
   EXPECT_EQ(diplo::events_with(t, {}, {.calls = true, .planned = true, .cancelled = true}).size(), t.size());
 }
+
+// Asked by key (looked up once) or by id, every pairwise query and `where` answer the same,
+// on a synthetic world where pairs meet at summits, on their sidelines and on visits.
+TEST(ActorKeys, AnswerAsIdsDo) {
+  auto t = diplo::io::build(
+      diplo::synthetic::generate({.events = 3000, .seed = 5, .countries = 10, .leaders_per_country = 3}));
+  std::vector<actor_id> people;
+  for (const auto& a : t.actors().actors()) {
+    if (std::holds_alternative<diplo::person>(a)) people.push_back(diplo::id_of(a));
+  }
+  ASSERT_GT(people.size(), 20u);
+  auto ids = [](const std::vector<diplo::event_ref>& v) {
+    std::string o;
+    for (const auto& e : v) o += fmt::format("{} ", e.number());
+    return o;
+  };
+  auto text = [&](const std::optional<diplo::encounter>& e) { return e ? ids(e->events) : std::string("-"); };
+  std::mt19937 rng(99);
+  int met = 0;
+  int placed = 0;
+  for (int k = 0; k < 400; ++k) {
+    const actor_id& x = people[rng() % people.size()];
+    const actor_id& y = people[rng() % people.size()];
+    const auto kx = t.key(x);
+    const auto ky = t.key(y);
+    ASSERT_TRUE(kx && ky);
+    EXPECT_EQ(kx->number(), *t.actor_number(x));
+    const auto day = date::sys_days{date::year{1960 + static_cast<int>(rng() % 66)} / 1 / 1};
+    const diplo::meet_options o{.before = day + date::days{3650}, .after = day};
+    const auto last = diplo::last_meeting(t, x, y, o);
+    EXPECT_EQ(text(diplo::last_meeting(t, *kx, *ky, o)), text(last));
+    EXPECT_EQ(text(diplo::first_meeting(t, *kx, *ky, o)), text(diplo::first_meeting(t, x, y, o)));
+    EXPECT_EQ(diplo::count_meetings(t, *kx, *ky, o), diplo::count_meetings(t, x, y, o));
+    std::string by_id;
+    std::string by_key;
+    for (const auto& e : diplo::meetings(t, x, y, o)) by_id += ids(e.events) + "| ";
+    for (const auto& e : diplo::meetings(t, *kx, *ky, o)) by_key += ids(e.events) + "| ";
+    EXPECT_EQ(by_key, by_id);
+    const auto on = day + date::days{rng() % 3650};
+    std::string where_id;
+    std::string where_key;
+    for (const auto& w : diplo::where(t, x, on)) where_id += ids({w.event});
+    for (const auto& w : diplo::where(t, *kx, on)) where_key += ids({w.event});
+    EXPECT_EQ(where_key, where_id);
+    met += last ? 1 : 0;
+    placed += where_id.empty() ? 0 : 1;
+  }
+  EXPECT_GT(met, 20);
+  EXPECT_GT(placed, 5);
+}
+
+TEST(ActorKeys, BelongToTheirTimelineAndItsCopies) {
+  diplo::timeline_builder b(registry());
+  b.add(talks("t1", "2024-05-16", {xi, putin}));
+  b.add(talks("t2", "2024-10-22", {xi, putin}));
+  const auto t = std::move(b).freeze();
+  EXPECT_FALSE(t.key(actor_id{"nobody"}));
+  EXPECT_FALSE(diplo::timeline().key(xi));  // an empty timeline knows no one
+  const auto kx = t.key(xi);
+  const auto kp = t.key(putin);
+  ASSERT_TRUE(kx && kp);
+  EXPECT_NE(*kx, *kp);
+  EXPECT_EQ(*t.key(xi), *kx);
+  EXPECT_EQ(id(diplo::last_meeting(t, *kx, *kp)->event), "t2");
+  const diplo::timeline copy = t;  // one store: its keys are the same
+  EXPECT_EQ(id(diplo::first_meeting(copy, *kx, *kp)->event), "t1");
+  EXPECT_EQ(diplo::count_meetings(t, *kx, *kx), 0u);  // one actor does not meet itself
+  EXPECT_FALSE(diplo::last_meeting(t, *kx, *kx));
+  // The same data frozen again is another timeline: its numbers may differ, so a key of
+  // the first is refused, not read as whoever has its number there.
+  diplo::timeline_builder again(registry());
+  again.add(talks("t1", "2024-05-16", {xi, putin}));
+  const auto other = std::move(again).freeze();
+  EXPECT_EQ(other.key(xi)->number(), kx->number());
+  EXPECT_NE(*other.key(xi), *kx);
+  try {
+    (void)diplo::last_meeting(other, *kx, *kp);
+    ADD_FAILURE() << "a key of another timeline was accepted";
+  } catch (const diplo::error& e) {
+    EXPECT_STREQ(e.what(),
+                 "[diplo.query] an actor key of another timeline: keys are valid with the timeline that "
+                 "gave them (timeline::key) and its copies");
+  }
+  EXPECT_THROW((void)diplo::where(other, *kx, date::sys_days{2024_y / 5 / 16}), diplo::error);
+  EXPECT_THROW((void)diplo::count_meetings(diplo::timeline(), *kx, *kp), diplo::error);
+}

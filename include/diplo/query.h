@@ -60,6 +60,12 @@
 // answer stays valid after the timeline it came from is moved or destroyed (LIFETIME in
 // diplo/timeline.h).
 //
+// ACTORS BY ID OR BY KEY. Every query names actors by `actor_id`; an unknown id gives the
+// empty answer. The pairwise ones (last, first, all and counted meetings) and `where` also
+// take `actor_key`s, which `timeline::key(id)` looks up once: an application asking many
+// questions about the same people saves hashing the ids each time. The answers are the
+// same; a key of another timeline throws `diplo::error`.
+//
 // WHERE THINGS ARE. This header is the API: what each query means and returns. The
 // queries are compiled in src/query.cpp on the search machinery of diplo/detail/search.h
 // (galloping and interpolation search, list intersection, encounter grouping), the trip
@@ -133,8 +139,15 @@ struct encounter {
 [[nodiscard]] DIPLO_API auto last_meeting(const timeline& t, const actor_id& a, const actor_id& b,
                                           const meet_options& opt = {}) -> std::optional<encounter>;
 
+/// The same, for actors looked up once (see actor_key in diplo/timeline.h). Throws
+/// `diplo::error` for a key of another timeline.
+[[nodiscard]] DIPLO_API auto last_meeting(const timeline& t, actor_key a, actor_key b,
+                                          const meet_options& opt = {}) -> std::optional<encounter>;
+
 /// The earliest encounter of `a` and `b` (starting on or after `opt.after`, if given).
 [[nodiscard]] DIPLO_API auto first_meeting(const timeline& t, const actor_id& a, const actor_id& b,
+                                           const meet_options& opt = {}) -> std::optional<encounter>;
+[[nodiscard]] DIPLO_API auto first_meeting(const timeline& t, actor_key a, actor_key b,
                                            const meet_options& opt = {}) -> std::optional<encounter>;
 
 /// The first encounter starting on or after `day`: first_meeting with `after = day`.
@@ -145,10 +158,14 @@ struct encounter {
 /// Every encounter of `a` and `b` within the options' bounds, oldest first.
 [[nodiscard]] DIPLO_API auto meetings(const timeline& t, const actor_id& a, const actor_id& b,
                                       const meet_options& opt = {}) -> std::vector<encounter>;
+[[nodiscard]] DIPLO_API auto meetings(const timeline& t, actor_key a, actor_key b,
+                                      const meet_options& opt = {}) -> std::vector<encounter>;
 
 /// The number of encounters `meetings()` returns, without building them: "how many times
 /// have A and B met since 2022?" costs the search, not an answer list.
 [[nodiscard]] DIPLO_API auto count_meetings(const timeline& t, const actor_id& a, const actor_id& b,
+                                            const meet_options& opt = {}) -> std::size_t;
+[[nodiscard]] DIPLO_API auto count_meetings(const timeline& t, actor_key a, actor_key b,
                                             const meet_options& opt = {}) -> std::size_t;
 
 /// The events in which every actor of `actors` takes part (as a guest, host, attendee or
@@ -253,6 +270,8 @@ struct whereabouts {
 /// event's place counts it), certain ones first, then in timeline order.
 /// Calls place nobody and are left out.
 [[nodiscard]] DIPLO_API auto where(const timeline& t, const actor_id& person, date::sys_days day,
+                                   const where_options& opt = {}) -> std::vector<whereabouts>;
+[[nodiscard]] DIPLO_API auto where(const timeline& t, actor_key person, date::sys_days day,
                                    const where_options& opt = {}) -> std::vector<whereabouts>;
 
 /// One counterpart of an actor: how often and when they met.

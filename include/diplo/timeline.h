@@ -262,9 +262,14 @@ class timeline_builder {
 
 namespace detail {
 
+/// A number no store made before in this process took (wrapping after 2^32 of them).
+[[nodiscard]] DIPLO_API auto next_store_serial() noexcept -> std::uint32_t;
+
 /// What a frozen timeline holds, shared by every handle to it (see LIFETIME in the header
 /// essay). Internal: reached through `timeline`'s members.
 struct timeline_store {
+  // Tells this store's actor keys from another's (see actor_key): one number per store made.
+  std::uint32_t serial = next_store_serial();
   actor_registry actors;
   event_store events;  // columnar and interned (diplo/detail/event_store.h)
   std::vector<diagnostic> warnings;
@@ -285,6 +290,32 @@ struct timeline_store {
 
 class event_ref;
 class event_range;
+
+/// An actor as one frozen timeline numbers it, looked up once by `timeline::key()`: the
+/// queries that take keys (diplo/query.h) skip hashing an id, which costs as much as the
+/// rest of a "last meeting" on a large timeline whose tables are not in cache. For an
+/// application that asks many questions about the same people.
+///
+///   const auto xi = t.key(diplo::actor_id{"xi-jinping"});
+///   const auto putin = t.key(diplo::actor_id{"vladimir-putin"});
+///   if (xi && putin) auto r = diplo::last_meeting(t, *xi, *putin);
+///
+/// A key belongs to the timeline that gave it and to its copies (one store): given to
+/// another timeline's queries, even one frozen from the same data, it is refused with a
+/// `diplo::error`, never read as some other actor.
+class actor_key {
+ public:
+  /// The actor's number in its timeline (0 to actors().size() - 1, in registry order).
+  [[nodiscard]] auto number() const noexcept -> std::uint32_t { return number_; }
+
+  friend auto operator==(actor_key, actor_key) noexcept -> bool = default;
+
+ private:
+  friend class timeline;
+  actor_key(std::uint32_t number, std::uint32_t store) noexcept : number_(number), store_(store) {}
+  std::uint32_t number_;
+  std::uint32_t store_;
+};
 
 /// An immutable, indexed set of events and the actors they name: a handle to a shared
 /// store (see LIFETIME in the header essay). Copying is cheap and shares the store.
@@ -354,6 +385,21 @@ class timeline {
     return static_cast<std::uint32_t>(*p);
   }
 
+  /// The key of an actor for the queries that take keys (see actor_key); nullopt when the
+  /// timeline does not know the id.
+  [[nodiscard]] auto key(const actor_id& a) const noexcept -> std::optional<actor_key> {
+    auto n = actor_number(a);
+    if (!n) return std::nullopt;
+    return actor_key(*n, store().serial);
+  }
+
+  /// Internal: the number of a key's actor. Throws `diplo::error` when the key is another
+  /// timeline's.
+  [[nodiscard]] auto actor_number(actor_key k) const -> std::uint32_t {
+    if (k.store_ != store().serial || k.number_ >= store().actors.size()) throw_foreign_key();
+    return k.number_;
+  }
+
   /// Whether `a` and `b` are handles to the same store (one frozen timeline and its copies;
   /// or both empty, never frozen).
   [[nodiscard]] friend auto same_store(const timeline& a, const timeline& b) noexcept -> bool {
@@ -361,6 +407,7 @@ class timeline {
   }
 
  private:
+  [[noreturn]] DIPLO_API static void throw_foreign_key();
   friend class timeline_builder;
   friend auto detail::adopt(std::shared_ptr<const detail::timeline_store> store) noexcept -> timeline;
   explicit timeline(std::shared_ptr<const detail::timeline_store> store) noexcept

@@ -320,12 +320,20 @@ inline auto group_encounters(const timeline& t, const std::vector<std::uint32_t>
   return out;
 }
 
+/// The numbers of two actors, when the timeline knows both and they differ.
 inline auto pair_numbers(const timeline& t, const actor_id& a, const actor_id& b)
     -> std::optional<std::pair<std::uint32_t, std::uint32_t>> {
   auto na = t.actor_number(a);
   auto nb = t.actor_number(b);
   if (!na || !nb || *na == *nb) return std::nullopt;
   return std::pair{*na, *nb};
+}
+inline auto pair_numbers(const timeline& t, actor_key a, actor_key b)
+    -> std::optional<std::pair<std::uint32_t, std::uint32_t>> {
+  const auto na = t.actor_number(a);
+  const auto nb = t.actor_number(b);
+  if (na == nb) return std::nullopt;
+  return std::pair{na, nb};
 }
 
 /// The trips of one person, in order of their start (no filter on level or range).
@@ -503,11 +511,9 @@ inline auto encounter_at(const timeline& t, std::uint32_t root, std::uint32_t a,
   return make_encounter(t, members, root, prefer_late);
 }
 
-inline auto extreme_encounter(const timeline& t, const actor_id& x, const actor_id& y, const meet_options& o,
+/// The latest (or earliest) encounter of actors a and b (numbers; a != b).
+inline auto extreme_encounter(const timeline& t, std::uint32_t a, std::uint32_t b, const meet_options& o,
                               bool latest) -> std::optional<encounter> {
-  auto ns = pair_numbers(t, x, y);
-  if (!ns) return std::nullopt;
-  auto [a, b] = *ns;
   auto hit = extreme_shared(t, a, b, o, latest);
   if (!hit) return std::nullopt;
   const auto& ix = t.index();
