@@ -292,13 +292,15 @@ class event_ref;
 class event_range;
 
 /// An actor as one frozen timeline numbers it, looked up once by `timeline::key()`: the
-/// queries that take keys (diplo/query.h) skip hashing an id, which costs as much as the
-/// rest of a "last meeting" on a large timeline whose tables are not in cache. For an
-/// application that asks many questions about the same people.
+/// queries that take keys (diplo/query.h) skip hashing the id, which is about a quarter of
+/// a "last meeting" on a large timeline whose tables are not in cache. For an application
+/// that asks many questions about the same people.
 ///
 ///   const auto xi = t.key(diplo::actor_id{"xi-jinping"});
 ///   const auto putin = t.key(diplo::actor_id{"vladimir-putin"});
-///   if (xi && putin) auto r = diplo::last_meeting(t, *xi, *putin);
+///   if (xi && putin) {
+///     auto r = diplo::last_meeting(t, *xi, *putin);
+///   }
 ///
 /// A key belongs to the timeline that gave it and to its copies (one store): given to
 /// another timeline's queries, even one frozen from the same data, it is refused with a
