@@ -480,6 +480,26 @@ class reader {
   // overflow: the far past and future sentinels of diplo::period are ±10^7.
   static auto day(std::int32_t d) noexcept -> bool { return d > -(1 << 28) && d < (1 << 28); }
 
+  // The children lists say what the facts' parents say: each listed child names the list's
+  // event as its parent, once, in timeline order, and every event with a parent is listed.
+  // A walk down the lists then goes one level deeper each step (the depths are checked), so
+  // it ends: a list that named an ancestor would walk forever.
+  void check_children(const core::timeline_index& ix, std::uint32_t n) const {
+    const auto& parents = ix.children.parents;
+    std::size_t listed = 0;
+    for (std::uint32_t k = 0; k < parents.size(); ++k) {
+      const auto list = ix.children.children.of(k);
+      for (std::size_t j = 0; j < list.size(); ++j) {
+        expect(ix.facts[list[j]].parent == parents[k] && (j == 0 || list[j - 1] < list[j]),
+               "children: a list that is not its event's children");
+      }
+      listed += list.size();
+    }
+    std::size_t with_parent = 0;
+    for (std::uint32_t i = 0; i < n; ++i) with_parent += ix.facts[i].parent == core::no_index ? 0U : 1U;
+    expect(listed == with_parent, "children: not every event inside another listed");
+  }
+
   void check_index(const core::timeline_index& ix, std::uint32_t n, std::uint32_t actors) const {
     auto event = [&](std::uint32_t i) { return i < n; };
     auto actor = [&](std::uint32_t a) { return a < actors; };
@@ -501,6 +521,7 @@ class reader {
     check_all(parents, "children (parents)", event);
     check_lists(ix.children.children, parents.size(), "children");
     check_all(ix.children.children.items, "children", event);
+    check_children(ix, n);
     check_lists(ix.actor_events, actors, "actor events");
     check_all(ix.actor_events.items, "actor events", event);
     check_lists(ix.group_entries, actors, "group entries");

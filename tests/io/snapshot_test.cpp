@@ -360,6 +360,27 @@ TEST(Snapshot, RejectsAnEventSaidToComeBeforeAllInsideItWhenItDoesNot) {
   expect_rejected(bad, "facts: an event inside another sorts before it");
 }
 
+TEST(Snapshot, RejectsChildrenListsThatAreNotTheFactsParents) {
+  // An event listed among its own children, behind a valid checksum: the walk through an
+  // encounter's events would go round for ever (a fuzzer found it, through contacts()).
+  // Refused, as is a child listed under an event that is not its parent.
+  const std::string bytes = bundled_snapshot();
+  const diplo::timeline t = diplo::data::xi_putin();
+  const auto& children = t.index().children;
+  ASSERT_FALSE(children.parents.empty());
+  const array_entry items = index_array(bytes, "children");
+  ASSERT_EQ(items.item, sizeof(std::uint32_t));
+  const std::uint32_t parent = children.parents[0];
+  std::uint32_t other = 0;  // an event inside no other
+  while (t.index().facts[other].parent != diplo::detail::no_index) ++other;
+  for (const std::uint32_t bad_child : {parent, other}) {
+    std::string bad = bytes;
+    std::memcpy(bad.data() + items.offset, &bad_child, sizeof bad_child);
+    diplo::io::reseal_snapshot(bad);
+    expect_rejected(bad, "children: a list that is not its event's children");
+  }
+}
+
 TEST(Snapshot, RejectsMetadataThatDoesNotHoldTogether) {
   // A coverage record that names an actor the metadata does not hold, behind a valid
   // checksum: refused on opening, as freezing refuses it (a fuzzer found a file that opened
