@@ -336,28 +336,32 @@ struct event_facts {
 };
 static_assert(sizeof(event_facts) == 16);
 
-/// Clears flag_inside_after on every event with something inside it (at any depth) that
-/// comes before it in timeline order. Precondition: parents and depths set, no loops.
-/// O(events x nesting depth).
-inline void clear_inside_after(std::span<event_facts> facts) noexcept {
+/// Calls f(p) for every event p with something inside it (at any depth) that comes before
+/// it in timeline order: the events flag_inside_after must not mark. Precondition: parents
+/// and depths set, no loops. O(events x nesting depth).
+template <class Facts, class F>
+void for_each_with_inside_before(const Facts& facts, F f) {
   const auto n = static_cast<std::uint32_t>(facts.size());
   for (std::uint32_t i = 0; i < n; ++i) {
     for (auto p = facts[i].parent; p != no_index; p = facts[p].parent) {
-      if (i < p) facts[p].flags = static_cast<std::uint8_t>(facts[p].flags & ~flag_inside_after);
+      if (i < p) f(p);
     }
   }
 }
 
-/// Whether no event claims flag_inside_after with something inside it before it (a
-/// snapshot's check). Same precondition.
+/// Clears flag_inside_after where it does not hold (freeze()).
+inline void clear_inside_after(std::span<event_facts> facts) noexcept {
+  for_each_with_inside_before(facts, [&](std::uint32_t p) {
+    facts[p].flags = static_cast<std::uint8_t>(facts[p].flags & ~flag_inside_after);
+  });
+}
+
+/// Whether flag_inside_after holds wherever it is set (a snapshot's check).
 [[nodiscard]] inline auto inside_after_holds(std::span<const event_facts> facts) noexcept -> bool {
-  const auto n = static_cast<std::uint32_t>(facts.size());
-  for (std::uint32_t i = 0; i < n; ++i) {
-    for (auto p = facts[i].parent; p != no_index; p = facts[p].parent) {
-      if (i < p && (facts[p].flags & flag_inside_after) != 0) return false;
-    }
-  }
-  return true;
+  bool holds = true;
+  for_each_with_inside_before(
+      facts, [&](std::uint32_t p) { holds = holds && (facts[p].flags & flag_inside_after) == 0; });
+  return holds;
 }
 
 /// A static interval tree over the events' possible days, [earliest start, latest end):
